@@ -1,0 +1,138 @@
+package io.lockscope.model;
+
+import io.lockscope.model.detail.Detail;
+import io.lockscope.model.detail.DetailCodec;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
+import org.eclipse.collections.impl.list.mutable.primitive.ShortArrayList;
+import org.eclipse.collections.impl.map.mutable.primitive.IntByteHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
+
+/**
+ * The events of one input, column by column. Event {@code i} is row {@code i} of every column, and
+ * {@code i} is also the event's 0-based index in its input (what report evidence points at).
+ *
+ * <p>Per event: time and duration (8 + 8 bytes), process key, thread id, result, path id and stack id
+ * (4 each), operation + detail kind (2), packed detail (8 + 8 + 4 + 4): 62 bytes. Rare things — the
+ * text of an operation this build does not know, the class of such an operation — live in sparse maps.
+ * Written by {@link TraceBuilder}; read-only afterwards.
+ */
+public final class EventStore {
+    /** Duration not known (procmon leaves it empty for pending operations). */
+    public static final long NO_DURATION = -1;
+
+    private static final Operation[] OPERATIONS = Operation.values();
+
+    final LongArrayList time = new LongArrayList();
+    final LongArrayList duration = new LongArrayList();
+    final IntArrayList process = new IntArrayList();
+    final IntArrayList tid = new IntArrayList();
+    final IntArrayList result = new IntArrayList();
+    final IntArrayList path = new IntArrayList();
+    final IntArrayList stack = new IntArrayList();
+    /** Operation ordinal in bits 0–11, detail kind in bits 12–15. */
+    final ShortArrayList opAndKind = new ShortArrayList();
+    final LongArrayList a = new LongArrayList();
+    final LongArrayList b = new LongArrayList();
+    final IntArrayList c = new IntArrayList();
+    final IntArrayList d = new IntArrayList();
+    final IntObjectHashMap<String> operationText = new IntObjectHashMap<>();
+    final IntByteHashMap eventClass = new IntByteHashMap();
+
+    private final StringPool strings;
+    private final DetailCodec codec;
+
+    EventStore(StringPool strings, DetailCodec codec) {
+        this.strings = strings;
+        this.codec = codec;
+    }
+
+    public int size() {
+        return time.size();
+    }
+
+    public long time(int i) {
+        return time.get(i);
+    }
+
+    public long duration(int i) {
+        return duration.get(i);
+    }
+
+    public int processKey(int i) {
+        return process.get(i);
+    }
+
+    public int tid(int i) {
+        return tid.get(i);
+    }
+
+    /** NTSTATUS of the operation (0 = SUCCESS, 0x103 = STATUS_PENDING shown as an empty Result). */
+    public int result(int i) {
+        return result.get(i);
+    }
+
+    public int pathId(int i) {
+        return path.get(i);
+    }
+
+    public String path(int i) {
+        return strings.get(path.get(i));
+    }
+
+    public int stackId(int i) {
+        return stack.get(i);
+    }
+
+    public Operation operation(int i) {
+        return OPERATIONS[opAndKind.get(i) & 0xFFF];
+    }
+
+    /** The operation as the source spelled it (procmon's Operation column). */
+    public String operationName(int i) {
+        Operation op = operation(i);
+        return op == Operation.OTHER ? operationText.get(i) : op.procmonName();
+    }
+
+    public EventClass eventClass(int i) {
+        Operation op = operation(i);
+        if (op != Operation.OTHER) {
+            return op.eventClass();
+        }
+        return EventClass.values()[eventClass.getIfAbsent(i, (byte) EventClass.UNKNOWN.ordinal())];
+    }
+
+    /** The detail kind ({@link DetailCodec} constants) without decoding the detail. */
+    public int detailKind(int i) {
+        return (opAndKind.get(i) >>> 12) & 0xF;
+    }
+
+    public Detail detail(int i) {
+        return codec.unpack(detailKind(i), a.get(i), b.get(i), c.get(i), d.get(i));
+    }
+
+    /** Bytes held by the columns (not the string pool), for the per-event memory figure. */
+    public long retainedBytes() {
+        long n = 0;
+        n += 8L * (time.size() + duration.size() + a.size() + b.size());
+        n += 4L * (process.size() + tid.size() + result.size() + path.size() + stack.size() + c.size() + d.size());
+        n += 2L * opAndKind.size();
+        n += 32L * (operationText.size() + eventClass.size());
+        return n;
+    }
+
+    void trim() {
+        time.trimToSize();
+        duration.trimToSize();
+        process.trimToSize();
+        tid.trimToSize();
+        result.trimToSize();
+        path.trimToSize();
+        stack.trimToSize();
+        opAndKind.trimToSize();
+        a.trimToSize();
+        b.trimToSize();
+        c.trimToSize();
+        d.trimToSize();
+    }
+}

@@ -1,0 +1,58 @@
+package io.lockscope.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a reader could not take as it was: records skipped (counted per reason, never silently) and
+ * warnings (things tolerated, with where). Shown by {@code info} and in every report.
+ */
+public final class ReadReport {
+    private static final int MAX_WARNINGS = 200;
+
+    private final Map<String, Long> skipped = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+    private long warningCount;
+
+    /** Counts one record skipped for {@code reason} and keeps a warning saying where. */
+    public void skip(String reason, String where) {
+        skipped.merge(reason, 1L, Long::sum);
+        warn(where + ": skipped: " + reason);
+    }
+
+    public void warn(String message) {
+        warningCount++;
+        if (warnings.size() < MAX_WARNINGS) {
+            warnings.add(message);
+        }
+    }
+
+    public long skippedTotal() {
+        long n = 0;
+        for (long v : skipped.values()) {
+            n += v;
+        }
+        return n;
+    }
+
+    public Map<String, Long> skippedByReason() {
+        return Collections.unmodifiableMap(skipped);
+    }
+
+    /** The first warnings (at most 200) followed, when more were raised, by a line counting the rest. */
+    public List<String> warnings() {
+        if (warningCount <= warnings.size()) {
+            return Collections.unmodifiableList(warnings);
+        }
+        List<String> out = new ArrayList<>(warnings);
+        out.add("… and " + (warningCount - warnings.size()) + " more warnings");
+        return out;
+    }
+
+    public long warningCount() {
+        return warningCount;
+    }
+}

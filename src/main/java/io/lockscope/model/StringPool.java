@@ -1,0 +1,148 @@
+package io.lockscope.model;
+
+import java.util.Arrays;
+
+/**
+ * Interns strings to dense int ids. Id 0 is always the empty string, so a zero-initialised column
+ * means "no text". Lookups by {@link CharSequence} or by a {@code char[]} slice avoid allocating a
+ * String for values already seen, which is most of them in a trace (paths, process names, results).
+ *
+ * <p>Mutable while a trace is read, read-only afterwards (see {@link Trace}); not thread-safe.
+ */
+public final class StringPool {
+    private String[] values = new String[1024];
+    private int size;
+    /** Open addressing: slot holds id + 1, 0 = empty. */
+    private int[] slots = new int[2048];
+
+    public StringPool() {
+        intern("");
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public String get(int id) {
+        if (id < 0 || id >= size) {
+            throw new IllegalArgumentException("no string with id " + id);
+        }
+        return values[id];
+    }
+
+    public int intern(CharSequence s) {
+        int h = hash(s);
+        int mask = slots.length - 1;
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            int slot = slots[i];
+            if (slot == 0) {
+                return add(s.toString(), i);
+            }
+            if (contentEquals(values[slot - 1], s)) {
+                return slot - 1;
+            }
+        }
+    }
+
+    public int intern(char[] chars, int offset, int length) {
+        int h = 0;
+        for (int k = offset, end = offset + length; k < end; k++) {
+            h = 31 * h + chars[k];
+        }
+        h = spread(h);
+        int mask = slots.length - 1;
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            int slot = slots[i];
+            if (slot == 0) {
+                return add(new String(chars, offset, length), i);
+            }
+            String v = values[slot - 1];
+            if (v.length() == length && regionEquals(v, chars, offset)) {
+                return slot - 1;
+            }
+        }
+    }
+
+    /** The id of {@code s}, or -1 when it was never interned. */
+    public int find(CharSequence s) {
+        int mask = slots.length - 1;
+        for (int i = hash(s) & mask; ; i = (i + 1) & mask) {
+            int slot = slots[i];
+            if (slot == 0) {
+                return -1;
+            }
+            if (contentEquals(values[slot - 1], s)) {
+                return slot - 1;
+            }
+        }
+    }
+
+    /** Bytes retained by the pool itself, strings included (for the memory report). */
+    public long retainedBytes() {
+        long bytes = 16L + values.length * 4L + slots.length * 4L;
+        for (int i = 0; i < size; i++) {
+            bytes += 24 + 16 + values[i].length() * (isLatin1(values[i]) ? 1L : 2L);
+        }
+        return bytes;
+    }
+
+    private int add(String s, int slotIndex) {
+        if (size == values.length) {
+            values = Arrays.copyOf(values, size * 2);
+        }
+        values[size] = s;
+        slots[slotIndex] = size + 1;
+        size++;
+        if (size * 2 > slots.length) {
+            rehash();
+        }
+        return size - 1;
+    }
+
+    private void rehash() {
+        int[] bigger = new int[slots.length * 2];
+        int mask = bigger.length - 1;
+        for (int id = 0; id < size; id++) {
+            int i = hash(values[id]) & mask;
+            while (bigger[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            bigger[i] = id + 1;
+        }
+        slots = bigger;
+    }
+
+    private static int hash(CharSequence s) {
+        int h = 0;
+        for (int k = 0, n = s.length(); k < n; k++) {
+            h = 31 * h + s.charAt(k);
+        }
+        return spread(h);
+    }
+
+    private static int spread(int h) {
+        return h ^ (h >>> 16);
+    }
+
+    private static boolean contentEquals(String v, CharSequence s) {
+        return v.length() == s.length() && v.contentEquals(s);
+    }
+
+    private static boolean regionEquals(String v, char[] chars, int offset) {
+        for (int k = 0, n = v.length(); k < n; k++) {
+            if (v.charAt(k) != chars[offset + k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLatin1(String s) {
+        for (int k = 0, n = s.length(); k < n; k++) {
+            if (s.charAt(k) > 0xFF) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,124 @@
+package io.lockscope.model;
+
+import io.lockscope.model.detail.Detail;
+import io.lockscope.model.detail.DetailCodec;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one way readers put events into the model. Not thread-safe; {@link #build()} once, after which
+ * the builder must not be used.
+ */
+public final class TraceBuilder {
+    private final String source;
+    private final String format;
+    private final StringPool strings = new StringPool();
+    private final DetailCodec codec = new DetailCodec(strings, DetailCodec.newRichList());
+    private final EventStore events = new EventStore(strings, codec);
+    private final List<ProcessInfo> processes = new ArrayList<>();
+    private final StackTable stacks = new StackTable();
+    private final ReadReport report = new ReadReport();
+    private final DetailCodec.Packed packed = new DetailCodec.Packed();
+    private TimeBase timeBase = TimeBase.UTC;
+    private ZoneOffset zone;
+    private boolean built;
+
+    public TraceBuilder(String source, String format) {
+        this.source = source;
+        this.format = format;
+    }
+
+    public StringPool strings() {
+        return strings;
+    }
+
+    public StackTable stacks() {
+        return stacks;
+    }
+
+    public ReadReport report() {
+        return report;
+    }
+
+    public TraceBuilder timeBase(TimeBase base, ZoneOffset zoneOrNull) {
+        this.timeBase = base;
+        this.zone = zoneOrNull;
+        return this;
+    }
+
+    /** Adds a process instance and returns its key. */
+    public int addProcess(ProcessInfo process) {
+        processes.add(process);
+        return processes.size() - 1;
+    }
+
+    /** Replaces what is known about process {@code key} (e.g. its start and end once seen). */
+    public void updateProcess(int key, ProcessInfo process) {
+        processes.set(key, process);
+    }
+
+    public ProcessInfo process(int key) {
+        return processes.get(key);
+    }
+
+    public int processCount() {
+        return processes.size();
+    }
+
+    public int eventCount() {
+        return events.size();
+    }
+
+    /**
+     * Appends one event and returns its index.
+     *
+     * @param operation  a known operation; use {@link #addOtherEvent} for one this build does not know
+     * @param pathId     {@link #strings()} id of the path (0 for none)
+     * @param stackId    {@link StackTable#NONE} or an id from {@link #stacks()}
+     */
+    public int addEvent(long time, long duration, int processKey, int tid, Operation operation, int result,
+                        int pathId, Detail detail, int stackId) {
+        if (built) {
+            throw new IllegalStateException("trace already built");
+        }
+        if (processKey < 0 || processKey >= processes.size()) {
+            throw new IllegalArgumentException("no process with key " + processKey);
+        }
+        codec.pack(detail, packed);
+        events.time.add(time);
+        events.duration.add(duration);
+        events.process.add(processKey);
+        events.tid.add(tid);
+        events.result.add(result);
+        events.path.add(pathId);
+        events.stack.add(stackId);
+        events.opAndKind.add((short) (operation.ordinal() | packed.kind << 12));
+        events.a.add(packed.a);
+        events.b.add(packed.b);
+        events.c.add(packed.c);
+        events.d.add(packed.d);
+        return events.size() - 1;
+    }
+
+    /** Appends an event whose operation is not in {@link Operation}, keeping its spelling and class. */
+    public int addOtherEvent(long time, long duration, int processKey, int tid, String operationName,
+                             EventClass eventClass, int result, int pathId, Detail detail, int stackId) {
+        int i = addEvent(time, duration, processKey, tid, Operation.OTHER, result, pathId, detail, stackId);
+        events.operationText.put(i, operationName);
+        if (eventClass != null && eventClass != EventClass.UNKNOWN) {
+            events.eventClass.put(i, (byte) eventClass.ordinal());
+        }
+        return i;
+    }
+
+    public Trace build() {
+        if (built) {
+            throw new IllegalStateException("trace already built");
+        }
+        built = true;
+        events.trim();
+        return new Trace(source, format, timeBase, zone, strings, events, new ProcessTable(processes), stacks, report);
+    }
+}

@@ -1,0 +1,76 @@
+package io.lockscope.model;
+
+import io.lockscope.model.detail.CreateFileDetail;
+import io.lockscope.model.detail.Detail;
+import io.lockscope.model.detail.IoDetail;
+import io.lockscope.model.detail.LockDetail;
+import io.lockscope.model.detail.ProcessDetail;
+import io.lockscope.model.detail.RegValueDetail;
+import io.lockscope.model.detail.RenameDetail;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class TraceBuilderTest {
+
+    @Test
+    void detailsSurviveThePackedColumns() {
+        TraceBuilder b = new TraceBuilder("t.csv", "procmon-csv");
+        int p = b.addProcess(ProcessInfo.of(1880, "ntrtscan.exe"));
+        int path = b.strings().intern("C:\\Windows\\System32\\DriverStore\\FileRepository\\x\\oposdrv.dll");
+        List<Detail> details = List.of(
+                new CreateFileDetail(0x10000, 1, 0x200060, 0x80, 1, -1, -1, null),
+                new CreateFileDetail(0x120089, 3, 0x40, 0, 7, 4096, 1, "NT AUTHORITY\\SYSTEM"),
+                new IoDetail(10_937_344, 4096, 0x43, 3),
+                new LockDetail(2_147_483_538L, 1, true, false, true),
+                new RenameDetail(true, "C:\\x\\y.tmp"),
+                new RegValueDetail(-1, null, 4, 4, "1"),
+                new ProcessDetail(3232, -1, -1, List.of(new ProcessDetail.Field("PID", "3232"))),
+                new Detail.Text("Control: FSCTL_REQUEST_OPLOCK"),
+                Detail.None.INSTANCE);
+        for (Detail d : details) {
+            b.addEvent(1, 2, p, 7, Operation.CREATE_FILE, 0, path, d, StackTable.NONE);
+        }
+        Trace t = b.build();
+        for (int i = 0; i < details.size(); i++) {
+            assertEquals(details.get(i), t.events().detail(i), "event " + i);
+        }
+        assertEquals("ntrtscan.exe", t.process(0).name());
+        assertEquals("C:\\Windows\\System32\\DriverStore\\FileRepository\\x\\oposdrv.dll", t.events().path(0));
+    }
+
+    @Test
+    void unknownOperationKeepsItsSpellingAndClass() {
+        TraceBuilder b = new TraceBuilder("t.csv", "procmon-csv");
+        int p = b.addProcess(ProcessInfo.of(4, "System"));
+        b.addOtherEvent(0, -1, p, 8, "QuerySatLxInformation", EventClass.FILE_SYSTEM, 0, 0, Detail.None.INSTANCE, -1);
+        Trace t = b.build();
+        assertEquals(Operation.OTHER, t.events().operation(0));
+        assertEquals("QuerySatLxInformation", t.events().operationName(0));
+        assertEquals(EventClass.FILE_SYSTEM, t.events().eventClass(0));
+    }
+
+    @Test
+    void eventsNeedAKnownProcess() {
+        TraceBuilder b = new TraceBuilder("t.csv", "procmon-csv");
+        assertThrows(IllegalArgumentException.class,
+                () -> b.addEvent(0, 0, 0, 0, Operation.CREATE_FILE, 0, 0, Detail.None.INSTANCE, -1));
+    }
+
+    @Test
+    void stringPoolInternsSlicesAndStrings() {
+        StringPool pool = new StringPool();
+        char[] chars = "xxSUCCESSyy".toCharArray();
+        int id = pool.intern(chars, 2, 7);
+        assertEquals(id, pool.intern("SUCCESS"));
+        assertEquals(0, pool.intern(""));
+        for (int i = 0; i < 10_000; i++) {
+            assertEquals(i + 2, pool.intern("s" + i));
+        }
+        assertEquals("s9999", pool.get(10_001));
+        assertEquals(-1, pool.find("never"));
+    }
+}
