@@ -67,4 +67,15 @@ class MainTest {
         assertEquals(Main.USAGE, r.exitCode());
         assertTrue(r.err().contains("--path"), r.err());
     }
+
+    @Test
+    void rulesListsEveryRuleWithWhatItNeeds() {
+        CliRunner r = CliRunner.run("rules");
+        assertEquals(Main.OK, r.exitCode());
+        for (String id : new String[] {"sharing-violation-holder", "file-in-use-holder", "filter-in-failing-stack",
+                "registry-failure", "unexplained-failure", "agent-on-target", "servicing-window"}) {
+            assertTrue(r.out().contains(id), "rules lists " + id);
+        }
+        assertTrue(r.out().contains("needs: failures, stacks"), r.out());
+    }
 }

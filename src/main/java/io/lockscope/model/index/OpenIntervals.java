@@ -56,6 +56,14 @@ public final class OpenIntervals {
 
     /** Builds the intervals of every path in {@code trace}, or only of {@code pathIds} when not null. */
     public static OpenIntervals of(Trace trace, java.util.BitSet pathIds) {
+        return of(trace, pathIds, id -> id);
+    }
+
+    /**
+     * As {@link #of(Trace, java.util.BitSet)}, with path ids first mapped by {@code canonical} so that
+     * spellings of one path that differ only in case pair with each other.
+     */
+    public static OpenIntervals of(Trace trace, java.util.BitSet pathIds, java.util.function.IntUnaryOperator canonical) {
         EventStore e = trace.events();
         LongObjectHashMap<IntArrayList> openByProcessPath = new LongObjectHashMap<>();
         List<Interval> done = new ArrayList<>();
@@ -64,10 +72,10 @@ public final class OpenIntervals {
             if (op != Operation.CREATE_FILE && op != Operation.CLOSE_FILE) {
                 continue;
             }
-            int path = e.pathId(i);
-            if (pathIds != null && !pathIds.get(path)) {
+            if (pathIds != null && !pathIds.get(e.pathId(i))) {
                 continue;
             }
+            int path = canonical.applyAsInt(e.pathId(i));
             long key = ((long) e.processKey(i) << 32) | path;
             if (op == Operation.CREATE_FILE) {
                 if (e.result(i) == NtStatus.SUCCESS) {
@@ -91,7 +99,7 @@ public final class OpenIntervals {
             done.add(new Interval(openEvent, i, e.processKey(i), path, ambiguous));
         }
         openByProcessPath.forEachValue(open -> open.forEach(i ->
-                done.add(new Interval(i, -1, e.processKey(i), e.pathId(i), open.size() > 1))));
+                done.add(new Interval(i, -1, e.processKey(i), canonical.applyAsInt(e.pathId(i)), open.size() > 1))));
         done.sort((x, y) -> Integer.compare(x.openEvent(), y.openEvent()));
         return new OpenIntervals(done);
     }
