@@ -26,6 +26,7 @@ import java.util.List;
  * 11 MAPPING       -                                   -                         syncType               pageProtection
  * 12 FILE_TIMES    creation id&lt;&lt;32 | lastAccess id     lastWrite id&lt;&lt;32 | change id  attributes             -
  * 13 STANDARD_INFO allocationSize                      endOfFile                 numberOfLinks          1 deletePending|2 directory
+ * 14 NETWORK_OPEN  allocationSize                      endOfFile                 attributes             id of the 4 times joined by LF
  * </pre>
  * CREATE's {@code b} is {@code (allocationSize + 1) | share << 56 | (openResult + 1) << 59}: an
  * allocation size needs far fewer than 56 bits, and this keeps a CreateFile in the same 24 bytes as
@@ -46,6 +47,7 @@ public final class DetailCodec {
     public static final int MAPPING = 11;
     public static final int FILE_TIMES = 12;
     public static final int STANDARD_INFO = 13;
+    public static final int NETWORK_OPEN = 14;
 
     private static final long SIZE_MASK = (1L << 56) - 1;
 
@@ -132,6 +134,14 @@ public final class DetailCodec {
             out.b = s.endOfFile();
             out.c = s.numberOfLinks();
             out.d = (s.deletePending() ? 1 : 0) | (s.directory() ? 2 : 0);
+        } else if (detail instanceof NetworkOpenDetail n) {
+            out.kind = NETWORK_OPEN;
+            out.a = n.allocationSize();
+            out.b = n.endOfFile();
+            out.c = n.attributes();
+            char sep = NetworkOpenDetail.TIME_SEPARATOR;
+            out.d = strings.intern(n.creationTime() + sep + n.lastAccessTime() + sep + n.lastWriteTime() + sep
+                    + n.changeTime());
         } else if (detail instanceof ProcessDetail p) {
             out.kind = RICH;
             out.a = rich.size();
@@ -159,8 +169,14 @@ public final class DetailCodec {
             case FILE_TIMES -> new FileTimesDetail(str((int) (a >>> 32)), str((int) a), str((int) (b >>> 32)),
                     str((int) b), c);
             case STANDARD_INFO -> new StandardInfoDetail(a, b, c, (d & 1) != 0, (d & 2) != 0);
+            case NETWORK_OPEN -> networkOpen(a, b, c, strings.get(d));
             default -> throw new IllegalArgumentException("unknown detail kind " + kind);
         };
+    }
+
+    private static NetworkOpenDetail networkOpen(long allocationSize, long endOfFile, int attributes, String times) {
+        String[] t = times.split(String.valueOf(NetworkOpenDetail.TIME_SEPARATOR), -1);
+        return new NetworkOpenDetail(t[0], t[1], t[2], t[3], allocationSize, endOfFile, attributes);
     }
 
     private int id(String s) {

@@ -8,6 +8,7 @@ import io.lockscope.model.detail.FileMappingDetail;
 import io.lockscope.model.detail.FileTimesDetail;
 import io.lockscope.model.detail.IoDetail;
 import io.lockscope.model.detail.LockDetail;
+import io.lockscope.model.detail.NetworkOpenDetail;
 import io.lockscope.model.detail.ProcessDetail;
 import io.lockscope.model.detail.RegKeyDetail;
 import io.lockscope.model.detail.RegValueDetail;
@@ -158,6 +159,13 @@ public final class DetailFormat {
                     .add(LAST_WRITE_TIME, t.lastWriteTime()).add(CHANGE_TIME, t.changeTime())
                     .add(FILE_ATTRIBUTES, FileVocabulary.ATTRIBUTES.render(t.attributes())).toString();
         }
+        if (detail instanceof NetworkOpenDetail n) {
+            return new DetailWriter().add(CREATION_TIME, n.creationTime()).add(LAST_ACCESS_TIME, n.lastAccessTime())
+                    .add(LAST_WRITE_TIME, n.lastWriteTime()).add(CHANGE_TIME, n.changeTime())
+                    .add(ALLOCATION_SIZE, Numbers.grouped(n.allocationSize(), sep))
+                    .add(END_OF_FILE, Numbers.grouped(n.endOfFile(), sep))
+                    .add(FILE_ATTRIBUTES, FileVocabulary.ATTRIBUTES.render(n.attributes())).toString();
+        }
         if (detail instanceof StandardInfoDetail s) {
             return new DetailWriter().add(ALLOCATION_SIZE, Numbers.grouped(s.allocationSize(), sep))
                     .add(END_OF_FILE, Numbers.grouped(s.endOfFile(), sep))
@@ -221,6 +229,9 @@ public final class DetailFormat {
                 return parseFileTimes(in);
             case QUERY_STANDARD_INFORMATION_FILE:
                 return parseStandardInfo(in, sep);
+            case QUERY_OPEN:
+            case QUERY_NETWORK_OPEN_INFORMATION_FILE:
+                return parseNetworkOpen(in, sep);
             default:
                 return null;
         }
@@ -361,6 +372,26 @@ public final class DetailFormat {
             return null;
         }
         return new FileTimesDetail(creation, access, write, change, attributes);
+    }
+
+    /**
+     * Same order as FILE_NETWORK_OPEN_INFORMATION. procmon 3.x writes the two sizes of
+     * QueryNetworkOpenInformationFile as dates ("AllocationSize: 1/1/1601 12:00:00 AM", seen in the
+     * corpus); such rows are not numbers and stay text.
+     */
+    private static Detail parseNetworkOpen(DetailCursor in, char sep) {
+        String creation = in.key(CREATION_TIME) ? in.value(LAST_ACCESS_TIME) : null;
+        String access = in.key(LAST_ACCESS_TIME) ? in.value(LAST_WRITE_TIME) : null;
+        String write = in.key(LAST_WRITE_TIME) ? in.value(CHANGE_TIME) : null;
+        String change = in.key(CHANGE_TIME) ? in.value(ALLOCATION_SIZE) : null;
+        long allocation = in.key(ALLOCATION_SIZE) ? Numbers.parseGrouped(in.value(END_OF_FILE), sep) : Numbers.INVALID;
+        long eof = in.key(END_OF_FILE) ? Numbers.parseGrouped(in.value(FILE_ATTRIBUTES), sep) : Numbers.INVALID;
+        Integer attributes = in.key(FILE_ATTRIBUTES) ? FileVocabulary.ATTRIBUTES.parse(in.value()) : null;
+        if (creation == null || access == null || write == null || change == null || allocation == Numbers.INVALID
+                || eof == Numbers.INVALID || attributes == null) {
+            return null;
+        }
+        return new NetworkOpenDetail(creation, access, write, change, allocation, eof, attributes);
     }
 
     private static Detail parseStandardInfo(DetailCursor in, char sep) {

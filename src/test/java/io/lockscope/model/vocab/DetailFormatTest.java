@@ -8,6 +8,7 @@ import io.lockscope.model.detail.FileMappingDetail;
 import io.lockscope.model.detail.FileTimesDetail;
 import io.lockscope.model.detail.IoDetail;
 import io.lockscope.model.detail.LockDetail;
+import io.lockscope.model.detail.NetworkOpenDetail;
 import io.lockscope.model.detail.ProcessDetail;
 import io.lockscope.model.detail.RegKeyDetail;
 import io.lockscope.model.detail.RegValueDetail;
@@ -170,6 +171,19 @@ class DetailFormatTest {
         roundTrip(Operation.QUERY_STANDARD_INFORMATION_FILE,
                 "AllocationSize: 249,856, EndOfFile: 246,784, NumberOfLinks: 2, DeletePending: True, Directory: False",
                 new StandardInfoDetail(249_856, 246_784, 2, true, false), EN);
+    }
+
+    @Test
+    void queryOpenWithNetworkOpenInformation() {
+        String times = "CreationTime: 11.07.2020 15:46:54, LastAccessTime: 12.07.2020 01:17:38, "
+                + "LastWriteTime: 12.07.2020 01:17:38, ChangeTime: 12.07.2020 01:17:38, ";
+        roundTrip(Operation.QUERY_OPEN, times + "AllocationSize: 1.048.576, EndOfFile: 1.000.448, FileAttributes: A",
+                new NetworkOpenDetail("11.07.2020 15:46:54", "12.07.2020 01:17:38", "12.07.2020 01:17:38",
+                        "12.07.2020 01:17:38", 1_048_576, 1_000_448, 0x20), NumberStyle.EUROPEAN);
+        // procmon 3.x prints the sizes of QueryNetworkOpenInformationFile as dates (corpus): kept as text
+        keptAsText(Operation.QUERY_NETWORK_OPEN_INFORMATION_FILE, times
+                + "AllocationSize: 1/1/1601 12:00:00 AM, EndOfFile: 1/1/1601 12:00:00 AM, FileAttributes: RD", EN);
+        assertEquals(Detail.None.INSTANCE, DetailFormat.parse(Operation.QUERY_OPEN, "", EN));
     }
 
     @Test
