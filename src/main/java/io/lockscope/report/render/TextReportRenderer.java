@@ -46,12 +46,15 @@ public final class TextReportRenderer implements ReportRenderer {
     @Override
     public void render(Report report, Writer out) throws IOException {
         Labels labels = Labels.of(report);
+        // Each section is laid out whole (its columns need every row) and written before the next.
         StringBuilder text = new StringBuilder();
         writeHeader(text, report, labels);
         writeVerdict(text, report.verdict(), labels);
         writeFailures(text, report.failures(), labels);
         writeFindings(text, report.findings(), labels);
+        moveTo(out, text);
         writeSequences(text, report.sequences(), labels);
+        moveTo(out, text);
         if (report.servicing() != null) {
             writeServicing(text, report.servicing(), labels);
         }
@@ -60,8 +63,13 @@ public final class TextReportRenderer implements ReportRenderer {
         }
         writeInputs(text, report.inputs(), labels);
         writeNotes(text, report.notes(), labels);
-        out.write(text.toString());
+        moveTo(out, text);
         out.flush();
+    }
+
+    private static void moveTo(Writer out, StringBuilder text) throws IOException {
+        out.append(text);
+        text.setLength(0);
     }
 
     private void writeHeader(StringBuilder text, Report report, Labels labels) {
