@@ -32,8 +32,9 @@ import static io.lockscope.report.render.Nulls.orEmpty;
  * streaming generator so that a big case is never held twice in memory. Field order follows the
  * spec; fields beyond it: {@code lang}, {@code notes}, per failure {@code ruledOut} and
  * {@code evidence}, per holder {@code how}, {@code pairingInferred} and the offsets of
- * {@code openedAt}/{@code closedAt}, per filter driver {@code group}. The timeline picture is for HTML
- * only and is not written.
+ * {@code openedAt}/{@code closedAt}, per filter driver {@code group}. Every object with a {@code t} also
+ * has {@code offsetSeconds}; for servicing log lines it is null, as log lines carry their own clock and
+ * the model gives no offset for them. The timeline picture is for HTML only and is not written.
  */
 public final class JsonReportRenderer implements ReportRenderer {
     /** Offsets are kept to 100 ns, the resolution of the traces. */
@@ -272,7 +273,6 @@ public final class JsonReportRenderer implements ReportRenderer {
         for (Servicing.Event event : orEmpty(servicing.events())) {
             json.writeStartObject();
             json.writeStringField("t", event.t());
-            // Log lines carry their own clock, not an offset into a capture: the model has none to give.
             json.writeNullField("offsetSeconds");
             json.writeStringField("source", event.source());
             json.writeNumberField("input", event.input());
