@@ -63,11 +63,16 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
+    /** The version of this build ("dev" when run from classes rather than the jar). */
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"lockscope " + (v == null ? "dev" : v)};
+            return new String[] {"lockscope " + version()};
         }
     }
 }
