@@ -224,8 +224,8 @@ final class CaseScript {
         tiWorker = machine.addProcess(new Program("TiWorker.exe", SERVICING_STACK + "TiWorker.exe",
                         SERVICING_STACK + "TiWorker.exe -Embedding", Images.MICROSOFT, "Windows Modules Installer Worker",
                         COMPONENT_VERSION + " (WinBuild.160101.0800)", null, false, 6,
-                        List.of(SERVICING_STACK + "CbsCore.dll", SERVICING_STACK + "wcp.dll",
-                                SERVICING_STACK + "DrUpdate.dll")),
+                        List.of(SERVICING_STACK + "DrUpdate.dll", SERVICING_STACK + "wcp.dll",
+                                SERVICING_STACK + "CbsCore.dll")),
                 3120, dcomLaunch.pid(), at(19.0), ProcessInfo.UNKNOWN_TIME,
                 scenario == Scenario.FILTER_DENIAL ? agentFilter : null);
         startProcess(dcomLaunch, tiWorker);

@@ -51,7 +51,10 @@ final class Images {
         return modules;
     }
 
-    /** The image and the system DLLs of a user process ({@code wow64}: a 32-bit process on x64). */
+    /**
+     * The image and the system DLLs of a user process ({@code wow64}: a 32-bit process on x64);
+     * {@code extraDlls} innermost caller first, as their frames appear in stacks.
+     */
     static List<Module> userModules(String imagePath, String company, String description, String version,
                                     boolean wow64, List<String> extraDlls) {
         List<Module> modules = new ArrayList<>();
