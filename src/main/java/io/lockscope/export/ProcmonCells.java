@@ -9,6 +9,7 @@ import io.lockscope.model.vocab.NtStatus;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
 
 /**
  * Renders the text of one export cell the way procmon writes it, shared by the CSV and XML writers.
@@ -23,6 +24,7 @@ public final class ProcmonCells {
     private static final long TICKS_PER_DAY = 86_400L * TICKS_PER_SECOND;
 
     private final ExportOptions options;
+    private final ZoneRules zoneRules;
     private final TimeBase timeBase;
     private final char decimal;
     private long firstTime;
@@ -30,6 +32,7 @@ public final class ProcmonCells {
 
     public ProcmonCells(ExportOptions options, TimeBase timeBase) {
         this.options = options;
+        this.zoneRules = options.zone().getRules();
         this.timeBase = timeBase;
         this.decimal = options.locale().numbers().decimal();
     }
@@ -108,7 +111,7 @@ public final class ProcmonCells {
             return time;
         }
         long epochSecond = Math.floorDiv(time - FILETIME_UNIX_EPOCH, TICKS_PER_SECOND);
-        ZoneOffset offset = options.zone().getRules().getOffset(Instant.ofEpochSecond(epochSecond));
+        ZoneOffset offset = zoneRules.getOffset(Instant.ofEpochSecond(epochSecond));
         return time + offset.getTotalSeconds() * TICKS_PER_SECOND;
     }
 

@@ -554,7 +554,8 @@ final class CaseScript {
     /** {@code a} opens {@code path} for Read, reads it and keeps it open until {@code closeAt}. */
     private Access openAndRead(double openAt, double closeAt, Actor a, String path, int share) {
         int access = READ_DATA | READ_ATTRIBUTES | SYNCHRONIZE;
-        List<Frame> stack = a == agent ? a.filteredFileStack : a.fileStack;
+        // a process with its own minifilter (an agent) has the filter's frames in its file I/O
+        List<Frame> stack = a.filteredFileStack;
         long opened = at(openAt);
         emit(opened, a, 1, Operation.CREATE_FILE, path, NtStatus.SUCCESS,
                 opened(access, SYNCHRONOUS_IO_NON_ALERT | NON_DIRECTORY_FILE, share), 380, stack);
