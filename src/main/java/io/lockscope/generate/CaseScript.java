@@ -66,9 +66,7 @@ final class CaseScript {
 
     // the actors of the story
     private Actor system;
-    private Actor services;
     private Actor dcomLaunch;
-    private Actor trustedInstaller;
     private Actor tiWorker;
     private Actor agent;
     private Actor wmi;
@@ -113,14 +111,6 @@ final class CaseScript {
     /** The long-lived processes that produce background noise. */
     List<Actor> noiseActors() {
         return noiseActors;
-    }
-
-    Actor tiWorker() {
-        return tiWorker;
-    }
-
-    Actor system() {
-        return system;
     }
 
     long captureStart() {
@@ -169,7 +159,7 @@ final class CaseScript {
                 null), 524, 0.9);
         Actor wininit = boot(smss, Program.windows("wininit.exe", "C:\\Windows\\System32\\wininit.exe", "wininit.exe",
                 "Windows Start-Up Application", null), 600, 1.0);
-        services = boot(wininit, Program.windows("services.exe", "C:\\Windows\\System32\\services.exe",
+        Actor services = boot(wininit, Program.windows("services.exe", "C:\\Windows\\System32\\services.exe",
                 "C:\\Windows\\system32\\services.exe", "Services and Controller app", null), 704, 1.3);
         Actor lsass = boot(wininit, Program.windows("lsass.exe", "C:\\Windows\\System32\\lsass.exe",
                 "C:\\Windows\\system32\\lsass.exe", "Local Security Authority Process", null), 716, 1.35);
@@ -217,7 +207,7 @@ final class CaseScript {
         wmi = boot(dcomLaunch, Program.windows("WmiPrvSE.exe", "C:\\Windows\\System32\\wbem\\WmiPrvSE.exe",
                 "C:\\Windows\\system32\\wbem\\wmiprvse.exe -secured -Embedding", "WMI Provider Host", null), 2544, 12.0);
         noiseActors.add(wmi);
-        trustedInstaller = boot(services, Program.windows("TrustedInstaller.exe",
+        Actor trustedInstaller = boot(services, Program.windows("TrustedInstaller.exe",
                 "C:\\Windows\\servicing\\TrustedInstaller.exe", "C:\\Windows\\servicing\\TrustedInstaller.exe",
                 "Windows Modules Installer", null), TRUSTED_INSTALLER_PID, 18.0);
         noiseActors.add(trustedInstaller);

@@ -17,7 +17,6 @@ final class Details {
     static final int SYNCHRONIZE = 0x100000;
     static final int GENERIC_READ = 0x120089;
     static final int GENERIC_WRITE = 0x120116;
-    static final int GENERIC_READ_WRITE = GENERIC_READ | GENERIC_WRITE;
 
     // CreateDisposition and CreateOptions
     static final int OPEN = 1;
@@ -50,7 +49,6 @@ final class Details {
 
     // Registry access and value types
     static final int KEY_READ = 0x20019;
-    static final int KEY_WRITE = 0x20006;
     static final int KEY_ALL_ACCESS = 0xF003F;
     static final int REG_CREATED_NEW_KEY = 1;
     static final int REG_OPENED_EXISTING_KEY = 2;
