@@ -5,6 +5,7 @@ import io.lockscope.model.EventClass;
 import io.lockscope.model.EventStore;
 import io.lockscope.model.Operation;
 import io.lockscope.model.StringPool;
+import io.lockscope.model.TimeBase;
 import io.lockscope.model.Trace;
 import io.lockscope.model.TraceBuilder;
 import io.lockscope.model.detail.Detail;
@@ -50,6 +51,11 @@ public final class ExportRowAssembler {
         this.strings = builder.strings();
         this.options = options;
         this.processes = new ExportProcesses(builder);
+    }
+
+    /** The time base of the events, known from the first row on; null before it. */
+    public TimeBase timeBase() {
+        return clock == null ? null : clock.timeBase();
     }
 
     /** The number style Detail is parsed with, detected from the data; null before the first row. */
