@@ -8,13 +8,11 @@ import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.TimeBase;
 import io.lockscope.model.Trace;
 import io.lockscope.model.detail.CreateFileDetail;
-import io.lockscope.model.detail.Detail;
 import io.lockscope.model.detail.LockDetail;
 import io.lockscope.model.vocab.NtStatus;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -42,6 +40,7 @@ class ProcmonCsvCorpusTest {
             List<CSVRecord> rows = oracle(csv);
             Trace t = reader.read(csv, csv.getFileName().toString(), ReadOptions.DEFAULT);
             assertEquals(0, t.report().skippedTotal(), csv + ": " + t.report().warnings());
+            assertEquals(List.of(), t.report().warnings(), csv + ": every Result text is a known NTSTATUS");
             assertEquals(rows.size() - 1, t.size(), csv + ": one event per data record");
             int pid = rows.get(0).toList().indexOf("PID");
             int op = rows.get(0).toList().indexOf("Operation");
@@ -125,52 +124,54 @@ class ProcmonCsvCorpusTest {
         assertEquals(1296, t.process(0).parentPid());
     }
 
-    /** Needs the real DetailFormat from branch {@code vocab}; skipped until it is merged. */
+    /** Typed values come from DetailFormat (branch vocab): every LockFile and successful CreateFile vs its text. */
     @Test
-    void typedDetailsMatchTheirTextOnceVocabIsMerged() throws Exception {
-        Path csv = ProcmonCorpus.inflated("CompressedLogFileUTC64FilesystemCSV");
-        List<CSVRecord> rows = oracle(csv);
+    void typedDetailsMatchTheirText() throws Exception {
+        Path fileSystem = ProcmonCorpus.inflated("CompressedLogFileUTC64FilesystemCSV");
+        List<CSVRecord> rows = oracle(fileSystem);
         int detailColumn = rows.get(0).toList().indexOf("Detail");
-        Trace t = reader.read(csv, "fs.csv", ReadOptions.DEFAULT);
-        int lock = first(t, Operation.LOCK_FILE);
-        int create = -1;
-        for (int i = 0; i < t.size() && create < 0; i++) {
-            if (t.events().operation(i) == Operation.CREATE_FILE && t.events().result(i) == NtStatus.SUCCESS) {
-                create = i;
-            }
-        }
-        Detail lockDetail = t.events().detail(lock);
-        Assumptions.assumeTrue(lockDetail instanceof LockDetail,
-                "DetailFormat does not decode LockFile yet (branch vocab not merged)");
-        String lockText = rows.get(lock + 1).get(detailColumn);
-        Matcher m = Pattern.compile("Exclusive: (\\w+), Offset: ([\\d,]+), Length: ([\\d,]+)").matcher(lockText);
-        assertTrue(m.lookingAt(), lockText);
-        LockDetail l = (LockDetail) lockDetail;
-        assertEquals(Boolean.parseBoolean(m.group(1)), l.exclusive());
-        assertEquals(Long.parseLong(m.group(2).replace(",", "")), l.offset());
-        assertEquals(Long.parseLong(m.group(3).replace(",", "")), l.length());
-
-        String createText = rows.get(create + 1).get(detailColumn);
-        CreateFileDetail c = (CreateFileDetail) t.events().detail(create);
-        Matcher share = Pattern.compile("ShareMode: (.*?), AllocationSize").matcher(createText);
-        assertTrue(share.find(), createText);
-        int expectedShare = (share.group(1).contains("Read") ? CreateFileDetail.SHARE_READ : 0)
-                | (share.group(1).contains("Write") ? CreateFileDetail.SHARE_WRITE : 0)
-                | (share.group(1).contains("Delete") ? CreateFileDetail.SHARE_DELETE : 0);
-        assertEquals(expectedShare, c.shareMode(), createText);
-        List<String> openResults = List.of("Superseded", "Opened", "Created", "Overwritten", "Exists", "DoesNotExist");
-        Matcher open = Pattern.compile("OpenResult: (\\w+)").matcher(createText);
-        assertTrue(open.find(), createText);
-        assertEquals(openResults.indexOf(open.group(1)), c.openResult(), createText);
-    }
-
-    private static int first(Trace t, Operation op) {
+        Trace t = reader.read(fileSystem, "fs.csv", ReadOptions.DEFAULT);
+        Pattern lockText = Pattern.compile("Exclusive: (\\w+), Offset: ([\\d,]+), Length: ([\\d,]+), Fail Immediately: (\\w+)");
+        int locks = 0;
         for (int i = 0; i < t.size(); i++) {
-            if (t.events().operation(i) == op) {
-                return i;
+            if (t.events().operation(i) != Operation.LOCK_FILE) {
+                continue;
             }
+            String text = rows.get(i + 1).get(detailColumn);
+            Matcher m = lockText.matcher(text);
+            assertTrue(m.matches(), text);
+            assertEquals(new LockDetail(Long.parseLong(m.group(2).replace(",", "")), Long.parseLong(m.group(3).replace(",", "")),
+                    true, Boolean.parseBoolean(m.group(1)), Boolean.parseBoolean(m.group(4))), t.events().detail(i), text);
+            locks++;
         }
-        throw new AssertionError("no " + op);
+        assertEquals(1338, locks);
+
+        Path mixed = ProcmonCorpus.inflated("CompressedLogfileTests64bitUTCCSV");
+        rows = oracle(mixed);
+        detailColumn = rows.get(0).toList().indexOf("Detail");
+        t = reader.read(mixed, "64.csv", ReadOptions.DEFAULT);
+        Pattern share = Pattern.compile("ShareMode: (.*?), AllocationSize");
+        Pattern open = Pattern.compile("OpenResult: (\\w+)");
+        List<String> openResults = List.of("Superseded", "Opened", "Created", "Overwritten", "Exists", "DoesNotExist");
+        int creates = 0;
+        for (int i = 0; i < t.size(); i++) {
+            if (t.events().operation(i) != Operation.CREATE_FILE || t.events().result(i) != NtStatus.SUCCESS) {
+                continue;
+            }
+            String text = rows.get(i + 1).get(detailColumn);
+            CreateFileDetail c = (CreateFileDetail) t.events().detail(i);
+            Matcher s = share.matcher(text);
+            assertTrue(s.find(), text);
+            int expectedShare = (s.group(1).contains("Read") ? CreateFileDetail.SHARE_READ : 0)
+                    | (s.group(1).contains("Write") ? CreateFileDetail.SHARE_WRITE : 0)
+                    | (s.group(1).contains("Delete") ? CreateFileDetail.SHARE_DELETE : 0);
+            assertEquals(expectedShare, c.shareMode(), text);
+            Matcher o = open.matcher(text);
+            assertTrue(o.find(), text);
+            assertEquals(openResults.indexOf(o.group(1)), c.openResult(), text);
+            creates++;
+        }
+        assertEquals(948, creates);
     }
 
     static List<CSVRecord> oracle(Path csv) throws Exception {

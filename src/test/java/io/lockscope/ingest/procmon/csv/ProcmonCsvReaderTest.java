@@ -9,6 +9,7 @@ import io.lockscope.model.EventStore;
 import io.lockscope.model.Operation;
 import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.TimeBase;
+import io.lockscope.model.detail.ProcessDetail;
 import io.lockscope.model.Trace;
 import io.lockscope.model.vocab.NtStatus;
 import org.junit.jupiter.api.Test;
@@ -89,14 +90,15 @@ class ProcmonCsvReaderTest {
         assertEquals(NtStatus.SHARING_VIOLATION, e.result(3));
         assertEquals("C:\\Windows\\System32\\DriverStore\\FileRepository\\oposdrv.inf_amd64_1\\oposdrv.dll", e.path(3));
         assertEquals(Operation.OTHER, e.operation(10));
-        assertEquals("QuerySatLxInformation", e.operationName(10));
+        assertEquals("QueryMadeUpInformation", e.operationName(10));
         assertEquals(EventClass.UNKNOWN, e.eventClass(10));
         assertEquals(ExportRowAssembler.UNRECOGNISED_RESULT, e.result(10));
         assertTrue(t.report().warnings().stream().anyMatch(w -> w.contains("\"MADE UP RESULT\"") && w.contains("first at line 12")),
                 t.report().warnings().toString());
         assertEquals("", e.path(2));
-        assertTrue(e.detail(2).toString().contains("Environment: \r;\t=::=::\\\r;\tPATH=C:\\Windows"),
+        assertEquals("\r;\t=::=::\\\r;\tPATH=C:\\Windows", ((ProcessDetail) e.detail(2)).get("Environment"),
                 "bare CR and TAB inside the quoted Detail are kept");
+        assertEquals(3596, ((ProcessDetail) e.detail(2)).pid(), "Process Start: Parent PID");
     }
 
     @Test
