@@ -9,6 +9,7 @@ import io.lockscope.model.TimeBase;
 import io.lockscope.model.Trace;
 import io.lockscope.model.TraceBuilder;
 import io.lockscope.model.detail.Detail;
+import io.lockscope.model.detail.ProcessDetail;
 import io.lockscope.model.vocab.DetailFormat;
 import io.lockscope.model.vocab.NtStatus;
 import io.lockscope.model.vocab.NumberStyle;
@@ -93,11 +94,11 @@ public final class ExportRowAssembler {
             builder.addEvent(time, duration, process, tid, operation, result, path, detail, row.stackId());
         }
         if (operation == Operation.PROCESS_START) {
-            processes.started(process, time);
+            processes.started(process, time, detail instanceof ProcessDetail start ? start : null);
         } else if (operation == Operation.PROCESS_EXIT) {
             processes.exited(process, time);
-        } else if (operation == Operation.PROCESS_CREATE && row.has(ProcmonColumn.DETAIL)) {
-            processes.created(c, row.start(ProcmonColumn.DETAIL), row.length(ProcmonColumn.DETAIL));
+        } else if (operation == Operation.PROCESS_CREATE && detail instanceof ProcessDetail create && create.pid() >= 0) {
+            processes.created(create.pid());
         }
     }
 

@@ -203,7 +203,10 @@ public final class ProcmonXmlReader implements TraceReader {
                     skipElement();
                 }
             }
-            if (events == 0 && skipped > 0) {
+            if (events == 0 && skipped == 0) {
+                throw new BadInputException.Truncated(file, position(), "the export has no <event>");
+            }
+            if (events == 0) {
                 throw new BadInputException.Corrupt(file, null, "none of the " + skipped + " events could be read");
             }
             if (assembler.timeBase() == TimeBase.UTC) {

@@ -139,6 +139,14 @@ class ProcmonXmlReaderTest {
     }
 
     @Test
+    void anExportWithoutEventsIsTruncated() {
+        byte[] xml = "<procmon><processlist/><eventlist>\r\n</eventlist></procmon>".getBytes(StandardCharsets.UTF_8);
+        BadInputException e = assertThrows(BadInputException.Truncated.class,
+                () -> reader.read(new java.io.ByteArrayInputStream(xml), "none.xml", ReadOptions.DEFAULT));
+        assertTrue(e.getMessage().startsWith("none.xml: line 2, column "), e.getMessage());
+    }
+
+    @Test
     void anotherRootIsUnsupported() {
         byte[] xml = "<?xml version=\"1.0\"?><events/>".getBytes(StandardCharsets.UTF_8);
         BadInputException e = assertThrows(BadInputException.Unsupported.class,
