@@ -78,7 +78,6 @@ public final class ExportRowAssembler {
         int operationText = row.has(ProcmonColumn.OPERATION)
                 ? strings.intern(c, row.start(ProcmonColumn.OPERATION), row.length(ProcmonColumn.OPERATION)) : 0;
         Operation operation = operation(operationText);
-        int result = result(row, line);
         int pid = ExportValues.optionalInt(row, ProcmonColumn.PID);
         int tid = ExportValues.optionalInt(row, ProcmonColumn.TID);
         int path = row.length(ProcmonColumn.PATH) > 0
@@ -86,6 +85,7 @@ public final class ExportRowAssembler {
         Detail detail = detail(row, operation);
         int process = row.processKey() >= 0 ? row.processKey()
                 : processes.resolve(row, pid, operation == Operation.PROCESS_START);
+        int result = result(row, line);
 
         if (operation == Operation.OTHER) {
             builder.addOtherEvent(time, duration, process, tid, strings.get(operationText), eventClass(row),
