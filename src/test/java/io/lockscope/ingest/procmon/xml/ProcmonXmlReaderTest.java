@@ -168,6 +168,36 @@ class ProcmonXmlReaderTest {
     }
 
     @Test
+    void aHundredMegabyteTextNodeIsRefusedBeforeTheParserBuffersIt() {
+        byte[] start = "<procmon><eventlist><event><Path>".getBytes(StandardCharsets.UTF_8);
+        java.io.InputStream endless = new java.io.InputStream() {
+            private long served;
+
+            @Override
+            public int read() {
+                return served++ < start.length ? start[(int) served - 1] : served > 100L << 20 ? -1 : 'x';
+            }
+        };
+        BadInputException e = assertThrows(BadInputException.Corrupt.class,
+                () -> reader.read(endless, "endless.xml", ReadOptions.DEFAULT));
+        long lastMarkup = start.length - "<Path>".length();
+        long failing = lastMarkup + (4 << 20) + 1;
+        assertEquals("endless.xml: byte " + failing + " (0x" + Long.toHexString(failing).toUpperCase()
+                + "): more than 4194304 bytes without markup; a procmon export never has a value that long", e.getMessage());
+    }
+
+    @Test
+    void brokenTextInsideAnEventIsCorruptWithItsLine() {
+        for (String text : new String[] {"a&undeclared;b", "a\u0001b", "a<b"}) {
+            byte[] xml = ("<procmon>\n<eventlist>\n<event><Time_of_Day>1:00:00.0 AM</Time_of_Day><Path>" + text
+                    + "</Path></event></eventlist></procmon>").getBytes(StandardCharsets.UTF_8);
+            BadInputException e = assertThrows(BadInputException.Corrupt.class,
+                    () -> reader.read(new java.io.ByteArrayInputStream(xml), "broken.xml", ReadOptions.DEFAULT), text);
+            assertTrue(e.getMessage().startsWith("broken.xml: line 3, column "), e.getMessage());
+        }
+    }
+
+    @Test
     void hugeTextIsRefused() {
         StringBuilder xml = new StringBuilder("<procmon><eventlist><event><Path>");
         xml.append("x".repeat(1_100_000));
