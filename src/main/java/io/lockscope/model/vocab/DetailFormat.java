@@ -428,6 +428,9 @@ public final class DetailFormat {
     // ---- Registry ----------------------------------------------------------------------------------
 
     private static String renderRegKey(RegKeyDetail k) {
+        if (k.desiredAccess() == 0) {
+            return ""; // procmon writes no Detail at all for an open without desired access (procmon-parser)
+        }
         DetailWriter w = new DetailWriter().add(DESIRED_ACCESS, RegistryVocabulary.ACCESS.render(k.desiredAccess()));
         if (k.grantedAccess() != -1) {
             w.add(GRANTED_ACCESS, RegistryVocabulary.ACCESS.render(k.grantedAccess()));
