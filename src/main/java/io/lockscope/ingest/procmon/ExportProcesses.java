@@ -15,8 +15,11 @@ import java.util.List;
  * <ul>
  *   <li>its Process Name (or, when exported, Image Path, Command Line, Parent PID or Authentication
  *       ID — all constant for one process) differs from its current instance's, or</li>
- *   <li>after its "Process Exit", a "Process Start" for it follows, or a "Process Create" whose
- *       Detail names it ({@code PID: n}) was seen.</li>
+ *   <li>a "Process Start" for it follows: procmon logs it as the first event of a new process, so
+ *       earlier events of that PID were another process's, even when its "Process Exit" was not
+ *       captured, or</li>
+ *   <li>after its "Process Exit", a "Process Create" whose Detail names it ({@code PID: n}) was
+ *       seen (for exports filtered so that the child's Process Start is missing).</li>
  * </ul>
  * With the 27 columns the instance's {@link ProcessInfo} is filled from its first event's columns.
  */
@@ -67,7 +70,7 @@ final class ExportProcesses {
                     : 0;
         }
         Instance current = instances.get(id);
-        if (current != null && !(processStart && current.exited) && !current.replaced && sameProcess(current, row)) {
+        if (current != null && !processStart && !current.replaced && sameProcess(current, row)) {
             return current.key;
         }
         ProcessInfo info = describe(row, pid);
