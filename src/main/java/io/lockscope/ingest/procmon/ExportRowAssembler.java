@@ -122,6 +122,9 @@ public final class ExportRowAssembler {
     private void start(ExportRow row) {
         clock = new ExportClock(row.has(ProcmonColumn.DATE_AND_TIME), row.has(ProcmonColumn.TIME_OF_DAY),
                 row.has(ProcmonColumn.RELATIVE_TIME), options.zone());
+        if (!row.has(ProcmonColumn.RESULT)) {
+            builder.report().warn("the export has no Result column: every result is stored as 0xFFFFFFFF (unknown)");
+        }
         char decimal = 0;
         for (ProcmonColumn timed : new ProcmonColumn[] {ProcmonColumn.TIME_OF_DAY, ProcmonColumn.DURATION,
                 ProcmonColumn.RELATIVE_TIME, ProcmonColumn.COMPLETION_TIME}) {

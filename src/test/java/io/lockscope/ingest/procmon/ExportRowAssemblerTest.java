@@ -119,6 +119,25 @@ class ExportRowAssemblerTest {
     }
 
     @Test
+    void completionTimeGivesTheDurationAndEventClassTheClassOfAnUnknownOperation() throws Exception {
+        Map<ProcmonColumn, String> v = new LinkedHashMap<>();
+        v.put(ProcmonColumn.TIME_OF_DAY, "11:59:59.9999000 PM");
+        v.put(ProcmonColumn.COMPLETION_TIME, "12:00:00.0000500 AM");
+        v.put(ProcmonColumn.PROCESS_NAME, "a.exe");
+        v.put(ProcmonColumn.PID, "1");
+        v.put(ProcmonColumn.OPERATION, "QueryFutureInformationFile");
+        v.put(ProcmonColumn.EVENT_CLASS, "File System");
+        ExportRowAssembler a = assembler();
+        a.add(row(v), 2);
+        Trace t = a.finish();
+        assertEquals(1_500, t.events().duration(0), "across midnight");
+        assertEquals("QueryFutureInformationFile", t.events().operationName(0));
+        assertEquals(io.lockscope.model.EventClass.FILE_SYSTEM, t.events().eventClass(0));
+        assertEquals(ExportRowAssembler.UNRECOGNISED_RESULT, t.events().result(0), "no Result column");
+        assertTrue(t.report().warnings().get(0).startsWith("the export has no Result column"), t.report().warnings().toString());
+    }
+
+    @Test
     void aBadValueLeavesTheTraceUntouched() throws Exception {
         TraceBuilder b = new TraceBuilder("t", "procmon-csv");
         ExportRowAssembler a = new ExportRowAssembler(b, ReadOptions.DEFAULT);
