@@ -22,6 +22,8 @@ import java.time.ZoneOffset;
  *       at most the zone offset; 12 h keeps both apart from a day change, and still sees a day change
  *       after a capture gap of up to 12 h. An event up to {@link #STRAGGLER_WINDOW} (1 h) before
  *       midnight that follows the roll-over is a straggler of the previous day, not a jump ahead.</li>
+ *   <li>With Relative Time alone, events are placed at their relative time (a time of day whose
+ *       midnight is the first event); with no time column at all, at 0.</li>
  * </ul>
  */
 final class ExportClock {

@@ -3,6 +3,7 @@ package io.lockscope.ingest.procmon;
 import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.StringPool;
 import io.lockscope.model.TraceBuilder;
+import io.lockscope.model.detail.ProcessDetail;
 import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 
 import java.util.List;
@@ -14,14 +15,15 @@ import java.util.List;
  * <ul>
  *   <li>its Process Name (or, when exported, Image Path, Command Line, Parent PID or Authentication
  *       ID — all constant for one process) differs from its current instance's, or</li>
- *   <li>after its "Process Exit", a "Process Start" for it follows, or a "Process Create" whose
- *       Detail names it ({@code PID: n}) was seen.</li>
+ *   <li>a "Process Start" for it follows: procmon logs it as the first event of a new process, so
+ *       earlier events of that PID were another process's, even when its "Process Exit" was not
+ *       captured, or</li>
+ *   <li>after its "Process Exit", a "Process Create" whose Detail names it ({@code PID: n}) was
+ *       seen (for exports filtered so that the child's Process Start is missing).</li>
  * </ul>
  * With the 27 columns the instance's {@link ProcessInfo} is filled from its first event's columns.
  */
 final class ExportProcesses {
-    private static final char[] CREATE_PID_KEY = "PID: ".toCharArray();
-
     private final TraceBuilder builder;
     private final StringPool strings;
     private final IntObjectHashMap<Instance> byPid = new IntObjectHashMap<>();
@@ -68,7 +70,7 @@ final class ExportProcesses {
                     : 0;
         }
         Instance current = instances.get(id);
-        if (current != null && !(processStart && current.exited) && !current.replaced && sameProcess(current, row)) {
+        if (current != null && !processStart && !current.replaced && sameProcess(current, row)) {
             return current.key;
         }
         ProcessInfo info = describe(row, pid);
@@ -77,12 +79,22 @@ final class ExportProcesses {
         return next.key;
     }
 
-    /** Records a "Process Start" at {@code time} (trace ticks) as the process's start. */
-    void started(int key, long time) {
+    /**
+     * Records a "Process Start" at {@code time} (trace ticks) as the process's start; its Detail
+     * ("Parent PID: n, Command line: …") fills what a 7-column export has no column for.
+     */
+    void started(int key, long time, ProcessDetail detail) {
         ProcessInfo p = builder.process(key);
-        if (p.startTime() == ProcessInfo.UNKNOWN_TIME) {
-            builder.updateProcess(key, p.withTimes(time, p.endTime()));
+        int parentPid = p.parentPid();
+        String commandLine = p.commandLine();
+        if (detail != null) {
+            parentPid = parentPid < 0 && detail.pid() >= 0 && detail.pid() <= Integer.MAX_VALUE ? (int) detail.pid() : parentPid;
+            commandLine = commandLine == null ? detail.get("Command line") : commandLine;
         }
+        long start = p.startTime() == ProcessInfo.UNKNOWN_TIME ? time : p.startTime();
+        builder.updateProcess(key, new ProcessInfo(p.pid(), parentPid, p.name(), p.imagePath(), commandLine, p.company(),
+                p.description(), p.version(), p.user(), p.authenticationId(), p.session(), p.integrity(), p.is64bit(),
+                p.virtualized(), start, p.endTime(), p.modules()));
     }
 
     /** Records a "Process Exit" at {@code time}; the PID's next Process Start is a new process. */
@@ -97,23 +109,9 @@ final class ExportProcesses {
         }
     }
 
-    /**
-     * Records a "Process Create" whose Detail is {@code c[start, start+length)}: when the child PID it
-     * names has exited, that PID's next events belong to the new child.
-     */
-    void created(char[] c, int start, int length) {
-        if (length < CREATE_PID_KEY.length || !regionEquals(c, start, CREATE_PID_KEY)) {
-            return;
-        }
-        int pid = 0;
-        int digits = 0;
-        for (int i = start + CREATE_PID_KEY.length, end = start + length; i < end && c[i] >= '0' && c[i] <= '9'; i++) {
-            pid = pid * 10 + (c[i] - '0');
-            if (++digits > 9) {
-                return;
-            }
-        }
-        Instance child = digits == 0 ? null : byPid.get(pid);
+    /** Records a "Process Create" of {@code childPid}: when that PID has exited, its next events are the child's. */
+    void created(long childPid) {
+        Instance child = childPid > Integer.MAX_VALUE ? null : byPid.get((int) childPid);
         if (child != null && child.exited) {
             child.replaced = true;
         }
@@ -161,14 +159,5 @@ final class ExportProcesses {
 
     private static String nonNull(String s) {
         return s == null ? "" : s;
-    }
-
-    private static boolean regionEquals(char[] c, int start, char[] expected) {
-        for (int k = 0; k < expected.length; k++) {
-            if (c[start + k] != expected[k]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

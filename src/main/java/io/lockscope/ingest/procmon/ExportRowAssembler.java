@@ -9,6 +9,7 @@ import io.lockscope.model.TimeBase;
 import io.lockscope.model.Trace;
 import io.lockscope.model.TraceBuilder;
 import io.lockscope.model.detail.Detail;
+import io.lockscope.model.detail.ProcessDetail;
 import io.lockscope.model.vocab.DetailFormat;
 import io.lockscope.model.vocab.NtStatus;
 import io.lockscope.model.vocab.NumberStyle;
@@ -77,7 +78,6 @@ public final class ExportRowAssembler {
         int operationText = row.has(ProcmonColumn.OPERATION)
                 ? strings.intern(c, row.start(ProcmonColumn.OPERATION), row.length(ProcmonColumn.OPERATION)) : 0;
         Operation operation = operation(operationText);
-        int result = result(row, line);
         int pid = ExportValues.optionalInt(row, ProcmonColumn.PID);
         int tid = ExportValues.optionalInt(row, ProcmonColumn.TID);
         int path = row.length(ProcmonColumn.PATH) > 0
@@ -85,6 +85,7 @@ public final class ExportRowAssembler {
         Detail detail = detail(row, operation);
         int process = row.processKey() >= 0 ? row.processKey()
                 : processes.resolve(row, pid, operation == Operation.PROCESS_START);
+        int result = result(row, line);
 
         if (operation == Operation.OTHER) {
             builder.addOtherEvent(time, duration, process, tid, strings.get(operationText), eventClass(row),
@@ -93,11 +94,11 @@ public final class ExportRowAssembler {
             builder.addEvent(time, duration, process, tid, operation, result, path, detail, row.stackId());
         }
         if (operation == Operation.PROCESS_START) {
-            processes.started(process, time);
+            processes.started(process, time, detail instanceof ProcessDetail start ? start : null);
         } else if (operation == Operation.PROCESS_EXIT) {
             processes.exited(process, time);
-        } else if (operation == Operation.PROCESS_CREATE && row.has(ProcmonColumn.DETAIL)) {
-            processes.created(c, row.start(ProcmonColumn.DETAIL), row.length(ProcmonColumn.DETAIL));
+        } else if (operation == Operation.PROCESS_CREATE && detail instanceof ProcessDetail create && create.pid() >= 0) {
+            processes.created(create.pid());
         }
     }
 
@@ -121,6 +122,9 @@ public final class ExportRowAssembler {
     private void start(ExportRow row) {
         clock = new ExportClock(row.has(ProcmonColumn.DATE_AND_TIME), row.has(ProcmonColumn.TIME_OF_DAY),
                 row.has(ProcmonColumn.RELATIVE_TIME), options.zone());
+        if (!row.has(ProcmonColumn.RESULT)) {
+            builder.report().warn("the export has no Result column: every result is stored as 0xFFFFFFFF (unknown)");
+        }
         char decimal = 0;
         for (ProcmonColumn timed : new ProcmonColumn[] {ProcmonColumn.TIME_OF_DAY, ProcmonColumn.DURATION,
                 ProcmonColumn.RELATIVE_TIME, ProcmonColumn.COMPLETION_TIME}) {

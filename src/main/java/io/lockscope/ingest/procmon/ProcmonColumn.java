@@ -41,11 +41,10 @@ public enum ProcmonColumn {
     /** Number of columns, the size of per-column arrays. */
     public static final int COUNT = values().length;
 
-    private static final ProcmonColumn[] VALUES = values();
     private static final Map<String, ProcmonColumn> BY_KEY = new HashMap<>();
 
     static {
-        for (ProcmonColumn c : VALUES) {
+        for (ProcmonColumn c : values()) {
             BY_KEY.put(key(c.procmonName), c);
         }
         // "Date & Time" cannot be an XML element name; accept the spellings an exporter would choose
@@ -61,10 +60,6 @@ public enum ProcmonColumn {
     /** The header spelling ("Time of Day"). */
     public String procmonName() {
         return procmonName;
-    }
-
-    public static ProcmonColumn of(int ordinal) {
-        return VALUES[ordinal];
     }
 
     /**

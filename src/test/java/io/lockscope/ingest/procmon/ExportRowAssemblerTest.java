@@ -80,6 +80,63 @@ class ExportRowAssemblerTest {
         assertEquals(ExportClock.TICKS_PER_DAY + HOUR - ExportClock.TICKS_PER_SECOND, t.events().time(4));
     }
 
+    private static ExportRow op(String pid, String name, String operation, String detail) {
+        Map<ProcmonColumn, String> v = new LinkedHashMap<>();
+        v.put(ProcmonColumn.TIME_OF_DAY, "1:00:00.0000000 AM");
+        v.put(ProcmonColumn.PROCESS_NAME, name);
+        v.put(ProcmonColumn.PID, pid);
+        v.put(ProcmonColumn.OPERATION, operation);
+        v.put(ProcmonColumn.RESULT, "SUCCESS");
+        v.put(ProcmonColumn.DETAIL, detail);
+        return row(v);
+    }
+
+    @Test
+    void aProcessStartAlwaysBeginsANewProcess() throws Exception {
+        ExportRowAssembler a = assembler();
+        a.add(op("50", "a.exe", "ReadFile", "Offset: 0, Length: 1"), 2);
+        a.add(op("50", "a.exe", "Process Start", "Parent PID: 4, Command line: a.exe"), 3);   // its Exit was not captured
+        a.add(op("50", "a.exe", "ReadFile", "Offset: 0, Length: 1"), 4);
+        Trace t = a.finish();
+        assertEquals(2, t.processes().size());
+        assertEquals(0, t.events().processKey(0));
+        assertEquals(1, t.events().processKey(1));
+        assertEquals(1, t.events().processKey(2));
+        assertEquals("a.exe", t.process(1).commandLine());
+    }
+
+    @Test
+    void aProcessCreateAfterAnExitHandsThePidToTheChild() throws Exception {
+        ExportRowAssembler a = assembler();
+        a.add(op("50", "a.exe", "Process Exit", "Exit Status: 0"), 2);
+        a.add(op("50", "a.exe", "CloseFile", ""), 3);                    // still the exited process
+        a.add(op("8", "parent.exe", "Process Create", "PID: 50, Command line: a.exe"), 4);
+        a.add(op("50", "a.exe", "CloseFile", ""), 5);                    // the child; its Process Start was filtered
+        Trace t = a.finish();
+        assertEquals(t.events().processKey(0), t.events().processKey(1));
+        assertTrue(t.events().processKey(3) != t.events().processKey(0));
+        assertEquals(3, t.processes().size());
+    }
+
+    @Test
+    void completionTimeGivesTheDurationAndEventClassTheClassOfAnUnknownOperation() throws Exception {
+        Map<ProcmonColumn, String> v = new LinkedHashMap<>();
+        v.put(ProcmonColumn.TIME_OF_DAY, "11:59:59.9999000 PM");
+        v.put(ProcmonColumn.COMPLETION_TIME, "12:00:00.0000500 AM");
+        v.put(ProcmonColumn.PROCESS_NAME, "a.exe");
+        v.put(ProcmonColumn.PID, "1");
+        v.put(ProcmonColumn.OPERATION, "QueryFutureInformationFile");
+        v.put(ProcmonColumn.EVENT_CLASS, "File System");
+        ExportRowAssembler a = assembler();
+        a.add(row(v), 2);
+        Trace t = a.finish();
+        assertEquals(1_500, t.events().duration(0), "across midnight");
+        assertEquals("QueryFutureInformationFile", t.events().operationName(0));
+        assertEquals(io.lockscope.model.EventClass.FILE_SYSTEM, t.events().eventClass(0));
+        assertEquals(ExportRowAssembler.UNRECOGNISED_RESULT, t.events().result(0), "no Result column");
+        assertTrue(t.report().warnings().get(0).startsWith("the export has no Result column"), t.report().warnings().toString());
+    }
+
     @Test
     void aBadValueLeavesTheTraceUntouched() throws Exception {
         TraceBuilder b = new TraceBuilder("t", "procmon-csv");

@@ -98,10 +98,6 @@ public final class ProcmonCsvTokenizer implements Closeable {
         return t;
     }
 
-    public Charset charset() {
-        return charset;
-    }
-
     /**
      * Reads the next record; false at the end of the input. Empty lines between records are skipped.
      */

@@ -1,5 +1,6 @@
 package io.lockscope.ingest.procmon.xml;
 
+import com.fasterxml.aalto.UncheckedStreamException;
 import com.fasterxml.aalto.stax.InputFactoryImpl;
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.InputFormat;
@@ -124,21 +125,35 @@ public final class ProcmonXmlReader implements TraceReader {
     public Trace read(InputStream in, String displayName, ReadOptions options) throws BadInputException, IOException {
         XMLStreamReader x = null;
         try {
-            x = FACTORY.createXMLStreamReader(in);
+            x = FACTORY.createXMLStreamReader(new MarkupGapGuard(in, MAX_EVENT_CHARS));
             return new Document(x, displayName, options).read();
         } catch (XMLStreamException e) {
-            Location where = e.getLocation();
-            String position = where == null ? null : "line " + where.getLineNumber() + ", column " + where.getColumnNumber();
-            throw new BadInputException.Corrupt(displayName, position, "not well-formed XML: " + firstLine(e.getMessage()), e);
+            throw notWellFormed(displayName, e);
+        } catch (UncheckedStreamException e) {
+            // Aalto parses text lazily, in the accessors, and throws this from there
+            throw notWellFormed(displayName, e.getCause() instanceof XMLStreamException cause ? cause
+                    : new XMLStreamException(e.getMessage(), e));
         } finally {
             if (x != null) {
                 try {
                     x.close();
-                } catch (XMLStreamException ignored) {
+                } catch (XMLStreamException | UncheckedStreamException ignored) {
                     // closing a reader over a broken stream reports the same error again
                 }
             }
         }
+    }
+
+    private static BadInputException notWellFormed(String file, XMLStreamException e) {
+        // the parser wraps what the input stream throws
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkupGapGuard.GapTooLongException gap) {
+                return new BadInputException.Corrupt(file, BadInputException.byteOffset(gap.offset()), gap.getMessage());
+            }
+        }
+        Location where = e.getLocation();
+        String position = where == null ? null : "line " + where.getLineNumber() + ", column " + where.getColumnNumber();
+        return new BadInputException.Corrupt(file, position, "not well-formed XML: " + firstLine(e.getMessage()), e);
     }
 
     private static String firstLine(String message) {
@@ -203,7 +218,10 @@ public final class ProcmonXmlReader implements TraceReader {
                     skipElement();
                 }
             }
-            if (events == 0 && skipped > 0) {
+            if (events == 0 && skipped == 0) {
+                throw new BadInputException.Truncated(file, position(), "the export has no <event>");
+            }
+            if (events == 0) {
                 throw new BadInputException.Corrupt(file, null, "none of the " + skipped + " events could be read");
             }
             if (assembler.timeBase() == TimeBase.UTC) {

@@ -73,6 +73,8 @@ class ProcmonCsvReaderTest {
         assertEquals(e.time(2), firstNotepad.startTime());
         assertEquals(e.time(5), firstNotepad.endTime());
         assertEquals(e.time(8), secondNotepad.startTime());
+        assertEquals(3596, firstNotepad.parentPid(), "from the Process Start Detail");
+        assertEquals("\"C:\\Windows\\notepad.exe\"", firstNotepad.commandLine(), "from the Process Start Detail");
         assertEquals(ProcessInfo.UNKNOWN_TIME, secondNotepad.endTime());
         assertEquals("svchost.exe", t.process(0).name());
         assertEquals("ntrtscan.exe", t.process(9).name());

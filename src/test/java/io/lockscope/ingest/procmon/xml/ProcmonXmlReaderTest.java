@@ -139,6 +139,14 @@ class ProcmonXmlReaderTest {
     }
 
     @Test
+    void anExportWithoutEventsIsTruncated() {
+        byte[] xml = "<procmon><processlist/><eventlist>\r\n</eventlist></procmon>".getBytes(StandardCharsets.UTF_8);
+        BadInputException e = assertThrows(BadInputException.Truncated.class,
+                () -> reader.read(new java.io.ByteArrayInputStream(xml), "none.xml", ReadOptions.DEFAULT));
+        assertTrue(e.getMessage().startsWith("none.xml: line 2, column "), e.getMessage());
+    }
+
+    @Test
     void anotherRootIsUnsupported() {
         byte[] xml = "<?xml version=\"1.0\"?><events/>".getBytes(StandardCharsets.UTF_8);
         BadInputException e = assertThrows(BadInputException.Unsupported.class,
@@ -157,6 +165,36 @@ class ProcmonXmlReaderTest {
         byte[] csv = "\"Time of Day\",\"Process Name\",\"PID\"".getBytes(StandardCharsets.UTF_8);
         assertFalse(reader.sniff(csv, csv.length));
         assertTrue(Readers.forFile(FIXTURES.resolve("ru-nbsp.xml")) instanceof ProcmonXmlReader, "registered as a service");
+    }
+
+    @Test
+    void aHundredMegabyteTextNodeIsRefusedBeforeTheParserBuffersIt() {
+        byte[] start = "<procmon><eventlist><event><Path>".getBytes(StandardCharsets.UTF_8);
+        java.io.InputStream endless = new java.io.InputStream() {
+            private long served;
+
+            @Override
+            public int read() {
+                return served++ < start.length ? start[(int) served - 1] : served > 100L << 20 ? -1 : 'x';
+            }
+        };
+        BadInputException e = assertThrows(BadInputException.Corrupt.class,
+                () -> reader.read(endless, "endless.xml", ReadOptions.DEFAULT));
+        long lastMarkup = start.length - "<Path>".length();
+        long failing = lastMarkup + (4 << 20) + 1;
+        assertEquals("endless.xml: byte " + failing + " (0x" + Long.toHexString(failing).toUpperCase()
+                + "): more than 4194304 bytes without markup; a procmon export never has a value that long", e.getMessage());
+    }
+
+    @Test
+    void brokenTextInsideAnEventIsCorruptWithItsLine() {
+        for (String text : new String[] {"a&undeclared;b", "a\u0001b", "a<b"}) {
+            byte[] xml = ("<procmon>\n<eventlist>\n<event><Time_of_Day>1:00:00.0 AM</Time_of_Day><Path>" + text
+                    + "</Path></event></eventlist></procmon>").getBytes(StandardCharsets.UTF_8);
+            BadInputException e = assertThrows(BadInputException.Corrupt.class,
+                    () -> reader.read(new java.io.ByteArrayInputStream(xml), "broken.xml", ReadOptions.DEFAULT), text);
+            assertTrue(e.getMessage().startsWith("broken.xml: line 3, column "), e.getMessage());
+        }
     }
 
     @Test
