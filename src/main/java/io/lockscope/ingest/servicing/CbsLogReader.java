@@ -1,0 +1,468 @@
+package io.lockscope.ingest.servicing;
+
+import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.InputFormat;
+import io.lockscope.model.ReadReport;
+import io.lockscope.model.servicing.CbsSession;
+import io.lockscope.model.servicing.DriverOperationResult;
+import io.lockscope.model.servicing.ExecuteStateChange;
+import io.lockscope.model.servicing.HResults;
+import io.lockscope.model.servicing.ProcessingOutcome;
+import io.lockscope.model.servicing.ServicingEvent;
+import io.lockscope.model.servicing.ServicingFacts;
+import io.lockscope.model.servicing.ServicingFailure;
+import io.lockscope.model.servicing.ServicingPhase;
+import io.lockscope.model.servicing.ServicingSource;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * CBS.log and its rotated copies CbsPersist_*.log (servicing.md §1.2, §2.1). A record is
+ * {@code YYYY-MM-DD HH:MM:SS, <level> <component> <message>} in local time; lines without the
+ * timestamp continue the previous record (long CSI messages, and HRESULTs that wrap). The reader
+ * follows CBS through its processing blocks (online, {@code Shtd:}, {@code Startup:}) and keeps the
+ * first failure of each failing block with what CBS says about it afterwards.
+ */
+public final class CbsLogReader extends LineLogReader {
+    private static final Pattern RECORD = Pattern.compile(
+            "^(\\d{4})-(\\d{2})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2}), (\\w+)\\s+(\\S+)\\s*(.*)$");
+    /** A line that starts like a record but is not one: damaged, not a continuation. */
+    private static final Pattern BROKEN_RECORD = Pattern.compile("^\\d{4}-\\d{2}-\\d{2} ");
+    private static final Pattern HRESULT = Pattern.compile(
+            "\\[HRESULT = (0x[0-9a-fA-F]{8})(?: - ([A-Za-z0-9_]+))?\\]");
+    private static final Pattern DOQE_RESULT = Pattern.compile(
+            "Doqe: Recording result: (0x[0-9a-fA-F]{1,8}), for Inf: (\\S+?)\\.?$");
+    private static final Pattern INSTALL_INDEX = Pattern.compile(
+            "(?:INSTALL|UNINSTALL|STAGE|UNSTAGE) index: (\\d+), phase: (\\d+), result (\\d+), inf: (\\S+)");
+    private static final Pattern EXECUTE_STATE = Pattern.compile("Setting ExecuteState key to: (.+)$");
+    private static final Pattern ORIGINAL_STATUS = Pattern.compile(
+            "(?:Setting|Retrieved) original failure status: (0x[0-9a-fA-F]{8})");
+    private static final Pattern WER = Pattern.compile(
+            "WER: Generating failure report for package: ([^,\\s]+), status: (0x[0-9a-fA-F]+), failure source: (\\w+)");
+    private static final Pattern SESSION_INIT = Pattern.compile("Session: (\\S+) initialized by client (\\S+?)[,.]?(?:\\s|$)");
+    private static final Pattern SESSION_FINAL = Pattern.compile(
+            "Session: (\\S+) finalized\\. Reboot required: (yes|no)");
+    private static final Pattern INSTALLING_PACKAGE = Pattern.compile(
+            "Exec: (?:Installing|Uninstalling|Staging) Package: ([^,\\s]+)(?:, Update: ([^,\\s]+))?");
+    private static final Pattern KB = Pattern.compile("(?i)\\bKB(\\d{6,8})\\b|Package_for_KB(\\d{6,8})~|^(\\d{6,8})(?:\\D|$)");
+    private static final Pattern CSI_UTC = Pattern.compile(
+            "^[0-9a-f]{8}@(\\d{4})/(\\d{1,2})/(\\d{1,2}):(\\d{2}):(\\d{2}):(\\d{2})\\.\\d{3} ");
+    private static final Pattern UNIVERSAL_TIME = Pattern.compile(
+            "Universal Time is:?\\s*(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})[ T:](\\d{1,2}):(\\d{2}):(\\d{2})");
+    /** Keeps the events list bounded on a 100 MB log; more are counted, not kept. */
+    private static final int MAX_EVENTS = 20_000;
+    private static final int MAX_RECORD_CHARS = 16 * 1024;
+    private static final int MAX_EVENT_TEXT = 1_000;
+
+    @Override
+    public InputFormat format() {
+        return InputFormat.CBS_LOG;
+    }
+
+    @Override
+    public String kind() {
+        return "CBS.log";
+    }
+
+    /** Most of the first non-blank lines are CBS records (a line pasted in by hand is tolerated). */
+    @Override
+    public boolean sniff(byte[] head, int length) {
+        int records = 0;
+        int others = 0;
+        for (String line : TextEncoding.headLines(head, length, 20)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            Matcher m = RECORD.matcher(line);
+            if (m.matches() && isLevel(m.group(7))) {
+                records++;
+            } else {
+                others++;
+            }
+        }
+        return records > 0 && records >= others;
+    }
+
+    private static boolean isLevel(String level) {
+        return level.equals("Info") || level.equals("Error") || level.equals("Warning");
+    }
+
+    @Override
+    String unknownLineReason() {
+        return "line that is neither a CBS record nor the continuation of one";
+    }
+
+    @Override
+    LineParser newParser(String displayName, ReadReport report) {
+        return new Parser(displayName, report);
+    }
+
+    /** A failure being completed by the lines after it. */
+    private static final class Draft {
+        ServicingPhase phase;
+        String inf;
+        final int hresult;
+        String hresultName;
+        boolean rollback;
+        Integer originalStatus;
+        String source;
+        String pkg;
+        final long line;
+        final LocalDateTime time;
+        final String text;
+
+        Draft(ServicingPhase phase, String inf, int hresult, String hresultName, long line, LocalDateTime time,
+              String text) {
+            this.phase = phase;
+            this.inf = inf;
+            this.hresult = hresult;
+            this.hresultName = hresultName;
+            this.line = line;
+            this.time = time;
+            this.text = text;
+        }
+    }
+
+    private static final class Parser implements LineParser {
+        private final String input;
+        private final ReadReport report;
+        private final ServicingFacts.Builder facts = new ServicingFacts.Builder();
+        private final List<Draft> drafts = new ArrayList<>();
+        private final Set<String> packages = new LinkedHashSet<>();
+        private final Set<String> kbs = new LinkedHashSet<>();
+        private final Matcher record = RECORD.matcher("");
+        private ServicingPhase phase = ServicingPhase.ONLINE;
+        /** The failure of the block being read, null until the block fails. */
+        private Draft blockFailure;
+        private boolean universalTimeSeen;
+        private long droppedEvents;
+
+        // the record being assembled from its first line and continuation lines
+        private final StringBuilder pending = new StringBuilder();
+        private long pendingLine = -1;
+        private LocalDateTime pendingTime;
+        private String pendingLevel;
+        private String pendingComponent;
+
+        Parser(String input, ReadReport report) {
+            this.input = input;
+            this.report = report;
+        }
+
+        @Override
+        public boolean line(String text, long number, boolean cut) throws BadInputException {
+            record.reset(text);
+            if (record.matches() && isLevel(record.group(7))) {
+                flush();
+                pendingLine = number;
+                pendingTime = LocalDateTime.of(num(1), num(2), num(3), num(4), num(5), num(6));
+                pendingLevel = record.group(7);
+                pendingComponent = record.group(8);
+                pending.append(record.group(9));
+                return true;
+            }
+            if (pendingLine < 0 || BROKEN_RECORD.matcher(text).lookingAt()) {
+                return false;
+            }
+            // a wrapped line: CBS breaks long messages, sometimes right before the [HRESULT = …] suffix
+            if (pending.length() + text.length() < MAX_RECORD_CHARS) {
+                pending.append(' ').append(text.strip());
+            }
+            return true;
+        }
+
+        private int num(int group) {
+            return Integer.parseInt(record.group(group));
+        }
+
+        private void flush() {
+            if (pendingLine < 0) {
+                return;
+            }
+            String message = pending.toString();
+            pending.setLength(0);
+            if (pendingComponent.equals("CSI")) {
+                csi(message);
+            } else {
+                cbs(message);
+            }
+            pendingLine = -1;
+        }
+
+        private void csi(String message) {
+            if (!universalTimeSeen && facts.cbsUtcOffset == null) {
+                Matcher m = CSI_UTC.matcher(message);
+                if (m.find()) {
+                    facts.cbsUtcOffset = offset(m);
+                }
+            }
+            if (pendingLevel.equals("Error")) {
+                event(message);
+            }
+        }
+
+        /** Local minus UTC, rounded to the quarter hour (time zones are whole quarters). */
+        private ZoneOffset offset(Matcher utc) {
+            LocalDateTime u = LocalDateTime.of(Integer.parseInt(utc.group(1)), Integer.parseInt(utc.group(2)),
+                    Integer.parseInt(utc.group(3)), Integer.parseInt(utc.group(4)), Integer.parseInt(utc.group(5)),
+                    Integer.parseInt(utc.group(6)));
+            long minutes = Duration.between(u, pendingTime).toMinutes();
+            long quarters = Math.round(minutes / 15.0);
+            if (Math.abs(quarters) > 18 * 4) {
+                report.warn(BadInputException.line(pendingLine) + ": UTC stamp " + u + " is not within 18 h of "
+                        + "the local time " + pendingTime + "; UTC offset not taken");
+                return facts.cbsUtcOffset;
+            }
+            return ZoneOffset.ofTotalSeconds((int) quarters * 15 * 60);
+        }
+
+        private void cbs(String message) {
+            boolean notable = pendingLevel.equals("Error") || pendingLevel.equals("Warning");
+            ServicingPhase linePhase = prefixPhase(message);
+            if (linePhase != null && linePhase != phase) {
+                startBlock(linePhase);
+            }
+            if (message.startsWith("TI: --- Initializing Trusted Installer")) {
+                startBlock(ServicingPhase.ONLINE);
+                notable = true;
+            }
+            Matcher m = UNIVERSAL_TIME.matcher(message);
+            if (m.find()) {
+                facts.cbsUtcOffset = offset(m);
+                universalTimeSeen = true;
+            }
+            Matcher hr = HRESULT.matcher(message);
+            Integer hresult = hr.find() ? (int) Long.parseLong(hr.group(1).substring(2), 16) : null;
+            String hresultName = hresult != null ? hr.group(2) : null;
+
+            notable |= driverQueue(message);
+            if (hresult != null && HResults.isFailure(hresult) && pendingLevel.equals("Error")) {
+                fail(null, hresult, hresultName, message);
+            }
+            if (blockFailure != null && hresult != null && blockFailure.hresultName == null
+                    && blockFailure.hresult == hresult) {
+                blockFailure.hresultName = hresultName;
+            }
+            notable |= aftermath(message);
+            notable |= executeState(message);
+            notable |= sessionsAndPackages(message, hresult);
+            if (message.startsWith("Startup: Processing complete") || message.startsWith("Shtd: Shutdown processing complete")) {
+                facts.outcomes.add(new ProcessingOutcome(phase, hresult == null ? HResults.S_OK : hresult,
+                        pendingLine, pendingTime));
+                event(message);
+                startBlock(ServicingPhase.ONLINE);
+                return;
+            }
+            if (notable || linePhase != null) {
+                event(message);
+            }
+        }
+
+        private static ServicingPhase prefixPhase(String message) {
+            if (message.startsWith("Startup:") || message.startsWith("Startup ")) {
+                return ServicingPhase.STARTUP;
+            }
+            if (message.startsWith("Shtd:")) {
+                return ServicingPhase.SHUTDOWN;
+            }
+            return null;
+        }
+
+        private void startBlock(ServicingPhase next) {
+            // The driver queue runs only at shutdown or startup (servicing.md §1.2): a queue failure logged
+            // before the block's first Startup:/Shtd: line belongs to that block.
+            boolean adopt = phase == ServicingPhase.ONLINE && next != ServicingPhase.ONLINE
+                    && blockFailure != null && blockFailure.inf != null;
+            phase = next;
+            if (adopt) {
+                blockFailure.phase = next;
+            } else {
+                blockFailure = null;
+            }
+        }
+
+        /** {@code INSTALL index: …, result N, inf: …} and {@code Doqe: Recording result: 0x…, for Inf: …}. */
+        private boolean driverQueue(String message) {
+            Matcher m = INSTALL_INDEX.matcher(message);
+            if (m.find()) {
+                int win32 = parseIntOr(m.group(3), -1);
+                String inf = m.group(4);
+                facts.driverOperations.add(new DriverOperationResult(inf, win32, parseIntOr(m.group(1), null),
+                        parseIntOr(m.group(2), null), phase, pendingLine, pendingTime));
+                if (win32 != 0) {
+                    fail(inf, HResults.fromWin32(win32), null, message);
+                }
+                return win32 != 0;
+            }
+            m = DOQE_RESULT.matcher(message);
+            if (m.find()) {
+                int hresult = (int) Long.parseLong(m.group(1).substring(2), 16);
+                String inf = m.group(2);
+                if (!alreadyRecorded(inf, hresult)) {
+                    facts.driverOperations.add(new DriverOperationResult(inf, hresult & 0xFFFF, null, null, phase,
+                            pendingLine, pendingTime));
+                }
+                if (HResults.isFailure(hresult)) {
+                    fail(inf, hresult, null, message);
+                }
+                return HResults.isFailure(hresult);
+            }
+            return message.startsWith("Doqe:") || message.startsWith("Perf: Doqe:")
+                    || message.startsWith("DriverUpdate");
+        }
+
+        private boolean alreadyRecorded(String inf, int hresult) {
+            if (facts.driverOperations.isEmpty()) {
+                return false;
+            }
+            DriverOperationResult last = facts.driverOperations.get(facts.driverOperations.size() - 1);
+            return last.inf().equalsIgnoreCase(inf) && last.hresult() == hresult;
+        }
+
+        private void fail(String inf, int hresult, String hresultName, String message) {
+            if (blockFailure == null) {
+                blockFailure = new Draft(phase, inf, hresult, hresultName != null ? hresultName : HResults.name(hresult),
+                        pendingLine, pendingTime, clip(message));
+                drafts.add(blockFailure);
+            } else if (blockFailure.inf == null && inf != null) {
+                blockFailure.inf = inf;
+            }
+        }
+
+        /** Lines that complete the last failure: rollback, original status, the WER report. */
+        private boolean aftermath(String message) {
+            Draft target = blockFailure != null ? blockFailure : drafts.isEmpty() ? null : drafts.get(drafts.size() - 1);
+            if (message.contains("Rolling back KTM") || message.contains("A rollback transaction will be created")) {
+                if (target != null) {
+                    target.rollback = true;
+                }
+                return true;
+            }
+            Matcher m = ORIGINAL_STATUS.matcher(message);
+            if (m.find()) {
+                if (target != null && target.originalStatus == null) {
+                    target.originalStatus = (int) Long.parseLong(m.group(1).substring(2), 16);
+                }
+                return true;
+            }
+            m = WER.matcher(message);
+            if (m.find()) {
+                addPackage(m.group(1), null);
+                if (target != null && target.source == null) {
+                    target.source = m.group(3);
+                    target.pkg = m.group(1);
+                }
+                return true;
+            }
+            return false;
+        }
+
+        private boolean executeState(String message) {
+            Matcher m = EXECUTE_STATE.matcher(message);
+            if (!m.find()) {
+                return false;
+            }
+            String[] parts = m.group(1).split("\\|");
+            List<String> flags = new ArrayList<>();
+            for (int i = 1; i < parts.length; i++) {
+                flags.add(parts[i].strip());
+            }
+            ExecuteStateChange change = new ExecuteStateChange(pendingTime, pendingLine, phase, parts[0].strip(), flags);
+            facts.executeStates.add(change);
+            if (change.isRollback()) {
+                Draft target = blockFailure != null ? blockFailure
+                        : drafts.isEmpty() ? null : drafts.get(drafts.size() - 1);
+                if (target != null) {
+                    target.rollback = true;
+                }
+            }
+            return true;
+        }
+
+        private boolean sessionsAndPackages(String message, Integer hresult) {
+            Matcher m = SESSION_INIT.matcher(message);
+            if (m.find()) {
+                facts.cbsSessions.add(new CbsSession(m.group(1), m.group(2), pendingTime, pendingLine, null, null));
+                return true;
+            }
+            m = SESSION_FINAL.matcher(message);
+            if (m.find()) {
+                String id = m.group(1);
+                for (int i = facts.cbsSessions.size() - 1; i >= 0; i--) {
+                    CbsSession s = facts.cbsSessions.get(i);
+                    if (s.id().equals(id)) {
+                        facts.cbsSessions.set(i, new CbsSession(s.id(), s.client(), s.initialized(), s.line(),
+                                m.group(2).equals("yes"), hresult));
+                        break;
+                    }
+                }
+                return true;
+            }
+            m = INSTALLING_PACKAGE.matcher(message);
+            if (m.find()) {
+                addPackage(m.group(1), m.group(2));
+                return true;
+            }
+            return false;
+        }
+
+        private void addPackage(String identity, String update) {
+            packages.add(identity);
+            addKb(identity);
+            if (update != null) {
+                addKb(update);
+            }
+        }
+
+        private void addKb(String text) {
+            Matcher m = KB.matcher(text);
+            if (m.find()) {
+                String digits = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+                kbs.add("KB" + digits);
+            }
+        }
+
+        private void event(String message) {
+            if (facts.events.size() >= MAX_EVENTS) {
+                droppedEvents++;
+                return;
+            }
+            facts.events.add(new ServicingEvent(ServicingSource.CBS_LOG, input, pendingLine, pendingTime, clip(message)));
+        }
+
+        private static String clip(String s) {
+            return s.length() <= MAX_EVENT_TEXT ? s : s.substring(0, MAX_EVENT_TEXT) + "…";
+        }
+
+        private static Integer parseIntOr(String s, Integer otherwise) {
+            try {
+                return Integer.valueOf(s);
+            } catch (NumberFormatException e) {
+                return otherwise;
+            }
+        }
+
+        @Override
+        public ServicingFacts finish() {
+            flush();
+            for (Draft d : drafts) {
+                facts.failures.add(new ServicingFailure(d.phase, d.inf, d.hresult, d.hresultName, d.rollback,
+                        d.originalStatus, d.source, d.pkg, input, d.line, d.time, d.text));
+            }
+            facts.packages.addAll(packages);
+            facts.kbNumbers.addAll(kbs);
+            if (droppedEvents > 0) {
+                report.warn(droppedEvents + " more notable CBS lines were not kept as events (limit " + MAX_EVENTS + ")");
+            }
+            return facts.build();
+        }
+    }
+}
