@@ -28,21 +28,23 @@ public final class FilterListLogReader extends LineLogReader {
         return "FilterList.log";
     }
 
-    /** Every non-blank head line is a right-aligned row, and there are at least two. */
+    /** At least two right-aligned rows, and more than twice as many rows as other non-blank lines. */
     @Override
     public boolean sniff(byte[] head, int length) {
         int rows = 0;
+        int others = 0;
         for (String line : TextEncoding.headLines(head, length, 30)) {
             if (line.isBlank()) {
                 continue;
             }
             Matcher m = ROW.matcher(line);
-            if (!m.matches() || m.start(1) < 8) {
-                return false;
+            if (m.matches() && m.start(1) >= 8) {
+                rows++;
+            } else {
+                others++;
             }
-            rows++;
         }
-        return rows >= 2;
+        return rows >= 2 && rows > 2 * others;
     }
 
     @Override

@@ -66,10 +66,11 @@ abstract class LineLogReader implements ServicingLogReader {
                         + "text in the detected encoding (shown as U+FFFD)");
             }
         }
-        if (recognised == 0) {
+        ServicingFacts facts = parser.finish();
+        if (recognised == 0 || facts.equals(ServicingFacts.EMPTY)) {
             throw new BadInputException.Unsupported(displayName, null,
                     "no " + kind() + " content found in " + lines + " lines");
         }
-        return new ServicingLog(displayName, format(), kind(), lines, recognised, report, parser.finish());
+        return new ServicingLog(displayName, format(), kind(), lines, recognised, report, facts);
     }
 }

@@ -48,6 +48,7 @@ final class LogLineReader implements Closeable {
         long length = 0;
         boolean any = false;
         boolean bad = false;
+        boolean endsInCr = false;
         while (true) {
             if (pos == limit) {
                 limit = in.read(buf, 0, buf.length);
@@ -71,6 +72,9 @@ final class LogLineReader implements Closeable {
                 pos++;
             }
             length += end - start;
+            if (end > start) {
+                endsInCr = buf[end - 1] == '\r';
+            }
             int room = maxLineChars - line.length();
             if (room > 0) {
                 line.append(buf, start, Math.min(room, end - start));
@@ -82,9 +86,11 @@ final class LogLineReader implements Closeable {
                 break;
             }
         }
-        if (line.length() > 0 && line.charAt(line.length() - 1) == '\r' && length <= maxLineChars) {
-            line.setLength(line.length() - 1);
+        if (endsInCr) {
             length--;
+            if (line.length() > length) {
+                line.setLength((int) length);
+            }
         }
         lineNumber++;
         lastLineLength = length;

@@ -123,7 +123,7 @@ public record ServicingFacts(List<CbsSession> cbsSessions, List<String> packages
             SetupapiSection s = lastDriverUpdateSection();
             return s == null || s.exitCode() == null ? null : !s.failed();
         }
-        return last != null && last.succeeded() && NULLS_LAST.compare(f.time(), last.time()) < 0 ? true : false;
+        return last != null && last.succeeded() && NULLS_LAST.compare(f.time(), last.time()) < 0;
     }
 
     /** The last {@code [Stage|Install Driver Updates]} section that processed packages, or null. */
