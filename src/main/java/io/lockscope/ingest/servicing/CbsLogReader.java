@@ -61,6 +61,8 @@ public final class CbsLogReader extends LineLogReader {
     private static final int MAX_EVENTS = 20_000;
     private static final int MAX_RECORD_CHARS = 16 * 1024;
     private static final int MAX_EVENT_TEXT = 1_000;
+    /** {@code YYYY-MM-DD HH:MM:SS}. */
+    private static final int STAMP_CHARS = 19;
 
     @Override
     public InputFormat format() {
@@ -151,6 +153,9 @@ public final class CbsLogReader extends LineLogReader {
         private LocalDateTime pendingTime;
         private String pendingLevel;
         private String pendingComponent;
+        /** Consecutive records mostly share their second: parse each distinct stamp once. */
+        private String lastStamp;
+        private LocalDateTime lastTime;
 
         Parser(String input, ReadReport report) {
             this.input = input;
@@ -163,7 +168,11 @@ public final class CbsLogReader extends LineLogReader {
             if (record.matches() && isLevel(record.group(7))) {
                 flush();
                 pendingLine = number;
-                pendingTime = LocalDateTime.of(num(1), num(2), num(3), num(4), num(5), num(6));
+                if (lastStamp == null || !text.regionMatches(0, lastStamp, 0, STAMP_CHARS)) {
+                    lastStamp = text.substring(0, STAMP_CHARS);
+                    lastTime = LocalDateTime.of(num(1), num(2), num(3), num(4), num(5), num(6));
+                }
+                pendingTime = lastTime;
                 pendingLevel = record.group(7);
                 pendingComponent = record.group(8);
                 pending.append(record.group(9));
@@ -234,15 +243,23 @@ public final class CbsLogReader extends LineLogReader {
                 startBlock(ServicingPhase.ONLINE);
                 notable = true;
             }
-            Matcher m = UNIVERSAL_TIME.matcher(message);
-            if (m.find()) {
-                facts.cbsUtcOffset = offset(m);
-                universalTimeSeen = true;
+            // cheap text checks first: most of a large log is CSI and online chatter no pattern matches
+            if (message.contains("Universal Time is")) {
+                Matcher m = UNIVERSAL_TIME.matcher(message);
+                if (m.find()) {
+                    facts.cbsUtcOffset = offset(m);
+                    universalTimeSeen = true;
+                }
             }
-            Matcher hr = HRESULT.matcher(message);
-            Integer hresult = hr.find() ? (int) Long.parseLong(hr.group(1).substring(2), 16) : null;
-            String hresultName = hresult != null ? hr.group(2) : null;
-
+            Integer hresult = null;
+            String hresultName = null;
+            if (message.contains("[HRESULT = ")) {
+                Matcher hr = HRESULT.matcher(message);
+                if (hr.find()) {
+                    hresult = (int) Long.parseLong(hr.group(1).substring(2), 16);
+                    hresultName = hr.group(2);
+                }
+            }
             notable |= driverQueue(message);
             if (hresult != null && HResults.isFailure(hresult) && pendingLevel.equals("Error")) {
                 fail(null, hresult, hresultName, message);
@@ -267,7 +284,7 @@ public final class CbsLogReader extends LineLogReader {
         }
 
         private static ServicingPhase prefixPhase(String message) {
-            if (message.startsWith("Startup:") || message.startsWith("Startup ")) {
+            if (message.startsWith("Startup:")) {
                 return ServicingPhase.STARTUP;
             }
             if (message.startsWith("Shtd:")) {
@@ -291,6 +308,9 @@ public final class CbsLogReader extends LineLogReader {
 
         /** {@code INSTALL index: …, result N, inf: …} and {@code Doqe: Recording result: 0x…, for Inf: …}. */
         private boolean driverQueue(String message) {
+            if (!message.contains(" index: ") && !message.contains("Doqe:") && !message.startsWith("DriverUpdate")) {
+                return false;
+            }
             Matcher m = INSTALL_INDEX.matcher(message);
             if (m.find()) {
                 int win32 = parseIntOr(m.group(3), -1);
@@ -346,15 +366,15 @@ public final class CbsLogReader extends LineLogReader {
                 }
                 return true;
             }
-            Matcher m = ORIGINAL_STATUS.matcher(message);
-            if (m.find()) {
+            Matcher m = message.contains("original failure status") ? ORIGINAL_STATUS.matcher(message) : null;
+            if (m != null && m.find()) {
                 if (target != null && target.originalStatus == null) {
                     target.originalStatus = (int) Long.parseLong(m.group(1).substring(2), 16);
                 }
                 return true;
             }
-            m = WER.matcher(message);
-            if (m.find()) {
+            m = message.startsWith("WER:") ? WER.matcher(message) : null;
+            if (m != null && m.find()) {
                 addPackage(m.group(1), null);
                 if (target != null && target.source == null) {
                     target.source = m.group(3);
@@ -366,6 +386,9 @@ public final class CbsLogReader extends LineLogReader {
         }
 
         private boolean executeState(String message) {
+            if (!message.contains("ExecuteState key to")) {
+                return false;
+            }
             Matcher m = EXECUTE_STATE.matcher(message);
             if (!m.find()) {
                 return false;
@@ -388,6 +411,9 @@ public final class CbsLogReader extends LineLogReader {
         }
 
         private boolean sessionsAndPackages(String message, Integer hresult) {
+            if (!message.startsWith("Session:") && !message.startsWith("Exec:")) {
+                return false;
+            }
             Matcher m = SESSION_INIT.matcher(message);
             if (m.find()) {
                 facts.cbsSessions.add(new CbsSession(m.group(1), m.group(2), pendingTime, pendingLine, null, null));
