@@ -166,12 +166,16 @@ public final class CbsLogReader extends LineLogReader {
         public boolean line(String text, long number, boolean cut) throws BadInputException {
             record.reset(text);
             if (record.matches() && isLevel(record.group(7))) {
+                if (lastStamp == null || !text.regionMatches(0, lastStamp, 0, STAMP_CHARS)) {
+                    LocalDateTime time = LocalTimes.of(num(1), num(2), num(3), num(4), num(5), num(6), 0);
+                    if (time == null) {
+                        return false; // a damaged timestamp: neither a record nor a continuation
+                    }
+                    lastStamp = text.substring(0, STAMP_CHARS);
+                    lastTime = time;
+                }
                 flush();
                 pendingLine = number;
-                if (lastStamp == null || !text.regionMatches(0, lastStamp, 0, STAMP_CHARS)) {
-                    lastStamp = text.substring(0, STAMP_CHARS);
-                    lastTime = LocalDateTime.of(num(1), num(2), num(3), num(4), num(5), num(6));
-                }
                 pendingTime = lastTime;
                 pendingLevel = record.group(7);
                 pendingComponent = record.group(8);
@@ -220,9 +224,13 @@ public final class CbsLogReader extends LineLogReader {
 
         /** Local minus UTC, rounded to the quarter hour (time zones are whole quarters). */
         private ZoneOffset offset(Matcher utc) {
-            LocalDateTime u = LocalDateTime.of(Integer.parseInt(utc.group(1)), Integer.parseInt(utc.group(2)),
+            LocalDateTime u = LocalTimes.of(Integer.parseInt(utc.group(1)), Integer.parseInt(utc.group(2)),
                     Integer.parseInt(utc.group(3)), Integer.parseInt(utc.group(4)), Integer.parseInt(utc.group(5)),
-                    Integer.parseInt(utc.group(6)));
+                    Integer.parseInt(utc.group(6)), 0);
+            if (u == null) {
+                report.warn(BadInputException.line(pendingLine) + ": damaged UTC stamp; UTC offset not taken");
+                return facts.cbsUtcOffset;
+            }
             long minutes = Duration.between(u, pendingTime).toMinutes();
             long quarters = Math.round(minutes / 15.0);
             if (Math.abs(quarters) > 18 * 4) {

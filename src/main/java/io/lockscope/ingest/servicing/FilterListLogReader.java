@@ -58,8 +58,11 @@ public final class FilterListLogReader extends LineLogReader {
         @Override
         public boolean line(String text, long number, boolean cut) {
             Matcher m = ROW.matcher(text);
-            Integer instances = m.matches() ? Numbers.intOrNull(m.group(2)) : null;
-            Integer frame = m.matches() ? Numbers.intOrNull(m.group(3)) : null;
+            if (!m.matches()) {
+                return false;
+            }
+            Integer instances = Numbers.intOrNull(m.group(2));
+            Integer frame = Numbers.intOrNull(m.group(3));
             if (instances == null || frame == null) {
                 return false;
             }

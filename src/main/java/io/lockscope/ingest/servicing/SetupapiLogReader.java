@@ -11,7 +11,6 @@ import io.lockscope.model.servicing.SetupapiProblem;
 import io.lockscope.model.servicing.SetupapiSection;
 
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -67,13 +66,14 @@ public final class SetupapiLogReader extends LineLogReader {
 
     @Override
     LineParser newParser(String displayName, ReadReport report) {
-        return new Parser(displayName, report);
+        return new Parser(displayName);
     }
 
+    /** The stamp whose year is group {@code first}, or null when its fields do not make a time. */
     private static LocalDateTime stamp(Matcher m, int first) {
         String ms = m.group(first + 6);
         int nanos = ms == null ? 0 : Integer.parseInt((ms + "00").substring(0, 3)) * 1_000_000;
-        return LocalDateTime.of(Integer.parseInt(m.group(first)), Integer.parseInt(m.group(first + 1)),
+        return LocalTimes.of(Integer.parseInt(m.group(first)), Integer.parseInt(m.group(first + 1)),
                 Integer.parseInt(m.group(first + 2)), Integer.parseInt(m.group(first + 3)),
                 Integer.parseInt(m.group(first + 4)), Integer.parseInt(m.group(first + 5)), nanos);
     }
@@ -128,7 +128,7 @@ public final class SetupapiLogReader extends LineLogReader {
         }
 
         boolean driverUpdates() {
-            return title.equals("Stage Driver Updates") || title.equals("Install Driver Updates");
+            return SetupapiSection.isDriverUpdatesTitle(title);
         }
 
         SetupapiSection build() {
@@ -151,7 +151,7 @@ public final class SetupapiLogReader extends LineLogReader {
         /** Local time of the last stamped line in the current section (body lines carry only a time of day). */
         private LocalDateTime clock;
 
-        Parser(String input, ReadReport report) {
+        Parser(String input) {
             this.input = input;
         }
 
@@ -162,9 +162,13 @@ public final class SetupapiLogReader extends LineLogReader {
             }
             Matcher m = BOOT_SESSION.matcher(text);
             if (m.find()) {
+                LocalDateTime start = stamp(m, 1);
+                if (start == null) {
+                    return false;
+                }
                 closeSection();
                 closeBoot();
-                bootStart = stamp(m, 1);
+                bootStart = start;
                 bootLine = number;
                 event(number, bootStart, text.strip());
                 return true;
@@ -177,9 +181,10 @@ public final class SetupapiLogReader extends LineLogReader {
             }
             if (text.startsWith(">>>")) {
                 m = SECTION_START.matcher(text);
-                if (m.find() && section != null) {
-                    section.start = stamp(m, m.group(1) != null ? 1 : 8);
-                    clock = section.start;
+                LocalDateTime start = m.find() && section != null ? stamp(m, m.group(1) != null ? 1 : 8) : null;
+                if (start != null) {
+                    section.start = start;
+                    clock = start;
                     if (section.driverUpdates()) {
                         event(section.line, section.start, "[" + section.title + "] started");
                     }
@@ -208,7 +213,7 @@ public final class SetupapiLogReader extends LineLogReader {
             Matcher m = SECTION_END.matcher(text);
             if (m.find()) {
                 section.end = stamp(m, m.group(1) != null ? 1 : 8);
-                return true;
+                return section.end != null;
             }
             m = EXIT_STATUS.matcher(text);
             if (m.find()) {
@@ -218,8 +223,11 @@ public final class SetupapiLogReader extends LineLogReader {
                 }
                 section.exitStatus = status;
                 Matcher code = EXIT_CODE.matcher(status);
-                section.exitCode = code.find() ? (int) Long.parseLong(code.group(1), 16)
-                        : status.startsWith("SUCCESS") ? 0 : null;
+                if (code.find()) {
+                    section.exitCode = (int) Long.parseLong(code.group(1), 16);
+                } else if (status.startsWith("SUCCESS")) {
+                    section.exitCode = 0;
+                }
                 if (section.exitCode != null && section.exitCode != 0) {
                     event(number, section.end, "[" + section.title + "] exit status: " + status);
                 }
@@ -281,9 +289,12 @@ public final class SetupapiLogReader extends LineLogReader {
             if (clock == null || !t.find()) {
                 return;
             }
-            LocalTime tod = LocalTime.of(Integer.parseInt(t.group(1)), Integer.parseInt(t.group(2)),
-                    Integer.parseInt(t.group(3)), Integer.parseInt(t.group(4)) * 1_000_000);
-            LocalDateTime next = clock.toLocalDate().atTime(tod);
+            LocalDateTime next = LocalTimes.of(clock.getYear(), clock.getMonthValue(), clock.getDayOfMonth(),
+                    Integer.parseInt(t.group(1)), Integer.parseInt(t.group(2)), Integer.parseInt(t.group(3)),
+                    Integer.parseInt(t.group(4)) * 1_000_000);
+            if (next == null) {
+                return;
+            }
             clock = next.isBefore(clock.minusHours(1)) ? next.plusDays(1) : next;
         }
 

@@ -24,6 +24,11 @@ public record SetupapiSection(String title, String instance, LocalDateTime start
     }
 
     public boolean isDriverUpdates() {
+        return isDriverUpdatesTitle(title);
+    }
+
+    /** {@code Stage Driver Updates} or {@code Install Driver Updates}: CBS's driver packages (servicing.md §1.1). */
+    public static boolean isDriverUpdatesTitle(String title) {
         return title.equals("Stage Driver Updates") || title.equals("Install Driver Updates");
     }
 
