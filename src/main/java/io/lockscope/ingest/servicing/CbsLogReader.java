@@ -320,10 +320,10 @@ public final class CbsLogReader extends LineLogReader {
                 return false;
             }
             Matcher m = INSTALL_INDEX.matcher(message);
-            if (m.find()) {
-                int win32 = parseIntOr(m.group(3), -1);
+            if (m.find() && parseIntOr(m.group(3), null) != null) {
+                int win32 = parseIntOr(m.group(3), null);
                 String inf = m.group(4);
-                facts.driverOperations.add(new DriverOperationResult(inf, win32, parseIntOr(m.group(1), null),
+                facts.driverOperations.add(DriverOperationResult.ofWin32(inf, win32, parseIntOr(m.group(1), null),
                         parseIntOr(m.group(2), null), phase, pendingLine, pendingTime));
                 if (win32 != 0) {
                     fail(inf, HResults.fromWin32(win32), null, message);
@@ -335,8 +335,8 @@ public final class CbsLogReader extends LineLogReader {
                 int hresult = (int) Long.parseLong(m.group(1).substring(2), 16);
                 String inf = m.group(2);
                 if (!alreadyRecorded(inf, hresult)) {
-                    facts.driverOperations.add(new DriverOperationResult(inf, hresult & 0xFFFF, null, null, phase,
-                            pendingLine, pendingTime));
+                    facts.driverOperations.add(DriverOperationResult.ofHresult(inf, hresult, phase, pendingLine,
+                            pendingTime));
                 }
                 if (HResults.isFailure(hresult)) {
                     fail(inf, hresult, null, message);

@@ -105,10 +105,12 @@ public final class FltmcFiltersReader extends LineLogReader {
                                 + "); run it from an elevated prompt");
             }
             if (HEADER.matcher(text).matches()) {
+                // the header's words stand over their columns too; the dash line, when present, is exact
+                columns = columns(text.replaceAll("\\S", "-").replace("- -", "---"));
                 header = true;
                 return true;
             }
-            if (header && columns == null && DASHES.matcher(text).matches()) {
+            if (header && DASHES.matcher(text).matches()) {
                 columns = columns(text);
                 return true;
             }

@@ -39,6 +39,14 @@ public final class HResults {
         return win32 <= 0 ? win32 : (win32 & 0xFFFF) | 0x80070000;
     }
 
+    /** The Win32 code inside a FACILITY_WIN32 HRESULT (0x8007xxxx), 0 for S_OK, else null. */
+    public static Integer toWin32(int hresult) {
+        if (hresult == S_OK) {
+            return 0;
+        }
+        return (hresult & 0xFFFF0000) == 0x80070000 ? hresult & 0xFFFF : null;
+    }
+
     /** The name CBS prints for {@code hresult}, or null when this table does not know it. */
     public static String name(int hresult) {
         return NAMES.get(hresult);

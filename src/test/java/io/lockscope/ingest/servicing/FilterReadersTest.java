@@ -45,6 +45,15 @@ class FilterReadersTest {
     }
 
     @Test
+    void withoutTheDashLineTheHeaderGivesTheColumns() throws Exception {
+        String text = Files.readString(Fixtures.path("fltmc-filters.txt")).replaceFirst("-{30}[- ]+\r\n", "");
+        Path file = dir.resolve("nodashes.txt");
+        Files.writeString(file, text);
+        assertEquals(Fixtures.read("fltmc-filters.txt").facts().filters(),
+                ServicingLogReaders.read(file, "nodashes.txt").facts().filters());
+    }
+
+    @Test
     void utf16leFromPowerShellRedirectionReadsTheSame() throws Exception {
         ServicingLog ascii = Fixtures.read("fltmc-filters.txt");
         Path utf16 = Fixtures.asUtf16le("fltmc-filters.txt", dir);
