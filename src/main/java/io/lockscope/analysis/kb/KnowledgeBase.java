@@ -1,5 +1,7 @@
 package io.lockscope.analysis.kb;
 
+import io.lockscope.model.servicing.InstalledFilter;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -142,6 +144,11 @@ public final class KnowledgeBase {
         // the file is known but was installed at an altitude it was not allocated: keep only the vendor
         return new KnownFilter(byName.driver(), altitude, byName.company(), byName.vendor(),
                 groupForAltitude(altitude), byName.microsoft(), byName.allocations());
+    }
+
+    /** {@link #filterForInstalled(String, String)} for a listed filter. */
+    public KnownFilter filterForInstalled(InstalledFilter filter) {
+        return filterForInstalled(filter.name(), filter.altitude());
     }
 
     /** The load-order group whose range holds {@code altitude} (the narrowest when ranges nest), or null. */

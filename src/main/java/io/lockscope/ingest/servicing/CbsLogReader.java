@@ -163,7 +163,7 @@ public final class CbsLogReader extends LineLogReader {
         }
 
         @Override
-        public boolean line(String text, long number, boolean cut) throws BadInputException {
+        public boolean line(String text, long number, boolean cut) {
             record.reset(text);
             if (record.matches() && isLevel(record.group(7))) {
                 if (lastStamp == null || !text.regionMatches(0, lastStamp, 0, STAMP_CHARS)) {

@@ -13,9 +13,24 @@ import java.util.Set;
 
 /**
  * What a case's servicing logs and filter/driver listings say, read-only. One reader fills one of
- * these per file; {@link #merge} joins a case's files. The accessors after the components give the
- * JSON report's {@code servicing} section field by field (report-json.md), {@link #filters()} its
- * {@code filters} section (together with the knowledge base for group and vendor).
+ * these per file; {@link #merge} joins a case's files. The JSON report (report-json.md) is filled
+ * directly from it:
+ * <table>
+ * <caption>report field ← accessor</caption>
+ * <tr><td>{@code servicing} present</td><td>{@link #hasServicingLog()}</td></tr>
+ * <tr><td>{@code failingInf}</td><td>{@link #failingInf()}</td></tr>
+ * <tr><td>{@code hresult} / {@code hresultName}</td><td>{@link #hresultText()} / {@link #hresultName()}</td></tr>
+ * <tr><td>{@code phase}</td><td>{@link #phase()}{@code .label()}</td></tr>
+ * <tr><td>{@code rollback} / {@code failureSource}</td><td>{@link #rollback()} / {@link #failureSource()}</td></tr>
+ * <tr><td>{@code packages}</td><td>{@link #kbNumbers()}</td></tr>
+ * <tr><td>{@code driverUpdateOrder} / {@code failingInfIsFirstChanged}</td>
+ *     <td>{@link #driverUpdateOrder()} / {@link #failingInfIsFirstChanged()}</td></tr>
+ * <tr><td>{@code events[]} (t, source, input, line, text)</td><td>{@link #events()}: time, source().id(),
+ *     input (a name; the report maps it to its index in {@code inputs}), line, text</td></tr>
+ * <tr><td>{@code filters[]} (name, altitude, instances, source)</td><td>{@link #filters()}; group, vendor
+ *     and thirdParty from {@code io.lockscope.analysis.kb.KnowledgeBase#filterForInstalled}</td></tr>
+ * </table>
+ * Verdict {@code no-failure} when {@link #succeeded()} is true.
  *
  * @param packages      CBS package identities in order of first mention ({@code Package_for_RollupFix~…})
  * @param kbNumbers     {@code KB5016623}-style numbers in order of first mention
@@ -82,6 +97,12 @@ public record ServicingFacts(List<CbsSession> cbsSessions, List<String> packages
         }
         SetupapiSection s = lastDriverUpdateSection();
         return s != null && s.failed() ? HResults.fromWin32(s.exitCode()) : null;
+    }
+
+    /** {@link #hresult()} spelled {@code 0x800703f1}, or null. */
+    public String hresultText() {
+        Integer h = hresult();
+        return h == null ? null : HResults.format(h);
     }
 
     public String hresultName() {

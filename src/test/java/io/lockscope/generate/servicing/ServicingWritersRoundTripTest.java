@@ -28,18 +28,13 @@ class ServicingWritersRoundTripTest {
     Path dir;
 
     private ServicingFacts writeAndRead(ServicingScenario s) throws Exception {
-        Path cbs = dir.resolve("CBS.log");
-        Path setupapi = dir.resolve("setupapi.dev.log");
-        Path fltmc = dir.resolve("fltmc.txt");
-        CbsLogWriter.write(s, cbs);
-        SetupapiLogWriter.write(s, setupapi);
-        FltmcOutputWriter.writeFilters(s, fltmc, true);
         List<ServicingLog> logs = new ArrayList<>();
-        for (Path p : List.of(cbs, setupapi, fltmc)) {
+        for (Path p : ServicingLogsWriter.write(s, dir.resolve("case"))) {
             ServicingLog log = ServicingLogReaders.read(p, p.getFileName().toString());
             assertEquals(0, log.report().skippedTotal(), p + ": " + log.report().warnings());
             logs.add(log);
         }
+        assertEquals(s.succeeds() ? 3 : 4, logs.size(), "FilterList.log only with a failure report");
         return ServicingLogReaders.merge(logs);
     }
 
