@@ -77,10 +77,10 @@ public final class CbsLogWriter {
         info("CBS", "Startup: Processing primitive operations queue.");
         info("CBS", "Running poqexec with: C:\\Windows\\System32\\poqexec.exe /noreboot /transaction 792 "
                 + "/display_progress \\SystemRoot\\WinSxS\\pending.xml");
-        step(6);
+        now = scenario.driverQueueStart().withNano(0);
         info("CBS", "Perf: Doqe: Critical install started.");
         info("CBS", "Doqe: [Forward] Installing driver updates, Count " + scenario.driverOrder().size());
-        step(14);
+        now = scenario.driverQueueEnd().withNano(0);
         if (scenario.succeeds()) {
             info("CBS", "Perf: Doqe: Critical install ended.");
             step(5);

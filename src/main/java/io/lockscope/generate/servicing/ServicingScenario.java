@@ -82,6 +82,21 @@ public record ServicingScenario(String kb, String osBuild, String failingInf, in
         return "Package_for_RollupFix~31bf3856ad364e35~amd64~~" + osBuild + ".1.10";
     }
 
+    /**
+     * When the driver operations queue starts after the reboot: CBS's {@code Perf: Doqe: Critical install
+     * started.} and setupapi's {@code [Disable Device Install]} (servicing.md §1.2 step 3 puts these
+     * ~20–40 s after the boot session starts). A trace generator places the blocked driver-file access
+     * between this and {@link #driverQueueEnd()}.
+     */
+    public LocalDateTime driverQueueStart() {
+        return reboot.plusSeconds(29);
+    }
+
+    /** When the queue has finished or failed: setupapi's driver-update sections all end before it. */
+    public LocalDateTime driverQueueEnd() {
+        return driverQueueStart().plusSeconds(1 + driverOrder.size() / 25);
+    }
+
     /** The Win32 code inside {@link #hresult()}. */
     public int win32() {
         return hresult & 0xFFFF;

@@ -54,7 +54,7 @@ public final class SetupapiLogWriter {
         now = scenario.reboot();
         line("[Boot Session: " + STAMP.format(now) + "]");
         line("");
-        now = now.plusSeconds(19);
+        now = scenario.driverQueueStart().plusNanos(50_000_000);
         sectionStart("Disable Device Install");
         line("     ump: DeviceInstall service is not started.");
         sectionEnd("SUCCESS");
@@ -133,16 +133,16 @@ public final class SetupapiLogWriter {
     }
 
     private void sectionEnd(String status) throws IOException {
-        now = now.plusNanos(30_000_000);
+        now = now.plusNanos(10_000_000);
         line("<<<  Section end " + STAMP.format(now));
         line("<<<  [Exit status: " + status + "]");
         line("");
-        now = now.plusSeconds(1);
+        now = now.plusNanos(20_000_000);
     }
 
     /** The time of day of the next body line, advancing the clock a little. */
     private String tick() {
-        now = now.plusNanos(7_000_000);
+        now = now.plusNanos(2_000_000);
         return TIME.format(now);
     }
 

@@ -8,6 +8,7 @@ import io.lockscope.model.servicing.HResults;
 import io.lockscope.model.servicing.InstalledFilter;
 import io.lockscope.model.servicing.ServicingFacts;
 import io.lockscope.model.servicing.ServicingPhase;
+import io.lockscope.model.servicing.SetupapiSection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +60,18 @@ class ServicingWritersRoundTripTest {
         assertEquals(Boolean.TRUE, f.failingInfIsFirstChanged());
         assertEquals(0x3F1, f.lastDriverUpdateSection().exitCode());
         assertEquals(s.filters().size(), f.filters().size());
+        assertDriverQueueWindow(s, f);
+    }
+
+    /** setupapi's driver work and CBS's failure line fall in the window a trace generator is told. */
+    private static void assertDriverQueueWindow(ServicingScenario s, ServicingFacts f) {
+        for (SetupapiSection section : f.bootSessions().get(0).sections()) {
+            assertFalse(section.start().isBefore(s.driverQueueStart()), section.title());
+            assertTrue(section.end().isBefore(s.driverQueueEnd()), section.title() + " ends " + section.end());
+        }
+        if (f.failure() != null) {
+            assertEquals(s.driverQueueEnd().withNano(0), f.failure().time());
+        }
     }
 
     @Test
@@ -71,6 +85,23 @@ class ServicingWritersRoundTripTest {
         assertEquals(s.driverOrder(), f.driverUpdateOrder());
         assertEquals("SUCCESS (REBOOT_REQUIRED)", f.lastDriverUpdateSection().exitStatus());
         assertNull(f.failingInfIsFirstChanged());
+        assertDriverQueueWindow(s, f);
+    }
+
+    @Test
+    void manyPackagesStillFitTheWindow() throws Exception {
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < 297; i++) {
+            order.add("pkg" + i + ".inf");
+        }
+        ServicingScenario s = new ServicingScenario("KB5016623", "17763.3287", "pkg200.inf", HResults.ERROR_BADDB,
+                java.time.LocalDateTime.of(2022, 8, 10, 23, 59, 50), java.time.ZoneOffset.ofHours(-5), order,
+                java.util.Set.copyOf(order.subList(0, 200)), ServicingScenario.FILTERS_WITH_TREND_MICRO);
+        ServicingFacts f = writeAndRead(s);
+        assertEquals("pkg200.inf", f.failingInf());
+        assertEquals(Boolean.TRUE, f.failingInfIsFirstChanged());
+        assertEquals(java.time.ZoneOffset.ofHours(-5), f.cbsUtcOffset());
+        assertDriverQueueWindow(s, f);
     }
 
     @Test
