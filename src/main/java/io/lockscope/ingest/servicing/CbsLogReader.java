@@ -8,7 +8,6 @@ import io.lockscope.model.servicing.DriverOperationResult;
 import io.lockscope.model.servicing.ExecuteStateChange;
 import io.lockscope.model.servicing.HResults;
 import io.lockscope.model.servicing.ProcessingOutcome;
-import io.lockscope.model.servicing.ServicingEvent;
 import io.lockscope.model.servicing.ServicingFacts;
 import io.lockscope.model.servicing.ServicingFailure;
 import io.lockscope.model.servicing.ServicingPhase;
@@ -57,10 +56,7 @@ public final class CbsLogReader extends LineLogReader {
             "^[0-9a-f]{8}@(\\d{4})/(\\d{1,2})/(\\d{1,2}):(\\d{2}):(\\d{2}):(\\d{2})\\.\\d{3} ");
     private static final Pattern UNIVERSAL_TIME = Pattern.compile(
             "Universal Time is:?\\s*(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})[ T:](\\d{1,2}):(\\d{2}):(\\d{2})");
-    /** Keeps the events list bounded on a 100 MB log; more are counted, not kept. */
-    private static final int MAX_EVENTS = 20_000;
     private static final int MAX_RECORD_CHARS = 16 * 1024;
-    private static final int MAX_EVENT_TEXT = 1_000;
     /** {@code YYYY-MM-DD HH:MM:SS}. */
     private static final int STAMP_CHARS = 19;
 
@@ -145,7 +141,7 @@ public final class CbsLogReader extends LineLogReader {
         /** The failure of the block being read, null until the block fails. */
         private Draft blockFailure;
         private boolean universalTimeSeen;
-        private long droppedEvents;
+        private final BoundedEvents events;
 
         // the record being assembled from its first line and continuation lines
         private final StringBuilder pending = new StringBuilder();
@@ -160,6 +156,7 @@ public final class CbsLogReader extends LineLogReader {
         Parser(String input, ReadReport report) {
             this.input = input;
             this.report = report;
+            this.events = new BoundedEvents(ServicingSource.CBS_LOG, input, facts.events);
         }
 
         @Override
@@ -358,7 +355,7 @@ public final class CbsLogReader extends LineLogReader {
         private void fail(String inf, int hresult, String hresultName, String message) {
             if (blockFailure == null) {
                 blockFailure = new Draft(phase, inf, hresult, hresultName != null ? hresultName : HResults.name(hresult),
-                        pendingLine, pendingTime, clip(message));
+                        pendingLine, pendingTime, BoundedEvents.clip(message));
                 drafts.add(blockFailure);
             } else if (blockFailure.inf == null && inf != null) {
                 blockFailure.inf = inf;
@@ -465,15 +462,7 @@ public final class CbsLogReader extends LineLogReader {
         }
 
         private void event(String message) {
-            if (facts.events.size() >= MAX_EVENTS) {
-                droppedEvents++;
-                return;
-            }
-            facts.events.add(new ServicingEvent(ServicingSource.CBS_LOG, input, pendingLine, pendingTime, clip(message)));
-        }
-
-        private static String clip(String s) {
-            return s.length() <= MAX_EVENT_TEXT ? s : s.substring(0, MAX_EVENT_TEXT) + "…";
+            events.add(pendingLine, pendingTime, message);
         }
 
         private static Integer parseIntOr(String s, Integer otherwise) {
@@ -493,9 +482,7 @@ public final class CbsLogReader extends LineLogReader {
             }
             facts.packages.addAll(packages);
             facts.kbNumbers.addAll(kbs);
-            if (droppedEvents > 0) {
-                report.warn(droppedEvents + " more notable CBS lines were not kept as events (limit " + MAX_EVENTS + ")");
-            }
+            events.finish(report);
             return facts.build();
         }
     }

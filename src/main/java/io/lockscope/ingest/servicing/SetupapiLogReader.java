@@ -3,7 +3,6 @@ package io.lockscope.ingest.servicing;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.model.ReadReport;
 import io.lockscope.model.servicing.DriverUpdate;
-import io.lockscope.model.servicing.ServicingEvent;
 import io.lockscope.model.servicing.ServicingFacts;
 import io.lockscope.model.servicing.ServicingSource;
 import io.lockscope.model.servicing.SetupapiBootSession;
@@ -66,7 +65,7 @@ public final class SetupapiLogReader extends LineLogReader {
 
     @Override
     LineParser newParser(String displayName, ReadReport report) {
-        return new Parser(displayName);
+        return new Parser(displayName, report);
     }
 
     /** The stamp whose year is group {@code first}, or null when its fields do not make a time. */
@@ -142,8 +141,9 @@ public final class SetupapiLogReader extends LineLogReader {
     }
 
     private static final class Parser implements LineParser {
-        private final String input;
+        private final ReadReport report;
         private final ServicingFacts.Builder facts = new ServicingFacts.Builder();
+        private final BoundedEvents events;
         private LocalDateTime bootStart;
         private long bootLine;
         private final List<SetupapiSection> bootSections = new ArrayList<>();
@@ -151,8 +151,9 @@ public final class SetupapiLogReader extends LineLogReader {
         /** Local time of the last stamped line in the current section (body lines carry only a time of day). */
         private LocalDateTime clock;
 
-        Parser(String input) {
-            this.input = input;
+        Parser(String input, ReadReport report) {
+            this.report = report;
+            this.events = new BoundedEvents(ServicingSource.SETUPAPI_LOG, input, facts.events);
         }
 
         @Override
@@ -319,7 +320,7 @@ public final class SetupapiLogReader extends LineLogReader {
         }
 
         private void event(long line, LocalDateTime time, String text) {
-            facts.events.add(new ServicingEvent(ServicingSource.SETUPAPI_LOG, input, line, time, text));
+            events.add(line, time, text);
         }
 
         private void closeSection() {
@@ -341,6 +342,7 @@ public final class SetupapiLogReader extends LineLogReader {
         public ServicingFacts finish() {
             closeSection();
             closeBoot();
+            events.finish(report);
             return facts.build();
         }
     }

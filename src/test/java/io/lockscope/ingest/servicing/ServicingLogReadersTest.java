@@ -112,6 +112,24 @@ class ServicingLogReadersTest {
     }
 
     @Test
+    void eventsAreBoundedPerFile() throws Exception {
+        Path file = dir.resolve("setupapi.dev.log");
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("[Device Install Log]\r\n>>>  [Install Driver Updates]\r\n>>>  Section start 2026/01/22 18:47:26.901\r\n");
+            for (int i = 0; i < BoundedEvents.MAX_EVENTS + 500; i++) {
+                w.write("!!!  flq: Error 32: The process cannot access the file because it is being used by another process.\r\n");
+            }
+        }
+        ServicingLog log = ServicingLogReaders.read(file, "setupapi.dev.log");
+        assertEquals(BoundedEvents.MAX_EVENTS, log.facts().events().size());
+        assertTrue(log.report().warnings().contains("501 more notable lines were not kept as events (limit 20000 per file)"),
+                log.report().warnings().toString());
+        assertEquals(BoundedEvents.MAX_EVENTS + 500,
+                log.facts().bootSessions().get(0).sections().get(0).problems().size(), "the section keeps them all");
+        assertEquals(32, log.facts().bootSessions().get(0).sections().get(0).problems().get(0).code());
+    }
+
+    @Test
     void undecodableBytesAreCountedNotFatal() throws Exception {
         Path file = dir.resolve("FilterList.log");
         byte[] text = Files.readAllBytes(Fixtures.path("FilterList.log"));
