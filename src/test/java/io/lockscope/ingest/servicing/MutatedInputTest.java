@@ -30,7 +30,7 @@ class MutatedInputTest {
         Random random = new Random(fixture.hashCode());
         Path file = dir.resolve("mutated");
         int read = 0;
-        for (int round = 0; round < 150; round++) {
+        for (int round = 0; round < 60; round++) {
             byte[] copy = original.clone();
             int edits = 1 + random.nextInt(12);
             for (int e = 0; e < edits; e++) {
