@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * file, altitude, company) and {@code ifs/load-order-groups-and-altitudes-for-minifilter-drivers.md}
  * (the groups' altitude ranges). Run it when Microsoft updates the pages:
  * <pre>java -cp target/classes io.lockscope.analysis.kb.AltitudeTableGenerator \
- *     ../shared/corpus/servicing/windows-driver-docs/ifs src/main/resources/io/lockscope/analysis/kb/allocated-altitudes.tsv</pre>
+ *     ../shared/corpus/servicing/windows-driver-docs/ifs \
+ *     src/main/resources/io/lockscope/analysis/kb/allocated-altitudes.tsv</pre>
  *
  * <p>Output lines, tab-separated: {@code range <low> <high> <group>} for every range either page gives,
  * then {@code filter <driver> <altitude> <company> <group> <note>} for every allocation, in the page's
@@ -76,7 +77,8 @@ public final class AltitudeTableGenerator {
                     out.write(String.join("\t", "range", section.group(1), section.group(2), group) + "\n");
                     continue;
                 }
-                if (group == null || !line.startsWith("|") || line.startsWith("|--") || line.startsWith("| Minifilter")) {
+                boolean tableRow = line.startsWith("|") && !line.startsWith("|--") && !line.startsWith("| Minifilter");
+                if (group == null || !tableRow) {
                     continue;
                 }
                 String[] cells = line.strip().replaceAll("^\\||\\|$", "").split("\\|", -1);

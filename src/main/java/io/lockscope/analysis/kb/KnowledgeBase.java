@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -105,7 +106,8 @@ public final class KnowledgeBase {
         String file = baseName(driverFile).toLowerCase(Locale.ROOT);
         List<FilterAllocation> found = byDriver.get(file);
         if (found == null) {
-            String[] alias = lookupPattern(filterNames, file.endsWith(".sys") ? file.substring(0, file.length() - 4) : file);
+            String stem = file.endsWith(".sys") ? file.substring(0, file.length() - 4) : file;
+            String[] alias = lookupPattern(filterNames, stem);
             return alias == null ? null : knownByName(driverFile, alias);
         }
         return summarise(found);
@@ -274,7 +276,8 @@ public final class KnowledgeBase {
                 altitude == null ? null : groupForAltitude(altitude), microsoft, found);
     }
 
-    private static String same(List<FilterAllocation> found, java.util.function.Function<FilterAllocation, String> field,
+    /** The value all allocations have for {@code field}, or null when they differ. */
+    private static String same(List<FilterAllocation> found, Function<FilterAllocation, String> field,
                                boolean ignoreCase) {
         String first = field.apply(found.get(0));
         for (FilterAllocation a : found) {
@@ -344,7 +347,8 @@ public final class KnowledgeBase {
         }
         Map<String, String[]> names = new LinkedHashMap<>();
         for (String[] row : rows("filter-names.tsv")) {
-            names.put(row[0].toLowerCase(Locale.ROOT), row.length > 2 ? new String[]{row[1], row[2]} : new String[]{row[1]});
+            String[] target = row.length > 2 ? new String[]{row[1], row[2]} : new String[]{row[1]};
+            names.put(row[0].toLowerCase(Locale.ROOT), target);
         }
         return new KnowledgeBase(allocations, ranges, aliases, agents, inbox, names);
     }

@@ -105,7 +105,8 @@ public final class CbsLogWriter {
         info("CBS", "Setting ExecuteState key to: CbsExecuteStateStageDrivers | CbsExecuteStateFlagRollback | "
                 + "CbsExecuteStateFlagDriversFailed");
         info("CBS", "Progress: UI message updated. Operation type: Update. Stage: 1 out of 1. Rollback.");
-        info("CBS", "Setting original failure status: " + hr + ", last forward execute state: CbsExecuteStatePrimitives");
+        info("CBS", "Setting original failure status: " + hr
+                + ", last forward execute state: CbsExecuteStatePrimitives");
         step(1);
         info("CBS", "WER: Generating failure report for package: " + pkg + ", status: " + hr
                 + ", failure source: DOQ, start state: Staged, target state: Installed, client id: WindowsUpdateAgent");

@@ -20,7 +20,8 @@ public final class FltmcOutputWriter {
      * Writes {@code fltmc filters} output to {@code file}; {@code powershellRedirect} writes it as
      * PowerShell 5's {@code >} does (UTF-16LE with a BOM), else as cmd.exe's (8-bit).
      */
-    public static void writeFilters(ServicingScenario scenario, Path file, boolean powershellRedirect) throws IOException {
+    public static void writeFilters(ServicingScenario scenario, Path file, boolean powershellRedirect)
+            throws IOException {
         try (BufferedWriter w = powershellRedirect ? LogFiles.open(file, StandardCharsets.UTF_16LE, true)
                 : LogFiles.open(file, StandardCharsets.UTF_8, false)) {
             writeFilters(scenario, w);

@@ -44,12 +44,15 @@ public final class CbsLogReader extends LineLogReader {
             "(?:Setting|Retrieved) original failure status: (0x[0-9a-fA-F]{8})");
     private static final Pattern WER = Pattern.compile(
             "WER: Generating failure report for package: ([^,\\s]+), status: (0x[0-9a-fA-F]+), failure source: (\\w+)");
-    private static final Pattern SESSION_INIT = Pattern.compile("Session: (\\S+) initialized by client (\\S+?)[,.]?(?:\\s|$)");
+    private static final Pattern SESSION_INIT = Pattern.compile(
+            "Session: (\\S+) initialized by client (\\S+?)[,.]?(?:\\s|$)");
     private static final Pattern SESSION_FINAL = Pattern.compile(
             "Session: (\\S+) finalized\\. Reboot required: (yes|no)");
     private static final Pattern INSTALLING_PACKAGE = Pattern.compile(
             "Exec: (?:Installing|Uninstalling|Staging) Package: ([^,\\s]+)(?:, Update: ([^,\\s]+))?");
-    private static final Pattern KB = Pattern.compile("(?i)\\bKB(\\d{6,8})\\b|Package_for_KB(\\d{6,8})~|^(\\d{6,8})(?:\\D|$)");
+    /** {@code KB5016623} anywhere, {@code Package_for_KB…~}, or an {@code Update:} value starting with the number. */
+    private static final Pattern KB = Pattern.compile(
+            "(?i)\\bKB(\\d{6,8})\\b|Package_for_KB(\\d{6,8})~|^(\\d{6,8})(?:\\D|$)");
     private static final Pattern CSI_UTC = Pattern.compile(
             "^[0-9a-f]{8}@(\\d{4})/(\\d{1,2})/(\\d{1,2}):(\\d{2}):(\\d{2}):(\\d{2})\\.\\d{3} ");
     private static final Pattern UNIVERSAL_TIME = Pattern.compile(
@@ -210,6 +213,7 @@ public final class CbsLogReader extends LineLogReader {
             this.input = input;
             this.report = report;
             this.events = new BoundedEvents(ServicingSource.CBS_LOG, input, facts.events);
+            facts.servicingLogs.add(input);
         }
 
         @Override
@@ -325,7 +329,8 @@ public final class CbsLogReader extends LineLogReader {
             notable |= aftermath(message);
             notable |= executeState(message);
             notable |= sessionsAndPackages(message, hresult);
-            if (message.startsWith("Startup: Processing complete") || message.startsWith("Shtd: Shutdown processing complete")) {
+            if (message.startsWith("Startup: Processing complete")
+                    || message.startsWith("Shtd: Shutdown processing complete")) {
                 facts.outcomes.add(new ProcessingOutcome(phase, hresult == null ? HResults.S_OK : hresult,
                         pendingLine, pendingTime));
                 event(message);
@@ -403,7 +408,8 @@ public final class CbsLogReader extends LineLogReader {
 
         private void fail(String inf, int hresult, String hresultName, String message) {
             if (blockFailure == null) {
-                blockFailure = new Draft(phase, inf, hresult, hresultName != null ? hresultName : HResults.name(hresult),
+                String name = hresultName != null ? hresultName : HResults.name(hresult);
+                blockFailure = new Draft(phase, inf, hresult, name,
                         pendingLine, pendingTime, BoundedEvents.clip(message));
                 drafts.add(blockFailure);
             } else if (blockFailure.inf == null && inf != null) {
@@ -411,9 +417,17 @@ public final class CbsLogReader extends LineLogReader {
             }
         }
 
+        /** The failure of this block, else the last one before it (its rollback may come a boot later), else null. */
+        private Draft failureToComplete() {
+            if (blockFailure != null) {
+                return blockFailure;
+            }
+            return drafts.isEmpty() ? null : drafts.get(drafts.size() - 1);
+        }
+
         /** Lines that complete the last failure: rollback, original status, the WER report. */
         private boolean aftermath(String message) {
-            Draft target = blockFailure != null ? blockFailure : drafts.isEmpty() ? null : drafts.get(drafts.size() - 1);
+            Draft target = failureToComplete();
             if (message.contains("Rolling back KTM") || message.contains("A rollback transaction will be created")) {
                 if (target != null) {
                     target.rollback = true;
@@ -452,11 +466,11 @@ public final class CbsLogReader extends LineLogReader {
             for (int i = 1; i < parts.length; i++) {
                 flags.add(parts[i].strip());
             }
-            ExecuteStateChange change = new ExecuteStateChange(pendingTime, pendingLine, phase, parts[0].strip(), flags);
+            ExecuteStateChange change = new ExecuteStateChange(pendingTime, pendingLine, phase, parts[0].strip(),
+                    flags);
             facts.executeStates.add(change);
             if (change.isRollback()) {
-                Draft target = blockFailure != null ? blockFailure
-                        : drafts.isEmpty() ? null : drafts.get(drafts.size() - 1);
+                Draft target = failureToComplete();
                 if (target != null) {
                     target.rollback = true;
                 }

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  */
 public final class FltmcFiltersReader extends LineLogReader {
     static final String LEGACY = "<Legacy>";
-    private static final Pattern HEADER = Pattern.compile("^\\s*Filter Name\\s+Num Instances\\s+Altitude\\s+Frame\\s*$");
+    private static final Pattern HEADER = Pattern.compile(
+            "^\\s*Filter Name\\s+Num Instances\\s+Altitude\\s+Frame\\s*$");
     private static final Pattern DASHES = Pattern.compile("^\\s*-+(\\s+-+)+\\s*$");
     private static final Pattern ALTITUDE = Pattern.compile("\\d+(\\.\\d+)?");
     private static final String FAILED = "Filter listing failed with error";

@@ -61,8 +61,8 @@ public final class ServicingLogReaders {
         }
         ServicingLogReader reader = forFile(file);
         if (reader == null) {
-            throw new BadInputException.Unsupported(displayName, null, "not a servicing log lockscope reads "
-                    + "(CBS.log, setupapi.dev.log, FilterList.log, fltmc, sc, dism, pnputil output); detected from content");
+            throw new BadInputException.Unsupported(displayName, null, "not a servicing log lockscope reads (CBS.log, "
+                    + "setupapi.dev.log, FilterList.log, fltmc, sc, dism, pnputil output); detected from content");
         }
         return reader.read(file, displayName);
     }

@@ -34,7 +34,7 @@ public final class SetupapiLogReader extends LineLogReader {
     private static final Pattern EXIT_STATUS = Pattern.compile("^<<<\\s+\\[Exit [Ss]tatus:?\\s*(.*?)\\]\\s*$");
     private static final Pattern BODY = Pattern.compile("^(!!!  |!    |     )\\s*(?:([a-z.]{2,3} ?):\\s)?\\s*(.*)$");
     private static final Pattern PACKAGE_OP = Pattern.compile(
-            "^\\{(Stage|Publish) Driver Package: (?!exit\\()(.+?)\\}(?:\\s+(\\d{2}):(\\d{2}):(\\d{2})\\.(\\d{3}))?\\s*$");
+            "^\\{(Stage|Publish) Driver Package: (?!exit\\()(.+?)\\}(?:\\s+\\d{2}:\\d{2}:\\d{2}\\.\\d{3})?\\s*$");
     private static final Pattern PACKAGE_EXIT = Pattern.compile(
             "^\\{(Stage|Publish) Driver Package: exit\\((0x[0-9a-fA-F]{1,8})\\)\\}");
     private static final Pattern TRAILING_TIME = Pattern.compile("(\\d{2}):(\\d{2}):(\\d{2})\\.(\\d{3})\\s*$");
@@ -154,6 +154,7 @@ public final class SetupapiLogReader extends LineLogReader {
         Parser(String input, ReadReport report) {
             this.report = report;
             this.events = new BoundedEvents(ServicingSource.SETUPAPI_LOG, input, facts.events);
+            facts.servicingLogs.add(input);
         }
 
         @Override

@@ -32,6 +32,7 @@ import java.util.Set;
  * </table>
  * Verdict {@code no-failure} when {@link #succeeded()} is true.
  *
+ * @param servicingLogs the CBS and setupapi logs (as the user named them) these facts come from
  * @param packages      CBS package identities in order of first mention ({@code Package_for_RollupFix~…})
  * @param kbNumbers     {@code KB5016623}-style numbers in order of first mention
  * @param failures      the first failure of each failing CBS processing block, in log order
@@ -39,7 +40,8 @@ import java.util.Set;
  * @param cbsUtcOffset  CBS writes local time; its offset from UTC when the log reveals it, else null
  * @param bootSessions  setupapi.dev.log boot sessions in log order
  */
-public record ServicingFacts(List<CbsSession> cbsSessions, List<String> packages, List<String> kbNumbers,
+public record ServicingFacts(List<String> servicingLogs, List<CbsSession> cbsSessions, List<String> packages,
+                             List<String> kbNumbers,
                              List<ExecuteStateChange> executeStates, List<DriverOperationResult> driverOperations,
                              List<ServicingFailure> failures, List<ProcessingOutcome> outcomes,
                              ZoneOffset cbsUtcOffset, List<ServicingEvent> events,
@@ -51,6 +53,7 @@ public record ServicingFacts(List<CbsSession> cbsSessions, List<String> packages
     private static final Comparator<LocalDateTime> NULLS_LAST = Comparator.nullsLast(Comparator.naturalOrder());
 
     public ServicingFacts {
+        servicingLogs = List.copyOf(servicingLogs);
         cbsSessions = List.copyOf(cbsSessions);
         packages = List.copyOf(packages);
         kbNumbers = List.copyOf(kbNumbers);
@@ -65,10 +68,9 @@ public record ServicingFacts(List<CbsSession> cbsSessions, List<String> packages
         drivers = List.copyOf(drivers);
     }
 
-    /** Whether a CBS log or setupapi log contributed (the report's {@code servicing} section is then present). */
+    /** Whether a CBS log or setupapi log was read (the report's {@code servicing} section is then present). */
     public boolean hasServicingLog() {
-        return !events.isEmpty() || !bootSessions.isEmpty() || !outcomes.isEmpty() || !cbsSessions.isEmpty()
-                || !failures.isEmpty() || !packages.isEmpty();
+        return !servicingLogs.isEmpty();
     }
 
     /** The first failure of the last processing block that failed, or null when the logs show none. */
@@ -229,6 +231,7 @@ public record ServicingFacts(List<CbsSession> cbsSessions, List<String> packages
         Map<String, ServiceConfig> services = new LinkedHashMap<>();
         Map<String, DriverPackage> drivers = new LinkedHashMap<>();
         for (ServicingFacts p : parts) {
+            b.servicingLogs.addAll(p.servicingLogs);
             b.cbsSessions.addAll(p.cbsSessions);
             packages.addAll(p.packages);
             kbs.addAll(p.kbNumbers);
@@ -296,6 +299,7 @@ public record ServicingFacts(List<CbsSession> cbsSessions, List<String> packages
 
     /** Collects one file's facts while it is read. */
     public static final class Builder {
+        public final List<String> servicingLogs = new ArrayList<>();
         public final List<CbsSession> cbsSessions = new ArrayList<>();
         public final List<String> packages = new ArrayList<>();
         public final List<String> kbNumbers = new ArrayList<>();
@@ -311,8 +315,8 @@ public record ServicingFacts(List<CbsSession> cbsSessions, List<String> packages
         public final List<DriverPackage> drivers = new ArrayList<>();
 
         public ServicingFacts build() {
-            return new ServicingFacts(cbsSessions, packages, kbNumbers, executeStates, driverOperations, failures,
-                    outcomes, cbsUtcOffset, events, bootSessions, filters, services, drivers);
+            return new ServicingFacts(servicingLogs, cbsSessions, packages, kbNumbers, executeStates, driverOperations,
+                    failures, outcomes, cbsUtcOffset, events, bootSessions, filters, services, drivers);
         }
     }
 }

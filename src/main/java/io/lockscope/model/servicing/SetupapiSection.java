@@ -10,8 +10,10 @@ import java.util.List;
  * @param instance      the part after {@code " - "} in the header, null when absent
  * @param start         local time of {@code Section start}, null when missing
  * @param end           local time of {@code Section end}, null when the section was cut off
- * @param exitStatus    the footer text ({@code SUCCESS (REBOOT_REQUIRED)}, {@code FAILURE(0x00000003)}), null when missing
- * @param exitCode      the code in the footer ({@code FAILURE(0x00000003)} → 3; {@code SUCCESS} → 0), null when missing
+ * @param exitStatus    the footer text ({@code SUCCESS (REBOOT_REQUIRED)}, {@code FAILURE(0x00000003)}), null
+ *                      when missing
+ * @param exitCode      the code in the footer ({@code FAILURE(0x00000003)} → 3; {@code SUCCESS} → 0), null when
+ *                      missing
  * @param command       the {@code cmd:} line (TiWorker for CBS driver updates), null when absent
  * @param driverUpdates for driver-update sections, the packages in processing order; else empty
  */

@@ -30,6 +30,8 @@ class CbsLogReaderTest {
         assertEquals(35, log.lines());
         assertEquals(0, log.report().skippedTotal(), log.report().warnings().toString());
         ServicingFacts f = log.facts();
+        assertEquals(List.of("cbs-17763-doq-rollback.log"), f.servicingLogs());
+        assertTrue(f.hasServicingLog());
 
         ServicingFailure failure = f.failure();
         assertEquals(1, f.failures().size(), "the benign online ERROR_NOT_FOUND line is not a failure");
