@@ -137,7 +137,8 @@ public final class KnowledgeBase {
             return byAlt;
         }
         if (isMicrosoftInbox(filterName)) {
-            return new KnownFilter(driver, altitude, MICROSOFT, MICROSOFT, groupForAltitude(altitude), true, List.of());
+            return new KnownFilter(driver, altitude, MICROSOFT, MICROSOFT, groupForAltitude(altitude), false,
+                    List.of());
         }
         KnownFilter byName = filterByDriver(driver);
         if (byName == null || altitude == null) {
@@ -145,12 +146,22 @@ public final class KnowledgeBase {
         }
         // the file is known but was installed at an altitude it was not allocated: keep only the vendor
         return new KnownFilter(byName.driver(), altitude, byName.company(), byName.vendor(),
-                groupForAltitude(altitude), byName.microsoft(), byName.allocations());
+                groupForAltitude(altitude), byName.thirdParty(), byName.allocations());
     }
 
     /** {@link #filterForInstalled(String, String)} for a listed filter. */
     public KnownFilter filterForInstalled(InstalledFilter filter) {
         return filterForInstalled(filter.name(), filter.altitude());
+    }
+
+    /** A listed filter with its group, vendor and whether it is third-party, as far as this knows. */
+    public FilterDescription describe(InstalledFilter filter) {
+        KnownFilter known = filterForInstalled(filter);
+        String group = known != null && known.group() != null ? known.group() : groupForAltitude(filter.altitude());
+        if (known == null) {
+            return new FilterDescription(filter, null, group, null, null);
+        }
+        return new FilterDescription(filter, known, group, known.vendor(), known.thirdParty());
     }
 
     /** The load-order group whose range holds {@code altitude} (the narrowest when ranges nest), or null. */
@@ -253,7 +264,8 @@ public final class KnowledgeBase {
             return filterByDriver(alias[0]);
         }
         String vendor = alias.length > 1 ? alias[1] : null;
-        return new KnownFilter(baseName(driverFile), null, null, vendor, null, MICROSOFT.equals(vendor), List.of());
+        Boolean thirdParty = vendor == null ? null : !MICROSOFT.equals(vendor);
+        return new KnownFilter(baseName(driverFile), null, null, vendor, null, thirdParty, List.of());
     }
 
     private KnownFilter summarise(List<FilterAllocation> found) {
@@ -261,11 +273,13 @@ public final class KnowledgeBase {
         String altitude = same(found, FilterAllocation::altitude, false);
         String company = same(found, FilterAllocation::company, false);
         String vendor = null;
-        boolean microsoft = true;
+        int microsoft = 0;
         boolean vendorsAgree = true;
         for (FilterAllocation a : found) {
             String v = normalizeCompany(a.company());
-            microsoft &= MICROSOFT.equals(v);
+            if (MICROSOFT.equals(v)) {
+                microsoft++;
+            }
             if (vendor == null) {
                 vendor = v;
             } else if (!vendor.equals(v)) {
@@ -273,7 +287,12 @@ public final class KnowledgeBase {
             }
         }
         return new KnownFilter(driver, altitude, company, vendorsAgree ? vendor : null,
-                altitude == null ? null : groupForAltitude(altitude), microsoft, found);
+                altitude == null ? null : groupForAltitude(altitude), thirdParty(microsoft, found.size()), found);
+    }
+
+    /** False when all of {@code total} allocations are Microsoft's, true when none is, else unknown. */
+    private static Boolean thirdParty(int microsoft, int total) {
+        return microsoft == total ? Boolean.FALSE : microsoft == 0 ? Boolean.TRUE : null;
     }
 
     /** The value all allocations have for {@code field}, or null when they differ. */

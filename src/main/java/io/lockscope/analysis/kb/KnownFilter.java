@@ -10,16 +10,13 @@ import java.util.List;
  *
  * @param vendor      the normalised vendor ({@code Trend Micro}), null when unknown or ambiguous
  * @param group       the load-order group of {@code altitude}, null when the altitude is ambiguous
- * @param microsoft   every matching allocation is Microsoft's, or the filter is a known inbox filter
+ * @param thirdParty  false when every matching allocation is Microsoft's (or the filter is a known inbox
+ *                    filter), true when none is, null when they are mixed or the owner is unknown
  * @param allocations the allocations the lookup matched (empty for a filter known only by name)
  */
 public record KnownFilter(String driver, String altitude, String company, String vendor, String group,
-                          boolean microsoft, List<FilterAllocation> allocations) {
+                          Boolean thirdParty, List<FilterAllocation> allocations) {
     public KnownFilter {
         allocations = List.copyOf(allocations);
-    }
-
-    public boolean thirdParty() {
-        return !microsoft;
     }
 }

@@ -1,6 +1,10 @@
 package io.lockscope.analysis.kb;
 
+import io.lockscope.model.servicing.FilterSource;
+import io.lockscope.model.servicing.InstalledFilter;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,7 +22,7 @@ class KnowledgeBaseTest {
         assertEquals("Trend Micro Inc.", byFile.company());
         assertEquals("Trend Micro", byFile.vendor());
         assertEquals("FSFilter Anti-Virus", byFile.group());
-        assertTrue(byFile.thirdParty());
+        assertEquals(Boolean.TRUE, byFile.thirdParty());
         assertEquals(byFile, kb.filterByAltitude("328510"));
         assertEquals(byFile, kb.filterByDriver("\\SystemRoot\\System32\\Drivers\\TMEVTMGR.SYS"), "case and folder ignored");
     }
@@ -65,7 +69,7 @@ class KnowledgeBaseTest {
     void fractionalAltitudesCompareAsNumbers() {
         assertEquals("UCPD.sys", kb.filterByAltitude("385250.5").driver());
         assertEquals("UCPD.sys", kb.filterByAltitude("385250.50").driver());
-        assertFalse(kb.filterByAltitude("385250.5").thirdParty());
+        assertEquals(Boolean.FALSE, kb.filterByAltitude("385250.5").thirdParty());
         assertEquals("FSFilter Anti-Virus", kb.groupForAltitude("329999"), "in the groups page, above the allocations' 329998");
         assertEquals("FSFilter Security Monitor", kb.groupForAltitude("393000"), "only on the allocations page");
         assertEquals("FSFilter Infrastructure", kb.groupForAltitude("150.5"));
@@ -85,15 +89,44 @@ class KnowledgeBaseTest {
 
         KnownFilter procmon = kb.filterForInstalled("PROCMON24", "385200");
         assertEquals("Procmon11.sys", procmon.driver());
-        assertFalse(procmon.thirdParty());
+        assertEquals(Boolean.FALSE, procmon.thirdParty());
 
         KnownFilter xp = kb.filterForInstalled("TmXPFlt", null);
         assertEquals("Trend Micro", xp.vendor(), "not in the altitude list, known from Trend's removal tool");
-        assertTrue(xp.thirdParty());
+        assertEquals(Boolean.TRUE, xp.thirdParty());
 
         KnownFilter rsfx = kb.filterForInstalled("RsFx0603", "41006.03");
-        assertFalse(rsfx.thirdParty(), "SQL Server FILESTREAM, an inbox-listed Microsoft filter");
+        assertEquals(Boolean.FALSE, rsfx.thirdParty(), "SQL Server FILESTREAM, an inbox-listed Microsoft filter");
         assertEquals("FSFilter Bottom", rsfx.group());
+    }
+
+    @Test
+    void describeListedFilters() {
+        FilterDescription trend = kb.describe(new InstalledFilter("TMPreFilter", "328500", 0, false, 4, List.of(),
+                FilterSource.FLTMC_FILTERS));
+        assertEquals("FSFilter Anti-Virus", trend.group());
+        assertEquals("Trend Micro", trend.vendor());
+        assertEquals(Boolean.TRUE, trend.thirdParty());
+
+        FilterDescription unknown = kb.describe(new InstalledFilter("AVLegacy", "389998.99", null, true, null,
+                List.of(), FilterSource.FLTMC_FILTERS));
+        assertNull(unknown.known());
+        assertNull(unknown.vendor());
+        assertNull(unknown.thirdParty(), "not known to be Microsoft's, not known to be anyone's");
+        assertEquals("FSFilter Activity Monitor", unknown.group(), "the range still says which group");
+
+        FilterDescription listed = kb.describe(new InstalledFilter("WdFilter", null, 0, false, 8, List.of(),
+                FilterSource.FILTER_LIST_LOG));
+        assertEquals(Boolean.FALSE, listed.thirdParty(), "FilterList.log has no altitude; the name is enough");
+        assertEquals("Microsoft", listed.vendor());
+
+        FilterDescription sdk = kb.describe(new InstalledFilter("cbfsfilter2017", null, 0, false, 1, List.of(),
+                FilterSource.FILTER_LIST_LOG));
+        assertNull(sdk.vendor());
+        assertEquals(Boolean.TRUE, sdk.thirdParty(), "none of the companies it is allocated to is Microsoft");
+
+        KnownFilter mixed = kb.filterByDriver("cbsampledrv.sys");
+        assertEquals(Boolean.FALSE, mixed.thirdParty(), "Microsoft's sample, allocated three altitudes");
     }
 
     @Test
@@ -103,7 +136,7 @@ class KnowledgeBaseTest {
         assertTrue(kb.isMicrosoftInbox("PROCMON23"));
         assertFalse(kb.isMicrosoftInbox("PROCMONX"));
         assertFalse(kb.isMicrosoftInbox("TMPreFilter"));
-        assertFalse(kb.filterForInstalled("WdFilter", "328010").thirdParty());
+        assertEquals(Boolean.FALSE, kb.filterForInstalled("WdFilter", "328010").thirdParty());
     }
 
     @Test
