@@ -29,22 +29,4 @@ public interface Attribution {
 
     /** Whether a module (by file name and file company) ships with Windows. */
     boolean isMicrosoft(String moduleFileName, String company);
-
-    /** Knows nothing: every driver and process is unknown, only "Microsoft" companies are inbox. */
-    Attribution NONE = new Attribution() {
-        @Override
-        public Driver driver(String fileName) {
-            return null;
-        }
-
-        @Override
-        public Vendor vendorOf(ProcessInfo process) {
-            return null;
-        }
-
-        @Override
-        public boolean isMicrosoft(String moduleFileName, String company) {
-            return company != null && company.startsWith("Microsoft");
-        }
-    };
 }

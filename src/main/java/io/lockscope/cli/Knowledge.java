@@ -1,6 +1,7 @@
 package io.lockscope.cli;
 
 import io.lockscope.analysis.Attribution;
+import io.lockscope.analysis.kb.KnowledgeAttribution;
 
 /** The knowledge base the commands use to name vendors, products and filter drivers. */
 final class Knowledge {
@@ -8,6 +9,6 @@ final class Knowledge {
     }
 
     static Attribution attribution() {
-        return Attribution.NONE;
+        return KnowledgeAttribution.standard();
     }
 }

@@ -154,7 +154,7 @@ public final class ReportBuilder {
             return "";
         }
         return words.get("verdict.driver-clause", c.vendor() != null ? c.vendor() : c.process(), c.driver(),
-                driverDetails(c));
+                c.altitude() == null ? "" : words.get("verdict.altitude", c.altitude()));
     }
 
     private String driverDetails(Verdict.Culprit c) {

@@ -77,6 +77,11 @@ class ScenarioVerdictTest {
                 assertTrue(holders.contains(culprit.get("process").asText() + "/" + culprit.get("pid").asInt()),
                         scenario + ": culprit " + culprit + " is not one of the planted holders " + holders);
                 assertEquals(facts.culprit().process(), culprit.get("process").asText());
+                // the knowledge base names the vendor it knows, and never guesses one it does not
+                // (facts.vendor() is the planted agent's; a Windows process as culprit is Microsoft's by its company)
+                String expectedVendor = "Microsoft Corporation".equals(facts.culprit().company()) ? "Microsoft" : facts.vendor();
+                assertEquals(expectedVendor, culprit.get("vendor").isNull() ? null : culprit.get("vendor").asText(),
+                        scenario + ": vendor of " + culprit);
                 assertEquals(facts.failure().process(), report.get("failures").get(0).get("process").asText());
                 assertEquals(facts.holders().size(), report.get("failures").get(0).get("holders").size(),
                         report.get("failures").get(0).toString());

@@ -50,6 +50,7 @@ public final class KnowledgeBase {
     private final Map<String, VendorMatch> agents;
     private final Map<String, String> inboxFilters;
     private final Map<String, String[]> filterNames;
+    private final Set<String> microsoftModules;
 
     private record GroupRange(long low, long high, String group) {
         boolean contains(BigDecimal altitude) {
@@ -60,13 +61,14 @@ public final class KnowledgeBase {
 
     private KnowledgeBase(List<FilterAllocation> allocations, List<GroupRange> ranges, Map<String, String> aliases,
                           Map<String, VendorMatch> agents, Map<String, String> inboxFilters,
-                          Map<String, String[]> filterNames) {
+                          Map<String, String[]> filterNames, Set<String> microsoftModules) {
         this.allocations = List.copyOf(allocations);
         this.ranges = List.copyOf(ranges);
         this.vendorAliases = aliases;
         this.agents = agents;
         this.inboxFilters = inboxFilters;
         this.filterNames = filterNames;
+        this.microsoftModules = Set.copyOf(microsoftModules);
         knownVendors.addAll(aliases.values());
         for (FilterAllocation a : allocations) {
             byDriver.computeIfAbsent(a.driver().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(a);
@@ -177,6 +179,25 @@ public final class KnowledgeBase {
             }
         }
         return best == null ? null : best.group();
+    }
+
+    /**
+     * Whether a kernel module seen in a stack ships with Windows: a file company of Microsoft's, a
+     * module of the inbox list (file system, filter manager, storage and procmon's own driver), or a
+     * filter whose altitude is allocated to Microsoft.
+     */
+    public boolean isMicrosoftModule(String moduleFile, String company) {
+        if (company != null && company.startsWith(MICROSOFT)) {
+            return true;
+        }
+        if (moduleFile == null) {
+            return false;
+        }
+        if (microsoftModules.contains(moduleFile.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        KnownFilter known = filterByDriver(moduleFile);
+        return known != null && known.company() != null && known.company().startsWith(MICROSOFT);
     }
 
     /** Whether {@code filterName} (as fltmc shows it) is one of Microsoft's inbox filters (§4.2). */
@@ -369,7 +390,11 @@ public final class KnowledgeBase {
             String[] target = row.length > 2 ? new String[]{row[1], row[2]} : new String[]{row[1]};
             names.put(row[0].toLowerCase(Locale.ROOT), target);
         }
-        return new KnowledgeBase(allocations, ranges, aliases, agents, inbox, names);
+        Set<String> modules = new HashSet<>();
+        for (String[] row : rows("microsoft-kernel-modules.txt")) {
+            modules.add(row[0].toLowerCase(Locale.ROOT));
+        }
+        return new KnowledgeBase(allocations, ranges, aliases, agents, inbox, names, modules);
     }
 
     /** The tab-separated rows of a bundled resource, without comments and blank lines. */
