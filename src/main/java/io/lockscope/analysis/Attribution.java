@@ -1,6 +1,7 @@
 package io.lockscope.analysis;
 
 import io.lockscope.model.ProcessInfo;
+import io.lockscope.model.servicing.InstalledFilter;
 
 /**
  * What is known about drivers and agent processes: the knowledge base behind vendor, product,
@@ -29,4 +30,15 @@ public interface Attribution {
 
     /** Whether a module (by file name and file company) ships with Windows. */
     boolean isMicrosoft(String moduleFileName, String company);
+
+    /**
+     * An installed filter as the knowledge base knows it.
+     *
+     * @param thirdParty null when it cannot tell
+     */
+    record FilterFacts(String group, String vendor, Boolean thirdParty) {
+    }
+
+    /** What is known of a filter listed by fltmc or FilterList.log. */
+    FilterFacts describe(InstalledFilter filter);
 }

@@ -1,6 +1,7 @@
 package io.lockscope.analysis;
 
 import io.lockscope.model.Trace;
+import io.lockscope.model.servicing.ServicingFacts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,17 +11,30 @@ import java.util.List;
  *
  * @param targetNames  the INF names or globs the diagnosis is about (empty when none could be found)
  * @param targetSource where they came from
+ * @param servicing    what the servicing logs say ({@link ServicingFacts#EMPTY} when none was read)
  */
 public record CaseFacts(List<String> targetNames, Targets.Source targetSource, List<TraceFacts> traces,
-                        Attribution attribution) {
+                        ServicingFacts servicing, Attribution attribution) {
+
+    /** Analyses traces without servicing logs. */
+    public static CaseFacts analyse(List<Trace> traces, List<String> targetNames, Attribution attribution) {
+        return analyse(traces, ServicingFacts.EMPTY, targetNames, attribution);
+    }
 
     /**
-     * Analyses the traces of one case. Without {@code targetNames} the target is inferred from the
-     * failures of servicing processes on driver-package objects in the traces.
+     * Analyses one case. Without {@code targetNames} the target is the INF the servicing logs say
+     * failed, else it is inferred from the failures of servicing processes on driver-package objects
+     * in the traces.
      */
-    public static CaseFacts analyse(List<Trace> traces, List<String> targetNames, Attribution attribution) {
+    public static CaseFacts analyse(List<Trace> traces, ServicingFacts servicing, List<String> targetNames,
+                                    Attribution attribution) {
         List<String> names = targetNames;
         Targets.Source source = Targets.Source.USER;
+        if ((names == null || names.isEmpty()) && servicing.failingInf() != null) {
+            names = List.of(servicing.failingInf().toLowerCase(java.util.Locale.ROOT));
+            source = servicing.failure() != null && servicing.failure().failingInf() != null
+                    ? Targets.Source.CBS_LOG : Targets.Source.SETUPAPI_LOG;
+        }
         if (names == null || names.isEmpty()) {
             source = Targets.Source.TRACE;
             List<String> inferred = new ArrayList<>();
@@ -41,7 +55,7 @@ public record CaseFacts(List<String> targetNames, Targets.Source targetSource, L
                     : new FailureAnalysis(t, i, targets, attribution, true).failures();
             facts.add(new TraceFacts(i, t, targets, ServicingWindow.of(t), failures));
         }
-        return new CaseFacts(List.copyOf(names), source, facts, attribution);
+        return new CaseFacts(List.copyOf(names), source, facts, servicing, attribution);
     }
 
     public List<FailureFacts> allFailures() {

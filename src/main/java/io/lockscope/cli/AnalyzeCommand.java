@@ -1,13 +1,10 @@
 package io.lockscope.cli;
 
-import io.lockscope.analysis.CaseFacts;
+import io.lockscope.batch.CaseAnalyzer;
 import io.lockscope.ingest.CaseInputs;
-import io.lockscope.report.ReportBuilder;
 import io.lockscope.report.model.Report;
 import io.lockscope.report.render.Renderers;
-import io.lockscope.rules.Diagnosis;
 import io.lockscope.rules.Finding;
-import io.lockscope.rules.Rules;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,9 +66,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--lang must be en or zh-CN, not '" + lang + "'");
         }
         CaseInputs.Loaded loaded = input.load(spec.commandLine().getErr());
-        CaseFacts facts = CaseFacts.analyse(loaded.traces(), targets, Knowledge.attribution());
-        Diagnosis diagnosis = Rules.diagnose(facts);
-        Report report = ReportBuilder.build(diagnosis, lang, Main.version());
+        CaseAnalyzer.Result result = new CaseAnalyzer(input.readOptions(), targets, Knowledge.attribution(), lang,
+                Main.version()).analyze(loaded);
+        Report report = result.report();
         if (output == null) {
             Writer out = spec.commandLine().getOut();
             Renderers.forFormat(format).render(report, out);
@@ -84,7 +81,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (!loaded.errors().isEmpty()) {
             return Main.BAD_INPUT;
         }
-        return failOn != null && reaches(diagnosis.findings(), failOn) ? Main.FINDING : Main.OK;
+        return failOn != null && reaches(result.diagnosis().findings(), failOn) ? Main.FINDING : Main.OK;
     }
 
     private static boolean reaches(List<Finding> findings, Severity threshold) {

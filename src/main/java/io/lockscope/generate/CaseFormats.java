@@ -8,7 +8,8 @@ import java.util.List;
  * logs) are added to {@link #ALL} when they merge.
  */
 public final class CaseFormats {
-    public static final List<CaseFormat> ALL = List.of(new ProcmonCsvFormat(), new ProcmonXmlFormat());
+    public static final List<CaseFormat> ALL = List.of(new ProcmonCsvFormat(), new ProcmonXmlFormat(),
+            new ServicingLogsFormat());
 
     private CaseFormats() {
     }

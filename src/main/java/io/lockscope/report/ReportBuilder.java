@@ -14,11 +14,16 @@ import io.lockscope.model.TraceTime;
 import io.lockscope.model.vocab.DetailFormat;
 import io.lockscope.model.vocab.NtStatus;
 import io.lockscope.model.vocab.NumberStyle;
+import io.lockscope.model.servicing.InstalledFilter;
+import io.lockscope.model.servicing.ServicingEvent;
+import io.lockscope.model.servicing.ServicingFacts;
 import io.lockscope.report.model.Failure;
+import io.lockscope.report.model.Filter;
 import io.lockscope.report.model.Finding;
 import io.lockscope.report.model.Picture;
 import io.lockscope.report.model.Report;
 import io.lockscope.report.model.Sequences;
+import io.lockscope.report.model.Servicing;
 import io.lockscope.report.model.Verdict;
 import io.lockscope.rules.Blame;
 import io.lockscope.rules.Diagnosis;
@@ -46,31 +51,96 @@ public final class ReportBuilder {
     private final Diagnosis diagnosis;
     private final CaseFacts facts;
     private final Words words;
+    private final List<Report.Input> inputs;
     private final List<String> notes = new ArrayList<>();
 
-    private ReportBuilder(Diagnosis diagnosis, String lang) {
+    private ReportBuilder(Diagnosis diagnosis, List<Report.Input> servicingInputs, String lang) {
         this.diagnosis = diagnosis;
         this.facts = diagnosis.facts();
         this.words = new Words(lang);
+        List<Report.Input> all = new ArrayList<>();
+        for (TraceFacts tf : facts.traces()) {
+            Trace t = tf.trace();
+            all.add(new Report.Input(t.source(), t.format(), t.size(), t.report().skippedTotal(), t.report().warnings()));
+        }
+        all.addAll(servicingInputs);
+        this.inputs = List.copyOf(all);
     }
 
+    /** A report of traces only. */
     public static Report build(Diagnosis diagnosis, String lang, String toolVersion) {
-        return new ReportBuilder(diagnosis, lang).build(toolVersion);
+        return build(diagnosis, List.of(), lang, toolVersion);
+    }
+
+    /**
+     * @param servicingInputs the servicing logs of the case, numbered after the traces in the
+     *                        report's inputs (trace evidence keeps its input index)
+     */
+    public static Report build(Diagnosis diagnosis, List<Report.Input> servicingInputs, String lang, String toolVersion) {
+        return new ReportBuilder(diagnosis, servicingInputs, lang).build(toolVersion);
     }
 
     private Report build(String toolVersion) {
         List<Failure> failures = facts.allFailures().stream().map(this::failure).toList();
-        return new Report(Report.SCHEMA_VERSION, new Report.Tool("lockscope", toolVersion), words.lang(), inputs(),
-                target(), verdict(), failures, findings(), sequences(), null, null, picture(), List.copyOf(notes));
+        return new Report(Report.SCHEMA_VERSION, new Report.Tool("lockscope", toolVersion), words.lang(), inputs,
+                target(), verdict(), failures, findings(), sequences(), servicing(), filters(), picture(),
+                List.copyOf(notes));
     }
 
-    // ---- inputs and target
+    // ---- servicing logs and filters
 
-    private List<Report.Input> inputs() {
-        return facts.traces().stream().map(TraceFacts::trace)
-                .map(t -> new Report.Input(t.source(), t.format(), t.size(), t.report().skippedTotal(),
-                        t.report().warnings()))
-                .toList();
+    private Servicing servicing() {
+        ServicingFacts s = facts.servicing();
+        if (!s.hasServicingLog()) {
+            return null;
+        }
+        List<Servicing.Event> events = new ArrayList<>();
+        for (ServicingEvent e : s.events()) {
+            events.add(new Servicing.Event(e.time() == null ? null : e.time().toString(), e.source().id(),
+                    inputIndex(e.input()), e.line(), e.text()));
+        }
+        return new Servicing(s.failingInf(), s.hresultText(), s.hresultName(), s.phase() == null ? null : s.phase().label(),
+                s.rollback(), s.failureSource(), s.kbNumbers(), s.driverUpdateOrder(), s.failingInfIsFirstChanged(),
+                events);
+    }
+
+    /** Installed filters (fltmc, FilterList.log) and the known filters among the traces' kernel modules. */
+    private List<Filter> filters() {
+        List<Filter> out = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (InstalledFilter f : facts.servicing().filters()) {
+            Attribution.FilterFacts known = facts.attribution().describe(f);
+            out.add(new Filter(f.name(), f.altitude(), known.group(), known.vendor(), f.instances(),
+                    Boolean.TRUE.equals(known.thirdParty()), f.source().id()));
+            seen.add(f.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        boolean moduleListRead = false;
+        for (TraceFacts tf : facts.traces()) {
+            ProcessInfo system = tf.trace().processes().system();
+            if (system == null || system.modules().isEmpty()) {
+                continue;
+            }
+            moduleListRead = true;
+            for (io.lockscope.model.Module m : system.modules()) {
+                Attribution.Driver d = facts.attribution().driver(m.fileName());
+                String name = m.fileName();
+                if (d == null || !seen.add(name.toLowerCase(java.util.Locale.ROOT))) {
+                    continue;
+                }
+                out.add(new Filter(name, d.altitude(), d.group(), d.vendor(), null,
+                        !facts.attribution().isMicrosoft(name, m.company()), "trace"));
+            }
+        }
+        return out.isEmpty() && !moduleListRead && facts.servicing().filters().isEmpty() ? null : out;
+    }
+
+    private int inputIndex(String name) {
+        for (int i = 0; i < inputs.size(); i++) {
+            if (inputs.get(i).path().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private Report.Target target() {

@@ -10,9 +10,9 @@ import java.util.Objects;
 /**
  * One verdict per case: the strongest blame among the findings — higher confidence first (a weak
  * lead never outranks a proven failure), then a lock holder before a filter before a registry
- * failure, then the earliest failure. Without blame the
- * case is inconclusive when something failed or the traces do not show the driver update at all,
- * and no-failure when they show it succeed.
+ * failure, then the earliest failure. Without blame the case is inconclusive when something
+ * failed (in a trace or in the servicing logs) or nothing shows the driver update at all, and
+ * no-failure when the traces show it succeed or, without traces, the servicing logs do.
  */
 final class Verdicts {
     private Verdicts() {
@@ -33,9 +33,17 @@ final class Verdicts {
         if (!facts.allFailures().isEmpty()) {
             return new Diagnosis.Verdict(VerdictKind.INCONCLUSIVE, Confidence.LOW, null);
         }
+        Boolean logsSucceeded = facts.servicing().hasServicingLog() ? facts.servicing().succeeded() : null;
+        if (Boolean.FALSE.equals(logsSucceeded)) {
+            // the logs show a failure that no trace explains
+            return new Diagnosis.Verdict(VerdictKind.INCONCLUSIVE, Confidence.LOW, null);
+        }
         boolean servicingSeen = facts.traces().stream().map(TraceFacts::window).anyMatch(Objects::nonNull);
-        return servicingSeen
-                ? new Diagnosis.Verdict(VerdictKind.NO_FAILURE, Confidence.HIGH, null)
+        if (servicingSeen) {
+            return new Diagnosis.Verdict(VerdictKind.NO_FAILURE, Confidence.HIGH, null);
+        }
+        return Boolean.TRUE.equals(logsSucceeded)
+                ? new Diagnosis.Verdict(VerdictKind.NO_FAILURE, Confidence.MEDIUM, null)
                 : new Diagnosis.Verdict(VerdictKind.INCONCLUSIVE, Confidence.LOW, null);
     }
 }

@@ -2,6 +2,7 @@ package io.lockscope.rules;
 
 import io.lockscope.analysis.Attribution;
 import io.lockscope.model.ProcessInfo;
+import io.lockscope.model.servicing.InstalledFilter;
 
 import java.util.Locale;
 import java.util.Set;
@@ -26,5 +27,10 @@ final class StubAttribution implements Attribution {
     @Override
     public boolean isMicrosoft(String moduleFileName, String company) {
         return INBOX.contains(moduleFileName.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public FilterFacts describe(InstalledFilter filter) {
+        return new FilterFacts(null, null, null);
     }
 }

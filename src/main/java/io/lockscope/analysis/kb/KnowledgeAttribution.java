@@ -2,6 +2,7 @@ package io.lockscope.analysis.kb;
 
 import io.lockscope.analysis.Attribution;
 import io.lockscope.model.ProcessInfo;
+import io.lockscope.model.servicing.InstalledFilter;
 
 /** The knowledge base seen through what the analysis asks of it. */
 public final class KnowledgeAttribution implements Attribution {
@@ -35,5 +36,11 @@ public final class KnowledgeAttribution implements Attribution {
     @Override
     public boolean isMicrosoft(String moduleFileName, String company) {
         return kb.isMicrosoftModule(moduleFileName, company);
+    }
+
+    @Override
+    public FilterFacts describe(InstalledFilter filter) {
+        FilterDescription d = kb.describe(filter);
+        return new FilterFacts(d.group(), d.vendor(), d.thirdParty());
     }
 }

@@ -1,0 +1,60 @@
+package io.lockscope.batch;
+
+import io.lockscope.analysis.Attribution;
+import io.lockscope.analysis.CaseFacts;
+import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.CaseInputs;
+import io.lockscope.ingest.ReadOptions;
+import io.lockscope.ingest.servicing.ServicingLogReaders;
+import io.lockscope.report.ReportBuilder;
+import io.lockscope.report.model.Report;
+import io.lockscope.rules.Diagnosis;
+import io.lockscope.rules.Rules;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One case from inputs to report: read every input, analyse, run the rules, word the report. What
+ * {@code analyze} does for one case and {@code batch} does for each.
+ */
+public final class CaseAnalyzer {
+    /**
+     * @param loaded    what was read (unrecognised files and per-file errors included)
+     * @param diagnosis the rules' outcome and verdict
+     * @param report    the worded report
+     */
+    public record Result(CaseInputs.Loaded loaded, Diagnosis diagnosis, Report report) {
+    }
+
+    private final ReadOptions readOptions;
+    private final List<String> targets;
+    private final Attribution attribution;
+    private final String lang;
+    private final String toolVersion;
+
+    public CaseAnalyzer(ReadOptions readOptions, List<String> targets, Attribution attribution, String lang,
+                        String toolVersion) {
+        this.readOptions = readOptions;
+        this.targets = List.copyOf(targets);
+        this.attribution = attribution;
+        this.lang = lang;
+        this.toolVersion = toolVersion;
+    }
+
+    public Result analyze(List<Path> inputs) throws BadInputException, IOException {
+        return analyze(CaseInputs.load(inputs, readOptions));
+    }
+
+    public Result analyze(CaseInputs.Loaded loaded) {
+        CaseFacts facts = CaseFacts.analyse(loaded.traces(), ServicingLogReaders.merge(loaded.servicingLogs()), targets,
+                attribution);
+        Diagnosis diagnosis = Rules.diagnose(facts);
+        List<Report.Input> logs = loaded.servicingLogs().stream()
+                .map(l -> new Report.Input(l.input(), l.format().id(), l.recognised(), l.report().skippedTotal(),
+                        l.report().warnings()))
+                .toList();
+        return new Result(loaded, diagnosis, ReportBuilder.build(diagnosis, logs, lang, toolVersion));
+    }
+}
