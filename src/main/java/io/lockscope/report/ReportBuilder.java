@@ -53,6 +53,8 @@ public final class ReportBuilder {
     private final Words words;
     private final List<Report.Input> inputs;
     private final List<String> notes = new ArrayList<>();
+    /** Whether the culprit's driver was seen in stacks (else it is only listed as loaded). */
+    private boolean driverSeenInStacks;
 
     private ReportBuilder(Diagnosis diagnosis, List<Report.Input> servicingInputs, String lang) {
         this.diagnosis = diagnosis;
@@ -223,7 +225,8 @@ public final class ReportBuilder {
         if (c == null || c.driver() == null) {
             return "";
         }
-        return words.get("verdict.driver-clause", c.vendor() != null ? c.vendor() : c.process(), c.driver(),
+        String key = driverSeenInStacks ? "verdict.driver-clause" : "verdict.driver-clause.loaded";
+        return words.get(key, c.vendor() != null ? c.vendor() : c.process(), c.driver(),
                 c.altitude() == null ? "" : words.get("verdict.altitude", c.altitude()));
     }
 
@@ -240,9 +243,15 @@ public final class ReportBuilder {
         String driver = b.driver() == null ? null : b.driver().module();
         Attribution.Driver known = b.driver() == null ? null : b.driver().known();
         String altitude = known == null ? null : known.altitude();
+        driverSeenInStacks = driver != null;
         if (b.kind() == VerdictKind.LOCK_HOLDER) {
             ProcessInfo p = facts.trace(b.failure().input()).processes().get(b.holder().processKey());
             Attribution.Vendor v = a.vendorOf(p);
+            InstalledFilter loaded = driver == null && v != null ? loadedFilterOf(v.vendor()) : null;
+            if (loaded != null) {
+                driver = loaded.name();
+                altitude = loaded.altitude();
+            }
             return new Verdict.Culprit(p.name(), p.pid(), p.imagePath(), p.company(), v == null ? null : v.vendor(),
                     v == null ? null : v.product(), driver, altitude);
         }
@@ -251,6 +260,19 @@ public final class ReportBuilder {
                     known == null ? null : known.vendor(), null, driver, altitude);
         }
         return null;
+    }
+
+    /**
+     * The vendor's first third-party filter in the case's filter list (fltmc lists filters by
+     * altitude, highest first); null when none is listed.
+     */
+    private InstalledFilter loadedFilterOf(String vendor) {
+        return facts.servicing().filters().stream()
+                .filter(f -> {
+                    Attribution.FilterFacts known = facts.attribution().describe(f);
+                    return vendor.equals(known.vendor()) && Boolean.TRUE.equals(known.thirdParty());
+                })
+                .findFirst().orElse(null);
     }
 
     // ---- failures
