@@ -74,6 +74,8 @@ public final class EtlReader implements Closeable {
     private final ArrayDeque<byte[]> scratchPool = new ArrayDeque<>();
     private byte[] compressedInput = new byte[0];
     private LogfileHeader header;
+    /** Completed {@link #read} passes; problems are counted and reported in the first pass only. */
+    private int passes;
 
     private EtlReader(String name, MappedFile file, ReadReport report) {
         this.name = name;
@@ -289,8 +291,23 @@ public final class EtlReader implements Closeable {
         return compressedInput;
     }
 
-    /** Hands every record to {@code visitor} in timestamp order (stable for equal times). */
+    /**
+     * Hands every record to {@code visitor} in timestamp order (stable for equal times). May be called
+     * again for another pass over the same records; {@link #stats()} and the report describe the first.
+     */
     public void read(RecordVisitor visitor) throws BadInputException, IOException {
+        try {
+            merge(visitor);
+        } finally {
+            passes++;
+        }
+    }
+
+    private boolean firstPass() {
+        return passes == 0;
+    }
+
+    private void merge(RecordVisitor visitor) throws BadInputException, IOException {
         Comparator<Cursor> order = Comparator.<Cursor>comparingLong(c -> c.time).thenComparingInt(c -> c.entry.index);
         PriorityQueue<Cursor> queue = new PriorityQueue<>(Math.max(1, buffers.size()), order);
         for (BufferEntry e : buffers) {
@@ -305,7 +322,9 @@ public final class EtlReader implements Closeable {
                     continue;
                 }
                 open++;
-                stats.maxOpenBuffers = Math.max(stats.maxOpenBuffers, open);
+                if (firstPass()) {
+                    stats.maxOpenBuffers = Math.max(stats.maxOpenBuffers, open);
+                }
                 if (!advance(c, BufferHeader.SIZE)) {
                     release(c);
                     open--;
@@ -318,12 +337,14 @@ public final class EtlReader implements Closeable {
                 }
             }
             TraceRecord r = c.record;
-            if (r.rawTime() < lastRaw) {
+            if (r.rawTime() < lastRaw && firstPass()) {
                 stats.outOfOrderRecords++;
             }
             lastRaw = r.rawTime();
             r.setTime(header.toFileTime(r.rawTime()));
-            stats.records++;
+            if (firstPass()) {
+                stats.records++;
+            }
             visitor.visit(r);
             if (advance(c, c.next)) {
                 queue.add(c);
@@ -354,8 +375,10 @@ public final class EtlReader implements Closeable {
             return true;
         } catch (XpressLz77.CorruptStreamException ex) {
             scratchPool.push(scratch);
-            stats.corruptBuffers++;
-            report.skip("compressed ETL buffer does not decompress", name + ": " + e.where() + ": " + ex.getMessage());
+            if (firstPass()) {
+                stats.corruptBuffers++;
+                report.skip("compressed ETL buffer does not decompress", name + ": " + e.where() + ": " + ex.getMessage());
+            }
             return false;
         }
     }
@@ -370,6 +393,9 @@ public final class EtlReader implements Closeable {
         long previous = c.time;
         int step = r.parse(c.data, pos, end, false);
         if (step < 0) {
+            if (!firstPass()) {
+                return false;
+            }
             stats.corruptRecords++;
             report.skip("malformed ETL record; rest of its buffer skipped",
                     name + ": " + c.entry.where() + " record at +0x" + Integer.toHexString(pos).toUpperCase()

@@ -133,6 +133,23 @@ public final class SyntheticEtl {
         return this;
     }
 
+    /** Appends a FULL_HEADER64 (classic provider) record, e.g. SysConfig VolumeMapping. */
+    public SyntheticEtl classic(int cpu, java.util.UUID guid, int type, int version, int pid, int tid, long raw,
+                                Payload p) {
+        byte[] payload = p.bytes();
+        ByteBuffer b = ByteBuffer.allocate(0x30 + payload.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.putShort((short) (0x30 + payload.length)).put((byte) 0x14).put((byte) 0xC0);
+        b.put((byte) type).put((byte) 0).putShort((short) version);
+        b.putInt(tid).putInt(pid).putLong(raw);
+        long msb = guid.getMostSignificantBits();
+        b.putInt((int) (msb >>> 32)).putShort((short) (msb >>> 16)).putShort((short) msb);
+        b.order(ByteOrder.BIG_ENDIAN).putLong(guid.getLeastSignificantBits()).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0).putInt(0);
+        b.put(payload);
+        pending.get(cpu).add(b.array());
+        return this;
+    }
+
     /** Closes the current buffer of {@code cpu}, so later records of that CPU go to a new buffer. */
     public SyntheticEtl flush(int cpu) {
         List<byte[]> records = pending.get(cpu);
