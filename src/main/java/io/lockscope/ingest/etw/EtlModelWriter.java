@@ -22,7 +22,10 @@ import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Second pass over an ETL: every record becomes one model event (or a counted skip).
@@ -58,6 +61,7 @@ final class EtlModelWriter {
     private final IntObjectHashMap<String> objectTypes = new IntObjectHashMap<>();
     /** IRP → process key &lt;&lt; 32 | TID of the latest file request with it, for minifilter events without a PID. */
     private final LongLongHashMap lastRequestByIrp = new LongLongHashMap();
+    private final Map<UUID, String> skipReasons = new HashMap<>();
     private int requests;
     private int opEnds;
     private long unresolvedFilePaths;
@@ -150,8 +154,9 @@ final class EtlModelWriter {
 
     private void skipUndecoded(TraceRecord r) {
         String why = switch (r.kind()) {
-            case MANIFEST -> "user-provider (manifest/TraceLogging) event not decoded: provider " + r.guid();
-            case CLASSIC -> "classic-provider event not decoded: provider " + r.guid();
+            case MANIFEST -> skipReasons.computeIfAbsent(r.guid(),
+                    g -> "user-provider (manifest/TraceLogging) event not decoded: provider " + g);
+            case CLASSIC -> skipReasons.computeIfAbsent(r.guid(), g -> "classic-provider event not decoded: provider " + g);
             default -> "WPP/untyped ETW record not decoded";
         };
         report.skip(why, name + ": " + r.where());

@@ -21,18 +21,24 @@ public final class EventNames {
     private static final UUID IMAGE_ID = UUID.fromString("b3e675d7-2554-4f18-830b-2762732560de");
     private static final UUID META_DATA = UUID.fromString("bbccf6c1-6cd1-48c4-80ff-839482e37671");
 
-    /** A resolved name; {@code provider} is null for events of providers not named here. */
-    public record Name(String provider, String task, String opcode) {
-        /** "Process/DCStop", or "EventTrace" for an opcode-0 event. */
-        public String taskOpcode() {
-            return opcode.isEmpty() ? task : task + "/" + opcode;
+    /**
+     * A resolved name.
+     *
+     * @param taskOpcode "Process/DCStop", or "EventTrace" for an opcode-0 event
+     */
+    public record Name(String provider, String task, String opcode, String taskOpcode) {
+        static Name of(String provider, String task, String opcode) {
+            return new Name(provider, task, opcode, opcode.isEmpty() ? task : task + "/" + opcode);
         }
 
         /** "Windows Kernel/Process/DCStop", TraceEvent's {@code ProviderName/EventName}. */
         public String full() {
-            return provider + "/" + taskOpcode();
+            return provider + "/" + taskOpcode;
         }
     }
+
+    /** Kernel names by HookId, made once: every record of a trace asks. */
+    private static final Name[] KERNEL_NAMES = new Name[1 << 16];
 
     private static final Map<Integer, String> TASKS = new HashMap<>();
     private static final Map<Integer, String> OPCODES = new HashMap<>();
@@ -92,7 +98,7 @@ public final class EventNames {
         }
         if (r.kind() == TraceRecord.Kind.CLASSIC) {
             if (r.guidEquals(SYS_CONFIG)) {
-                return new Name(KERNEL_PROVIDER, "SysConfig", switch (r.type()) {
+                return Name.of(KERNEL_PROVIDER, "SysConfig", switch (r.type()) {
                     case 32 -> "BuildInfo";
                     case 33 -> "SystemPaths";
                     case 34 -> "UnknownVolume";
@@ -101,7 +107,7 @@ public final class EventNames {
                 });
             }
             if (r.guidEquals(IMAGE_ID)) {
-                return new Name(KERNEL_TRACE_CONTROL, "ImageID", switch (r.type()) {
+                return Name.of(KERNEL_TRACE_CONTROL, "ImageID", switch (r.type()) {
                     case 0 -> "";
                     case 32 -> "None";
                     case 36 -> "DbgID_RSDS";
@@ -111,7 +117,7 @@ public final class EventNames {
                 });
             }
             if (r.guidEquals(META_DATA)) {
-                return new Name(KERNEL_TRACE_CONTROL, "MetaData", r.type() == 32 ? "EventInfo"
+                return Name.of(KERNEL_TRACE_CONTROL, "MetaData", r.type() == 32 ? "EventInfo"
                         : r.type() == 33 ? "EventMapInfo" : "Opcode(" + r.type() + ")");
             }
         }
@@ -120,11 +126,15 @@ public final class EventNames {
 
     /** Kernel group/type; a live image load arrives as Process type 10 and is Image/Load (§2.4). */
     public static Name kernel(int group, int type) {
-        if (group == KernelGroups.PROCESS && type == KernelGroups.PROCESS_LOAD_IMAGE) {
-            return new Name(KERNEL_PROVIDER, "Image", "Load");
+        int hook = (group & 0xFF) << 8 | (type & 0xFF);
+        Name name = KERNEL_NAMES[hook];
+        if (name == null) {
+            name = group == KernelGroups.PROCESS && type == KernelGroups.PROCESS_LOAD_IMAGE
+                    ? Name.of(KERNEL_PROVIDER, "Image", "Load")
+                    : Name.of(KERNEL_PROVIDER, TASKS.getOrDefault(group, "Group(" + group + ")"),
+                            OPCODES.getOrDefault(hook, "Opcode(" + type + ")"));
+            KERNEL_NAMES[hook] = name; // benign race: equal values
         }
-        String task = TASKS.getOrDefault(group, "Group(" + group + ")");
-        String opcode = OPCODES.get(group << 8 | type);
-        return new Name(KERNEL_PROVIDER, task, opcode != null ? opcode : "Opcode(" + type + ")");
+        return name;
     }
 }
