@@ -131,10 +131,19 @@ final class EtlModelWriter {
             int i = other(r, eventName, headerProcess(r), r.tid(), EventClass.FILE_SYSTEM, 0,
                     pathId(f.fileName()), Detail.None.INSTANCE);
             builder.setKernelIds(i, f.fileKey(), 0);
+        } else if (isCpuSample(r)) {
+            // PerfInfo/Sample: PERFINFO header; payload InstructionPointer ptr, ThreadId u32 (PerfView SampledProfileTraceData)
+            int tid = r.i32(r.pointerSize());
+            other(r, eventName, processes.keyFor(processOfThread(tid)), tid, EventClass.PROFILING, 0, 0, Detail.None.INSTANCE);
         } else {
             // VolumeMapping (taken from the first pass), DiskIo and every undecoded kernel class
             other(r, eventName, headerProcess(r), r.tid(), eventClassOf(r), 0, 0, Detail.None.INSTANCE);
         }
+    }
+
+    private static boolean isCpuSample(TraceRecord r) {
+        return r.kind() == TraceRecord.Kind.KERNEL && r.group() == KernelGroups.PERF_INFO && r.type() == 46
+                && r.payloadLength() >= r.pointerSize() + 4;
     }
 
     private static EventClass eventClassOf(TraceRecord r) {
@@ -169,7 +178,33 @@ final class EtlModelWriter {
     private int other(TraceRecord r, EventNames.Name eventName, int processKey, int tid, EventClass eventClass,
                       int result, int pathId, Detail detail) {
         return builder.addOtherEvent(r.time(), EventStore.NO_DURATION, processKey, tid, eventName.taskOpcode(),
-                eventClass, result, pathId, detail, StackTable.NONE);
+                eventClass, result, pathId, detail, stack(r, tid, processKey));
+    }
+
+    /**
+     * The stack the StackWalk records give for the event at {@code r}'s time on thread {@code tid},
+     * frames resolved against the kernel modules or the process's modules; {@link StackTable#NONE}
+     * when there is none.
+     */
+    private int stack(TraceRecord r, int tid, int processKey) {
+        if (r.kind() != TraceRecord.Kind.KERNEL) {
+            return StackTable.NONE; // only kernel events are stack-walked; a classic event at the same instant is not
+        }
+        long[] addresses = prepass.stacks.take(r.rawTime(), tid);
+        if (addresses == null) {
+            return StackTable.NONE;
+        }
+        StackTable table = builder.stacks();
+        int[] frames = new int[addresses.length];
+        for (int i = 0; i < addresses.length; i++) {
+            long address = addresses[i];
+            boolean kernel = r.pointerSize() == 8 ? address < 0 : (address & 0x80000000L) != 0;
+            Module m = kernel ? prepass.kernelModules.at(address) : processes.moduleAt(processKey, address);
+            String module = m == null ? null : kernel ? prepass.volumes.toDos(m.path()) : m.path();
+            frames[i] = table.frameId(new StackTable.Frame(module, address, m == null ? -1 : address - m.base(),
+                    null, kernel));
+        }
+        return table.stackId(frames);
     }
 
     private int pathId(String ntPath) {
@@ -236,7 +271,7 @@ final class EtlModelWriter {
         int pid = r.pid() >= 0 ? r.pid() : processOfThread(ttid);
         int processKey = processes.keyFor(pid);
         int i = builder.addEvent(r.time(), duration, processKey, ttid, op, prepass.status(request), pathId,
-                detail, StackTable.NONE);
+                detail, stack(r, ttid, processKey));
         builder.setKernelIds(i, fileObject, irp);
         lastRequestByIrp.put(irp, (long) processKey << 32 | (ttid & 0xFFFFFFFFL));
     }
@@ -259,7 +294,8 @@ final class EtlModelWriter {
                 ? r.time() - header.toFileTime(f.initialTime()) : EventStore.NO_DURATION;
         int i = builder.addOtherEvent(r.time(), duration, processKey, tid, eventName.taskOpcode(), EventClass.FILTER,
                 f.hasStatus() ? f.status() : 0, pathId(fileName(f.fileObject(), 0)),
-                new FilterDetail(driver, f.routineAddr(), f.majorFunction(), f.callbackData()), StackTable.NONE);
+                new FilterDetail(driver, f.routineAddr(), f.majorFunction(), f.callbackData()),
+                stack(r, tid, processKey));
         builder.setKernelIds(i, f.fileObject(), f.irp());
     }
 
@@ -305,12 +341,12 @@ final class EtlModelWriter {
         long duration = g.initialTime() > 0 && g.initialTime() <= r.rawTime()
                 ? r.time() - header.toFileTime(g.initialTime()) : EventStore.NO_DURATION;
         int processKey = headerProcess(r);
+        int stack = stack(r, r.tid(), processKey);
         if (op == Operation.OTHER) {
             builder.addOtherEvent(r.time(), duration, processKey, r.tid(), eventName.taskOpcode(), EventClass.REGISTRY,
-                    g.status(), pathId, Detail.None.INSTANCE, StackTable.NONE);
+                    g.status(), pathId, Detail.None.INSTANCE, stack);
         } else {
-            builder.addEvent(r.time(), duration, processKey, r.tid(), op, g.status(), pathId, Detail.None.INSTANCE,
-                    StackTable.NONE);
+            builder.addEvent(r.time(), duration, processKey, r.tid(), op, g.status(), pathId, Detail.None.INSTANCE, stack);
         }
     }
 
@@ -349,6 +385,11 @@ final class EtlModelWriter {
     /** Completes the process table and reports what could not be resolved. */
     void finish() {
         processes.finish();
+        long unresolvedStacks = prepass.stacks.references() - prepass.stacks.resolvedReferences();
+        if (unresolvedStacks > 0) {
+            report.warn(name + ": " + unresolvedStacks + " StackWalk key references have no key definition; "
+                    + "those stacks lack that part");
+        }
         if (unresolvedFilePaths > 0) {
             report.warn(name + ": " + unresolvedFilePaths + " file events name a FILE_OBJECT/FileKey that no "
                     + "Create, Name or rundown event names; their path is empty");

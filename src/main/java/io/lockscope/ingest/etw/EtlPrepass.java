@@ -24,6 +24,7 @@ import java.util.BitSet;
  * <li>The final name maps, as fallbacks for events before the rundowns that name their objects:
  *     FileKey → name (FileRundown comes at the end), FileObject → open path, TID → PID, KCB → key,
  *     object type index → name (TypeDCStop), and the volume map and kernel modules.</li>
+ * <li>The call stacks, which StackWalk records give after their event ({@link StackCollector}).</li>
  * </ul>
  */
 final class EtlPrepass {
@@ -36,6 +37,7 @@ final class EtlPrepass {
     final LongObjectHashMap<String> keyNames = new LongObjectHashMap<>();
     final IntObjectHashMap<String> objectTypes = new IntObjectHashMap<>();
     final KernelModules kernelModules = new KernelModules();
+    final StackCollector stacks = new StackCollector();
 
     private final IntArrayList requestStatus = new IntArrayList();
     private final LongArrayList requestEndRaw = new LongArrayList();
@@ -48,6 +50,7 @@ final class EtlPrepass {
     void visit(TraceRecord r) {
         KernelEvent e;
         try {
+            stacks.visit(r);
             e = KernelDecoder.decode(r);
         } catch (TraceRecord.PayloadTooShortException tooShort) {
             return; // the second pass reports it

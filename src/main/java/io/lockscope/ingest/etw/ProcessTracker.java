@@ -118,6 +118,16 @@ final class ProcessTracker {
         }
     }
 
+    /** The module of process {@code key} (loaded so far) holding {@code address}, or null. */
+    Module moduleAt(int key, long address) {
+        for (Module m : instances.get(key).modules) {
+            if (m.contains(address)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     /** Writes every instance with its modules into the builder. */
     void finish() {
         for (int key = 0; key < instances.size(); key++) {

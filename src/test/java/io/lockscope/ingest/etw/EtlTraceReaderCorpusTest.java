@@ -90,6 +90,41 @@ class EtlTraceReaderCorpusTest {
     }
 
     @Test
+    void stackWalkRecordsBecomeStacksOfTheirEventsResolvedToModules() throws Exception {
+        Path etl = EtwCorpus.unzipEtl("perfview/net.4.5.2.x64.etl.zip", tmp);
+        Trace trace = Readers.read(etl, "net.etl", ReadOptions.DEFAULT);
+        EventStore e = trace.events();
+        Map<String, long[]> withStacks = new TreeMap<>();
+        for (int i = 0; i < e.size(); i++) {
+            long[] c = withStacks.computeIfAbsent(e.operationName(i), k -> new long[2]);
+            c[0]++;
+            if (e.stackId(i) != io.lockscope.model.StackTable.NONE) {
+                c[1]++;
+            }
+        }
+        long[] readInit = withStacks.get("DiskIO/ReadInit");
+        assertEquals(readInit[0], readInit[1], "every DiskIO/ReadInit was stack-walked");
+        assertTrue(withStacks.get("PerfInfo/Sample")[1] > 6000);
+        assertEquals(0, withStacks.get("ImageID")[1], "classic KernelTraceControl events take no kernel stack");
+        ProcessInfo system = trace.processes().system();
+        long frames = 0;
+        long resolved = 0;
+        for (int s = 0; s < trace.stacks().size(); s++) {
+            for (io.lockscope.model.StackTable.Frame f : trace.stacks().frames(s)) {
+                frames++;
+                if (f.module() != null) {
+                    resolved++;
+                    if (f.kernel()) {
+                        assertEquals(f.module(), system.moduleAt(f.address()).path(), "kernel frames are System's modules");
+                        assertEquals(f.address() - system.moduleAt(f.address()).base(), f.offset());
+                    }
+                }
+            }
+        }
+        assertTrue(resolved > frames * 3 / 4, resolved + " of " + frames + " frames in a known module");
+    }
+
+    @Test
     void uncompressedKernelLoggerTraceReadsInOrderWithPidReuseSafeInstances() throws Exception {
         Trace trace = Readers.read(EtwCorpus.file("etl-parser/ShutdownPerfDiagLogger.etl"), "shutdown.etl",
                 ReadOptions.DEFAULT);

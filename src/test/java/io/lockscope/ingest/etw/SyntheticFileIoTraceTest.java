@@ -102,6 +102,8 @@ class SyntheticFileIoTraceTest {
                 .system(1, 0x11, 32, 2, SCANNER, SCANNER_TID, T0 + 160, handle(FO_SCANNER, 0x1A4, 37))
                 // the installer opens the same file for delete: sharing violation, and a minifilter fails it too
                 .perfinfo(1, 0x04, 64, 3, T0 + 200, create(0x2002, FO_INSTALLER, INSTALLER_TID, 1, 0x1000, 7))
+                // the kernel stack of the installer's create, by cached key, defined only at the end
+                .perfinfo(1, 0x18, 37, 2, T0 + 201, new Payload().u64(T0 + 200).u32(INSTALLER).u32(INSTALLER_TID).ptr(0x5000))
                 .perfinfo(1, 0x04, 101, 3, T0 + 220, new Payload().ptr(DRIVER_BASE + 0x1234).ptr(FO_INSTALLER)
                         .ptr(0).ptr(0x2002).ptr(0xCB0).u32(0).u32(STATUS_ACCESS_DENIED))
                 .perfinfo(1, 0x04, 76, 3, T0 + 250, opEnd(0x2002, 0, STATUS_SHARING_VIOLATION))
@@ -111,7 +113,8 @@ class SyntheticFileIoTraceTest {
                 .perfinfo(0, 0x04, 65, 3, T0 + 310, simple(0x3003, FO_SCANNER, SCANNER_TID))
                 .perfinfo(1, 0x04, 76, 3, T0 + 320, opEnd(0x3003, 0, 0))
                 .perfinfo(0, 0x04, 66, 3, T0 + 330, simple(0x4004, FO_SCANNER, SCANNER_TID))
-                .perfinfo(1, 0x04, 76, 3, T0 + 340, opEnd(0x4004, 0, 0));
+                .perfinfo(1, 0x04, 76, 3, T0 + 340, opEnd(0x4004, 0, 0))
+                .perfinfo(1, 0x18, 36, 2, T0 + 900, new Payload().ptr(0x5000).ptr(DRIVER_BASE + 0x2000).ptr(0xFFFFF80012345678L));
         Path file = etl.write(tmp.resolve("boot-trace.bin"));
         trace = Readers.read(file, "boot-trace.bin", ReadOptions.DEFAULT);
     }
@@ -167,6 +170,19 @@ class SyntheticFileIoTraceTest {
         assertEquals(7, ((CreateFileDetail) e.detail(installer)).shareMode());
         assertEquals(-1, ((CreateFileDetail) e.detail(installer)).openResult());
         assertEquals(FO_INSTALLER, e.objectId(installer));
+    }
+
+    @Test
+    void theInstallersCreateCarriesItsKernelStackWithTheMinifilterFrame() {
+        EventStore e = trace.events();
+        int installer = events(Operation.CREATE_FILE, null).get(1);
+        List<io.lockscope.model.StackTable.Frame> frames = trace.stacks().frames(e.stackId(installer));
+        assertEquals(2, frames.size());
+        assertEquals("tmevtmgr.sys", frames.get(0).moduleFileName());
+        assertEquals(0x2000, frames.get(0).offset());
+        assertTrue(frames.get(0).kernel());
+        assertEquals(null, frames.get(1).module(), "an address in no loaded module");
+        assertEquals(io.lockscope.model.StackTable.NONE, e.stackId(events(Operation.CREATE_FILE, null).get(0)));
     }
 
     @Test
