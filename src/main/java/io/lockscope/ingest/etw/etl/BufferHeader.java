@@ -31,8 +31,6 @@ public record BufferHeader(long bufferSize, long savedOffset, long timeStamp, in
     public static final int FLAG_BUFFER_LOST = 0x04;
     public static final int FLAG_COMPRESSED = 0x40;
 
-    public static final int TYPE_HEADER = 4;
-
     /** Reads the header at {@code pos} of {@code b} (little-endian, at least {@link #SIZE} bytes left). */
     public static BufferHeader read(ByteBuffer b, int pos) {
         return new BufferHeader(

@@ -55,7 +55,6 @@ public final class EtlReader implements Closeable {
         final TraceRecord record = new TraceRecord();
         ByteBuffer data;
         byte[] scratch;
-        int pos;
         int next;
         long time;
         boolean open;
@@ -402,8 +401,7 @@ public final class EtlReader implements Closeable {
                             + ": " + r.parseError());
             return false;
         }
-        r.place(c.entry.cpu, 0, previous, c.entry.index, c.entry.offset);
-        c.pos = pos;
+        r.place(c.entry.cpu, previous, c.entry.index, c.entry.offset);
         c.next = pos + step;
         c.time = r.rawTime();
         return true;

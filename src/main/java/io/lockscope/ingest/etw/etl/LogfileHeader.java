@@ -32,7 +32,6 @@ public record LogfileHeader(long bufferSize, int version, int providerVersion, i
     public static final int MIN_PAYLOAD_32 = 0x110;
     public static final int LOG_FILE_MODE_COMPRESSED = 0x04000000;
 
-    public static final int CLOCK_QPC = 1;
     public static final int CLOCK_SYSTEM_TIME = 2;
     public static final int CLOCK_CPU_CYCLES = 3;
 
@@ -43,7 +42,7 @@ public record LogfileHeader(long bufferSize, int version, int providerVersion, i
         String tzName = r.utf16Fixed(tz + 4, 32);
         int strings = after + 32;
         String loggerName = r.utf16z(strings);
-        String logFileName = r.utf16z(strings + TraceRecord.utf16zSize(r, strings));
+        String logFileName = r.utf16z(strings + r.utf16zSize(strings));
         return new LogfileHeader(
                 r.u32(0), r.i32(4), r.i32(8), r.i32(12), r.i64(16), r.i32(24), r.i32(32), r.i32(36),
                 r.i32(44), r.u32(48), r.i32(52), r.i32(tz), tzName,
@@ -63,7 +62,7 @@ public record LogfileHeader(long bufferSize, int version, int providerVersion, i
                 return raw;
             case CLOCK_CPU_CYCLES:
                 return cpuSpeedMHz <= 0 ? startTime : startTime + delta * 10 / cpuSpeedMHz;
-            default:
+            default: // 1, QPC
                 if (perfFreq <= 0) {
                     return startTime;
                 }

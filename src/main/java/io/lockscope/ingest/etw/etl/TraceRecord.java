@@ -30,7 +30,7 @@ import java.util.UUID;
  * INSTANCE    0x48  FULL_HEADER fields, u32 InstanceId @48, u32 ParentInstanceId @52, GUID ParentGuid @56
  *   0x0B/0x15
  * MESSAGE 0x0F 8    u16 Size @0, u16 MessageNumber @4, u16 EventProperty @6, optional fields (WPP)
- * TIMED/ERROR/WNODE u16 Size @0; not decoded
+ * 0x0C TIMED, 0x0D ERROR, 0x0E WNODE: u16 Size @0; not decoded
  * </pre>
  * The 32/64 variant of a header type gives the pointer size of the payload. Records are 8-aligned.
  */
@@ -41,9 +41,6 @@ public final class TraceRecord {
     public static final int COMPACT64 = 0x04;
     public static final int FULL_HEADER32 = 0x0A;
     public static final int INSTANCE32 = 0x0B;
-    public static final int TIMED = 0x0C;
-    public static final int ERROR = 0x0D;
-    public static final int WNODE = 0x0E;
     public static final int MESSAGE = 0x0F;
     public static final int PERFINFO32 = 0x10;
     public static final int PERFINFO64 = 0x11;
@@ -75,7 +72,6 @@ public final class TraceRecord {
     private String parseError;
     private int payloadStart;
     private int payloadLength;
-    private int recordSize;
     private int headerType;
     private Kind kind;
     private int group;
@@ -197,7 +193,6 @@ public final class TraceRecord {
         }
         payloadStart = pos + fixed;
         payloadLength = size - fixed;
-        recordSize = size;
         return (size + 7) & ~7;
     }
 
@@ -223,12 +218,11 @@ public final class TraceRecord {
         guidLsb = lsb;
     }
 
-    void place(int cpu, long time, long rawTimeIfMissing, int bufferIndex, long bufferFileOffset) {
+    void place(int cpu, long rawTimeIfMissing, int bufferIndex, long bufferFileOffset) {
         this.cpu = cpu;
         if (!hasTime) {
             rawTime = rawTimeIfMissing;
         }
-        this.time = time;
         this.bufferIndex = bufferIndex;
         this.bufferFileOffset = bufferFileOffset;
     }
@@ -313,16 +307,8 @@ public final class TraceRecord {
         return task;
     }
 
-    public int recordSize() {
-        return recordSize;
-    }
-
     public int payloadLength() {
         return payloadLength;
-    }
-
-    public int bufferIndex() {
-        return bufferIndex;
     }
 
     /** Where the record is, for messages: "buffer 12 (file byte 0x…) record at +0x1A8". */
@@ -377,10 +363,9 @@ public final class TraceRecord {
     }
 
     /** Bytes taken by the UTF-16 string at {@code offset}, its NUL included when present. */
-    public static int utf16zSize(TraceRecord r, int offset) {
-        int n = r.utf16zChars(offset);
-        int bytes = 2 * n;
-        return offset + bytes + 2 <= r.payloadLength ? bytes + 2 : bytes;
+    public int utf16zSize(int offset) {
+        int bytes = 2 * utf16zChars(offset);
+        return offset + bytes + 2 <= payloadLength ? bytes + 2 : bytes;
     }
 
     private int utf16zChars(int offset) {

@@ -74,11 +74,11 @@ public final class KernelDecoder {
         String applicationId = "";
         if (at < r.payloadLength()) {
             commandLine = r.utf16z(at);
-            at += TraceRecord.utf16zSize(r, at);
+            at += r.utf16zSize(at);
         }
         if (r.version() >= 4 && at < r.payloadLength()) {
             packageFullName = r.utf16z(at);
-            at += TraceRecord.utf16zSize(r, at);
+            at += r.utf16zSize(at);
             if (at < r.payloadLength()) {
                 applicationId = r.utf16z(at);
             }
@@ -266,7 +266,7 @@ public final class KernelDecoder {
     /** SysConfig VolumeMapping (classic type 35): NtPath, DosPath (UTF-16). */
     private static KernelEvent volumeMapping(TraceRecord r) {
         String nt = r.utf16z(0);
-        return new KernelEvent.VolumeMapping(nt, r.utf16z(TraceRecord.utf16zSize(r, 0)));
+        return new KernelEvent.VolumeMapping(nt, r.utf16z(r.utf16zSize(0)));
     }
 
     /**
