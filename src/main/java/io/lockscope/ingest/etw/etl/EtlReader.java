@@ -185,6 +185,9 @@ public final class EtlReader implements Closeable {
 
     private void indexBuffers() throws IOException {
         long size = file.size();
+        // a compressed buffer decompresses to at most the session's buffer size: a bound on the scratch
+        // memory a hostile SavedOffset could ask for (each buffer open during the merge holds one)
+        long maxDecompressed = Math.min(MAX_BUFFER_BYTES, Math.max(header.bufferSize(), 1 << 20));
         long offset = 0;
         TraceRecord peek = new TraceRecord();
         byte[] prefix = new byte[BufferHeader.SIZE + FIRST_RECORD_PREFIX];
@@ -222,7 +225,7 @@ public final class EtlReader implements Closeable {
             long firstRaw;
             if (h.compressed()) {
                 stats.compressedBuffers++;
-                if (truncated || h.savedOffset() <= BufferHeader.SIZE || h.savedOffset() > MAX_BUFFER_BYTES) {
+                if (truncated || h.savedOffset() <= BufferHeader.SIZE || h.savedOffset() > maxDecompressed) {
                     if (!truncated) {
                         stats.corruptBuffers++;
                         report.skip("compressed ETL buffer with an impossible decompressed size",

@@ -214,6 +214,18 @@ class EtlReaderTest {
     }
 
     @Test
+    void compressedBufferClaimingAHugeDecompressedSizeIsSkippedWithoutAllocatingIt() throws Exception {
+        byte[] bytes = twoCpuTrace().compressed().bytes();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(SyntheticEtl.BUFFER_SIZE + 4, 60 << 20); // buffer A: SavedOffset 60 MB, session buffers are 4 KB
+        ReadReport report = new ReadReport();
+        try (EtlReader reader = EtlReader.open(Files.write(tmp.resolve("bomb.etl"), bytes), "bomb.etl", report)) {
+            assertEquals(5, readAll(reader).size(), "header + buffers B (3) and C (1)");
+            assertEquals(1L, report.skippedByReason().get("compressed ETL buffer with an impossible decompressed size"));
+        }
+    }
+
+    @Test
     void damagedFirstBufferIsAClearError() throws IOException {
         byte[] whole = twoCpuTrace().bytes();
         Path cut = Files.write(tmp.resolve("short.etl"), Arrays.copyOf(whole, 2000));
