@@ -13,7 +13,6 @@ import io.lockscope.model.TraceBuilder;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.ZoneOffset;
 
 /**
@@ -52,16 +51,12 @@ public final class EtlTraceReader implements TraceReader {
         return builder.build();
     }
 
-    /** The capture machine's offset: the user's --tz, else the logfile header's time zone bias. */
+    /**
+     * The capture machine's offset: the user's --tz, else the logfile header's time zone at the start
+     * of the trace, daylight time included.
+     */
     private static ZoneOffset zoneOf(LogfileHeader header, ReadOptions options) {
-        if (options.zone() != null) {
-            return options.zone();
-        }
-        try {
-            return ZoneOffset.ofTotalSeconds(-header.timeZoneBias() * 60);
-        } catch (DateTimeException outOfRange) {
-            return null;
-        }
+        return options.zone() != null ? options.zone() : header.timeZone().offsetAt(header.startTime());
     }
 
     private static void reportBufferFlags(String name, EtlStats stats, TraceBuilder builder) {

@@ -45,7 +45,7 @@ class EtlTraceReaderCorpusTest {
         assertInstanceOf(EtlTraceReader.class, reader);
         Trace trace = Readers.read(renamed, "upload.dat", ReadOptions.DEFAULT);
         assertEquals(TimeBase.UTC, trace.timeBase());
-        assertEquals(ZoneOffset.ofHours(-8), trace.zone(), "logfile header bias 480 minutes");
+        assertEquals(ZoneOffset.ofHours(-7), trace.zone(), "Pacific (bias 480) in July: daylight time, UTC-7");
         assertTimeOrder(trace);
 
         TraceEventBaseline baseline = new TraceEventBaseline(EtwCorpus.file("perfview/net.4.5.2.x64.baseline.txt"));
@@ -129,6 +129,7 @@ class EtlTraceReaderCorpusTest {
         Trace trace = Readers.read(EtwCorpus.file("etl-parser/ShutdownPerfDiagLogger.etl"), "shutdown.etl",
                 ReadOptions.DEFAULT);
         assertTimeOrder(trace);
+        assertEquals(ZoneOffset.ofHours(1), trace.zone(), "bias -60 in February: standard time, UTC+1");
         assertEquals(0, trace.report().skippedTotal(), trace.report().warnings().toString());
         assertEquals(17078, trace.size(), "every record of the file (EtlReader test counts them)");
         long stops = trace.processes().all().stream().filter(p -> p.endTime() != ProcessInfo.UNKNOWN_TIME).count();

@@ -13,19 +13,17 @@ package io.lockscope.ingest.etw.etl;
  *   36    u32 BuffersWritten        40  u32 StartBuffers
  *   44    u32 PointerSize           48  u32 EventsLost
  *   52    u32 CpuSpeedInMHz         56  ptr LoggerName, ptr LogFileName (meaningless in a file)
- *   72/64 TIME_ZONE_INFORMATION (172 bytes: i32 Bias, wchar StandardName[32], …) + 4 bytes padding
+ *   72/64 TIME_ZONE_INFORMATION (172 bytes, {@link TimeZoneInfo}) + 4 bytes padding
  *   248/240 i64 BootTime, i64 PerfFreq, i64 StartTime, u32 ReservedFlags (clock type), u32 BuffersLost
  *   280/272 LoggerName, LogFileName: NUL-terminated UTF-16LE
  * </pre>
  *
  * @param headerTimestamp raw timestamp of the header record itself: the origin of the clock
  * @param clockType       ReservedFlags: 1 QPC, 2 system time, 3 CPU cycles
- * @param timeZoneBias    minutes, UTC = local time + bias
  */
 public record LogfileHeader(long bufferSize, int version, int providerVersion, int numberOfProcessors,
                             long endTime, int timerResolution, int logFileMode, int buffersWritten,
-                            int pointerSize, long eventsLost, int cpuSpeedMHz, int timeZoneBias,
-                            String timeZoneName, long bootTime, long perfFreq, long startTime, int clockType,
+                            int pointerSize, long eventsLost, int cpuSpeedMHz, TimeZoneInfo timeZone, long bootTime, long perfFreq, long startTime, int clockType,
                             long buffersLost, String loggerName, String logFileName, long headerTimestamp) {
 
     public static final int MIN_PAYLOAD_64 = 0x118;
@@ -38,14 +36,13 @@ public record LogfileHeader(long bufferSize, int version, int providerVersion, i
     /** Parses the payload of the header record; {@code pointerSize} is that of its record header. */
     static LogfileHeader parse(TraceRecord r, int pointerSize) {
         int tz = 56 + 2 * pointerSize;
-        int after = tz + 172 + 4;
-        String tzName = r.utf16Fixed(tz + 4, 32);
+        int after = tz + TimeZoneInfo.SIZE + 4;
         int strings = after + 32;
         String loggerName = r.utf16z(strings);
         String logFileName = r.utf16z(strings + r.utf16zSize(strings));
         return new LogfileHeader(
                 r.u32(0), r.i32(4), r.i32(8), r.i32(12), r.i64(16), r.i32(24), r.i32(32), r.i32(36),
-                r.i32(44), r.u32(48), r.i32(52), r.i32(tz), tzName,
+                r.i32(44), r.u32(48), r.i32(52), TimeZoneInfo.read(r, tz),
                 r.i64(after), r.i64(after + 8), r.i64(after + 16), r.i32(after + 24), r.u32(after + 28),
                 loggerName, logFileName, r.rawTime());
     }

@@ -68,7 +68,7 @@ class EtlReaderTest {
             assertEquals(expected.get("BuffersLost"), number(h.buffersLost()));
             assertEquals(expected.get("SessionName"), h.loggerName());
             assertEquals(expected.get("LogFileName"), h.logFileName());
-            assertEquals(expected.get("UtcOffsetMinutes"), number(h.timeZoneBias()));
+            assertEquals(expected.get("UtcOffsetMinutes"), number(h.timeZone().bias()));
             assertEquals(expected.get("StartTime"), TraceEventBaseline.cut(fileTimeText(h.startTime())));
             assertEquals(expected.get("EndTime"), TraceEventBaseline.cut(fileTimeText(h.endTime())));
             assertEquals(expected.get("BootTime"), TraceEventBaseline.cut(fileTimeText(h.bootTime())));
