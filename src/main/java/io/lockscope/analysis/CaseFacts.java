@@ -38,7 +38,7 @@ public record CaseFacts(List<String> targetNames, Targets.Source targetSource, L
             Trace t = traces.get(i);
             Targets targets = Targets.select(t, names, source);
             List<FailureFacts> failures = names.isEmpty() ? List.of()
-                    : new FailureAnalysis(t, i, targets, attribution).failures();
+                    : new FailureAnalysis(t, i, targets, attribution, true).failures();
             facts.add(new TraceFacts(i, t, targets, ServicingWindow.of(t), failures));
         }
         return new CaseFacts(List.copyOf(names), source, facts, attribution);

@@ -30,13 +30,23 @@ public final class FailureAnalysis {
     private final Targets targets;
     private final Holds holds;
     private final Attribution attribution;
+    private final boolean servicingOnly;
 
-    public FailureAnalysis(Trace trace, int input, Targets targets, Attribution attribution) {
+    /**
+     * @param servicingOnly only failures of servicing processes count (the diagnosis); false takes
+     *                      every process's failures (the {@code holders} command)
+     */
+    public FailureAnalysis(Trace trace, int input, Targets targets, Attribution attribution, boolean servicingOnly) {
         this.trace = trace;
         this.input = input;
         this.targets = targets;
         this.holds = Holds.of(trace, targets);
         this.attribution = attribution;
+        this.servicingOnly = servicingOnly;
+    }
+
+    public Holds holds() {
+        return holds;
     }
 
     public List<FailureFacts> failures() {
@@ -45,7 +55,7 @@ public final class FailureAnalysis {
         Map<String, FailureFacts.StackDriver> otherDrivers = null;
         for (int i = 0, n = e.size(); i < n; i++) {
             if (!targets.isTarget(e.pathId(i)) || !Failures.isFailure(e.result(i))
-                    || !ServicingProcesses.isServicing(trace.process(i).name())) {
+                    || (servicingOnly && !ServicingProcesses.isServicing(trace.process(i).name()))) {
                 continue;
             }
             if (otherDrivers == null) {

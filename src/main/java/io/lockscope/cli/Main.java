@@ -5,8 +5,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Properties;
 
 /** The {@code lockscope} command: one class per subcommand, exit codes per DESIGN.md. */
 @Command(name = "lockscope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -63,11 +65,24 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
+    /** The version of this build, from the Maven project. */
+    static String version() {
+        try (InputStream in = Main.class.getResourceAsStream("/io/lockscope/version.properties")) {
+            if (in == null) {
+                return "dev";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "dev");
+        } catch (IOException e) {
+            return "dev";
+        }
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"lockscope " + (v == null ? "dev" : v)};
+            return new String[] {"lockscope " + version()};
         }
     }
 }

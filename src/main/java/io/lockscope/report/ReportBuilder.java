@@ -287,7 +287,7 @@ public final class ReportBuilder {
                 if (!tf.targets().isTarget(e.pathId(i))) {
                     continue;
                 }
-                String path = e.path(tf.targets().canonical(e.pathId(i)));
+                String path = t.strings().get(tf.targets().canonical(e.pathId(i)));
                 Map<String, List<Sequences.Event>> into = e.eventClass(i) == EventClass.REGISTRY ? keys : files;
                 List<Sequences.Event> list = into.computeIfAbsent(path, k -> new ArrayList<>());
                 if (list.size() == MAX_SEQUENCE_EVENTS) {

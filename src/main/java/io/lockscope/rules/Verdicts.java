@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One verdict per case: the strongest blame among the findings — a lock holder before a filter
- * before a registry failure, higher confidence first, the earliest failure first. Without blame the
+ * One verdict per case: the strongest blame among the findings — higher confidence first (a weak
+ * lead never outranks a proven failure), then a lock holder before a filter before a registry
+ * failure, then the earliest failure. Without blame the
  * case is inconclusive when something failed or the traces do not show the driver update at all,
  * and no-failure when they show it succeed.
  */
@@ -21,8 +22,8 @@ final class Verdicts {
         Blame best = findings.stream()
                 .map(Finding::blame)
                 .filter(Objects::nonNull)
-                .min(Comparator.comparing(Blame::kind)
-                        .thenComparing(Blame::confidence)
+                .min(Comparator.comparing(Blame::confidence)
+                        .thenComparing(Blame::kind)
                         .thenComparingInt((Blame b) -> b.failure().input())
                         .thenComparingInt(b -> b.failure().event()))
                 .orElse(null);

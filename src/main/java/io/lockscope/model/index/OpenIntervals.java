@@ -9,13 +9,15 @@ import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Open-handle intervals inferred from a procmon trace: a successful CreateFile opens, the next
  * CloseFile (IRP_MJ_CLEANUP: the last handle of that FILE_OBJECT closed) of the same process on the
- * same path closes.
+ * same path closes, and so does the exit of the process (its handles are closed then).
  *
  * <p>Procmon records no handle or FILE_OBJECT identity (procmon-formats.md §0.2), so when a process
  * has several opens of one path at once, which open a CloseFile ends is inferred: the latest open
@@ -55,20 +57,37 @@ public final class OpenIntervals {
     }
 
     /** Builds the intervals of every path in {@code trace}, or only of {@code pathIds} when not null. */
-    public static OpenIntervals of(Trace trace, java.util.BitSet pathIds) {
+    public static OpenIntervals of(Trace trace, BitSet pathIds) {
         return of(trace, pathIds, id -> id);
     }
 
     /**
-     * As {@link #of(Trace, java.util.BitSet)}, with path ids first mapped by {@code canonical} so that
+     * As {@link #of(Trace, BitSet)}, with path ids first mapped by {@code canonical} so that
      * spellings of one path that differ only in case pair with each other.
      */
-    public static OpenIntervals of(Trace trace, java.util.BitSet pathIds, java.util.function.IntUnaryOperator canonical) {
+    public static OpenIntervals of(Trace trace, BitSet pathIds, IntUnaryOperator canonical) {
         EventStore e = trace.events();
         LongObjectHashMap<IntArrayList> openByProcessPath = new LongObjectHashMap<>();
         List<Interval> done = new ArrayList<>();
+        IntObjectHashMap<List<Long>> keysByProcess = new IntObjectHashMap<>();
         for (int i = 0, n = e.size(); i < n; i++) {
             Operation op = e.operation(i);
+            if (op == Operation.PROCESS_EXIT) {
+                // the object manager closes every handle of an exiting process
+                List<Long> keys = keysByProcess.remove(e.processKey(i));
+                if (keys != null) {
+                    for (long key : keys) {
+                        IntArrayList open = openByProcessPath.remove(key);
+                        if (open != null) {
+                            int exit = i;
+                            boolean ambiguous = open.size() > 1;
+                            open.forEach(o -> done.add(new Interval(o, exit, e.processKey(o),
+                                    canonical.applyAsInt(e.pathId(o)), ambiguous)));
+                        }
+                    }
+                }
+                continue;
+            }
             if (op != Operation.CREATE_FILE && op != Operation.CLOSE_FILE) {
                 continue;
             }
@@ -79,7 +98,11 @@ public final class OpenIntervals {
             long key = ((long) e.processKey(i) << 32) | path;
             if (op == Operation.CREATE_FILE) {
                 if (e.result(i) == NtStatus.SUCCESS) {
-                    openByProcessPath.getIfAbsentPut(key, IntArrayList::new).add(i);
+                    IntArrayList open = openByProcessPath.getIfAbsentPut(key, IntArrayList::new);
+                    if (open.isEmpty()) {
+                        keysByProcess.getIfAbsentPut(e.processKey(i), ArrayList::new).add(key);
+                    }
+                    open.add(i);
                 }
                 continue;
             }

@@ -28,6 +28,17 @@ public final class AccessMask {
         this.genericAll = genericAll;
     }
 
+    /** Standard rights shared by file and registry masks, in procmon's order (after the specific ones). */
+    static FlagVocabulary.Builder withStandardRights(FlagVocabulary.Builder b) {
+        return b.add(0x10000, "Delete")
+                .add(0x20000, "Read Control")
+                .add(0x40000, "Write DAC")
+                .add(0x80000, "Write Owner")
+                .add(0x100000, "Synchronize")
+                .add(0x1000000, "Access System Security")
+                .add(0x2000000, "Maximum Allowed");
+    }
+
     /** {@code mask} with its generic bits expanded through the object type's mapping. */
     public int mapGeneric(int mask) {
         int mapped = mask;

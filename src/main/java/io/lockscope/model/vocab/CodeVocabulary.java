@@ -21,14 +21,14 @@ public final class CodeVocabulary {
      * @param unknownSuffix text after it
      * @param unknownRadix  10 or 16 (lower-case), or 0 for a fixed text without the number
      */
-    public CodeVocabulary(String unknownPrefix, String unknownSuffix, int unknownRadix) {
+    CodeVocabulary(String unknownPrefix, String unknownSuffix, int unknownRadix) {
         this.unknownPrefix = unknownPrefix;
         this.unknownSuffix = unknownSuffix;
         this.unknownRadix = unknownRadix;
     }
 
     /** Adds a name; when several codes share one name, parsing returns the first one added. */
-    public CodeVocabulary add(int code, String name) {
+    CodeVocabulary add(int code, String name) {
         names.put(code, name);
         codes.putIfAbsent(name, code);
         return this;

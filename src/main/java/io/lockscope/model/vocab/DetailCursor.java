@@ -38,10 +38,14 @@ final class DetailCursor {
     /** The value at the cursor: up to the earliest {@code , K: } of the keys that may follow, else to the end. */
     String value(String... following) {
         int end = text.length();
-        for (String k : following) {
-            int i = text.indexOf(PAIR_SEPARATOR + k + KEY_SEPARATOR, pos);
-            if (i >= 0 && i < end) {
-                end = i;
+        search:
+        for (int i = text.indexOf(PAIR_SEPARATOR, pos); i >= 0; i = text.indexOf(PAIR_SEPARATOR, i + 1)) {
+            int keyAt = i + PAIR_SEPARATOR.length();
+            for (String k : following) {
+                if (text.startsWith(k, keyAt) && text.startsWith(KEY_SEPARATOR, keyAt + k.length())) {
+                    end = i;
+                    break search;
+                }
             }
         }
         String value = text.substring(pos, end);

@@ -158,13 +158,11 @@ public final class DetailFormat {
             return protection == null ? w.toString() : w.add(PAGE_PROTECTION, protection).toString();
         }
         if (detail instanceof FileTimesDetail t) {
-            return new DetailWriter().add(CREATION_TIME, t.creationTime()).add(LAST_ACCESS_TIME, t.lastAccessTime())
-                    .add(LAST_WRITE_TIME, t.lastWriteTime()).add(CHANGE_TIME, t.changeTime())
+            return times(t.creationTime(), t.lastAccessTime(), t.lastWriteTime(), t.changeTime())
                     .add(FILE_ATTRIBUTES, FileVocabulary.ATTRIBUTES.render(t.attributes())).toString();
         }
         if (detail instanceof NetworkOpenDetail n) {
-            return new DetailWriter().add(CREATION_TIME, n.creationTime()).add(LAST_ACCESS_TIME, n.lastAccessTime())
-                    .add(LAST_WRITE_TIME, n.lastWriteTime()).add(CHANGE_TIME, n.changeTime())
+            return times(n.creationTime(), n.lastAccessTime(), n.lastWriteTime(), n.changeTime())
                     .add(ALLOCATION_SIZE, Numbers.grouped(n.allocationSize(), sep))
                     .add(END_OF_FILE, Numbers.grouped(n.endOfFile(), sep))
                     .add(FILE_ATTRIBUTES, FileVocabulary.ATTRIBUTES.render(n.attributes())).toString();
@@ -389,16 +387,28 @@ public final class DetailFormat {
         return size == Numbers.INVALID ? null : new SizeDetail(size);
     }
 
-    private static Detail parseFileTimes(DetailCursor in) {
+    /** The four FILE_BASIC_INFORMATION times, written as procmon wrote them. */
+    private static DetailWriter times(String creation, String lastAccess, String lastWrite, String change) {
+        return new DetailWriter().add(CREATION_TIME, creation).add(LAST_ACCESS_TIME, lastAccess)
+                .add(LAST_WRITE_TIME, lastWrite).add(CHANGE_TIME, change);
+    }
+
+    /** The four times at the cursor, the last one ending before {@code nextKey}; null when one is missing. */
+    private static String[] readTimes(DetailCursor in, String nextKey) {
         String creation = in.key(CREATION_TIME) ? in.value(LAST_ACCESS_TIME) : null;
         String access = in.key(LAST_ACCESS_TIME) ? in.value(LAST_WRITE_TIME) : null;
         String write = in.key(LAST_WRITE_TIME) ? in.value(CHANGE_TIME) : null;
-        String change = in.key(CHANGE_TIME) ? in.value(FILE_ATTRIBUTES) : null;
-        Integer attributes = in.key(FILE_ATTRIBUTES) ? FileVocabulary.ATTRIBUTES.parse(in.value()) : null;
-        if (creation == null || access == null || write == null || change == null || attributes == null) {
+        String change = in.key(CHANGE_TIME) ? in.value(nextKey) : null;
+        if (creation == null || access == null || write == null || change == null) {
             return null;
         }
-        return new FileTimesDetail(creation, access, write, change, attributes);
+        return new String[] {creation, access, write, change};
+    }
+
+    private static Detail parseFileTimes(DetailCursor in) {
+        String[] t = readTimes(in, FILE_ATTRIBUTES);
+        Integer attributes = t != null && in.key(FILE_ATTRIBUTES) ? FileVocabulary.ATTRIBUTES.parse(in.value()) : null;
+        return attributes == null ? null : new FileTimesDetail(t[0], t[1], t[2], t[3], attributes);
     }
 
     /**
@@ -407,18 +417,17 @@ public final class DetailFormat {
      * corpus); such rows are not numbers and stay text.
      */
     private static Detail parseNetworkOpen(DetailCursor in, char sep) {
-        String creation = in.key(CREATION_TIME) ? in.value(LAST_ACCESS_TIME) : null;
-        String access = in.key(LAST_ACCESS_TIME) ? in.value(LAST_WRITE_TIME) : null;
-        String write = in.key(LAST_WRITE_TIME) ? in.value(CHANGE_TIME) : null;
-        String change = in.key(CHANGE_TIME) ? in.value(ALLOCATION_SIZE) : null;
+        String[] t = readTimes(in, ALLOCATION_SIZE);
+        if (t == null) {
+            return null;
+        }
         long allocation = in.key(ALLOCATION_SIZE) ? Numbers.parseGrouped(in.value(END_OF_FILE), sep) : Numbers.INVALID;
         long eof = in.key(END_OF_FILE) ? Numbers.parseGrouped(in.value(FILE_ATTRIBUTES), sep) : Numbers.INVALID;
         Integer attributes = in.key(FILE_ATTRIBUTES) ? FileVocabulary.ATTRIBUTES.parse(in.value()) : null;
-        if (creation == null || access == null || write == null || change == null || allocation == Numbers.INVALID
-                || eof == Numbers.INVALID || attributes == null) {
+        if (allocation == Numbers.INVALID || eof == Numbers.INVALID || attributes == null) {
             return null;
         }
-        return new NetworkOpenDetail(creation, access, write, change, allocation, eof, attributes);
+        return new NetworkOpenDetail(t[0], t[1], t[2], t[3], allocation, eof, attributes);
     }
 
     private static Detail parseStandardInfo(DetailCursor in, char sep) {
@@ -446,6 +455,9 @@ public final class DetailFormat {
     // ---- Registry ----------------------------------------------------------------------------------
 
     private static String renderRegKey(RegKeyDetail k) {
+        if (k.desiredAccess() == 0) {
+            return ""; // procmon writes no Detail at all for an open without desired access (procmon-parser)
+        }
         DetailWriter w = new DetailWriter().add(DESIRED_ACCESS, RegistryVocabulary.ACCESS.render(k.desiredAccess()));
         if (k.grantedAccess() != -1) {
             w.add(GRANTED_ACCESS, RegistryVocabulary.ACCESS.render(k.grantedAccess()));

@@ -8,19 +8,8 @@ public final class FileVocabulary {
     private FileVocabulary() {
     }
 
-    /** Standard rights shared by file and registry masks, in procmon's order (after the specific ones). */
-    static FlagVocabulary.Builder addStandardRights(FlagVocabulary.Builder b) {
-        return b.add(0x10000, "Delete")
-                .add(0x20000, "Read Control")
-                .add(0x40000, "Write DAC")
-                .add(0x80000, "Write Owner")
-                .add(0x100000, "Synchronize")
-                .add(0x1000000, "Access System Security")
-                .add(0x2000000, "Maximum Allowed");
-    }
-
     /** CreateFile "Desired Access"; generic mapping R 0x120089, W 0x120116, X 0x1200A0, All 0x1F01FF. */
-    public static final AccessMask DESIRED_ACCESS = new AccessMask(addStandardRights(
+    public static final AccessMask DESIRED_ACCESS = new AccessMask(AccessMask.withStandardRights(
             FlagVocabulary.builder(", ", "")
                     .add(0x1F01FF, "All Access")
                     .add(0x1201BF, "Generic Read/Write/Execute")

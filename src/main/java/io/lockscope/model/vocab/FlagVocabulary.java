@@ -29,12 +29,12 @@ public final class FlagVocabulary {
      * @param separator between names: ", " for lists, "" for attribute letters
      * @param zeroText  what a value with no named bit renders as ("None", "n/a" or "")
      */
-    public static Builder builder(String separator, String zeroText) {
+    static Builder builder(String separator, String zeroText) {
         return new Builder(separator, zeroText);
     }
 
     /** Collects (mask, name) pairs in procmon's order. */
-    public static final class Builder {
+    static final class Builder {
         private final List<Integer> masks = new ArrayList<>();
         private final List<String> names = new ArrayList<>();
         private final String separator;
@@ -45,13 +45,13 @@ public final class FlagVocabulary {
             this.zeroText = zeroText;
         }
 
-        public Builder add(int mask, String name) {
+        Builder add(int mask, String name) {
             masks.add(mask);
             names.add(name);
             return this;
         }
 
-        public FlagVocabulary build() {
+        FlagVocabulary build() {
             return new FlagVocabulary(masks, names, separator, zeroText);
         }
     }

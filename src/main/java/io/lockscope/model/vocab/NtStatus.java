@@ -26,6 +26,19 @@ public final class NtStatus {
     public static final int REGISTRY_IO_FAILED = 0xC000014D;
     public static final int TRANSACTIONAL_CONFLICT = 0xC0190001;
     public static final int NAME_NOT_FOUND = 0xC0000034;
+    public static final int REPARSE = 0x104;
+    public static final int OPLOCK_BREAK_IN_PROGRESS = 0x108;
+    /** Informational: CreateFileMapping of an image section that only readers have open. */
+    public static final int FILE_LOCKED_WITH_ONLY_READERS = 0x12A;
+    public static final int FILE_LOCKED_WITH_WRITERS = 0x12B;
+    public static final int OPLOCK_HANDLE_CLOSED = 0x216;
+    public static final int BUFFER_OVERFLOW = 0x80000005;
+    public static final int NAME_COLLISION = 0xC0000035;
+    public static final int PATH_NOT_FOUND = 0xC000003A;
+    public static final int FILE_DELETED = 0xC0000123;
+    public static final int CANCELLED = 0xC0000120;
+    /** Not a failure: the fast I/O path was refused and the IRP path follows. */
+    public static final int FAST_IO_DISALLOWED = 0xC01C0004;
 
     private static final Map<Integer, String> NAMES = new HashMap<>();
     private static final Map<String, Integer> CODES = new HashMap<>();
@@ -47,21 +60,21 @@ public final class NtStatus {
         // The rest of procmon's table, in procmon-parser's order. A few names are shared by two codes
         // (BAD NETWORK PATH, BAD NETWORK NAME, OFFLOAD READ FILE NOT SUPPORTED): the first code wins
         // when parsing, and both render to the same text, so a Result column still round-trips.
-        put(0x104, "REPARSE");
+        put(REPARSE, "REPARSE");
         put(0x105, "MORE ENTRIES");
-        put(0x108, "OPLOCK BREAK IN PROGRESS");
+        put(OPLOCK_BREAK_IN_PROGRESS, "OPLOCK BREAK IN PROGRESS");
         put(0x10B, "NOTIFY CLEANUP");
         put(0x10C, "NOTIFY ENUM DIR");
-        put(0x12A, "FILE LOCKED WITH ONLY READERS");
-        put(0x12B, "FILE LOCKED WITH WRITERS");
+        put(FILE_LOCKED_WITH_ONLY_READERS, "FILE LOCKED WITH ONLY READERS");
+        put(FILE_LOCKED_WITH_WRITERS, "FILE LOCKED WITH WRITERS");
         put(0x215, "OPLOCK SWITCHED TO NEW HANDLE");
-        put(0x216, "OPLOCK HANDLE CLOSED");
+        put(OPLOCK_HANDLE_CLOSED, "OPLOCK HANDLE CLOSED");
         put(0x367, "WAIT FOR OPLOCK");
         put(0x40000016, "PREDEFINED HANDLE");
         put(0xC0000001, "UNSUCCESSFUL");
         put(0x80000015, "INVALID EA FLAG");
         put(0x80000002, "DATATYPE MISALIGNMENT");
-        put(0x80000005, "BUFFER OVERFLOW");
+        put(BUFFER_OVERFLOW, "BUFFER OVERFLOW");
         put(0x80000006, "NO MORE FILES");
         put(0x8000001A, "NO MORE ENTRIES");
         put(0xC0000101, "NOT EMPTY");
@@ -85,9 +98,9 @@ public final class NtStatus {
         put(0xC0000024, "OBJECT TYPE MISMATCH");
         put(0xC0000032, "DISK CORRUPT");
         put(0xC0000033, "NAME INVALID");
-        put(0xC0000035, "NAME COLLISION");
+        put(NAME_COLLISION, "NAME COLLISION");
         put(0xC0000039, "OBJECT PATH INVALID");
-        put(0xC000003A, "PATH NOT FOUND");
+        put(PATH_NOT_FOUND, "PATH NOT FOUND");
         put(0xC000003B, "PATH SYNTAX BAD");
         put(0xC000003C, "DATA OVERRUN");
         put(0xC000003F, "CRC ERROR");
@@ -138,8 +151,8 @@ public final class NtStatus {
         put(0xC0000103, "NOT A DIRECTORY");
         put(0xC0000107, "FILES OPEN");
         put(0xC000010D, "CANNOT IMPERSONATE");
-        put(0xC0000120, "CANCELLED");
-        put(0xC0000123, "FILE DELETED");
+        put(CANCELLED, "CANCELLED");
+        put(FILE_DELETED, "FILE DELETED");
         put(0xC0000128, "FILE CLOSED");
         put(0xC000012A, "THREAD NOT IN PROCESS");
         put(0xC0000148, "INVALID LEVEL");
@@ -178,7 +191,7 @@ public final class NtStatus {
         put(0xC0190040, "TRANSACTED MAPPING UNSUPPORTED REMOTE");
         put(0xC0190044, "CANNOT EXECUTE FILE IN TRANSACTION");
         put(0xC0190049, "SPARSE NOT ALLOWED IN TRANSACTION");
-        put(0xC01C0004, "FAST IO DISALLOWED");
+        put(FAST_IO_DISALLOWED, "FAST IO DISALLOWED");
     }
 
     private NtStatus() {

@@ -9,7 +9,7 @@ public final class RegistryVocabulary {
     }
 
     /** Registry ACCESS_MASK; generic mapping R 0x20019, W 0x20006, X 0x20019, All 0xF003F. */
-    public static final AccessMask ACCESS = new AccessMask(FileVocabulary.addStandardRights(
+    public static final AccessMask ACCESS = new AccessMask(AccessMask.withStandardRights(
             FlagVocabulary.builder(", ", "")
                     .add(0xF003F, "All Access")
                     .add(0x2001F, "Read/Write")

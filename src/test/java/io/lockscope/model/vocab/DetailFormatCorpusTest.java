@@ -7,11 +7,14 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +38,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class DetailFormatCorpusTest {
     private static final Path CORPUS = Path.of("..", "shared", "corpus", "procmon");
+    /** Thread CPU time, not wall time: the build machine is shared, and only this figure is stable. */
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     /** Operation families whose every Detail must parse into a typed record (or None when empty). */
     private static final Set<Operation> TYPED = EnumSet.of(
@@ -61,6 +66,7 @@ class DetailFormatCorpusTest {
         assumeTrue(!csvs.isEmpty(), "no procmon CSV in " + CORPUS);
 
         long rows = 0;
+        long nanos = 0;
         List<String> notRoundTripped = new ArrayList<>();
         List<String> untypedInTypedFamily = new ArrayList<>();
         Map<String, Integer> textFallbacks = new TreeMap<>();
@@ -77,9 +83,12 @@ class DetailFormatCorpusTest {
                     if (op == Operation.OTHER) {
                         unknownOperations.add(opName);
                     }
+                    long start = CPU.getCurrentThreadCpuTime();
                     Detail detail = DetailFormat.parse(op, text, NumberStyle.EN_US);
+                    String rendered = DetailFormat.render(op, detail, NumberStyle.EN_US);
+                    nanos += CPU.getCurrentThreadCpuTime() - start;
                     String where = csv.getFileName() + " record " + row.getRecordNumber() + " " + opName + ": ";
-                    if (!DetailFormat.render(op, detail, NumberStyle.EN_US).equals(text)) {
+                    if (!rendered.equals(text)) {
                         notRoundTripped.add(where + text);
                     }
                     if (detail instanceof Detail.Text) {
@@ -91,8 +100,9 @@ class DetailFormatCorpusTest {
                 }
             }
         }
-        System.out.println("procmon corpus: " + rows + " rows in " + csvs.size() + " CSVs; Text fallbacks by operation: "
-                + textFallbacks);
+        System.out.printf("procmon corpus: %,d rows in %d CSVs, parse+render %.0f ns CPU per Detail (one cold pass)%n",
+                rows, csvs.size(), (double) nanos / rows);
+        System.out.println("Text fallbacks by operation: " + textFallbacks);
         assertTrue(rows > 100_000, "corpus rows read: " + rows);
         // procmon 3.53 writes "<Unknown>" for information classes it does not know; every other spelling is ours
         assertEquals(Set.of("<Unknown>"), unknownOperations);
@@ -106,7 +116,7 @@ class DetailFormatCorpusTest {
 
     /** The corpus files are raw zlib streams of UTF-8 text with a byte-order mark. */
     private static Reader openInflated(Path file) throws IOException {
-        InputStream in = new InflaterInputStream(Files.newInputStream(file), new java.util.zip.Inflater(), 1 << 16);
+        InputStream in = new InflaterInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         reader.mark(1);
         if (reader.read() != '\uFEFF') {

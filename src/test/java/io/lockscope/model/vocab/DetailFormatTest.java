@@ -132,6 +132,9 @@ class DetailFormatTest {
         // 0xFFFFFFFF collides with "no index" and so stays text
         keptAsText(Operation.REG_ENUM_KEY, "Index: 4,294,967,295, Length: 288", EN);
         assertEquals(Detail.None.INSTANCE, DetailFormat.parse(Operation.REG_DELETE_VALUE, "", EN));
+        // an open without desired access has an empty Detail in procmon
+        assertEquals("", DetailFormat.render(Operation.REG_OPEN_KEY, new RegKeyDetail(0, -1, 2), EN));
+        keptAsText(Operation.REG_OPEN_KEY, "Desired Access: None 0x0", EN);
     }
 
     @Test

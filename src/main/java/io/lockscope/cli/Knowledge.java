@@ -1,0 +1,13 @@
+package io.lockscope.cli;
+
+import io.lockscope.analysis.Attribution;
+
+/** The knowledge base the commands use to name vendors, products and filter drivers. */
+final class Knowledge {
+    private Knowledge() {
+    }
+
+    static Attribution attribution() {
+        return Attribution.NONE;
+    }
+}
