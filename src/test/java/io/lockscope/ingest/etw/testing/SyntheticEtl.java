@@ -19,7 +19,7 @@ import java.util.List;
  */
 public final class SyntheticEtl {
     public static final int BUFFER_SIZE = 4096;
-    /** FILETIME of the trace start: 2024-01-02 03:04:05 UTC. */
+    /** FILETIME of the trace start: 2024-01-02 18:24:05 UTC. */
     public static final long START_TIME = 133486934450000000L;
     /** Raw timestamp of the header record. */
     public static final long HEADER_RAW = 1_000_000L;
