@@ -31,6 +31,10 @@ public record BufferHeader(long bufferSize, long savedOffset, long timeStamp, in
     public static final int FLAG_BUFFER_LOST = 0x04;
     public static final int FLAG_COMPRESSED = 0x40;
 
+    /** ETW_BUFFER_TYPE names by value (ntwmi.h {@code ETW_BUFFER_TYPE_*}). */
+    public static final String[] TYPE_NAMES = {"GENERIC", "RUNDOWN", "CTX_SWAP", "REFTIME", "HEADER", "BATCHED",
+            "EMPTY_MARKER", "DBG_INFO"};
+
     /** Reads the header at {@code pos} of {@code b} (little-endian, at least {@link #SIZE} bytes left). */
     public static BufferHeader read(ByteBuffer b, int pos) {
         return new BufferHeader(

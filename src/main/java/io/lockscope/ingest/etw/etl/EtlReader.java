@@ -210,6 +210,7 @@ public final class EtlReader implements Closeable {
             int diskSize = (int) Math.min(h.bufferSize(), remaining);
             boolean truncated = h.bufferSize() > remaining;
             stats.buffers++;
+            stats.buffersByType[h.type() < BufferHeader.TYPE_NAMES.length ? h.type() : BufferHeader.TYPE_NAMES.length]++;
             if ((h.flags() & BufferHeader.FLAG_EVENTS_LOST) != 0) {
                 stats.buffersFlaggedEventsLost++;
             }

@@ -13,6 +13,7 @@ public final class EtlStats {
     long unreadableTailBytes;
     long outOfOrderRecords;
     int maxOpenBuffers;
+    final long[] buffersByType = new long[BufferHeader.TYPE_NAMES.length + 1];
 
     public long buffers() {
         return buffers;
@@ -20,6 +21,14 @@ public final class EtlStats {
 
     public long compressedBuffers() {
         return compressedBuffers;
+    }
+
+    /**
+     * Buffers by BufferType (GENERIC, RUNDOWN, CTX_SWAP, REFTIME, HEADER, BATCHED, EMPTY_MARKER,
+     * DBG_INFO; the last slot counts unknown types).
+     */
+    public long buffersOfType(int type) {
+        return buffersByType[type >= 0 && type < BufferHeader.TYPE_NAMES.length ? type : BufferHeader.TYPE_NAMES.length];
     }
 
     /** Records handed to the visitor. */

@@ -78,6 +78,8 @@ class EtlReaderTest {
             EtlStats s = reader.stats();
             assertEquals(360, s.buffers(), "buffers (corpus README: 359 of 360 compressed)");
             assertEquals(359, s.compressedBuffers());
+            assertEquals(1, s.buffersOfType(4), "one HEADER buffer");
+            assertEquals(359, s.buffersOfType(0), "the rest GENERIC");
             assertEquals(0, s.corruptBuffers() + s.corruptRecords() + s.truncatedBuffers());
             assertEquals(records.size(), s.records());
             assertEquals(0, report.skippedTotal());
@@ -95,6 +97,7 @@ class EtlReaderTest {
             List<long[]> records = readAll(reader);
             assertEquals(49, reader.stats().buffers());
             assertEquals(0, reader.stats().compressedBuffers());
+            assertEquals(1, reader.stats().buffersOfType(4));
             assertEquals(0, reader.stats().outOfOrderRecords());
             assertTrue(records.stream().anyMatch(r -> r[1] == 0) && records.stream().anyMatch(r -> r[1] == 1));
             assertEquals(2, reader.stats().maxOpenBuffers());
