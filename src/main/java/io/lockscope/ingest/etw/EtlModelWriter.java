@@ -128,9 +128,8 @@ final class EtlModelWriter {
                     builder.strings().intern(path), Detail.None.INSTANCE);
         } else if (e instanceof KernelEvent.FileName f) {
             fileKeyNames.put(f.fileKey(), f.fileName());
-            int i = other(r, eventName, headerProcess(r), r.tid(), EventClass.FILE_SYSTEM, 0,
-                    pathId(f.fileName()), Detail.None.INSTANCE);
-            builder.setKernelIds(i, f.fileKey(), 0);
+            other(r, eventName, headerProcess(r), r.tid(), EventClass.FILE_SYSTEM, 0, pathId(f.fileName()),
+                    Detail.None.INSTANCE);
         } else if (isCpuSample(r)) {
             // PerfInfo/Sample: PERFINFO header; payload InstructionPointer ptr, ThreadId u32 (PerfView SampledProfileTraceData)
             int tid = r.i32(r.pointerSize());
