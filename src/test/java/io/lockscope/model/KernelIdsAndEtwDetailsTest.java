@@ -29,6 +29,15 @@ class KernelIdsAndEtwDetailsTest {
     }
 
     @Test
+    void createWithoutARecordedAccessMaskRendersWithoutDesiredAccess() {
+        io.lockscope.model.detail.CreateFileDetail etw = new io.lockscope.model.detail.CreateFileDetail(-1, 1, 0x60,
+                0x80, 1, -1, 1, null);
+        assertEquals("Disposition: Open, Options: Synchronous IO Non-Alert, Non-Directory File, Attributes: N, "
+                + "ShareMode: Read, AllocationSize: n/a, OpenResult: Opened",
+                DetailFormat.render(Operation.CREATE_FILE, etw, NumberStyle.EN_US));
+    }
+
+    @Test
     void handleAndFilterDetailsRoundTripAndRender() {
         TraceBuilder b = new TraceBuilder("t.etl", "etl");
         int p = b.addProcess(ProcessInfo.of(1880, "ntrtscan.exe"));

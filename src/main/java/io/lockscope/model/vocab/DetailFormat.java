@@ -265,9 +265,11 @@ public final class DetailFormat {
     // ---- CreateFile -------------------------------------------------------------------------------
 
     private static String renderCreateFile(CreateFileDetail cf, char sep) {
-        DetailWriter w = new DetailWriter()
-                .add(DESIRED_ACCESS, FileVocabulary.DESIRED_ACCESS.render(cf.desiredAccess()))
-                .add(DISPOSITION, FileVocabulary.DISPOSITION.render(cf.disposition()))
+        DetailWriter w = new DetailWriter();
+        if (cf.desiredAccess() != -1) { // -1: not recorded (an ETW FileIo Create carries no access mask)
+            w.add(DESIRED_ACCESS, FileVocabulary.DESIRED_ACCESS.render(cf.desiredAccess()));
+        }
+        w.add(DISPOSITION, FileVocabulary.DISPOSITION.render(cf.disposition()))
                 .add(OPTIONS, FileVocabulary.CREATE_OPTIONS.render(cf.options()))
                 .add(ATTRIBUTES, FileVocabulary.ATTRIBUTES.render(cf.attributes()))
                 .add(SHARE_MODE, FileVocabulary.SHARE_MODE.render(cf.shareMode()))
