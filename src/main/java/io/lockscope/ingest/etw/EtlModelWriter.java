@@ -197,7 +197,7 @@ final class EtlModelWriter {
         int[] frames = new int[addresses.length];
         for (int i = 0; i < addresses.length; i++) {
             long address = addresses[i];
-            boolean kernel = r.pointerSize() == 8 ? address < 0 : (address & 0x80000000L) != 0;
+            boolean kernel = StackCollector.isKernel(address, r.pointerSize());
             Module m = kernel ? prepass.kernelModules.at(address) : processes.moduleAt(processKey, address);
             String module = m == null ? null : kernel ? prepass.volumes.toDos(m.path()) : m.path();
             frames[i] = table.frameId(new StackTable.Frame(module, address, m == null ? -1 : address - m.base(),
