@@ -12,9 +12,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Writes small 64-bit ETL files for tests, following the layouts in etw-formats.md §4 (the same the
+ * Writes small ETL files (64-bit, or 32-bit with {@link #SyntheticEtl(int, int)}) for tests, following the layouts in etw-formats.md §4 (the same the
  * reader documents): a header buffer whose first record is the SYSTEM64 EventTrace/Header record with
- * a TRACE_LOGFILE_HEADER payload, then data buffers per CPU holding SYSTEM64 / PERFINFO64 records,
+ * a TRACE_LOGFILE_HEADER payload, then data buffers per CPU holding SYSTEM / PERFINFO / FULL records
+ * of the trace's pointer size,
  * optionally XPRESS-compressed. Clock: QPC at 10 MHz, so one raw tick is one FILETIME tick.
  */
 public final class SyntheticEtl {
@@ -29,11 +30,21 @@ public final class SyntheticEtl {
 
     private final List<PendingBuffer> buffers = new ArrayList<>();
     private final int cpus;
+    private final int pointerSize;
     private boolean compressed;
     private final List<List<byte[]>> pending = new ArrayList<>();
 
     public SyntheticEtl(int cpus) {
+        this(cpus, 8);
+    }
+
+    /** A trace whose records use the 32-bit ({@code pointerSize} 4) or 64-bit (8) header types. */
+    public SyntheticEtl(int cpus, int pointerSize) {
+        if (pointerSize != 4 && pointerSize != 8) {
+            throw new IllegalArgumentException("pointer size " + pointerSize);
+        }
         this.cpus = cpus;
+        this.pointerSize = pointerSize;
         for (int i = 0; i < cpus; i++) {
             pending.add(new ArrayList<>());
         }
@@ -46,11 +57,26 @@ public final class SyntheticEtl {
     }
 
     /** A payload builder. */
+    /** A payload builder whose pointers have this trace's size. */
+    public Payload payload() {
+        return new Payload(pointerSize);
+    }
+
     public static final class Payload {
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final int pointerSize;
+
+        /** A payload with 8-byte pointers. */
+        public Payload() {
+            this(8);
+        }
+
+        Payload(int pointerSize) {
+            this.pointerSize = pointerSize;
+        }
 
         public Payload ptr(long v) {
-            return u64(v);
+            return pointerSize == 8 ? u64(v) : u32(v);
         }
 
         public Payload u64(long v) {
@@ -111,7 +137,7 @@ public final class SyntheticEtl {
     public SyntheticEtl system(int cpu, int group, int type, int version, int pid, int tid, long raw, Payload p) {
         byte[] payload = p.bytes();
         ByteBuffer b = ByteBuffer.allocate(0x20 + payload.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(0xC0020000 | version);
+        b.putInt((pointerSize == 8 ? 0xC0020000 : 0xC0010000) | version);
         b.putShort((short) (0x20 + payload.length));
         b.putShort((short) (group << 8 | type));
         b.putInt(tid).putInt(pid).putLong(raw).putInt(0).putInt(0);
@@ -124,7 +150,7 @@ public final class SyntheticEtl {
     public SyntheticEtl perfinfo(int cpu, int group, int type, int version, long raw, Payload p) {
         byte[] payload = p.bytes();
         ByteBuffer b = ByteBuffer.allocate(0x10 + payload.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(0xC0110000 | version);
+        b.putInt((pointerSize == 8 ? 0xC0110000 : 0xC0100000) | version);
         b.putShort((short) (0x10 + payload.length));
         b.putShort((short) (group << 8 | type));
         b.putLong(raw);
@@ -138,7 +164,7 @@ public final class SyntheticEtl {
                                 Payload p) {
         byte[] payload = p.bytes();
         ByteBuffer b = ByteBuffer.allocate(0x30 + payload.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.putShort((short) (0x30 + payload.length)).put((byte) 0x14).put((byte) 0xC0);
+        b.putShort((short) (0x30 + payload.length)).put((byte) (pointerSize == 8 ? 0x14 : 0x0A)).put((byte) 0xC0);
         b.put((byte) type).put((byte) 0).putShort((short) version);
         b.putInt(tid).putInt(pid).putLong(raw);
         long msb = guid.getMostSignificantBits();
@@ -188,11 +214,11 @@ public final class SyntheticEtl {
     }
 
     private byte[] headerBuffer(int buffersWritten) {
-        Payload p = new Payload()
+        Payload p = payload()
                 .u32(BUFFER_SIZE).u32(0x0002000A).u32(19041).u32(cpus)
                 .u64(START_TIME + 10_000_000L).u32(156250).u32(0)
                 .u32(compressed ? 0x04000001 : 0x00000001).u32(buffersWritten)
-                .u32(1).u32(8).u32(0).u32(3000)
+                .u32(1).u32(pointerSize).u32(0).u32(3000)
                 .ptr(0).ptr(0)
                 .u32(0).utf16Fixed("Coordinated Universal Time", 32).zeros(172 - 4 - 64)
                 .zeros(4)
@@ -202,7 +228,7 @@ public final class SyntheticEtl {
         ByteBuffer b = ByteBuffer.allocate(BUFFER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
         Arrays.fill(b.array(), 0x48, BUFFER_SIZE, (byte) 0xFF);
         int rec = 0x20 + payload.length;
-        b.putInt(0x48, 0xC0020002).putShort(0x4C, (short) rec).putShort(0x4E, (short) 0)
+        b.putInt(0x48, (pointerSize == 8 ? 0xC0020002 : 0xC0010002)).putShort(0x4C, (short) rec).putShort(0x4E, (short) 0)
                 .putInt(0x50, 0).putInt(0x54, 0).putLong(0x58, HEADER_RAW).putInt(0x60, 0).putInt(0x64, 0);
         b.put(0x68, payload);
         int used = 0x48 + ((rec + 7) & ~7);
