@@ -6,6 +6,7 @@ import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.eclipse.collections.impl.list.mutable.primitive.ShortArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.IntByteHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.IntLongHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 
 /**
@@ -38,6 +39,9 @@ public final class EventStore {
     final IntArrayList d = new IntArrayList();
     final IntObjectHashMap<String> operationText = new IntObjectHashMap<>();
     final IntByteHashMap eventClass = new IntByteHashMap();
+    /** Sparse: only sources that record kernel identities (ETL) fill these. */
+    final IntLongHashMap objectId = new IntLongHashMap();
+    final IntLongHashMap irp = new IntLongHashMap();
 
     private final StringPool strings;
     private final DetailCodec codec;
@@ -102,6 +106,20 @@ public final class EventStore {
         return EventClass.values()[eventClass.getIfAbsent(i, (byte) EventClass.UNKNOWN.ordinal())];
     }
 
+    /**
+     * The kernel object the event acts on, 0 when the source does not record it: the FILE_OBJECT
+     * address of ETW file and minifilter events (the identity of one open, so a Create pairs exactly
+     * with its Cleanup and Close), the object address of ETW handle events. Procmon sources leave it 0.
+     */
+    public long objectId(int i) {
+        return objectId.get(i);
+    }
+
+    /** The IRP address of an ETW file or minifilter event, 0 when not recorded. */
+    public long irp(int i) {
+        return irp.get(i);
+    }
+
     /** The detail kind ({@link DetailCodec} constants) without decoding the detail. */
     public int detailKind(int i) {
         return (opAndKind.get(i) >>> 12) & 0xF;
@@ -118,6 +136,7 @@ public final class EventStore {
         n += 4L * (process.size() + tid.size() + result.size() + path.size() + stack.size() + c.size() + d.size());
         n += 2L * opAndKind.size();
         n += 32L * (operationText.size() + eventClass.size());
+        n += 24L * (objectId.size() + irp.size());
         return n;
     }
 

@@ -113,6 +113,25 @@ public final class TraceBuilder {
         return i;
     }
 
+    /**
+     * Records the kernel identities of event {@code event} (see {@link EventStore#objectId} and
+     * {@link EventStore#irp}); 0 means not recorded.
+     */
+    public void setKernelIds(int event, long objectId, long irp) {
+        if (built) {
+            throw new IllegalStateException("trace already built");
+        }
+        if (event < 0 || event >= events.size()) {
+            throw new IllegalArgumentException("no event " + event);
+        }
+        if (objectId != 0) {
+            events.objectId.put(event, objectId);
+        }
+        if (irp != 0) {
+            events.irp.put(event, irp);
+        }
+    }
+
     public Trace build() {
         if (built) {
             throw new IllegalStateException("trace already built");

@@ -23,6 +23,7 @@ import java.util.List;
  * 8 REG_KEY        desired&lt;&lt;32 | granted               -                         disposition            -
  * 9 REG_VALUE      index&lt;&lt;32 | type                    length                    name id                data id
  * 10 RICH          index into the store's object list  -                         -                      -
+ *                  (ProcessDetail, HandleDetail, FilterDetail)
  * 11 MAPPING       -                                   -                         syncType               pageProtection
  * 12 FILE_TIMES    creation id&lt;&lt;32 | lastAccess id     lastWrite id&lt;&lt;32 | change id  attributes             -
  * 13 STANDARD_INFO allocationSize                      endOfFile                 numberOfLinks          1 deletePending|2 directory
@@ -142,10 +143,11 @@ public final class DetailCodec {
             char sep = NetworkOpenDetail.TIME_SEPARATOR;
             out.d = strings.intern(n.creationTime() + sep + n.lastAccessTime() + sep + n.lastWriteTime() + sep
                     + n.changeTime());
-        } else if (detail instanceof ProcessDetail p) {
+        } else if (detail instanceof ProcessDetail || detail instanceof HandleDetail
+                || detail instanceof FilterDetail) {
             out.kind = RICH;
             out.a = rich.size();
-            rich.add(p);
+            rich.add(detail);
         } else {
             throw new IllegalArgumentException("unknown detail " + detail.getClass());
         }

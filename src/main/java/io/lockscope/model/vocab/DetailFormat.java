@@ -1,11 +1,14 @@
 package io.lockscope.model.vocab;
 
 import io.lockscope.model.Operation;
+import io.lockscope.model.Paths;
 import io.lockscope.model.detail.CreateFileDetail;
 import io.lockscope.model.detail.Detail;
 import io.lockscope.model.detail.DispositionDetail;
 import io.lockscope.model.detail.FileMappingDetail;
 import io.lockscope.model.detail.FileTimesDetail;
+import io.lockscope.model.detail.FilterDetail;
+import io.lockscope.model.detail.HandleDetail;
 import io.lockscope.model.detail.IoDetail;
 import io.lockscope.model.detail.LockDetail;
 import io.lockscope.model.detail.NetworkOpenDetail;
@@ -171,7 +174,31 @@ public final class DetailFormat {
                     .add(DELETE_PENDING, FileVocabulary.bool(s.deletePending()))
                     .add(DIRECTORY, FileVocabulary.bool(s.directory())).toString();
         }
+        if (detail instanceof HandleDetail h) {
+            return renderHandle(h);
+        }
+        if (detail instanceof FilterDetail f) {
+            return new DetailWriter().add("Driver", f.driver() == null ? "<unknown>" : Paths.fileName(f.driver()))
+                    .add("Routine", "0x" + Long.toHexString(f.routineAddress()))
+                    .add("Major Function", Integer.toString(f.majorFunction())).toString();
+        }
         throw new IllegalArgumentException("no rendering for " + detail.getClass().getSimpleName());
+    }
+
+    /** ETW handle events have no procmon form; lockscope's own "Key: value" spelling. */
+    private static String renderHandle(HandleDetail h) {
+        DetailWriter w = new DetailWriter().add("Handle", "0x" + Long.toHexString(h.handle()));
+        if (h.objectType() != null) {
+            w.add("Type", h.objectType());
+        }
+        if (h.objectName() != null && !h.objectName().isEmpty()) {
+            w.add("Name", h.objectName());
+        }
+        if (h.targetProcessId() >= 0) {
+            w.add("Target PID", Integer.toString(h.targetProcessId()))
+                    .add("Target Handle", "0x" + Long.toHexString(h.targetHandle()));
+        }
+        return w.toString();
     }
 
     private static Detail parseTyped(Operation operation, String text, char sep) {
@@ -238,9 +265,11 @@ public final class DetailFormat {
     // ---- CreateFile -------------------------------------------------------------------------------
 
     private static String renderCreateFile(CreateFileDetail cf, char sep) {
-        DetailWriter w = new DetailWriter()
-                .add(DESIRED_ACCESS, FileVocabulary.DESIRED_ACCESS.render(cf.desiredAccess()))
-                .add(DISPOSITION, FileVocabulary.DISPOSITION.render(cf.disposition()))
+        DetailWriter w = new DetailWriter();
+        if (cf.desiredAccess() != -1) { // -1: not recorded (an ETW FileIo Create carries no access mask)
+            w.add(DESIRED_ACCESS, FileVocabulary.DESIRED_ACCESS.render(cf.desiredAccess()));
+        }
+        w.add(DISPOSITION, FileVocabulary.DISPOSITION.render(cf.disposition()))
                 .add(OPTIONS, FileVocabulary.CREATE_OPTIONS.render(cf.options()))
                 .add(ATTRIBUTES, FileVocabulary.ATTRIBUTES.render(cf.attributes()))
                 .add(SHARE_MODE, FileVocabulary.SHARE_MODE.render(cf.shareMode()))

@@ -1,0 +1,397 @@
+package io.lockscope.ingest.etw;
+
+import io.lockscope.ingest.etw.etl.LogfileHeader;
+import io.lockscope.ingest.etw.etl.TraceRecord;
+import io.lockscope.ingest.etw.kernel.EventNames;
+import io.lockscope.ingest.etw.kernel.KernelDecoder;
+import io.lockscope.ingest.etw.kernel.KernelEvent;
+import io.lockscope.ingest.etw.kernel.KernelGroups;
+import io.lockscope.model.EventClass;
+import io.lockscope.model.EventStore;
+import io.lockscope.model.Module;
+import io.lockscope.model.Operation;
+import io.lockscope.model.ReadReport;
+import io.lockscope.model.StackTable;
+import io.lockscope.model.TraceBuilder;
+import io.lockscope.model.detail.CreateFileDetail;
+import io.lockscope.model.detail.Detail;
+import io.lockscope.model.detail.FilterDetail;
+import io.lockscope.model.detail.HandleDetail;
+import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Second pass over an ETL: every record becomes one model event (or a counted skip).
+ *
+ * <ul>
+ * <li>FileIo requests become procmon operations (Create → CreateFile, Cleanup → CloseFile, Close →
+ *     IRP_MJ_CLOSE, Read/Write, the SetInformation sub-operations …) with the NTSTATUS and duration
+ *     of their OperationEnd ({@link EtlPrepass}), the issuing thread from TTID (FileIo headers carry no
+ *     PID/TID, etw-formats.md §0.3), the path from FileObject → open path, else FileKey → name,
+ *     translated to a DOS path, and FILE_OBJECT + IRP as the event's kernel ids.</li>
+ * <li>Registry operations become Reg* operations with the full key (KCB name + relative name).</li>
+ * <li>Everything else kernel — Process, Thread, Image, ObTrace handles, FltIo, DiskIO, PerfInfo … — is
+ *     an "other" event named {@code Task/Opcode} as TraceEvent names it, so counts compare with a
+ *     TraceEvent dump; handles and minifilter callbacks carry a {@link HandleDetail} /
+ *     {@link FilterDetail}.</li>
+ * <li>Manifest/TraceLogging and classic user-provider events are skipped, counted per provider.</li>
+ * </ul>
+ */
+final class EtlModelWriter {
+    private static final int UNKNOWN_PID = -1;
+
+    private final String name;
+    private final TraceBuilder builder;
+    private final ReadReport report;
+    private final LogfileHeader header;
+    private final EtlPrepass prepass;
+    private final ProcessTracker processes;
+
+    private final IntIntHashMap threadProcess = new IntIntHashMap();
+    private final LongObjectHashMap<String> fileObjectNames = new LongObjectHashMap<>();
+    private final LongObjectHashMap<String> fileKeyNames = new LongObjectHashMap<>();
+    private final LongObjectHashMap<String> keyNames = new LongObjectHashMap<>();
+    private final IntObjectHashMap<String> objectTypes = new IntObjectHashMap<>();
+    /** IRP → process key &lt;&lt; 32 | TID of the latest file request with it, for minifilter events without a PID. */
+    private final LongLongHashMap lastRequestByIrp = new LongLongHashMap();
+    private final Map<UUID, String> skipReasons = new HashMap<>();
+    private int requests;
+    private int opEnds;
+    private long unresolvedFilePaths;
+
+    EtlModelWriter(String name, TraceBuilder builder, LogfileHeader header, EtlPrepass prepass) {
+        this.name = name;
+        this.builder = builder;
+        this.report = builder.report();
+        this.header = header;
+        this.prepass = prepass;
+        this.processes = new ProcessTracker(builder);
+    }
+
+    void visit(TraceRecord r) {
+        EventNames.Name eventName = EventNames.of(r);
+        if (eventName == null) {
+            skipUndecoded(r);
+            return;
+        }
+        KernelEvent e;
+        try {
+            e = KernelDecoder.decode(r);
+        } catch (TraceRecord.PayloadTooShortException tooShort) {
+            report.skip("ETW event payload shorter than its layout: " + eventName.full(),
+                    name + ": " + r.where() + ": " + tooShort.getMessage());
+            return;
+        }
+        if (e instanceof KernelEvent.FileCreate c) {
+            fileCreate(r, c);
+        } else if (e instanceof KernelEvent.FileRequest q) {
+            fileRequest(r, q);
+        } else if (e instanceof KernelEvent.FileOpEnd end) {
+            if (!prepass.opEndMatched(opEnds++)) {
+                other(r, eventName, processes.keyFor(UNKNOWN_PID), r.tid(), EventClass.FILE_SYSTEM, end.status(), 0,
+                        Detail.None.INSTANCE);
+            }
+        } else if (e instanceof KernelEvent.FltIo f) {
+            filter(r, eventName, f);
+        } else if (e instanceof KernelEvent.Registry g) {
+            registry(r, eventName, g);
+        } else if (e instanceof KernelEvent.Handle h) {
+            handle(r, eventName, h);
+        } else if (e instanceof KernelEvent.DuplicateHandle d) {
+            int i = other(r, eventName, processes.keyFor(d.sourceProcessId()), r.tid(), EventClass.HANDLE, 0, 0,
+                    new HandleDetail(d.sourceHandle() & 0xFFFFFFFFL, objectType(d.objectType()), null,
+                            d.targetProcessId(), d.targetHandle() & 0xFFFFFFFFL));
+            builder.setKernelIds(i, d.object(), 0);
+        } else if (e instanceof KernelEvent.ObjectType t) {
+            objectTypes.put(t.objectType(), t.typeName());
+            other(r, eventName, headerProcess(r), r.tid(), EventClass.HANDLE, 0, 0, Detail.None.INSTANCE);
+        } else if (e instanceof KernelEvent.Process p) {
+            int key = processes.onProcess(p, r.time());
+            other(r, eventName, key, r.tid(), EventClass.PROCESS, 0, 0, Detail.None.INSTANCE);
+        } else if (e instanceof KernelEvent.Thread t) {
+            if (t.opcode() == 1 || t.opcode() == 3) {
+                threadProcess.put(t.threadId(), t.processId());
+            }
+            other(r, eventName, processes.keyFor(t.processId()), t.threadId(), EventClass.PROCESS, 0, 0,
+                    Detail.None.INSTANCE);
+        } else if (e instanceof KernelEvent.Image i) {
+            String path = prepass.volumes.toDos(i.fileName());
+            processes.onImage(i, path, i.opcode() == KernelGroups.PROCESS_LOAD_IMAGE ? r.time() : 0);
+            other(r, eventName, processes.keyFor(i.processId()), r.tid(), EventClass.PROCESS, 0,
+                    builder.strings().intern(path), Detail.None.INSTANCE);
+        } else if (e instanceof KernelEvent.FileName f) {
+            fileKeyNames.put(f.fileKey(), f.fileName());
+            other(r, eventName, headerProcess(r), r.tid(), EventClass.FILE_SYSTEM, 0, pathId(f.fileName()),
+                    Detail.None.INSTANCE);
+        } else if (isCpuSample(r)) {
+            // PerfInfo/Sample: PERFINFO header; payload InstructionPointer ptr, ThreadId u32 (PerfView SampledProfileTraceData)
+            int tid = r.i32(r.pointerSize());
+            other(r, eventName, processes.keyFor(processOfThread(tid)), tid, EventClass.PROFILING, 0, 0, Detail.None.INSTANCE);
+        } else {
+            // VolumeMapping (taken from the first pass), DiskIo and every undecoded kernel class
+            other(r, eventName, headerProcess(r), r.tid(), eventClassOf(r), 0, 0, Detail.None.INSTANCE);
+        }
+    }
+
+    private static boolean isCpuSample(TraceRecord r) {
+        return r.kind() == TraceRecord.Kind.KERNEL && r.group() == KernelGroups.PERF_INFO && r.type() == 46
+                && r.payloadLength() >= r.pointerSize() + 4;
+    }
+
+    private static EventClass eventClassOf(TraceRecord r) {
+        if (r.kind() != TraceRecord.Kind.KERNEL) {
+            return EventClass.UNKNOWN;
+        }
+        return switch (r.group()) {
+            case KernelGroups.PROCESS, KernelGroups.THREAD, KernelGroups.IMAGE -> EventClass.PROCESS;
+            case KernelGroups.FILE_IO, KernelGroups.DISK_IO -> EventClass.FILE_SYSTEM;
+            case KernelGroups.REGISTRY -> EventClass.REGISTRY;
+            case KernelGroups.OBJECT -> EventClass.HANDLE;
+            case KernelGroups.TCP_IP, KernelGroups.UDP_IP -> EventClass.NETWORK;
+            case KernelGroups.PERF_INFO, KernelGroups.STACK_WALK -> EventClass.PROFILING;
+            default -> EventClass.UNKNOWN;
+        };
+    }
+
+    private void skipUndecoded(TraceRecord r) {
+        String why = switch (r.kind()) {
+            case MANIFEST -> skipReasons.computeIfAbsent(r.guid(),
+                    g -> "user-provider (manifest/TraceLogging) event not decoded: provider " + g);
+            case CLASSIC -> skipReasons.computeIfAbsent(r.guid(), g -> "classic-provider event not decoded: provider " + g);
+            default -> "WPP/untyped ETW record not decoded";
+        };
+        report.skip(why, name + ": " + r.where());
+    }
+
+    private int headerProcess(TraceRecord r) {
+        return processes.keyFor(r.pid());
+    }
+
+    private int other(TraceRecord r, EventNames.Name eventName, int processKey, int tid, EventClass eventClass,
+                      int result, int pathId, Detail detail) {
+        return builder.addOtherEvent(r.time(), EventStore.NO_DURATION, processKey, tid, eventName.taskOpcode(),
+                eventClass, result, pathId, detail, stack(r, tid, processKey));
+    }
+
+    /**
+     * The stack the StackWalk records give for the event at {@code r}'s time on thread {@code tid},
+     * frames resolved against the kernel modules or the process's modules; {@link StackTable#NONE}
+     * when there is none.
+     */
+    private int stack(TraceRecord r, int tid, int processKey) {
+        if (r.kind() != TraceRecord.Kind.KERNEL) {
+            return StackTable.NONE; // only kernel events are stack-walked; a classic event at the same instant is not
+        }
+        long[] addresses = prepass.stacks.take(r.rawTime(), tid);
+        if (addresses == null) {
+            return StackTable.NONE;
+        }
+        StackTable table = builder.stacks();
+        int[] frames = new int[addresses.length];
+        for (int i = 0; i < addresses.length; i++) {
+            long address = addresses[i];
+            boolean kernel = StackCollector.isKernel(address, r.pointerSize());
+            Module m = kernel ? prepass.kernelModules.at(address) : processes.moduleAt(processKey, address);
+            String module = m == null ? null : kernel ? prepass.volumes.toDos(m.path()) : m.path();
+            frames[i] = table.frameId(new StackTable.Frame(module, address, m == null ? -1 : address - m.base(),
+                    null, kernel));
+        }
+        return table.stackId(frames);
+    }
+
+    private int pathId(String ntPath) {
+        return ntPath == null || ntPath.isEmpty() ? 0 : builder.strings().intern(prepass.volumes.toDos(ntPath));
+    }
+
+    /** The PID of thread {@code tid}: live thread events, else the first pass's final map, else unknown. */
+    private int processOfThread(int tid) {
+        if (threadProcess.containsKey(tid)) {
+            return threadProcess.get(tid);
+        }
+        return prepass.threadProcess.getIfAbsent(tid, UNKNOWN_PID);
+    }
+
+    private String fileName(long fileObject, long fileKey) {
+        String n = fileObjectNames.get(fileObject);
+        if (n == null) {
+            n = fileKeyNames.get(fileKey);
+        }
+        if (n == null) {
+            n = prepass.fileKeyNames.get(fileKey);
+        }
+        if (n == null) {
+            n = prepass.fileObjectNames.get(fileObject);
+        }
+        if (n == null) {
+            unresolvedFilePaths++;
+        }
+        return n;
+    }
+
+    private void fileCreate(TraceRecord r, KernelEvent.FileCreate c) {
+        fileObjectNames.put(c.fileObject(), c.openPath());
+        int n = requests++;
+        int status = prepass.status(n);
+        long extra = prepass.extraInfo(n);
+        Detail detail;
+        if (c.disposition() <= 7) {
+            int openResult = status >= 0 && status != EtlPrepass.NO_STATUS && extra >= 0 && extra <= 5 ? (int) extra : -1;
+            detail = new CreateFileDetail(-1, c.disposition(), c.options(), c.fileAttributes(), c.shareAccess() & 7,
+                    -1, openResult, null);
+        } else {
+            detail = new Detail.Text(String.format("CreateOptions: 0x%08X, ShareAccess: 0x%X", c.createOptions(),
+                    c.shareAccess()));
+        }
+        fileEvent(r, n, Operation.CREATE_FILE, c.ttid(), c.fileObject(), c.irp(), pathId(c.openPath()), detail);
+    }
+
+    private void fileRequest(TraceRecord r, KernelEvent.FileRequest q) {
+        int n = requests++;
+        Operation op = FileOperations.operation(q);
+        String target = prepass.volumes.toDos(q.fileName());
+        int pathId = pathId(fileName(q.fileObject(), q.fileKey()));
+        fileEvent(r, n, op, q.ttid(), q.fileObject(), q.irp(), pathId, FileOperations.detail(q, op, target));
+        if (q.opcode() == KernelGroups.FILE_CLOSE) {
+            fileObjectNames.remove(q.fileObject()); // the FILE_OBJECT is freed; its address may be reused
+        }
+    }
+
+    private void fileEvent(TraceRecord r, int request, Operation op, int ttid, long fileObject, long irp, int pathId,
+                           Detail detail) {
+        long endRaw = prepass.endRaw(request);
+        long duration = endRaw < 0 ? EventStore.NO_DURATION : Math.max(0, header.toFileTime(endRaw) - r.time());
+        int pid = r.pid() >= 0 ? r.pid() : processOfThread(ttid);
+        int processKey = processes.keyFor(pid);
+        int i = builder.addEvent(r.time(), duration, processKey, ttid, op, prepass.status(request), pathId,
+                detail, stack(r, ttid, processKey));
+        builder.setKernelIds(i, fileObject, irp);
+        lastRequestByIrp.put(irp, (long) processKey << 32 | (ttid & 0xFFFFFFFFL));
+    }
+
+    private void filter(TraceRecord r, EventNames.Name eventName, KernelEvent.FltIo f) {
+        int processKey;
+        int tid = r.tid();
+        if (r.pid() >= 0) {
+            processKey = processes.keyFor(r.pid());
+        } else if (lastRequestByIrp.containsKey(f.irp())) {
+            long request = lastRequestByIrp.get(f.irp());
+            processKey = (int) (request >>> 32);
+            tid = (int) request;
+        } else {
+            processKey = processes.keyFor(UNKNOWN_PID);
+        }
+        Module module = prepass.kernelModules.at(f.routineAddr());
+        String driver = module == null ? null : prepass.volumes.toDos(module.path());
+        long duration = f.initialTime() != 0 && f.initialTime() <= r.rawTime()
+                ? r.time() - header.toFileTime(f.initialTime()) : EventStore.NO_DURATION;
+        int i = builder.addOtherEvent(r.time(), duration, processKey, tid, eventName.taskOpcode(), EventClass.FILTER,
+                f.hasStatus() ? f.status() : 0, pathId(fileName(f.fileObject(), 0)),
+                new FilterDetail(driver, f.routineAddr(), f.majorFunction(), f.callbackData()),
+                stack(r, tid, processKey));
+        builder.setKernelIds(i, f.fileObject(), f.irp());
+    }
+
+    private String objectType(int index) {
+        String t = objectTypes.get(index);
+        return t != null ? t : prepass.objectTypes.get(index);
+    }
+
+    private void handle(TraceRecord r, EventNames.Name eventName, KernelEvent.Handle h) {
+        int pid = h.processId() >= 0 ? h.processId() : r.pid();
+        String type = objectType(h.objectType());
+        int pathId;
+        if (!h.objectName().isEmpty()) {
+            pathId = "File".equals(type) ? pathId(h.objectName()) : builder.strings().intern(h.objectName());
+        } else {
+            String fileName = fileObjectNames.get(h.object());
+            pathId = "File".equals(type) && fileName != null ? pathId(fileName) : 0;
+        }
+        int i = other(r, eventName, processes.keyFor(pid), r.tid(), EventClass.HANDLE, 0, pathId,
+                new HandleDetail(h.handle() & 0xFFFFFFFFL, type, h.objectName().isEmpty() ? null : h.objectName(), -1, -1));
+        builder.setKernelIds(i, h.object(), 0);
+    }
+
+    private void registry(TraceRecord r, EventNames.Name eventName, KernelEvent.Registry g) {
+        int opcode = g.opcode();
+        String path;
+        if (EtlPrepass.isKcbNaming(opcode)) {
+            keyNames.put(g.keyHandle(), g.keyName());
+            path = g.keyName();
+        } else {
+            String base = keyNames.get(g.keyHandle());
+            if (base == null) {
+                base = prepass.keyNames.get(g.keyHandle());
+            }
+            path = base == null || base.isEmpty() ? g.keyName()
+                    : g.keyName().isEmpty() ? base : base + "\\" + g.keyName();
+            if (opcode == 23) {
+                keyNames.remove(g.keyHandle());
+            }
+        }
+        int pathId = path.isEmpty() ? 0 : builder.strings().intern(registryPath(path));
+        Operation op = registryOperation(opcode);
+        long duration = g.initialTime() > 0 && g.initialTime() <= r.rawTime()
+                ? r.time() - header.toFileTime(g.initialTime()) : EventStore.NO_DURATION;
+        int processKey = headerProcess(r);
+        int stack = stack(r, r.tid(), processKey);
+        if (op == Operation.OTHER) {
+            builder.addOtherEvent(r.time(), duration, processKey, r.tid(), eventName.taskOpcode(), EventClass.REGISTRY,
+                    g.status(), pathId, Detail.None.INSTANCE, stack);
+        } else {
+            builder.addEvent(r.time(), duration, processKey, r.tid(), op, g.status(), pathId, Detail.None.INSTANCE, stack);
+        }
+    }
+
+    /** Registry opcodes (PerfView RegistryTraceData) → procmon operations; KCB events stay "other". */
+    private static Operation registryOperation(int opcode) {
+        return switch (opcode) {
+            case 10 -> Operation.REG_CREATE_KEY;
+            case 11 -> Operation.REG_OPEN_KEY;
+            case 12 -> Operation.REG_DELETE_KEY;
+            case 13 -> Operation.REG_QUERY_KEY;
+            case 14 -> Operation.REG_SET_VALUE;
+            case 15 -> Operation.REG_DELETE_VALUE;
+            case 16 -> Operation.REG_QUERY_VALUE;
+            case 17 -> Operation.REG_ENUM_KEY;
+            case 18 -> Operation.REG_ENUM_VALUE;
+            case 19 -> Operation.REG_QUERY_MULTIPLE_VALUE_KEY;
+            case 20 -> Operation.REG_SET_INFO_KEY;
+            case 21 -> Operation.REG_FLUSH_KEY;
+            case 27 -> Operation.REG_CLOSE_KEY;
+            default -> Operation.OTHER;
+        };
+    }
+
+    /** Kernel key names as procmon shows them: {@code \REGISTRY\MACHINE} → HKLM, {@code \REGISTRY\USER} → HKU. */
+    static String registryPath(String kernelName) {
+        String upper = kernelName.toUpperCase(Locale.ROOT);
+        if (upper.startsWith("\\REGISTRY\\MACHINE")) {
+            return "HKLM" + kernelName.substring("\\REGISTRY\\MACHINE".length());
+        }
+        if (upper.startsWith("\\REGISTRY\\USER")) {
+            return "HKU" + kernelName.substring("\\REGISTRY\\USER".length());
+        }
+        return kernelName;
+    }
+
+    /** Completes the process table and reports what could not be resolved. */
+    void finish() {
+        processes.finish();
+        long unresolvedStacks = prepass.stacks.references() - prepass.stacks.resolvedReferences();
+        if (unresolvedStacks > 0) {
+            report.warn(name + ": " + unresolvedStacks + " StackWalk key references have no key definition; "
+                    + "those stacks lack that part");
+        }
+        if (unresolvedFilePaths > 0) {
+            report.warn(name + ": " + unresolvedFilePaths + " file events name a FILE_OBJECT/FileKey that no "
+                    + "Create, Name or rundown event names; their path is empty");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.lockscope.ingest.etw;
+
+import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.InputFormat;
+import io.lockscope.ingest.ReadOptions;
+import io.lockscope.ingest.TraceReader;
+import io.lockscope.ingest.etw.etl.EtlReader;
+import io.lockscope.ingest.etw.etl.EtlStats;
+import io.lockscope.ingest.etw.etl.LogfileHeader;
+import io.lockscope.model.TimeBase;
+import io.lockscope.model.Trace;
+import io.lockscope.model.TraceBuilder;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+
+/**
+ * Reads a binary ETW trace (.etl, e.g. a WPR boot trace) in pure Java into the model: UTC FILETIMEs,
+ * process instances with their modules, FileIo and Registry operations in procmon terms, every other
+ * kernel event by its TraceEvent name. Recognised by its first buffer, never by its file name.
+ *
+ * <p>Two passes over the file: the first joins each FileIo request with its OperationEnd and collects
+ * the name rundowns that come at the end of a trace ({@link EtlPrepass}), the second writes the events
+ * ({@link EtlModelWriter}).
+ */
+public final class EtlTraceReader implements TraceReader {
+    @Override
+    public InputFormat format() {
+        return InputFormat.ETL;
+    }
+
+    @Override
+    public boolean sniff(byte[] head, int length) {
+        return EtlReader.looksLikeEtl(head, length);
+    }
+
+    @Override
+    public Trace read(Path file, String displayName, ReadOptions options) throws BadInputException, IOException {
+        TraceBuilder builder = new TraceBuilder(displayName, InputFormat.ETL.id());
+        try (EtlReader reader = EtlReader.open(file, displayName, builder.report())) {
+            LogfileHeader header = reader.header();
+            builder.timeBase(TimeBase.UTC, zoneOf(header, options));
+            EtlPrepass prepass = new EtlPrepass();
+            reader.read(prepass::visit);
+            EtlModelWriter writer = new EtlModelWriter(displayName, builder, header, prepass);
+            reader.read(writer::visit);
+            writer.finish();
+            reportBufferFlags(displayName, reader.stats(), builder);
+        }
+        return builder.build();
+    }
+
+    /**
+     * The capture machine's offset: the user's --tz, else the logfile header's time zone at the start
+     * of the trace, daylight time included.
+     */
+    private static ZoneOffset zoneOf(LogfileHeader header, ReadOptions options) {
+        return options.zone() != null ? options.zone() : header.timeZone().offsetAt(header.startTime());
+    }
+
+    private static void reportBufferFlags(String name, EtlStats stats, TraceBuilder builder) {
+        if (stats.buffersFlaggedEventsLost() > 0) {
+            builder.report().warn(name + ": " + stats.buffersFlaggedEventsLost()
+                    + " buffers are flagged EVENTS_LOST: the logger dropped events while filling them");
+        }
+        if (stats.buffersFlaggedBufferLost() > 0) {
+            builder.report().warn(name + ": " + stats.buffersFlaggedBufferLost()
+                    + " buffers are flagged BUFFER_LOST: buffers before them were lost");
+        }
+        if (stats.outOfOrderRecords() > 0) {
+            builder.report().warn(name + ": " + stats.outOfOrderRecords()
+                    + " records are earlier than the record before them (unsorted buffers); kept in buffer order");
+        }
+    }
+}

@@ -1,0 +1,426 @@
+package io.lockscope.ingest.etw.etl;
+
+import io.lockscope.ingest.BadInputException;
+import io.lockscope.model.ReadReport;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * Reads the records of an ETL file in timestamp order, in pure Java.
+ *
+ * <p>An ETL is a sequence of buffers, each a {@link BufferHeader} followed by 8-aligned records
+ * ({@link TraceRecord}); buffers of merged files are XPRESS-compressed ({@link XpressLz77}). Buffers
+ * are per CPU and their time ranges interleave (etw-formats.md §0.5), while records inside a buffer
+ * are in time order. So the reader first indexes the buffers (offset, size, first timestamp), then
+ * merges them k-way by timestamp, opening a buffer only when its first record is due and releasing
+ * it (and its decompression scratch) once drained: memory stays at a few buffers. Ties keep file
+ * order, so the merge is stable.
+ *
+ * <p>Every size and offset read from the file is checked against the file before use. A damaged first
+ * buffer is a {@link BadInputException}; damage later is counted in {@link #stats()} and the
+ * {@link ReadReport} and reading goes on with what can be located.
+ */
+public final class EtlReader implements Closeable {
+    /** Largest buffer accepted; ETW buffers are at most a few MB (1 MB max on most Windows versions). */
+    static final int MAX_BUFFER_BYTES = 64 << 20;
+    /** Decompressed bytes enough to read the timestamp of a buffer's first record. */
+    private static final int FIRST_RECORD_PREFIX = 0x60;
+    private static final int COMPRESSION_FORMAT_XPRESS = 3;
+    private static final int COMPRESSION_FORMAT_DEFAULT = 1;
+
+    /** Receives records in timestamp order. The record is a reused view, valid during the call only. */
+    @FunctionalInterface
+    public interface RecordVisitor {
+        void visit(TraceRecord record) throws BadInputException;
+    }
+
+    private record BufferEntry(int index, long offset, int diskSize, int filled, boolean compressed, int cpu,
+                               long firstRawTime) {
+        String where() {
+            return "buffer " + index + " (file byte 0x" + Long.toHexString(offset).toUpperCase() + ")";
+        }
+    }
+
+    private static final class Cursor {
+        final BufferEntry entry;
+        final TraceRecord record = new TraceRecord();
+        ByteBuffer data;
+        byte[] scratch;
+        int next;
+        long time;
+        boolean open;
+
+        Cursor(BufferEntry entry) {
+            this.entry = entry;
+            this.time = entry.firstRawTime;
+        }
+    }
+
+    private final String name;
+    private final MappedFile file;
+    private final ReadReport report;
+    private final EtlStats stats = new EtlStats();
+    private final List<BufferEntry> buffers = new ArrayList<>();
+    private final ArrayDeque<byte[]> scratchPool = new ArrayDeque<>();
+    private byte[] compressedInput = new byte[0];
+    private LogfileHeader header;
+    /** Completed {@link #read} passes; problems are counted and reported in the first pass only. */
+    private int passes;
+
+    private EtlReader(String name, MappedFile file, ReadReport report) {
+        this.name = name;
+        this.file = file;
+        this.report = report;
+    }
+
+    /** Opens {@code path}, reads its logfile header and indexes its buffers. */
+    public static EtlReader open(Path path, String displayName, ReadReport report) throws BadInputException, IOException {
+        return open(path, displayName, report, MappedFile.DEFAULT_WINDOW);
+    }
+
+    static EtlReader open(Path path, String displayName, ReadReport report, long mapWindow)
+            throws BadInputException, IOException {
+        MappedFile mapped = new MappedFile(path, mapWindow);
+        EtlReader reader = new EtlReader(displayName, mapped, report);
+        try {
+            reader.readLogfileHeader();
+            reader.indexBuffers();
+            return reader;
+        } catch (BadInputException | IOException | RuntimeException e) {
+            mapped.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Whether {@code head} starts like an ETL: a buffer header whose first record is the SYSTEM-header
+     * EventTrace/Header record (HookId 0) that opens every ETL (etw-formats.md §4.2).
+     */
+    public static boolean looksLikeEtl(byte[] head, int length) {
+        if (length < BufferHeader.SIZE + 0x20) {
+            return false;
+        }
+        ByteBuffer b = ByteBuffer.wrap(head, 0, length).order(ByteOrder.LITTLE_ENDIAN);
+        long bufferSize = b.getInt(0) & 0xFFFFFFFFL;
+        int marker = b.getInt(BufferHeader.SIZE);
+        int headerType = (marker >>> 16) & 0xFF;
+        return bufferSize >= BufferHeader.SIZE + 0x20 && bufferSize <= MAX_BUFFER_BYTES
+                && (marker >>> 24) == 0xC0
+                && (headerType == TraceRecord.SYSTEM32 || headerType == TraceRecord.SYSTEM64)
+                && b.getShort(BufferHeader.SIZE + 6) == 0;
+    }
+
+    public LogfileHeader header() {
+        return header;
+    }
+
+    public EtlStats stats() {
+        return stats;
+    }
+
+    /** Buffers located in the file (the first, header buffer included). */
+    public int bufferCount() {
+        return buffers.size();
+    }
+
+    private void readLogfileHeader() throws BadInputException, IOException {
+        long size = file.size();
+        if (size < BufferHeader.SIZE) {
+            throw new BadInputException.Truncated(name, BadInputException.byteOffset(0),
+                    "file of " + size + " bytes is shorter than one ETL buffer header (72 bytes)");
+        }
+        BufferHeader first = BufferHeader.read(file.slice(0, BufferHeader.SIZE), 0);
+        if (first.bufferSize() < BufferHeader.SIZE + 0x20 || first.bufferSize() > MAX_BUFFER_BYTES) {
+            throw new BadInputException.Unsupported(name, BadInputException.byteOffset(0),
+                    "not an ETL file: first buffer size " + first.bufferSize() + " is not plausible");
+        }
+        if (first.bufferSize() > size) {
+            throw new BadInputException.Truncated(name, BadInputException.byteOffset(0),
+                    "first ETL buffer claims " + first.bufferSize() + " bytes but the file has " + size);
+        }
+        if (first.compressed()) {
+            throw new BadInputException.Unsupported(name, BadInputException.byteOffset(0),
+                    "the header buffer of this ETL is compressed; only data buffers are expected to be");
+        }
+        int end = (int) Math.min(first.filledBytes(), first.bufferSize());
+        ByteBuffer data = file.slice(0, (int) first.bufferSize());
+        TraceRecord r = new TraceRecord();
+        int step = r.parse(data, BufferHeader.SIZE, end, false);
+        if (step < 0 || r.kind() != TraceRecord.Kind.KERNEL || r.group() != 0 || r.type() != 0
+                || r.headerType() == TraceRecord.PERFINFO32 || r.headerType() == TraceRecord.PERFINFO64) {
+            throw new BadInputException.Unsupported(name, BadInputException.byteOffset(BufferHeader.SIZE),
+                    "not an ETL file: the first record is not the EventTrace header"
+                            + (step < 0 ? " (" + r.parseError() + ")" : ""));
+        }
+        int pointerSize = r.pointerSize();
+        int min = pointerSize == 8 ? LogfileHeader.MIN_PAYLOAD_64 : LogfileHeader.MIN_PAYLOAD_32;
+        if (r.payloadLength() < min) {
+            throw new BadInputException.Corrupt(name, BadInputException.byteOffset(BufferHeader.SIZE),
+                    "logfile header payload of " + r.payloadLength() + " bytes is shorter than " + min);
+        }
+        header = LogfileHeader.parse(r, pointerSize);
+        if (header.compressed()) {
+            int format = first.state() & 0xFFFF;
+            if (format != COMPRESSION_FORMAT_XPRESS && format != COMPRESSION_FORMAT_DEFAULT && format != 0) {
+                throw new BadInputException.Unsupported(name, BadInputException.byteOffset(0x2C),
+                        "ETL compression format " + format + " (only 3, XPRESS, is supported)");
+            }
+        }
+        if (header.eventsLost() > 0) {
+            report.warn(name + ": the logger lost " + header.eventsLost() + " events (logfile header EventsLost)");
+        }
+        if (header.buffersLost() > 0) {
+            report.warn(name + ": the logger lost " + header.buffersLost() + " buffers (logfile header BuffersLost)");
+        }
+    }
+
+    private void indexBuffers() throws IOException {
+        long size = file.size();
+        // a compressed buffer decompresses to at most the session's buffer size: a bound on the scratch
+        // memory a hostile SavedOffset could ask for (each buffer open during the merge holds one)
+        long maxDecompressed = Math.min(MAX_BUFFER_BYTES, Math.max(header.bufferSize(), 1 << 20));
+        long offset = 0;
+        TraceRecord peek = new TraceRecord();
+        byte[] prefix = new byte[BufferHeader.SIZE + FIRST_RECORD_PREFIX];
+        while (offset < size) {
+            long remaining = size - offset;
+            String where = "buffer " + buffers.size() + " (file byte 0x" + Long.toHexString(offset).toUpperCase() + ")";
+            if (remaining < BufferHeader.SIZE) {
+                stats.unreadableTailBytes += remaining;
+                report.skip("ETL tail shorter than a buffer header", name + ": " + where);
+                break;
+            }
+            BufferHeader h = BufferHeader.read(file.slice(offset, BufferHeader.SIZE), 0);
+            if (h.bufferSize() < BufferHeader.SIZE || h.bufferSize() > MAX_BUFFER_BYTES) {
+                stats.corruptBuffers++;
+                stats.unreadableTailBytes += remaining;
+                report.skip("ETL buffer with an impossible size; rest of the file unreadable",
+                        name + ": " + where + " size " + h.bufferSize() + ", " + remaining + " bytes left");
+                break;
+            }
+            int diskSize = (int) Math.min(h.bufferSize(), remaining);
+            boolean truncated = h.bufferSize() > remaining;
+            stats.buffers++;
+            stats.buffersByType[h.type() < BufferHeader.TYPE_NAMES.length ? h.type() : BufferHeader.TYPE_NAMES.length]++;
+            if ((h.flags() & BufferHeader.FLAG_EVENTS_LOST) != 0) {
+                stats.buffersFlaggedEventsLost++;
+            }
+            if ((h.flags() & BufferHeader.FLAG_BUFFER_LOST) != 0) {
+                stats.buffersFlaggedBufferLost++;
+            }
+            if (truncated) {
+                stats.truncatedBuffers++;
+                report.skip("ETL buffer cut by the end of the file", name + ": " + where + " claims "
+                        + h.bufferSize() + " bytes, " + remaining + " left");
+            }
+            int filled;
+            long firstRaw;
+            if (h.compressed()) {
+                stats.compressedBuffers++;
+                if (truncated || h.savedOffset() <= BufferHeader.SIZE || h.savedOffset() > maxDecompressed) {
+                    if (!truncated) {
+                        stats.corruptBuffers++;
+                        report.skip("compressed ETL buffer with an impossible decompressed size",
+                                name + ": " + where + " SavedOffset " + h.savedOffset());
+                    }
+                    offset += h.bufferSize();
+                    continue;
+                }
+                filled = (int) h.savedOffset();
+                int want = Math.min(FIRST_RECORD_PREFIX, filled - BufferHeader.SIZE);
+                byte[] in = compressedInputOf(offset, diskSize);
+                int n;
+                try {
+                    n = XpressLz77.decode(in, 0, diskSize - BufferHeader.SIZE, prefix, BufferHeader.SIZE, want, true);
+                } catch (XpressLz77.CorruptStreamException e) {
+                    stats.corruptBuffers++;
+                    report.skip("compressed ETL buffer does not decompress", name + ": " + where + ": " + e.getMessage());
+                    offset += h.bufferSize();
+                    continue;
+                }
+                firstRaw = peekFirstTime(peek, ByteBuffer.wrap(prefix).order(ByteOrder.LITTLE_ENDIAN), BufferHeader.SIZE + n);
+            } else {
+                long f = h.filledBytes();
+                if (f > diskSize) {
+                    if (!truncated) {
+                        report.warn(name + ": " + where + ": filled size " + f + " exceeds buffer size " + diskSize
+                                + "; read up to the buffer end");
+                    }
+                    f = diskSize;
+                }
+                filled = (int) f;
+                firstRaw = peekFirstTime(peek, file.slice(offset, filled), filled);
+            }
+            if (firstRaw != Long.MAX_VALUE) {
+                buffers.add(new BufferEntry(buffers.size(), offset, diskSize, filled, h.compressed(), h.processor(), firstRaw));
+            }
+            if (truncated) {
+                break;
+            }
+            offset += h.bufferSize();
+        }
+    }
+
+    /** Raw time of the first record at 0x48, Long.MAX_VALUE for an empty buffer, MIN_VALUE when untimed. */
+    private static long peekFirstTime(TraceRecord peek, ByteBuffer data, int end) {
+        if (end - BufferHeader.SIZE < 8 || isEndMarker(data.getInt(BufferHeader.SIZE))) {
+            return Long.MAX_VALUE;
+        }
+        if (peek.parse(data, BufferHeader.SIZE, end, true) < 0) {
+            return Long.MIN_VALUE; // let the merge open it early; the record error is reported then
+        }
+        return peek.hasOwnTime() ? peek.rawTime() : Long.MIN_VALUE;
+    }
+
+    private static boolean isEndMarker(int marker) {
+        return marker == 0xFFFFFFFF || marker == 0;
+    }
+
+    private byte[] compressedInputOf(long offset, int diskSize) throws IOException {
+        int n = diskSize - BufferHeader.SIZE;
+        if (compressedInput.length < n) {
+            compressedInput = new byte[n];
+        }
+        file.slice(offset + BufferHeader.SIZE, n).get(0, compressedInput, 0, n);
+        return compressedInput;
+    }
+
+    /**
+     * Hands every record to {@code visitor} in timestamp order (stable for equal times). May be called
+     * again for another pass over the same records; {@link #stats()} and the report describe the first.
+     */
+    public void read(RecordVisitor visitor) throws BadInputException, IOException {
+        try {
+            merge(visitor);
+        } finally {
+            passes++;
+        }
+    }
+
+    private boolean firstPass() {
+        return passes == 0;
+    }
+
+    private void merge(RecordVisitor visitor) throws BadInputException, IOException {
+        Comparator<Cursor> order = Comparator.<Cursor>comparingLong(c -> c.time).thenComparingInt(c -> c.entry.index);
+        PriorityQueue<Cursor> queue = new PriorityQueue<>(Math.max(1, buffers.size()), order);
+        for (BufferEntry e : buffers) {
+            queue.add(new Cursor(e));
+        }
+        int open = 0;
+        long lastRaw = Long.MIN_VALUE;
+        while (!queue.isEmpty()) {
+            Cursor c = queue.poll();
+            if (!c.open) {
+                if (!open(c)) {
+                    continue;
+                }
+                open++;
+                if (firstPass()) {
+                    stats.maxOpenBuffers = Math.max(stats.maxOpenBuffers, open);
+                }
+                if (!advance(c, BufferHeader.SIZE)) {
+                    release(c);
+                    open--;
+                    continue;
+                }
+                Cursor head = queue.peek();
+                if (head != null && order.compare(c, head) > 0) {
+                    queue.add(c); // its first time differs from the one indexed; wait for its turn
+                    continue;
+                }
+            }
+            TraceRecord r = c.record;
+            if (r.rawTime() < lastRaw && firstPass()) {
+                stats.outOfOrderRecords++;
+            }
+            lastRaw = r.rawTime();
+            r.setTime(header.toFileTime(r.rawTime()));
+            if (firstPass()) {
+                stats.records++;
+            }
+            visitor.visit(r);
+            if (advance(c, c.next)) {
+                queue.add(c);
+            } else {
+                release(c);
+                open--;
+            }
+        }
+    }
+
+    private boolean open(Cursor c) throws IOException {
+        BufferEntry e = c.entry;
+        c.open = true;
+        if (!e.compressed) {
+            c.data = file.slice(e.offset, e.filled);
+            return true;
+        }
+        byte[] scratch = scratchPool.poll();
+        if (scratch == null || scratch.length < e.filled) {
+            scratch = new byte[e.filled];
+        }
+        byte[] in = compressedInputOf(e.offset, e.diskSize);
+        try {
+            int n = XpressLz77.decode(in, 0, e.diskSize - BufferHeader.SIZE, scratch, BufferHeader.SIZE,
+                    e.filled - BufferHeader.SIZE, false);
+            c.scratch = scratch;
+            c.data = ByteBuffer.wrap(scratch, 0, BufferHeader.SIZE + n).slice().order(ByteOrder.LITTLE_ENDIAN);
+            return true;
+        } catch (XpressLz77.CorruptStreamException ex) {
+            scratchPool.push(scratch);
+            if (firstPass()) {
+                stats.corruptBuffers++;
+                report.skip("compressed ETL buffer does not decompress", name + ": " + e.where() + ": " + ex.getMessage());
+            }
+            return false;
+        }
+    }
+
+    /** Parses the record at {@code pos} into the cursor; false when the buffer has no more records. */
+    private boolean advance(Cursor c, int pos) {
+        int end = c.data.limit();
+        if (end - pos < 8 || isEndMarker(c.data.getInt(pos))) {
+            return false;
+        }
+        TraceRecord r = c.record;
+        long previous = c.time;
+        int step = r.parse(c.data, pos, end, false);
+        if (step < 0) {
+            if (!firstPass()) {
+                return false;
+            }
+            stats.corruptRecords++;
+            report.skip("malformed ETL record; rest of its buffer skipped",
+                    name + ": " + c.entry.where() + " record at +0x" + Integer.toHexString(pos).toUpperCase()
+                            + ": " + r.parseError());
+            return false;
+        }
+        r.place(c.entry.cpu, previous, c.entry.index, c.entry.offset);
+        c.next = pos + step;
+        c.time = r.rawTime();
+        return true;
+    }
+
+    private void release(Cursor c) {
+        if (c.scratch != null) {
+            scratchPool.push(c.scratch);
+            c.scratch = null;
+        }
+        c.data = null;
+    }
+
+    @Override
+    public void close() throws IOException {
+        file.close();
+    }
+}

@@ -1,0 +1,78 @@
+package io.lockscope.ingest.etw.etl;
+
+/** What an {@link EtlReader} saw and what it had to leave out; evidence gaps for the report. */
+public final class EtlStats {
+    long buffers;
+    long compressedBuffers;
+    long records;
+    long buffersFlaggedEventsLost;
+    long buffersFlaggedBufferLost;
+    long corruptBuffers;
+    long truncatedBuffers;
+    long corruptRecords;
+    long unreadableTailBytes;
+    long outOfOrderRecords;
+    int maxOpenBuffers;
+    final long[] buffersByType = new long[BufferHeader.TYPE_NAMES.length + 1];
+
+    public long buffers() {
+        return buffers;
+    }
+
+    public long compressedBuffers() {
+        return compressedBuffers;
+    }
+
+    /**
+     * Buffers by BufferType (GENERIC, RUNDOWN, CTX_SWAP, REFTIME, HEADER, BATCHED, EMPTY_MARKER,
+     * DBG_INFO; the last slot counts unknown types).
+     */
+    public long buffersOfType(int type) {
+        return buffersByType[type >= 0 && type < BufferHeader.TYPE_NAMES.length ? type : BufferHeader.TYPE_NAMES.length];
+    }
+
+    /** Records handed to the visitor. */
+    public long records() {
+        return records;
+    }
+
+    /** Buffers whose EVENTS_LOST flag says the logger dropped events while filling them. */
+    public long buffersFlaggedEventsLost() {
+        return buffersFlaggedEventsLost;
+    }
+
+    /** Buffers whose BUFFER_LOST flag says a buffer before them was lost. */
+    public long buffersFlaggedBufferLost() {
+        return buffersFlaggedBufferLost;
+    }
+
+    /** Buffers skipped whole: bad header, or a compressed stream that does not decode. */
+    public long corruptBuffers() {
+        return corruptBuffers;
+    }
+
+    /** Buffers cut by the end of the file. */
+    public long truncatedBuffers() {
+        return truncatedBuffers;
+    }
+
+    /** Malformed records; the rest of their buffer was skipped. */
+    public long corruptRecords() {
+        return corruptRecords;
+    }
+
+    /** Bytes after the last buffer that could be located. */
+    public long unreadableTailBytes() {
+        return unreadableTailBytes;
+    }
+
+    /** Records whose time is earlier than the one emitted before them (unsorted within a buffer). */
+    public long outOfOrderRecords() {
+        return outOfOrderRecords;
+    }
+
+    /** The most buffers open at once during the time merge (memory held = this × buffer size). */
+    public int maxOpenBuffers() {
+        return maxOpenBuffers;
+    }
+}

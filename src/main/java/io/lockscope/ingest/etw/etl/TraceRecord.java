@@ -1,0 +1,424 @@
+package io.lockscope.ingest.etw.etl;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * One record of an ETL buffer, parsed from its trace header. A mutable view reused for every record
+ * (copy what you keep); payload readers take offsets relative to the payload and throw
+ * {@link PayloadTooShortException} instead of reading past it.
+ *
+ * <p>Record header layouts (ntwmi.h; fox-it/dissect.etl {@code c_etl.py}; etw-formats.md §4.3). The
+ * first dword is a marker: byte 3 = flags (0xC0 trace header, 0x8x/0x9x WPP message), byte 2 = header
+ * type, and for the kernel headers bits 0–7 = event version, bit 15 = PEBS index, bits 8–10 = PMC count
+ * (each adds 8 bytes after the fixed header).
+ *
+ * <pre>
+ * type        size  layout after the marker
+ * SYSTEM 1/2  0x20  u16 Size @4, u16 HookId @6 (type = low byte, group = high), u32 TID @8, u32 PID @12,
+ *                   i64 timestamp @16, u32 KernelTime @24, u32 UserTime @28
+ * COMPACT 3/4 0x18  as SYSTEM without Kernel/UserTime
+ * PERFINFO    0x10  u16 Size @4, u16 HookId @6, i64 timestamp @8; no PID/TID
+ *   0x10/0x11
+ * EVENT_HEADER 0x50 u16 Size @0, u16 Flags @4, u16 EventProperty @6, u32 TID @8, u32 PID @12,
+ *   0x12/0x13       i64 timestamp @16, GUID ProviderId @24, EVENT_DESCRIPTOR @40 {u16 Id, u8 Version,
+ *                   u8 Channel, u8 Level, u8 Opcode, u16 Task, u64 Keyword}, u64 ProcessorTime @56,
+ *                   GUID ActivityId @64; extended data items precede the payload when Flags &amp; 1
+ * FULL_HEADER 0x30  u16 Size @0, u8 Type @4, u8 Level @5, u16 Version @6, u32 TID @8, u32 PID @12,
+ *   0x0A/0x14       i64 timestamp @16, GUID @24, u32 KernelTime @40, u32 UserTime @44
+ * INSTANCE    0x48  FULL_HEADER fields, u32 InstanceId @48, u32 ParentInstanceId @52, GUID ParentGuid @56
+ *   0x0B/0x15
+ * MESSAGE 0x0F 8    u16 Size @0, u16 MessageNumber @4, u16 EventProperty @6, optional fields (WPP)
+ * 0x0C TIMED, 0x0D ERROR, 0x0E WNODE: u16 Size @0; not decoded
+ * </pre>
+ * The 32/64 variant of a header type gives the pointer size of the payload. Records are 8-aligned.
+ */
+public final class TraceRecord {
+    public static final int SYSTEM32 = 0x01;
+    public static final int SYSTEM64 = 0x02;
+    public static final int COMPACT32 = 0x03;
+    public static final int COMPACT64 = 0x04;
+    public static final int FULL_HEADER32 = 0x0A;
+    public static final int INSTANCE32 = 0x0B;
+    public static final int MESSAGE = 0x0F;
+    public static final int PERFINFO32 = 0x10;
+    public static final int PERFINFO64 = 0x11;
+    public static final int EVENT_HEADER32 = 0x12;
+    public static final int EVENT_HEADER64 = 0x13;
+    public static final int FULL_HEADER64 = 0x14;
+    public static final int INSTANCE64 = 0x15;
+
+    /** What family a header type belongs to. */
+    public enum Kind {
+        /** SYSTEM, COMPACT, PERFINFO: classic kernel events identified by group and type. */
+        KERNEL,
+        /** EVENT_HEADER: manifest and TraceLogging providers, identified by GUID and descriptor. */
+        MANIFEST,
+        /** FULL_HEADER / INSTANCE: classic MOF providers, identified by GUID and type. */
+        CLASSIC,
+        /** WPP messages and the rare TIMED/ERROR/WNODE records. */
+        OTHER
+    }
+
+    /** A payload read went past the end of the record. */
+    public static final class PayloadTooShortException extends RuntimeException {
+        PayloadTooShortException(int offset, int width, int length) {
+            super("payload of " + length + " bytes has no " + width + "-byte field at offset " + offset);
+        }
+    }
+
+    private ByteBuffer data;
+    private String parseError;
+    private int payloadStart;
+    private int payloadLength;
+    private int headerType;
+    private Kind kind;
+    private int group;
+    private int type;
+    private int version;
+    private int pid;
+    private int tid;
+    private boolean hasTime;
+    private long rawTime;
+    private long time;
+    private int cpu;
+    private long guidMsb;
+    private long guidLsb;
+    private int eventId;
+    private int task;
+    private long bufferFileOffset;
+    private int bufferIndex;
+    private int recordOffset;
+
+    /**
+     * Parses the record at {@code pos}; returns its aligned size, or a negative number (with
+     * {@link #parseError()} set) when the bytes at {@code pos} are not a valid record within {@code end}.
+     * With {@code headerOnly} the record may extend past {@code end} (a decompressed prefix).
+     */
+    int parse(ByteBuffer b, int pos, int end, boolean headerOnly) {
+        parseError = null;
+        if (end - pos < 8) {
+            return fail("fewer than 8 bytes left for a record header");
+        }
+        int marker = b.getInt(pos);
+        int flags = marker >>> 24;
+        int ht = (marker >>> 16) & 0xFF;
+        data = b;
+        recordOffset = pos;
+        group = -1;
+        type = -1;
+        version = marker & 0xFF;
+        pid = -1;
+        tid = -1;
+        guidMsb = 0;
+        guidLsb = 0;
+        eventId = -1;
+        task = -1;
+        hasTime = true;
+        int size;
+        int fixed;
+        if (flags == 0xC0) {
+            headerType = ht;
+        } else if ((flags & 0xE0) == 0x80) {
+            headerType = MESSAGE; // WPP TRACE_MESSAGE flags 0x8x/0x9x
+        } else {
+            return fail(String.format("marker 0x%08X is not a trace header", marker));
+        }
+        switch (headerType) {
+            case SYSTEM32, SYSTEM64, COMPACT32, COMPACT64, PERFINFO32, PERFINFO64 -> {
+                kind = Kind.KERNEL;
+                size = b.getShort(pos + 4) & 0xFFFF;
+                int hook = b.getShort(pos + 6) & 0xFFFF;
+                group = hook >>> 8;
+                type = hook & 0xFF;
+                boolean perfinfo = headerType >= PERFINFO32;
+                boolean compact = headerType == COMPACT32 || headerType == COMPACT64;
+                fixed = perfinfo ? 0x10 : compact ? 0x18 : 0x20;
+                // extra 8-byte items: PEBS index (bit 15) and PMC counters (bits 8-10); dissect system.py
+                fixed += ((marker & 0x8000) != 0 ? 8 : 0) + ((marker >>> 8) & 7) * 8;
+                if (size < fixed || end - pos < Math.max(fixed, 0x10)) {
+                    return fail("record size " + size + " below its header size " + fixed);
+                }
+                if (perfinfo) {
+                    rawTime = b.getLong(pos + 8);
+                } else {
+                    tid = b.getInt(pos + 8);
+                    pid = b.getInt(pos + 12);
+                    rawTime = b.getLong(pos + 16);
+                }
+            }
+            case EVENT_HEADER32, EVENT_HEADER64 -> {
+                kind = Kind.MANIFEST;
+                size = b.getShort(pos) & 0xFFFF;
+                fixed = 0x50;
+                if (size < fixed || end - pos < fixed) {
+                    return fail("record size " + size + " below the EVENT_HEADER size 0x50");
+                }
+                tid = b.getInt(pos + 8);
+                pid = b.getInt(pos + 12);
+                rawTime = b.getLong(pos + 16);
+                readGuid(b, pos + 24);
+                eventId = b.getShort(pos + 40) & 0xFFFF;
+                version = b.get(pos + 42) & 0xFF;
+                type = b.get(pos + 45) & 0xFF;
+                task = b.getShort(pos + 46) & 0xFFFF;
+            }
+            case FULL_HEADER32, FULL_HEADER64, INSTANCE32, INSTANCE64 -> {
+                kind = Kind.CLASSIC;
+                size = b.getShort(pos) & 0xFFFF;
+                fixed = headerType == INSTANCE32 || headerType == INSTANCE64 ? 0x48 : 0x30;
+                if (size < fixed || end - pos < fixed) {
+                    return fail("record size " + size + " below its header size " + fixed);
+                }
+                type = b.get(pos + 4) & 0xFF;
+                version = b.getShort(pos + 6) & 0xFFFF;
+                tid = b.getInt(pos + 8);
+                pid = b.getInt(pos + 12);
+                rawTime = b.getLong(pos + 16);
+                readGuid(b, pos + 24);
+            }
+            default -> {
+                kind = Kind.OTHER;
+                size = b.getShort(pos) & 0xFFFF;
+                fixed = headerType == MESSAGE ? 8 : 4;
+                hasTime = false;
+                if (size < fixed) {
+                    return fail("record size " + size + " below " + fixed);
+                }
+            }
+        }
+        if (size > end - pos && !headerOnly) {
+            return fail("record of " + size + " bytes runs past the buffer end (" + (end - pos) + " bytes left)");
+        }
+        payloadStart = pos + fixed;
+        payloadLength = size - fixed;
+        return (size + 7) & ~7;
+    }
+
+    String parseError() {
+        return parseError;
+    }
+
+    private int fail(String why) {
+        parseError = why;
+        return -1;
+    }
+
+    private void readGuid(ByteBuffer b, int at) {
+        // GUID {Data1 u32, Data2 u16, Data3 u16} little-endian, Data4 8 bytes big-endian
+        long d1 = b.getInt(at) & 0xFFFFFFFFL;
+        long d2 = b.getShort(at + 4) & 0xFFFFL;
+        long d3 = b.getShort(at + 6) & 0xFFFFL;
+        guidMsb = d1 << 32 | d2 << 16 | d3;
+        long lsb = 0;
+        for (int i = 0; i < 8; i++) {
+            lsb = lsb << 8 | (b.get(at + 8 + i) & 0xFF);
+        }
+        guidLsb = lsb;
+    }
+
+    void place(int cpu, long rawTimeIfMissing, int bufferIndex, long bufferFileOffset) {
+        this.cpu = cpu;
+        if (!hasTime) {
+            rawTime = rawTimeIfMissing;
+        }
+        this.bufferIndex = bufferIndex;
+        this.bufferFileOffset = bufferFileOffset;
+    }
+
+    void setTime(long fileTime) {
+        this.time = fileTime;
+    }
+
+    boolean hasOwnTime() {
+        return hasTime;
+    }
+
+    // ---- header fields ----
+
+    public int headerType() {
+        return headerType;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** 8 for the 64-bit header variants, else 4. */
+    public int pointerSize() {
+        return switch (headerType) {
+            case SYSTEM64, COMPACT64, PERFINFO64, EVENT_HEADER64, FULL_HEADER64, INSTANCE64 -> 8;
+            default -> 4;
+        };
+    }
+
+    /** Kernel group (high byte of the HookId), -1 for non-kernel records. */
+    public int group() {
+        return group;
+    }
+
+    /** Kernel type / classic type / manifest opcode; -1 when the header has none. */
+    public int type() {
+        return type;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    /** Header process id; -1 when the header has none (PERFINFO) or logged -1. */
+    public int pid() {
+        return pid;
+    }
+
+    public int tid() {
+        return tid;
+    }
+
+    public long rawTime() {
+        return rawTime;
+    }
+
+    /** FILETIME (100 ns since 1601, UTC). */
+    public long time() {
+        return time;
+    }
+
+    public int cpu() {
+        return cpu;
+    }
+
+    /** Provider (manifest) or event class (classic) GUID; null for kernel records. */
+    public UUID guid() {
+        return kind == Kind.MANIFEST || kind == Kind.CLASSIC ? new UUID(guidMsb, guidLsb) : null;
+    }
+
+    public boolean guidEquals(UUID g) {
+        return g.getMostSignificantBits() == guidMsb && g.getLeastSignificantBits() == guidLsb
+                && (kind == Kind.MANIFEST || kind == Kind.CLASSIC);
+    }
+
+    public int eventId() {
+        return eventId;
+    }
+
+    public int task() {
+        return task;
+    }
+
+    public int payloadLength() {
+        return payloadLength;
+    }
+
+    /** Where the record is, for messages: "buffer 12 (file byte 0x…) record at +0x1A8". */
+    public String where() {
+        return "buffer " + bufferIndex + " (file byte 0x" + Long.toHexString(bufferFileOffset).toUpperCase()
+                + ") record at +0x" + Integer.toHexString(recordOffset).toUpperCase();
+    }
+
+    // ---- payload readers (offsets relative to the payload) ----
+
+    private int at(int offset, int width) {
+        if (offset < 0 || width > payloadLength - offset) {
+            throw new PayloadTooShortException(offset, width, payloadLength);
+        }
+        return payloadStart + offset;
+    }
+
+    public int u8(int offset) {
+        return data.get(at(offset, 1)) & 0xFF;
+    }
+
+    public int u16(int offset) {
+        return data.getShort(at(offset, 2)) & 0xFFFF;
+    }
+
+    public int i32(int offset) {
+        return data.getInt(at(offset, 4));
+    }
+
+    public long u32(int offset) {
+        return data.getInt(at(offset, 4)) & 0xFFFFFFFFL;
+    }
+
+    public long i64(int offset) {
+        return data.getLong(at(offset, 8));
+    }
+
+    /** A pointer of this record's {@link #pointerSize()}, zero-extended. */
+    public long pointer(int offset) {
+        return pointerSize() == 8 ? i64(offset) : u32(offset);
+    }
+
+    /** NUL-terminated UTF-16LE at {@code offset}; an unterminated string runs to the payload end. */
+    public String utf16z(int offset) {
+        int n = utf16zChars(offset);
+        char[] chars = new char[n];
+        int p = payloadStart + offset;
+        for (int i = 0; i < n; i++) {
+            chars[i] = data.getChar(p + 2 * i);
+        }
+        return new String(chars);
+    }
+
+    /** Bytes taken by the UTF-16 string at {@code offset}, its NUL included when present. */
+    public int utf16zSize(int offset) {
+        int bytes = 2 * utf16zChars(offset);
+        return offset + bytes + 2 <= payloadLength ? bytes + 2 : bytes;
+    }
+
+    private int utf16zChars(int offset) {
+        if (offset < 0 || offset > payloadLength) {
+            throw new PayloadTooShortException(offset, 2, payloadLength);
+        }
+        int p = payloadStart + offset;
+        int max = (payloadLength - offset) / 2;
+        int n = 0;
+        while (n < max && data.getChar(p + 2 * n) != 0) {
+            n++;
+        }
+        return n;
+    }
+
+    /** A fixed-size UTF-16 field of {@code chars} characters, cut at its first NUL. */
+    public String utf16Fixed(int offset, int chars) {
+        int p = at(offset, 2 * chars);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < chars; i++) {
+            char c = data.getChar(p + 2 * i);
+            if (c == 0) {
+                break;
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    /** NUL-terminated 8-bit string (Process ImageFileName is ANSI; read as Latin-1). */
+    public String ansiz(int offset) {
+        int n = ansizLength(offset);
+        byte[] bytes = new byte[n];
+        data.get(payloadStart + offset, bytes);
+        return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Bytes taken by the 8-bit string at {@code offset}, its NUL included when present. */
+    public int ansizSize(int offset) {
+        int n = ansizLength(offset);
+        return offset + n + 1 <= payloadLength ? n + 1 : n;
+    }
+
+    private int ansizLength(int offset) {
+        if (offset < 0 || offset > payloadLength) {
+            throw new PayloadTooShortException(offset, 1, payloadLength);
+        }
+        int p = payloadStart + offset;
+        int max = payloadLength - offset;
+        int n = 0;
+        while (n < max && data.get(p + n) != 0) {
+            n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,251 @@
+package io.lockscope.ingest.etw.etl;
+
+import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.etw.testing.EtwCorpus;
+import io.lockscope.ingest.etw.testing.SyntheticEtl;
+import io.lockscope.ingest.etw.testing.TraceEventBaseline;
+import io.lockscope.model.ReadReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static io.lockscope.ingest.etw.testing.TraceEventBaseline.number;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EtlReaderTest {
+    @TempDir
+    Path tmp;
+
+    /** Reads every record; returns [raw time, cpu] pairs after checking times never go back. */
+    private static List<long[]> readAll(EtlReader reader) throws Exception {
+        List<long[]> out = new ArrayList<>();
+        long[] last = {Long.MIN_VALUE};
+        reader.read(r -> {
+            assertTrue(r.time() >= last[0], "time went back at " + r.where());
+            last[0] = r.time();
+            out.add(new long[]{r.rawTime(), r.cpu(), r.group() << 8 | r.type()});
+        });
+        return out;
+    }
+
+    private static String fileTimeText(long fileTime) {
+        Instant t = Instant.ofEpochSecond(fileTime / 10_000_000L - 11_644_473_600L, fileTime % 10_000_000L * 100);
+        return DateTimeFormatter.ofPattern("yy/MM/dd HH:mm:ss.ffffff".replace("ffffff", "SSSSSS"))
+                .withZone(ZoneOffset.UTC).format(t);
+    }
+
+    @Test
+    void compressedMergedTraceHeaderEqualsTraceEventBaseline() throws Exception {
+        Path etl = EtwCorpus.unzipEtl("perfview/net.4.5.2.x64.etl.zip", tmp);
+        TraceEventBaseline baseline = new TraceEventBaseline(EtwCorpus.file("perfview/net.4.5.2.x64.baseline.txt"));
+        TraceEventBaseline.Event expected = baseline.events("Windows Kernel/EventTrace").get(0);
+        ReadReport report = new ReadReport();
+        try (EtlReader reader = EtlReader.open(etl, "net.etl", report)) {
+            LogfileHeader h = reader.header();
+            assertEquals(expected.get("BufferSize"), number(h.bufferSize()));
+            assertEquals(expected.get("Version"), number(h.version()));
+            assertEquals(expected.get("ProviderVersion"), number(h.providerVersion()));
+            assertEquals(expected.get("NumberOfProcessors"), number(h.numberOfProcessors()));
+            assertEquals(expected.get("TimerResolution"), number(h.timerResolution()));
+            assertEquals(expected.get("LogFileMode"), number(h.logFileMode()));
+            assertEquals(expected.get("BuffersWritten"), number(h.buffersWritten()));
+            assertEquals(expected.get("PointerSize"), number(h.pointerSize()));
+            assertEquals(expected.get("EventsLost"), number(h.eventsLost()));
+            assertEquals(expected.get("CPUSpeed"), number(h.cpuSpeedMHz()));
+            assertEquals(expected.get("PerfFreq"), number(h.perfFreq()));
+            assertEquals(expected.get("ReservedFlags"), number(h.clockType()));
+            assertEquals(expected.get("BuffersLost"), number(h.buffersLost()));
+            assertEquals(expected.get("SessionName"), h.loggerName());
+            assertEquals(expected.get("LogFileName"), h.logFileName());
+            assertEquals(expected.get("UtcOffsetMinutes"), number(h.timeZone().bias()));
+            assertEquals(expected.get("StartTime"), TraceEventBaseline.cut(fileTimeText(h.startTime())));
+            assertEquals(expected.get("EndTime"), TraceEventBaseline.cut(fileTimeText(h.endTime())));
+            assertEquals(expected.get("BootTime"), TraceEventBaseline.cut(fileTimeText(h.bootTime())));
+            assertTrue(h.compressed());
+
+            List<long[]> records = readAll(reader);
+            EtlStats s = reader.stats();
+            assertEquals(360, s.buffers(), "buffers (corpus README: 359 of 360 compressed)");
+            assertEquals(359, s.compressedBuffers());
+            assertEquals(1, s.buffersOfType(4), "one HEADER buffer");
+            assertEquals(359, s.buffersOfType(0), "the rest GENERIC");
+            assertEquals(0, s.corruptBuffers() + s.corruptRecords() + s.truncatedBuffers());
+            assertEquals(records.size(), s.records());
+            assertEquals(0, report.skippedTotal());
+            assertTrue(s.maxOpenBuffers() > 1 && s.maxOpenBuffers() <= h.numberOfProcessors() + 1,
+                    "open buffers " + s.maxOpenBuffers());
+        }
+    }
+
+    @Test
+    void uncompressedTwoCpuTraceMergesInterleavedBuffers() throws Exception {
+        Path etl = EtwCorpus.file("etl-parser/ShutdownPerfDiagLogger.etl");
+        try (EtlReader reader = EtlReader.open(etl, "shutdown.etl", new ReadReport())) {
+            assertEquals(2, reader.header().numberOfProcessors());
+            assertEquals("PerfDiag Logger", reader.header().loggerName());
+            List<long[]> records = readAll(reader);
+            assertEquals(49, reader.stats().buffers());
+            assertEquals(0, reader.stats().compressedBuffers());
+            assertEquals(1, reader.stats().buffersOfType(4));
+            assertEquals(0, reader.stats().outOfOrderRecords());
+            assertTrue(records.stream().anyMatch(r -> r[1] == 0) && records.stream().anyMatch(r -> r[1] == 1));
+            assertEquals(2, reader.stats().maxOpenBuffers());
+        }
+    }
+
+    @Test
+    void slidingMapWindowGivesTheSameRecords() throws Exception {
+        Path etl = EtwCorpus.file("etl-parser/ShutdownPerfDiagLogger.etl");
+        List<long[]> whole;
+        try (EtlReader reader = EtlReader.open(etl, "shutdown.etl", new ReadReport())) {
+            whole = readAll(reader);
+        }
+        try (EtlReader reader = EtlReader.open(etl, "shutdown.etl", new ReadReport(), 100_000)) {
+            List<long[]> windowed = readAll(reader);
+            assertEquals(whole.size(), windowed.size());
+            for (int i = 0; i < whole.size(); i++) {
+                assertTrue(Arrays.equals(whole.get(i), windowed.get(i)), "record " + i);
+            }
+        }
+    }
+
+    @Test
+    void tinyCompressedTraceWithLongHeaderBufferReads() throws Exception {
+        Path etl = EtwCorpus.file("perfview/SelfDescribingSingleEvent.etl");
+        try (EtlReader reader = EtlReader.open(etl, "single.etl", new ReadReport())) {
+            List<long[]> records = readAll(reader);
+            assertEquals(22000, reader.header().providerVersion());
+            assertEquals(2, reader.stats().compressedBuffers());
+            List<TraceRecord.Kind> kinds = new ArrayList<>();
+            reader.read(r -> kinds.add(r.kind()));
+            assertEquals(1, kinds.stream().filter(k -> k == TraceRecord.Kind.MANIFEST).count(),
+                    "the one self-describing (TraceLogging) event");
+            assertEquals(records.size(), kinds.size());
+        }
+    }
+
+    private static SyntheticEtl twoCpuTrace() {
+        SyntheticEtl etl = new SyntheticEtl(2);
+        SyntheticEtl.Payload empty = new SyntheticEtl.Payload().u32(0);
+        // CPU 0 buffer A: t=10,30 ; CPU 1 buffer B: t=20,30,40 ; CPU 0 buffer C: t=50
+        etl.system(0, 0x0F, 1, 2, 4, 8, SyntheticEtl.HEADER_RAW + 10, empty)
+                .system(0, 0x0F, 2, 2, 4, 8, SyntheticEtl.HEADER_RAW + 30, empty).flush(0)
+                .perfinfo(1, 0x0F, 3, 2, SyntheticEtl.HEADER_RAW + 20, empty)
+                .perfinfo(1, 0x0F, 4, 2, SyntheticEtl.HEADER_RAW + 30, empty)
+                .perfinfo(1, 0x0F, 5, 2, SyntheticEtl.HEADER_RAW + 40, empty).flush(1)
+                .system(0, 0x0F, 6, 2, 4, 8, SyntheticEtl.HEADER_RAW + 50, empty);
+        return etl;
+    }
+
+    @Test
+    void mergeIsByTimeAndStableForEqualTimes() throws Exception {
+        for (boolean compressed : new boolean[]{false, true}) {
+            SyntheticEtl etl = twoCpuTrace();
+            if (compressed) {
+                etl.compressed();
+            }
+            Path file = etl.write(tmp.resolve("merge" + compressed + ".etl"));
+            try (EtlReader reader = EtlReader.open(file, "merge.etl", new ReadReport())) {
+                List<long[]> records = readAll(reader);
+                long[] types = records.stream().mapToLong(r -> r[2] & 0xFF).toArray();
+                // header record (type 0) first; the two t=30 records keep file order (buffer A before B)
+                assertEquals("[0, 1, 3, 2, 4, 5, 6]", Arrays.toString(types), "compressed=" + compressed);
+                assertEquals(compressed ? 3 : 0, reader.stats().compressedBuffers());
+            }
+            try (EtlReader reader = EtlReader.open(file, "merge.etl", new ReadReport())) {
+                List<Long> times = new ArrayList<>();
+                reader.read(r -> times.add(r.time()));
+                assertEquals(SyntheticEtl.START_TIME + 10, times.get(1), "QPC 10 MHz: one raw tick = 100 ns");
+            }
+        }
+    }
+
+    @Test
+    void fileCutInsideTheLastBufferIsACountedPartialRead() throws Exception {
+        byte[] whole = twoCpuTrace().bytes();
+        Path cut = Files.write(tmp.resolve("cut.etl"), Arrays.copyOf(whole, whole.length - SyntheticEtl.BUFFER_SIZE + 0x60));
+        ReadReport report = new ReadReport();
+        try (EtlReader reader = EtlReader.open(cut, "cut.etl", report)) {
+            List<long[]> records = readAll(reader);
+            assertEquals(1, reader.stats().truncatedBuffers());
+            assertEquals(6, records.size(), "the cut buffer's one whole record is still read");
+            assertEquals(1L, report.skippedByReason().get("ETL buffer cut by the end of the file"));
+            assertTrue(report.warnings().get(0).contains("cut.etl: buffer 3 (file byte 0x3000)"), report.warnings().toString());
+        }
+    }
+
+    @Test
+    void bufferSizeBeyondTheFileOrImpossibleStopsTheWalkAndIsCounted() throws Exception {
+        byte[] bytes = twoCpuTrace().bytes();
+        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(2 * SyntheticEtl.BUFFER_SIZE, 0x7FFFFFF0);
+        ReadReport report = new ReadReport();
+        try (EtlReader reader = EtlReader.open(Files.write(tmp.resolve("huge.etl"), bytes), "huge.etl", report)) {
+            List<long[]> records = readAll(reader);
+            assertEquals(3, records.size(), "header record and buffer A only");
+            assertEquals(1, reader.stats().corruptBuffers());
+            assertEquals(2L * SyntheticEtl.BUFFER_SIZE, reader.stats().unreadableTailBytes());
+        }
+    }
+
+    @Test
+    void hostileCompressedStreamSkipsOnlyThatBuffer() throws Exception {
+        byte[] bytes = twoCpuTrace().compressed().bytes();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int second = SyntheticEtl.BUFFER_SIZE + b.getInt(SyntheticEtl.BUFFER_SIZE);
+        // flag word "all matches", then tokens pointing 8 KB back at output position 0
+        for (int i = second + 0x48; i < second + b.getInt(second); i++) {
+            bytes[i] = (byte) 0xFF;
+        }
+        ReadReport report = new ReadReport();
+        try (EtlReader reader = EtlReader.open(Files.write(tmp.resolve("hostile.etl"), bytes), "hostile.etl", report)) {
+            List<long[]> records = readAll(reader);
+            assertEquals(1, reader.stats().corruptBuffers());
+            assertEquals(4, records.size(), "header + buffer A (2) + buffer C (1)");
+            assertTrue(report.warnings().get(0).contains("does not decompress"), report.warnings().toString());
+        }
+    }
+
+    @Test
+    void compressedBufferClaimingAHugeDecompressedSizeIsSkippedWithoutAllocatingIt() throws Exception {
+        byte[] bytes = twoCpuTrace().compressed().bytes();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(SyntheticEtl.BUFFER_SIZE + 4, 60 << 20); // buffer A: SavedOffset 60 MB, session buffers are 4 KB
+        ReadReport report = new ReadReport();
+        try (EtlReader reader = EtlReader.open(Files.write(tmp.resolve("bomb.etl"), bytes), "bomb.etl", report)) {
+            assertEquals(5, readAll(reader).size(), "header + buffers B (3) and C (1)");
+            assertEquals(1L, report.skippedByReason().get("compressed ETL buffer with an impossible decompressed size"));
+        }
+    }
+
+    @Test
+    void damagedFirstBufferIsAClearError() throws IOException {
+        byte[] whole = twoCpuTrace().bytes();
+        Path cut = Files.write(tmp.resolve("short.etl"), Arrays.copyOf(whole, 2000));
+        BadInputException e = assertThrows(BadInputException.Truncated.class, () -> EtlReader.open(cut, "short.etl", new ReadReport()));
+        assertEquals("short.etl: byte 0 (0x0): first ETL buffer claims 4096 bytes but the file has 2000", e.getMessage());
+
+        Path garbage = Files.write(tmp.resolve("garbage.etl"), "not an etl file at all, just text".repeat(10).getBytes());
+        assertThrows(BadInputException.Unsupported.class, () -> EtlReader.open(garbage, "garbage.etl", new ReadReport()));
+        Path tiny = Files.write(tmp.resolve("tiny.etl"), new byte[10]);
+        assertThrows(BadInputException.Truncated.class, () -> EtlReader.open(tiny, "tiny.etl", new ReadReport()));
+    }
+
+    @Test
+    void sniffRecognisesEtlByItsFirstBufferNotItsName() throws IOException {
+        byte[] etl = twoCpuTrace().bytes();
+        assertTrue(EtlReader.looksLikeEtl(etl, 4096));
+        byte[] text = "Time of Day,Process Name,PID,Operation,Path,Result,Detail\r\n".repeat(100).getBytes();
+        assertTrue(!EtlReader.looksLikeEtl(text, text.length));
+    }
+}
