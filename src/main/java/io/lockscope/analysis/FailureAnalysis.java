@@ -1,6 +1,7 @@
 package io.lockscope.analysis;
 
 import io.lockscope.model.EventStore;
+import io.lockscope.model.Module;
 import io.lockscope.model.Operation;
 import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.StackTable;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -175,7 +177,7 @@ public final class FailureAnalysis {
         if (system == null || modulePath == null) {
             return null;
         }
-        return system.modules().stream().filter(m -> modulePath.equalsIgnoreCase(m.path())).map(m -> m.company())
-                .findFirst().orElse(null);
+        return system.modules().stream().filter(m -> modulePath.equalsIgnoreCase(m.path())).map(Module::company)
+                .filter(Objects::nonNull).findFirst().orElse(null);
     }
 }

@@ -92,10 +92,13 @@ public final class EventStore {
         return OPERATIONS[opAndKind.get(i) & 0xFFF];
     }
 
-    /** The operation as the source spelled it (procmon's Operation column). */
+    /**
+     * The operation as the source spelled it: procmon's Operation column, or an ETW event's
+     * Task/Opcode name ("Image/Load") when the event is typed as a procmon operation too.
+     */
     public String operationName(int i) {
-        Operation op = operation(i);
-        return op == Operation.OTHER ? operationText.get(i) : op.procmonName();
+        String text = operationText.get(i);
+        return text != null ? text : operation(i).procmonName();
     }
 
     public EventClass eventClass(int i) {

@@ -102,11 +102,19 @@ public final class TraceBuilder {
         return events.size() - 1;
     }
 
+    /**
+     * Keeps the source's own spelling of event {@code event}'s operation (an ETW "Image/Load" typed
+     * as {@link Operation#LOAD_IMAGE}), so counts by name still compare with the source's tools.
+     */
+    public void setOperationName(int event, String name) {
+        events.operationText.put(event, name);
+    }
+
     /** Appends an event whose operation is not in {@link Operation}, keeping its spelling and class. */
     public int addOtherEvent(long time, long duration, int processKey, int tid, String operationName,
                              EventClass eventClass, int result, int pathId, Detail detail, int stackId) {
         int i = addEvent(time, duration, processKey, tid, Operation.OTHER, result, pathId, detail, stackId);
-        events.operationText.put(i, operationName);
+        setOperationName(i, operationName);
         if (eventClass != null && eventClass != EventClass.UNKNOWN) {
             events.eventClass.put(i, (byte) eventClass.ordinal());
         }

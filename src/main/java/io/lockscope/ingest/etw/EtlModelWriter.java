@@ -124,8 +124,16 @@ final class EtlModelWriter {
         } else if (e instanceof KernelEvent.Image i) {
             String path = prepass.volumes.toDos(i.fileName());
             processes.onImage(i, path, i.opcode() == KernelGroups.PROCESS_LOAD_IMAGE ? r.time() : 0);
-            other(r, eventName, processes.keyFor(i.processId()), r.tid(), EventClass.PROCESS, 0,
-                    builder.strings().intern(path), Detail.None.INSTANCE);
+            int key = processes.keyFor(i.processId());
+            int pathId = builder.strings().intern(path);
+            if (isLoad(i)) {
+                // typed as procmon's Load Image so mapped-image holds are found, named as TraceEvent does
+                int ev = builder.addEvent(r.time(), EventStore.NO_DURATION, key, r.tid(), Operation.LOAD_IMAGE, 0,
+                        pathId, Detail.None.INSTANCE, stack(r, r.tid(), key));
+                builder.setOperationName(ev, eventName.taskOpcode());
+            } else {
+                other(r, eventName, key, r.tid(), EventClass.PROCESS, 0, pathId, Detail.None.INSTANCE);
+            }
         } else if (e instanceof KernelEvent.FileName f) {
             fileKeyNames.put(f.fileKey(), f.fileName());
             other(r, eventName, headerProcess(r), r.tid(), EventClass.FILE_SYSTEM, 0, pathId(f.fileName()),
@@ -138,6 +146,11 @@ final class EtlModelWriter {
             // VolumeMapping (taken from the first pass), DiskIo and every undecoded kernel class
             other(r, eventName, headerProcess(r), r.tid(), eventClassOf(r), 0, 0, Detail.None.INSTANCE);
         }
+    }
+
+    /** Image/Load (10) and Image/DCStart (3, already loaded when the trace began); not unloads. */
+    private static boolean isLoad(KernelEvent.Image i) {
+        return i.opcode() == KernelGroups.PROCESS_LOAD_IMAGE || i.opcode() == 3;
     }
 
     private static boolean isCpuSample(TraceRecord r) {
