@@ -3,6 +3,7 @@ package io.lockscope.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.lockscope.ingest.CaseInputs;
+import io.lockscope.ingest.servicing.ServicingLog;
 import io.lockscope.model.EventClass;
 import io.lockscope.model.EventStore;
 import io.lockscope.model.Trace;
@@ -43,9 +44,10 @@ final class InfoCommand implements Callable<Integer> {
         CaseInputs.Loaded loaded = input.load(spec.commandLine().getErr());
         List<Summary> summaries = loaded.traces().stream().map(Summary::of).toList();
         if (format == Format.json) {
-            writeJson(out, summaries);
+            writeJson(out, summaries, loaded.servicingLogs());
         } else {
             summaries.forEach(s -> writeText(out, s));
+            loaded.servicingLogs().forEach(l -> writeText(out, l));
         }
         out.flush();
         return loaded.errors().isEmpty() ? Main.OK : Main.BAD_INPUT;
@@ -100,7 +102,19 @@ final class InfoCommand implements Callable<Integer> {
         }
     }
 
-    private static void writeJson(PrintWriter out, List<Summary> summaries) throws java.io.IOException {
+    private static void writeText(PrintWriter out, ServicingLog log) {
+        out.printf("%s  (%s, %s)%n", log.input(), log.format().id(), log.kind());
+        out.printf("  lines       %,d (%,d recognised)%n", log.lines(), log.recognised());
+        out.printf("  skipped     %,d%s%n", log.report().skippedTotal(), log.report().skippedByReason().isEmpty() ? ""
+                : "  " + log.report().skippedByReason());
+        if (!log.report().warnings().isEmpty()) {
+            out.println("  warnings");
+            log.report().warnings().forEach(w -> out.println("    " + w));
+        }
+    }
+
+    private static void writeJson(PrintWriter out, List<Summary> summaries, List<ServicingLog> logs)
+            throws java.io.IOException {
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
@@ -133,6 +147,26 @@ final class InfoCommand implements Callable<Integer> {
                 g.writeEndObject();
                 g.writeArrayFieldStart("warnings");
                 for (String w : t.report().warnings()) {
+                    g.writeString(w);
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            for (ServicingLog log : logs) {
+                g.writeStartObject();
+                g.writeStringField("path", log.input());
+                g.writeStringField("format", log.format().id());
+                g.writeStringField("kind", log.kind());
+                g.writeNumberField("events", log.recognised());
+                g.writeNumberField("lines", log.lines());
+                g.writeNumberField("skipped", log.report().skippedTotal());
+                g.writeNumberField("processes", 0);
+                g.writeNullField("first");
+                g.writeNullField("last");
+                g.writeObjectFieldStart("countsByOperation");
+                g.writeEndObject();
+                g.writeArrayFieldStart("warnings");
+                for (String w : log.report().warnings()) {
                     g.writeString(w);
                 }
                 g.writeEndArray();

@@ -1,0 +1,107 @@
+package io.lockscope.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The commands end to end on the sample cases in traces/. */
+class CommandsTest {
+    private static final String CASE = "traces/lock-holder";
+    private static final String CSV = CASE + "/boot_log.csv";
+
+    @Test
+    void infoJsonDescribesEveryInputOfTheCase() throws Exception {
+        CliRunner r = CliRunner.run("info", CASE, "--format", "json");
+        assertEquals(Main.OK, r.exitCode(), r.err());
+        JsonNode inputs = new ObjectMapper().readTree(r.out()).get("inputs");
+        assertEquals(5, inputs.size(), r.out());
+        JsonNode csv = inputs.get(0);
+        assertEquals("procmon-csv", csv.get("format").asText());
+        assertEquals(1500, csv.get("events").asInt());
+        assertEquals(0, csv.get("skipped").asInt());
+        long sum = 0;
+        for (JsonNode n : csv.get("countsByOperation")) {
+            sum += n.asLong();
+        }
+        assertEquals(1500, sum, "operation counts add up to the events");
+        assertTrue(csv.get("countsByOperation").get("CreateFile").asInt() > 0);
+        assertTrue(r.out().contains("\"cbs-log\""), r.out());
+    }
+
+    @Test
+    void timelineFollowsTheTargetWithOpenIntervals() {
+        CliRunner r = CliRunner.run("timeline", CSV, "--path", "*oposdrv.inf_amd64_313106b94d0b5742\\oposdrv.dll");
+        assertEquals(Main.OK, r.exitCode(), r.err());
+        assertTrue(r.out().contains("SHARING VIOLATION"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.contains("ntrtscan.exe") && l.contains("CreateFile") && l.contains("[open until")),
+                r.out());
+        CliRunner onlyTi = CliRunner.run("timeline", CSV, "--path", "*oposdrv*", "--process", "TiWorker.exe", "--format", "csv");
+        assertEquals(Main.OK, onlyTi.exitCode(), onlyTi.err());
+        assertFalse(onlyTi.out().contains("ntrtscan.exe"), "process selector is AND'ed with the path selector");
+        assertTrue(onlyTi.out().startsWith("Input,Index,Time,"), onlyTi.out());
+    }
+
+    @Test
+    void timelineTimeWindowKeepsOnlyThatWindow() {
+        CliRunner all = CliRunner.run("timeline", CSV, "--process", "TiWorker.exe");
+        CliRunner window = CliRunner.run("timeline", CSV, "--process", "TiWorker.exe", "--from", "09:18:21", "--to", "09:18:22");
+        assertEquals(Main.OK, window.exitCode(), window.err());
+        long n = window.out().lines().filter(l -> l.startsWith("2022-")).count();
+        assertTrue(n > 0 && n < all.out().lines().count(), window.out());
+        assertTrue(window.out().lines().filter(l -> l.startsWith("2022-")).allMatch(l -> l.startsWith("2022-08-10T09:18:21")),
+                window.out());
+    }
+
+    @Test
+    void holdersNamesTheBlockerAtTheFailure() {
+        CliRunner r = CliRunner.run("holders", CSV, "--path", "*\\oposdrv.inf_amd64_313106b94d0b5742\\oposdrv.dll");
+        assertEquals(Main.OK, r.exitCode(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.contains("BLOCKING") && l.contains("ntrtscan.exe")
+                && l.contains("holder does not share Delete")), r.out());
+    }
+
+    @Test
+    void holdersAtAMomentListsWhatWasOpenThen() {
+        CliRunner r = CliRunner.run("holders", CSV, "--path", "*\\oposdrv.inf_amd64_313106b94d0b5742\\oposdrv.dll",
+                "--at", "09:18:21.7");
+        assertEquals(Main.OK, r.exitCode(), r.err());
+        assertTrue(r.out().contains("ntrtscan.exe (pid 1880) handle"), r.out());
+        CliRunner before = CliRunner.run("holders", CSV, "--path", "*\\oposdrv.inf_amd64_313106b94d0b5742\\oposdrv.dll",
+                "--at", "09:17:41");
+        assertTrue(before.out().contains("nobody"), before.out());
+    }
+
+    @Test
+    void convertToCsvReproducesTheExportByteForByte(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("rt.csv");
+        CliRunner r = CliRunner.run("convert", CSV, "--to", "csv", "--columns", "all", "-o", out.toString());
+        assertEquals(Main.OK, r.exitCode(), r.err());
+        assertArrayEquals(Files.readAllBytes(Path.of(CSV)), Files.readAllBytes(out));
+    }
+
+    @Test
+    void failOnErrorExitsFourWhenSomethingBlockedAndZeroWhenClean() {
+        assertEquals(Main.FINDING, CliRunner.run("analyze", CASE, "--fail-on", "error", "--format", "md").exitCode());
+        assertEquals(Main.OK, CliRunner.run("analyze", "traces/clean", "--fail-on", "error", "--format", "md").exitCode());
+    }
+
+    @Test
+    void htmlAndChineseReports(@TempDir Path dir) throws Exception {
+        Path html = dir.resolve("r.html");
+        assertEquals(Main.OK, CliRunner.run("analyze", CASE, "--format", "html", "-o", html.toString()).exitCode());
+        String page = Files.readString(html);
+        assertTrue(page.contains("<svg") && page.contains("ntrtscan.exe"), "timeline picture and culprit");
+        CliRunner zh = CliRunner.run("analyze", CASE, "--format", "md", "--lang", "zh-CN");
+        assertTrue(zh.out().contains("切勿手动删除 WinSxS 或 DriverStore"), zh.out());
+        assertEquals(Main.USAGE, CliRunner.run("analyze", CASE, "--lang", "fr").exitCode());
+    }
+}
