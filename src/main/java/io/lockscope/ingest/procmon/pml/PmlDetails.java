@@ -178,7 +178,10 @@ final class PmlDetails {
                 break;
             case FS_LOCK_CONTROL:
                 if (sub == SUB_LOCK || sub == SUB_UNLOCK_SINGLE) {
-                    out.detail = new LockDetail(i64(params + (wide ? 0x10 : 8)), i64(after), sub == SUB_LOCK,
+                    // the LARGE_INTEGER length follows the path; procmon shows only its low 32 bits on
+                    // 32-bit captures (a whole-file lock of -1 is "Length: 4,294,967,295" in the corpus)
+                    long length = wide ? i64(after) : u32(after);
+                    out.detail = new LockDetail(i64(params + (wide ? 0x10 : 8)), length, sub == SUB_LOCK,
                             u8(params + (wide ? 0x21 : 0x15)) != 0, u8(params + (wide ? 0x20 : 0x14)) != 0);
                 }
                 break;
@@ -410,7 +413,8 @@ final class PmlDetails {
             long available = Math.max(0, Math.min(dataLength, extraEnd - dataAt));
             data = registryData(type, dataAt, available);
         }
-        return new RegValueDetail(index, name, type, dataLength, data);
+        // procmon names the value only for RegEnumValue; a query's path already ends with it
+        return new RegValueDetail(index, index >= 0 ? name : null, type, dataLength, data);
     }
 
     /** procmon's rendering of registry data (procmon-formats.md §1.11; procmon-parser logs.py). */

@@ -136,7 +136,9 @@ class PmlCorpusTest {
         } else {
             Detail parsed = DetailFormat.parse(ev.operation(i), csvText, NumberStyle.EN_US);
             if (parsed instanceof Detail.Text) {
-                columns.computeIfAbsent("Detail(typed, CSV not parsed)", c -> new int[2])[1]++;
+                String family = d.getClass().getSimpleName();
+                compare(columns, firstMismatch, "Detail(" + family + " key fields)", i,
+                        CsvDetailFields.expected(d, csvText), CsvDetailFields.actual(d));
             } else {
                 compare(columns, firstMismatch, "Detail(typed)", i, parsed.toString(), d.toString());
             }
