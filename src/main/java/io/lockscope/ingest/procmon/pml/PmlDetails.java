@@ -156,8 +156,8 @@ final class PmlDetails {
         }
         int sub = u8(blob);
         out.subOperation = hasSubOperations(operation) ? sub : 0;
-        long params = blob + 0x10;
-        long pathInfoAt = params + 5L * ptr + 8;
+        long params = blob + PmlLayout.FS_PARAMETERS;
+        long pathInfoAt = blob + PmlLayout.fsPathInfo(ptr);
         int pathInfo = u16(pathInfoAt);
         long pathAt = pathInfoAt + 4;
         int n = string(pathAt, pathInfo);
@@ -229,7 +229,7 @@ final class PmlDetails {
     }
 
     private Detail readWrite(long params) {
-        int flags = i32(blob + 8);
+        int flags = i32(blob + PmlLayout.FS_IRP_FLAGS);
         int ioFlags = flags & 0xE000FF;
         int priority = (flags >>> 17) & 7;
         long length = u32(params);

@@ -8,6 +8,8 @@ import io.lockscope.model.detail.Detail;
 import io.lockscope.model.vocab.NtStatus;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 
+import static io.lockscope.ingest.procmon.pml.PmlLayout.*;
+
 /**
  * Decodes one PML event record into the {@link TraceBuilder}: the fixed header, the stack, the path
  * (which lives inside the class's detail blob) and the typed detail (via {@link PmlDetails}).
@@ -24,7 +26,6 @@ import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
  * allocated per event except what the model keeps (new strings, new stacks, the detail record).
  */
 final class PmlEventDecoder {
-    static final int HEADER_SIZE = 0x34;
     static final int MAX_STACK_DEPTH = 0xFFFF;
 
     private final MappedFile in;
@@ -55,7 +56,7 @@ final class PmlEventDecoder {
 
     /** Decodes the event at {@code at}; throws {@link PmlFormatException} when its record is unreadable. */
     void decode(long at) {
-        if (!in.fits(at, HEADER_SIZE)) {
+        if (!in.fits(at, EVENT_HEADER_SIZE)) {
             throw new PmlFormatException(at, "event header runs past the end of the file");
         }
         int processIndex = in.i32(at);
@@ -64,16 +65,16 @@ final class PmlEventDecoder {
             throw new PmlFormatException(at, "event names process index " + Integer.toUnsignedString(processIndex)
                     + ", which the process table does not have");
         }
-        int tid = in.i32(at + 0x04);
-        int eventClass = in.u16(at + 0x08);
-        int operation = in.u16(at + 0x0C);
-        long duration = in.i64(at + 0x14);
-        long time = in.i64(at + 0x1C);
-        int result = in.i32(at + 0x24);
-        int depth = in.u16(at + 0x28);
-        long detailSize = in.u32(at + 0x2C);
-        long extraOffset = in.u32(at + 0x30);
-        long stackAt = at + HEADER_SIZE;
+        int tid = in.i32(at + E_TID);
+        int eventClass = in.u16(at + E_CLASS);
+        int operation = in.u16(at + E_OPERATION);
+        long duration = in.i64(at + E_DURATION);
+        long time = in.i64(at + E_TIME);
+        int result = in.i32(at + E_RESULT);
+        int depth = in.u16(at + E_STACK_DEPTH);
+        long detailSize = in.u32(at + E_DETAIL_SIZE);
+        long extraOffset = in.u32(at + E_EXTRA_OFFSET);
+        long stackAt = at + EVENT_HEADER_SIZE;
         long detailAt = stackAt + (long) depth * pointerSize;
         if (!in.fits(stackAt, (long) depth * pointerSize + detailSize)) {
             throw new PmlFormatException(at, "event of " + depth + " stack frames and " + detailSize
@@ -83,7 +84,7 @@ final class PmlEventDecoder {
         int extraSize = 0;
         if (extraOffset != 0) {
             if (!in.fits(at + extraOffset, 2)) {
-                throw new PmlFormatException(at + 0x30, "extra detail offset " + extraOffset + " is past the end of the file");
+                throw new PmlFormatException(at + E_EXTRA_OFFSET, "extra detail offset " + extraOffset + " is past the end of the file");
             }
             extraSize = in.u16(at + extraOffset);
             extraAt = at + extraOffset + 2;

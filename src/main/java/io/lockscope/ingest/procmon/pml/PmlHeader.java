@@ -2,6 +2,8 @@ package io.lockscope.ingest.procmon.pml;
 
 import io.lockscope.ingest.BadInputException;
 
+import static io.lockscope.ingest.procmon.pml.PmlLayout.*;
+
 /**
  * The fixed 0x3A8-byte PML header (procmon-formats.md §1.3; eronnen/procmon-parser
  * stream_logs_format.py, docs/pml.hexpat). Little-endian:
@@ -31,33 +33,6 @@ record PmlHeader(int version, boolean is64bit, String computerName, String syste
                  long iconsOffset, long maxApplicationAddress, int osMajor, int osMinor, int osBuild,
                  int processors, long memoryBytes, long hostsAndPortsOffset) {
 
-    static final int SIZE = 0x3A8;
-    static final int MAGIC = 0x5F4C4D50; // "PML_" little-endian
-    static final int COMPUTER_NAME_CHARS = 16;
-    static final int SYSTEM_ROOT_CHARS = 260;
-
-    static final int OFF_VERSION = 0x004;
-    static final int OFF_IS64 = 0x008;
-    static final int OFF_COMPUTER = 0x00C;
-    static final int OFF_SYSTEM_ROOT = 0x02C;
-    static final int OFF_EVENT_COUNT = 0x234;
-    static final int OFF_FIRST_EVENT = 0x240;
-    static final int OFF_EVENT_OFFSETS = 0x248;
-    static final int OFF_PROCESSES = 0x250;
-    static final int OFF_STRINGS = 0x258;
-    static final int OFF_ICONS = 0x260;
-    static final int OFF_MAX_APP_ADDRESS = 0x268;
-    static final int OFF_OS_VERSION_INFO = 0x270;
-    static final int OS_VERSION_INFO_SIZE = 284;
-    static final int OFF_OS_MAJOR = 0x274;
-    static final int OFF_OS_MINOR = 0x278;
-    static final int OFF_OS_BUILD = 0x27C;
-    static final int OFF_OS_PLATFORM = 0x280;
-    static final int OFF_PROCESSORS = 0x38C;
-    static final int OFF_MEMORY = 0x390;
-    static final int OFF_HEADER_SIZE = 0x398;
-    static final int OFF_HOSTS_PORTS = 0x3A0;
-
     static boolean isSupportedVersion(int version) {
         return version == 9 || version == 7;
     }
@@ -67,45 +42,45 @@ record PmlHeader(int version, boolean is64bit, String computerName, String syste
     }
 
     static PmlHeader read(MappedFile in, String file) throws BadInputException {
-        if (in.size() < SIZE) {
+        if (in.size() < HEADER_SIZE) {
             throw new BadInputException.Truncated(file, BadInputException.byteOffset(in.size()),
-                    "the PML header needs " + SIZE + " bytes but the file has " + in.size());
+                    "the PML header needs " + HEADER_SIZE + " bytes but the file has " + in.size());
         }
         if (in.i32(0) != MAGIC) {
             throw new BadInputException.Unsupported(file, BadInputException.byteOffset(0), "no PML_ signature");
         }
-        int version = in.i32(OFF_VERSION);
+        int version = in.i32(H_VERSION);
         if (!isSupportedVersion(version)) {
-            throw new BadInputException.Unsupported(file, BadInputException.byteOffset(OFF_VERSION),
+            throw new BadInputException.Unsupported(file, BadInputException.byteOffset(H_VERSION),
                     "PML format version " + Integer.toUnsignedString(version) + " (lockscope reads 7 and 9)");
         }
-        int bitness = in.i32(OFF_IS64);
+        int bitness = in.i32(H_IS64);
         if (bitness != 0 && bitness != 1) {
-            throw new BadInputException.Corrupt(file, BadInputException.byteOffset(OFF_IS64),
+            throw new BadInputException.Corrupt(file, BadInputException.byteOffset(H_IS64),
                     "64-bit flag is " + Integer.toUnsignedString(bitness) + ", expected 0 or 1");
         }
         PmlHeader h = new PmlHeader(version, bitness == 1,
-                fixedString(in, OFF_COMPUTER, COMPUTER_NAME_CHARS), fixedString(in, OFF_SYSTEM_ROOT, SYSTEM_ROOT_CHARS),
-                in.u32(OFF_EVENT_COUNT), in.i64(OFF_FIRST_EVENT), in.i64(OFF_EVENT_OFFSETS), in.i64(OFF_PROCESSES),
-                in.i64(OFF_STRINGS), in.i64(OFF_ICONS), in.i64(OFF_MAX_APP_ADDRESS),
-                in.i32(OFF_OS_MAJOR), in.i32(OFF_OS_MINOR), in.i32(OFF_OS_BUILD),
-                in.i32(OFF_PROCESSORS), in.i64(OFF_MEMORY), in.i64(OFF_HOSTS_PORTS));
+                fixedString(in, H_COMPUTER, H_COMPUTER_CHARS), fixedString(in, H_SYSTEM_ROOT, H_SYSTEM_ROOT_CHARS),
+                in.u32(H_EVENT_COUNT), in.i64(H_FIRST_EVENT), in.i64(H_EVENT_OFFSETS), in.i64(H_PROCESSES),
+                in.i64(H_STRINGS), in.i64(H_ICONS), in.i64(H_MAX_APP_ADDRESS),
+                in.i32(H_OS_MAJOR), in.i32(H_OS_MINOR), in.i32(H_OS_BUILD),
+                in.i32(H_PROCESSORS), in.i64(H_MEMORY), in.i64(H_HOSTS_PORTS));
         h.validate(in.size(), file);
         return h;
     }
 
     private void validate(long fileSize, String file) throws BadInputException {
         if (eventOffsetsOffset == 0 || processTableOffset == 0 || stringsOffset == 0) {
-            throw new BadInputException.Corrupt(file, BadInputException.byteOffset(OFF_EVENT_OFFSETS),
+            throw new BadInputException.Corrupt(file, BadInputException.byteOffset(H_EVENT_OFFSETS),
                     "table offsets are zero: the capture was not closed cleanly (open it in procmon and save it again)");
         }
-        checkTable(OFF_FIRST_EVENT, firstEventOffset, "first event", fileSize, file);
-        checkTable(OFF_EVENT_OFFSETS, eventOffsetsOffset, "event-offsets array", fileSize, file);
-        checkTable(OFF_PROCESSES, processTableOffset, "process table", fileSize, file);
-        checkTable(OFF_STRINGS, stringsOffset, "strings table", fileSize, file);
-        if (eventCount * 5 > fileSize - eventOffsetsOffset) {
-            throw new BadInputException.Corrupt(file, BadInputException.byteOffset(OFF_EVENT_COUNT),
-                    "event count " + eventCount + " needs " + eventCount * 5 + " bytes of event offsets at byte "
+        checkTable(H_FIRST_EVENT, firstEventOffset, "first event", fileSize, file);
+        checkTable(H_EVENT_OFFSETS, eventOffsetsOffset, "event-offsets array", fileSize, file);
+        checkTable(H_PROCESSES, processTableOffset, "process table", fileSize, file);
+        checkTable(H_STRINGS, stringsOffset, "strings table", fileSize, file);
+        if (eventCount * EVENT_OFFSET_ENTRY > fileSize - eventOffsetsOffset) {
+            throw new BadInputException.Corrupt(file, BadInputException.byteOffset(H_EVENT_COUNT),
+                    "event count " + eventCount + " needs " + eventCount * EVENT_OFFSET_ENTRY + " bytes of event offsets at byte "
                             + eventOffsetsOffset + " but the file has " + fileSize);
         }
     }
@@ -116,7 +91,7 @@ record PmlHeader(int version, boolean is64bit, String computerName, String syste
             throw new BadInputException.Truncated(file, BadInputException.byteOffset(field), what + " offset "
                     + Long.toUnsignedString(offset) + " is past the end of the file (" + fileSize + " bytes)");
         }
-        if (offset < SIZE) {
+        if (offset < HEADER_SIZE) {
             throw new BadInputException.Corrupt(file, BadInputException.byteOffset(field),
                     what + " offset " + offset + " points into the header");
         }

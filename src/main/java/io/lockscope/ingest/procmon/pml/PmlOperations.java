@@ -3,18 +3,21 @@ package io.lockscope.ingest.procmon.pml;
 import io.lockscope.model.EventClass;
 import io.lockscope.model.Operation;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * PML event class, operation and sub-operation numbers and the names procmon shows for them
  * (procmon-formats.md §1.14; eronnen/procmon-parser consts.py). A file-system operation whose
  * sub-operation byte is set is shown by the sub-operation's name, {@code <Unknown>} when procmon has
  * none for it. Names the {@link Operation} enum lacks are kept as text ({@link Operation#OTHER}).
  */
-final class PmlOperations {
-    static final int CLASS_PROCESS = 1;
-    static final int CLASS_REGISTRY = 2;
-    static final int CLASS_FILE_SYSTEM = 3;
-    static final int CLASS_PROFILING = 4;
-    static final int CLASS_NETWORK = 5;
+public final class PmlOperations {
+    public static final int CLASS_PROCESS = 1;
+    public static final int CLASS_REGISTRY = 2;
+    public static final int CLASS_FILE_SYSTEM = 3;
+    public static final int CLASS_PROFILING = 4;
+    public static final int CLASS_NETWORK = 5;
 
     static final String UNKNOWN = "<Unknown>";
 
@@ -44,52 +47,52 @@ final class PmlOperations {
             "CloseFile", "CreateMailSlot", "QuerySecurityFile", "SetSecurityFile", "Power", "SystemControl",
             "DeviceChange", "QueryFileQuota", "SetFileQuota", "PlugAndPlay"};
 
-    static final int FS_CREATE_FILE_MAPPING = 19;
-    static final int FS_CREATE = 20;
-    static final int FS_READ = 23;
-    static final int FS_WRITE = 24;
-    static final int FS_QUERY_INFORMATION = 25;
-    static final int FS_SET_INFORMATION = 26;
-    static final int FS_QUERY_VOLUME_INFORMATION = 30;
-    static final int FS_SET_VOLUME_INFORMATION = 31;
-    static final int FS_DIRECTORY_CONTROL = 32;
-    static final int FS_FILE_SYSTEM_CONTROL = 33;
-    static final int FS_DEVICE_IO_CONTROL = 34;
-    static final int FS_LOCK_CONTROL = 37;
-    static final int FS_PNP = 47;
+    public static final int FS_CREATE_FILE_MAPPING = 19;
+    public static final int FS_CREATE = 20;
+    public static final int FS_READ = 23;
+    public static final int FS_WRITE = 24;
+    public static final int FS_QUERY_INFORMATION = 25;
+    public static final int FS_SET_INFORMATION = 26;
+    public static final int FS_QUERY_VOLUME_INFORMATION = 30;
+    public static final int FS_SET_VOLUME_INFORMATION = 31;
+    public static final int FS_DIRECTORY_CONTROL = 32;
+    public static final int FS_FILE_SYSTEM_CONTROL = 33;
+    public static final int FS_DEVICE_IO_CONTROL = 34;
+    public static final int FS_LOCK_CONTROL = 37;
+    public static final int FS_PNP = 47;
 
-    static final int SUB_QUERY_DIRECTORY = 1;
-    static final int SUB_LOCK = 1;
-    static final int SUB_UNLOCK_SINGLE = 2;
+    public static final int SUB_QUERY_DIRECTORY = 1;
+    public static final int SUB_LOCK = 1;
+    public static final int SUB_UNLOCK_SINGLE = 2;
 
-    static final int INFO_RENAME = 0x0A;
-    static final int INFO_LINK = 0x0B;
-    static final int INFO_DISPOSITION = 0x0D;
-    static final int INFO_ALLOCATION = 0x13;
-    static final int INFO_END_OF_FILE = 0x14;
-    static final int INFO_DISPOSITION_EX = 0x40;
-    static final int INFO_RENAME_EX = 0x41;
-    static final int INFO_RENAME_EX_BYPASS = 0x42;
+    public static final int INFO_RENAME = 0x0A;
+    public static final int INFO_LINK = 0x0B;
+    public static final int INFO_DISPOSITION = 0x0D;
+    public static final int INFO_ALLOCATION = 0x13;
+    public static final int INFO_END_OF_FILE = 0x14;
+    public static final int INFO_DISPOSITION_EX = 0x40;
+    public static final int INFO_RENAME_EX = 0x41;
+    public static final int INFO_RENAME_EX_BYPASS = 0x42;
 
-    static final int REG_OPEN_KEY = 0;
-    static final int REG_CREATE_KEY = 1;
-    static final int REG_QUERY_KEY = 3;
-    static final int REG_SET_VALUE = 4;
-    static final int REG_QUERY_VALUE = 5;
-    static final int REG_ENUM_VALUE = 6;
-    static final int REG_ENUM_KEY = 7;
-    static final int REG_SET_INFO_KEY = 8;
-    static final int REG_LOAD_KEY = 12;
-    static final int REG_RENAME_KEY = 14;
+    public static final int REG_OPEN_KEY = 0;
+    public static final int REG_CREATE_KEY = 1;
+    public static final int REG_QUERY_KEY = 3;
+    public static final int REG_SET_VALUE = 4;
+    public static final int REG_QUERY_VALUE = 5;
+    public static final int REG_ENUM_VALUE = 6;
+    public static final int REG_ENUM_KEY = 7;
+    public static final int REG_SET_INFO_KEY = 8;
+    public static final int REG_LOAD_KEY = 12;
+    public static final int REG_RENAME_KEY = 14;
 
-    static final int PROC_DEFINED = 0;
-    static final int PROC_CREATE = 1;
-    static final int PROC_EXIT = 2;
-    static final int THREAD_CREATE = 3;
-    static final int THREAD_EXIT = 4;
-    static final int LOAD_IMAGE = 5;
-    static final int PROC_START = 7;
-    static final int PROC_STATISTICS = 8;
+    public static final int PROC_DEFINED = 0;
+    public static final int PROC_CREATE = 1;
+    public static final int PROC_EXIT = 2;
+    public static final int THREAD_CREATE = 3;
+    public static final int THREAD_EXIT = 4;
+    public static final int LOAD_IMAGE = 5;
+    public static final int PROC_START = 7;
+    public static final int PROC_STATISTICS = 8;
 
     private static final String[] QUERY_INFORMATION = sparse(0x46,
             0x04, "QueryBasicInformationFile", 0x05, "QueryStandardInformationFile",
@@ -141,6 +144,55 @@ final class PmlOperations {
             0x11, "Eject", 0x12, "SetLock", 0x13, "QueryId2", 0x14, "QueryPnpDeviceState",
             0x15, "QueryBusInformation", 0x16, "DeviceUsageNotification", 0x17, "SurpriseRemoval",
             0x18, "QueryLegacyBusInformation");
+
+    /**
+     * The PML numbers of an operation: event class, operation, file-system sub-operation, and for the
+     * network class whether it is TCP (a flag of the detail blob, not of the operation number).
+     */
+    public record Code(int eventClass, int operation, int subOperation, boolean tcp) {
+    }
+
+    /** Information class procmon 3.53 … 4.x has no name for; shown as {@code <Unknown>}. */
+    static final int UNNAMED_QUERY_INFORMATION_CLASS = 0x46;
+
+    private static final Map<String, Code> CODES = codes();
+
+    /** The PML numbers of the operation procmon spells {@code name}, or null when procmon has none. */
+    public static Code code(String name) {
+        return CODES.get(name);
+    }
+
+    private static Map<String, Code> codes() {
+        Map<String, Code> m = new HashMap<>();
+        put(m, CLASS_PROCESS, PROCESS);
+        put(m, CLASS_REGISTRY, REGISTRY);
+        put(m, CLASS_PROFILING, PROFILING);
+        // later entries win: ReadFile/WriteFile are IRP_MJ_READ/WRITE (23/24), not the FastIO 5/3
+        put(m, CLASS_FILE_SYSTEM, FILE_SYSTEM);
+        int[] withSubs = {FS_QUERY_INFORMATION, FS_SET_INFORMATION, FS_QUERY_VOLUME_INFORMATION,
+            FS_SET_VOLUME_INFORMATION, FS_DIRECTORY_CONTROL, FS_LOCK_CONTROL, FS_PNP};
+        String[][] subs = {QUERY_INFORMATION, SET_INFORMATION, QUERY_VOLUME, SET_VOLUME, DIRECTORY_CONTROL,
+            LOCK_CONTROL, PNP};
+        for (int k = 0; k < withSubs.length; k++) {
+            for (int sub = 1; sub < subs[k].length; sub++) {
+                if (subs[k][sub] != null) {
+                    m.putIfAbsent(subs[k][sub], new Code(CLASS_FILE_SYSTEM, withSubs[k], sub, false));
+                }
+            }
+        }
+        m.put(UNKNOWN, new Code(CLASS_FILE_SYSTEM, FS_QUERY_INFORMATION, UNNAMED_QUERY_INFORMATION_CLASS, false));
+        for (int op = 0; op < NETWORK.length; op++) {
+            m.put("UDP " + NETWORK[op], new Code(CLASS_NETWORK, op, 0, false));
+            m.put("TCP " + NETWORK[op], new Code(CLASS_NETWORK, op, 0, true));
+        }
+        return m;
+    }
+
+    private static void put(Map<String, Code> m, int eventClass, String[] names) {
+        for (int op = 0; op < names.length; op++) {
+            m.put(names[op], new Code(eventClass, op, 0, false));
+        }
+    }
 
     /** An operation as this build models it plus, for {@link Operation#OTHER}, procmon's spelling. */
     record Name(Operation operation, String text, EventClass eventClass) {

@@ -29,10 +29,6 @@ import java.util.Map;
  * indexes; u32 timestamp; 24 bytes unknown} = 0x38 (32-bit) / 0x40 (64-bit) bytes.
  */
 final class PmlTables {
-    static final int PROCESS_STRINGS_OFFSET = 0x38;
-    static final int PROCESS_POINTER_OFFSET = 0x60;
-    static final int MODULE_TAIL = 24;
-
     /** A process record: the index events use, and what it says. */
     record ProcessEntry(int index, ProcessInfo info) {
     }
@@ -61,10 +57,6 @@ final class PmlTables {
 
     String port(int port, boolean tcp) {
         return ports.get(port | (tcp ? 1 << 16 : 0));
-    }
-
-    static int moduleSize(boolean wide) {
-        return wide ? 0x40 : 0x38;
     }
 
     static PmlTables read(MappedFile in, PmlHeader h) {
@@ -111,14 +103,14 @@ final class PmlTables {
         requireArray(in, table + 4, count, 8, "processes");
         boolean wide = h.is64bit();
         int ptr = h.pointerSize();
-        int moduleSize = moduleSize(wide);
+        int moduleSize = PmlLayout.moduleSize(ptr);
         List<ProcessEntry> out = new ArrayList<>((int) count);
         for (int i = 0; i < count; i++) {
             long p = table + in.u32(table + 4 + 4 * count + 4L * i);
             int index = in.i32(p);
-            long auth = in.i64(p + 0x10);
+            long auth = in.i64(p + PmlLayout.P_AUTHENTICATION_ID);
             String authId = String.format("%08x:%08x", auth >>> 32, auth & 0xFFFFFFFFL);
-            long moduleCountAt = p + PROCESS_POINTER_OFFSET + ptr;
+            long moduleCountAt = p + PmlLayout.P_MODULES_POINTER + ptr;
             long moduleCount = in.u32(moduleCountAt);
             requireArray(in, moduleCountAt + 4, moduleCount, moduleSize, "modules of process record " + i);
             List<Module> modules = new ArrayList<>((int) moduleCount);
@@ -130,13 +122,14 @@ final class PmlTables {
                 modules.add(new Module(base, size, str(in, strings, s), str(in, strings, s + 8),
                         str(in, strings, s + 4), str(in, strings, s + 12), 0));
             }
-            long s = p + PROCESS_STRINGS_OFFSET;
-            long start = in.i64(p + 0x20);
-            long end = in.i64(p + 0x28);
-            ProcessInfo info = new ProcessInfo(in.i32(p + 4), in.i32(p + 8), str(in, strings, s + 8),
+            long s = p + PmlLayout.P_STRINGS;
+            long start = in.i64(p + PmlLayout.P_START);
+            long end = in.i64(p + PmlLayout.P_END);
+            ProcessInfo info = new ProcessInfo(in.i32(p + PmlLayout.P_PID), in.i32(p + PmlLayout.P_PARENT_PID), str(in, strings, s + 8),
                     str(in, strings, s + 12), str(in, strings, s + 16), str(in, strings, s + 20),
                     str(in, strings, s + 28), str(in, strings, s + 24), str(in, strings, s + 4), authId,
-                    in.i32(p + 0x18), str(in, strings, s), in.i32(p + 0x34) != 0, in.i32(p + 0x30) != 0,
+                    in.i32(p + PmlLayout.P_SESSION), str(in, strings, s), in.i32(p + PmlLayout.P_IS64) != 0,
+                    in.i32(p + PmlLayout.P_VIRTUALIZED) != 0,
                     start == 0 ? ProcessInfo.UNKNOWN_TIME : start, end == 0 ? ProcessInfo.UNKNOWN_TIME : end, modules);
             out.add(new ProcessEntry(index, info));
         }
