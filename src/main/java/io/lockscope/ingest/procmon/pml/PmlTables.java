@@ -72,7 +72,7 @@ final class PmlTables {
 
     private static String[] readStrings(MappedFile in, long table) {
         long count = in.u32(table);
-        requireArray(in, table + 4, count, 4, "strings");
+        requireArray(in, table + 4, count, 4 + 4, "strings"); // an offset and a size at least
         String[] out = new String[(int) count];
         char[] buf = new char[256];
         for (int i = 0; i < count; i++) {
@@ -100,7 +100,7 @@ final class PmlTables {
     private static List<ProcessEntry> readProcesses(MappedFile in, PmlHeader h, String[] strings) {
         long table = h.processTableOffset();
         long count = in.u32(table);
-        requireArray(in, table + 4, count, 8, "processes");
+        requireArray(in, table + 4, count, 8 + PmlLayout.P_MODULES_POINTER + h.pointerSize() + 4, "processes");
         boolean wide = h.is64bit();
         int ptr = h.pointerSize();
         int moduleSize = PmlLayout.moduleSize(ptr);
