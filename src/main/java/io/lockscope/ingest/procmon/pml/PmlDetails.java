@@ -76,6 +76,7 @@ final class PmlDetails {
     private final int ptr;
     private final PmlTables tables;
     private final StringPool strings;
+    private final PathInterner paths;
     private final int version;
     private final Decoded out = new Decoded();
     private final char[] chars = new char[0x8000];
@@ -95,6 +96,7 @@ final class PmlDetails {
         this.ptr = header.pointerSize();
         this.tables = tables;
         this.strings = strings;
+        this.paths = new PathInterner(strings);
         this.version = version;
     }
 
@@ -162,12 +164,12 @@ final class PmlDetails {
         long pathAt = pathInfoAt + 4;
         int n = string(pathAt, pathInfo);
         long after = pathAt + stringBytes(pathInfo);
-        if (operation == FS_DIRECTORY_CONTROL && sub == SUB_QUERY_DIRECTORY && after + 2 <= blobEnd) {
-            int filterInfo = u16(after);
-            int m = stringBytes(filterInfo) == 0 ? 0 : appendFilter(n, after + 2, filterInfo);
-            n = m == 0 ? n : m;
+        if (operation == FS_DIRECTORY_CONTROL && sub == SUB_QUERY_DIRECTORY && after + 2 <= blobEnd
+                && stringBytes(u16(after)) > 0) {
+            out.pathId = paths.intern(chars, appendFilter(n, after + 2, u16(after)));
+        } else {
+            out.pathId = internPath(pathAt, pathInfo, n);
         }
-        out.pathId = strings.intern(chars, 0, n);
         switch (operation) {
             case FS_CREATE:
                 out.detail = createFile(params, after);
@@ -332,7 +334,7 @@ final class PmlDetails {
                 break;
         }
         int n = string(pathAt, pathInfo);
-        out.pathId = strings.intern(chars, 0, n);
+        out.pathId = internPath(pathAt, pathInfo, n);
         long after = pathAt + stringBytes(pathInfo);
         switch (operation) {
             case REG_OPEN_KEY:
@@ -510,7 +512,7 @@ final class PmlDetails {
                 long size = u32(blob + ptr);
                 int info = u16(blob + ptr + 4);
                 int n = string(blob + ptr + 8, info);
-                out.pathId = strings.intern(chars, 0, n);
+                out.pathId = paths.intern(chars, n);
                 out.detail = new ProcessDetail(-1, base, size, List.of(
                         new ProcessDetail.Field("Image Base", "0x" + Long.toHexString(base)),
                         new ProcessDetail.Field("Image Size", "0x" + Long.toHexString(size))));
@@ -532,7 +534,7 @@ final class PmlDetails {
         int commandInfo = u16(blob + 0x30);
         long imageAt = blob + 0x34 + sidLengths;
         int n = string(imageAt, imageInfo);
-        out.pathId = strings.intern(chars, 0, n);
+        out.pathId = paths.intern(chars, n);
         int m = string(imageAt + stringBytes(imageInfo), commandInfo);
         out.detail = new ProcessDetail(pid, -1, -1, List.of(new ProcessDetail.Field("PID", Long.toString(pid)),
                 new ProcessDetail.Field("Command line", new String(chars, 0, m))));
@@ -700,6 +702,11 @@ final class PmlDetails {
     private int string(long at, int info) {
         need(at, stringBytes(info), blobEnd);
         return readChars(at, info, chars);
+    }
+
+    /** Interns the path just read by {@link #string} into {@link #chars}, hashing its bytes in the file. */
+    private int internPath(long at, int info, int length) {
+        return paths.intern(chars, length, in.hash(at, stringBytes(info)) ^ (info & 0x8000));
     }
 
     private int readChars(long at, int info, char[] into) {

@@ -26,7 +26,6 @@ import static io.lockscope.ingest.procmon.pml.PmlLayout.*;
  * allocated per event except what the model keeps (new strings, new stacks, the detail record).
  */
 final class PmlEventDecoder {
-    static final int MAX_STACK_DEPTH = 0xFFFF;
 
     private final MappedFile in;
     private final boolean wide;
@@ -36,7 +35,6 @@ final class PmlEventDecoder {
     private final StackInterner stacks;
     private final PmlOperations operations;
     private final PmlDetails details;
-    private final long[] addresses = new long[MAX_STACK_DEPTH];
 
     PmlEventDecoder(MappedFile in, PmlHeader header, PmlTables tables, TraceBuilder builder,
                     IntIntHashMap keyByProcessIndex, StackInterner stacks, PmlOperations operations) {
@@ -93,10 +91,7 @@ final class PmlEventDecoder {
                         + " bytes runs past the end of the file");
             }
         }
-        for (int i = 0; i < depth; i++) {
-            addresses[i] = in.pointer(stackAt + (long) i * pointerSize, wide);
-        }
-        int stackId = stacks.intern(key, addresses, depth);
+        int stackId = stacks.intern(key, in, stackAt, depth, wide);
         if (result == NtStatus.PENDING) {
             // procmon leaves Duration empty for operations pending at capture end; the stored value is garbage
             duration = EventStore.NO_DURATION;

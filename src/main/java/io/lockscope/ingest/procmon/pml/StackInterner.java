@@ -3,11 +3,14 @@ package io.lockscope.ingest.procmon.pml;
 import io.lockscope.model.Module;
 import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.StackTable;
+import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns an event's raw return addresses into a {@link StackTable} id without allocating for stacks
@@ -15,17 +18,22 @@ import java.util.List;
  *
  * <p>Frames above the header's maximum application address are kernel frames and resolve against the
  * System process's modules; the others against the event's own process (procmon-formats.md §0.4;
- * eronnen/procmon-parser symbol_resolver.py). A stack made only of kernel frames is the same stack in
- * every process, so it is cached once; a stack with user frames is cached per process.
+ * eronnen/procmon-parser symbol_resolver.py). Stacks are cached per process (user frames mean
+ * different modules in different processes); the {@link StackTable} still stores each distinct
+ * frame list once.
  */
 final class StackInterner {
     private final StackTable table;
     private final long maxApplicationAddress;
     private final List<ModuleIndex> byProcess = new ArrayList<>();
-    private ModuleIndex kernel = ModuleIndex.EMPTY;
+    /** Processes with the same module list share one index and so one frame cache. */
+    private final Map<List<Module>, ModuleIndex> byModuleList = new HashMap<>();
+    private ModuleIndex kernel = new ModuleIndex(List.of());
+    private final ModuleIndex none = new ModuleIndex(List.of());
 
     // open-addressing cache: slot -> cached stack number + 1
     private int[] slots = new int[1 << 12];
+    private long[] cachedHash = new long[256];
     private long[][] cachedAddresses = new long[256][];
     private int[] cachedOwner = new int[256];
     private int[] cachedId = new int[256];
@@ -41,7 +49,7 @@ final class StackInterner {
         while (byProcess.size() <= key) {
             byProcess.add(null);
         }
-        byProcess.set(key, new ModuleIndex(process.modules()));
+        byProcess.set(key, byModuleList.computeIfAbsent(process.modules(), ModuleIndex::new));
     }
 
     void kernelModulesFrom(ProcessInfo system) {
@@ -52,61 +60,73 @@ final class StackInterner {
         return Long.compareUnsigned(address, maxApplicationAddress) > 0;
     }
 
-    /** The stack id of {@code depth} addresses (innermost first) seen in process {@code key}. */
-    int intern(int key, long[] addresses, int depth) {
+    /**
+     * The stack id of the {@code depth} return addresses (innermost first) at {@code at} in
+     * {@code in}, seen in process {@code key}. A stack seen before in the same process is found by
+     * hashing and comparing the bytes in place; only a new one is read and resolved.
+     */
+    int intern(int key, MappedFile in, long at, int depth, boolean wide) {
         if (depth == 0) {
             return StackTable.NONE;
         }
-        int owner = -1;
-        for (int i = 0; i < depth; i++) {
-            if (!isKernel(addresses[i])) {
-                owner = key;
-                break;
-            }
-        }
-        int h = owner * 0x9E3779B9;
-        for (int i = 0; i < depth; i++) {
-            long a = addresses[i];
-            h = 31 * h + (int) (a ^ (a >>> 32));
-        }
-        h ^= h >>> 16;
+        int bytes = depth * (wide ? 8 : 4);
+        long raw = in.hash(at, bytes);
+        int h = hash(key, raw);
         int mask = slots.length - 1;
         for (int s = h & mask; ; s = (s + 1) & mask) {
             int slot = slots[s];
             if (slot == 0) {
-                int id = resolve(key, addresses, depth);
-                remember(s, owner, Arrays.copyOf(addresses, depth), id);
+                long[] addresses = new long[depth];
+                for (int i = 0; i < depth; i++) {
+                    addresses[i] = in.pointer(at + (long) i * (wide ? 8 : 4), wide);
+                }
+                int id = resolve(key, addresses);
+                remember(s, key, raw, addresses, id);
                 return id;
             }
             int c = slot - 1;
-            if (cachedOwner[c] == owner && Arrays.equals(cachedAddresses[c], 0, cachedAddresses[c].length,
-                    addresses, 0, depth)) {
+            if (cachedOwner[c] == key && cachedHash[c] == raw && cachedAddresses[c].length == depth
+                    && in.pointersEqual(at, cachedAddresses[c], wide)) {
                 return cachedId[c];
             }
         }
     }
 
-    private int resolve(int key, long[] addresses, int depth) {
+    private static int hash(int owner, long rawHash) {
+        long h = rawHash ^ (owner * 0xC2B2AE3D27D4EB4FL);
+        return mix((int) (h ^ (h >>> 32)));
+    }
+
+    /** MurmurHash3's 32-bit finaliser: spreads every input bit over the slot index bits. */
+    static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        return h ^ (h >>> 16);
+    }
+
+    private int resolve(int key, long[] addresses) {
+        int depth = addresses.length;
         int[] frames = new int[depth];
-        ModuleIndex user = key < byProcess.size() ? byProcess.get(key) : ModuleIndex.EMPTY;
+        ModuleIndex user = key < byProcess.size() ? byProcess.get(key) : none;
         for (int i = 0; i < depth; i++) {
             long a = addresses[i];
             boolean k = isKernel(a);
-            Module m = (k ? kernel : user).find(a);
-            StackTable.Frame f = m == null ? new StackTable.Frame(null, a, -1, null, k)
-                    : new StackTable.Frame(m.path(), a, a - m.base(), null, k);
-            frames[i] = table.frameId(f);
+            frames[i] = (k ? kernel : user).frameId(a, k, table);
         }
         return table.stackId(frames);
     }
 
-    private void remember(int slotIndex, int owner, long[] addresses, int id) {
+    private void remember(int slotIndex, int owner, long rawHash, long[] addresses, int id) {
         if (cached == cachedAddresses.length) {
             int n = cached * 2;
+            cachedHash = Arrays.copyOf(cachedHash, n);
             cachedAddresses = Arrays.copyOf(cachedAddresses, n);
             cachedOwner = Arrays.copyOf(cachedOwner, n);
             cachedId = Arrays.copyOf(cachedId, n);
         }
+        cachedHash[cached] = rawHash;
         cachedAddresses[cached] = addresses;
         cachedOwner[cached] = owner;
         cachedId[cached] = id;
@@ -120,13 +140,7 @@ final class StackInterner {
         int[] bigger = new int[slots.length * 2];
         int mask = bigger.length - 1;
         for (int c = 0; c < cached; c++) {
-            long[] a = cachedAddresses[c];
-            int h = cachedOwner[c] * 0x9E3779B9;
-            for (long v : a) {
-                h = 31 * h + (int) (v ^ (v >>> 32));
-            }
-            h ^= h >>> 16;
-            int s = h & mask;
+            int s = hash(cachedOwner[c], cachedHash[c]) & mask;
             while (bigger[s] != 0) {
                 s = (s + 1) & mask;
             }
@@ -135,12 +149,14 @@ final class StackInterner {
         slots = bigger;
     }
 
-    /** Modules of one process sorted by base, for binary search by address. */
+    /**
+     * Modules of one process sorted by base, for binary search by address, and the frame ids of the
+     * addresses already resolved against them.
+     */
     static final class ModuleIndex {
-        static final ModuleIndex EMPTY = new ModuleIndex(List.of());
-
         private final Module[] modules;
         private final long[] bases;
+        private final LongIntHashMap frames = new LongIntHashMap();
 
         ModuleIndex(List<Module> list) {
             modules = list.toArray(new Module[0]);
@@ -149,6 +165,18 @@ final class StackInterner {
             for (int i = 0; i < modules.length; i++) {
                 bases[i] = modules[i].base();
             }
+        }
+
+        int frameId(long address, boolean kernel, StackTable table) {
+            int id = frames.getIfAbsent(address, -1);
+            if (id < 0) {
+                Module m = find(address);
+                StackTable.Frame f = m == null ? new StackTable.Frame(null, address, -1, null, kernel)
+                        : new StackTable.Frame(m.path(), address, address - m.base(), null, kernel);
+                id = table.frameId(f);
+                frames.put(address, id);
+            }
+            return id;
         }
 
         Module find(long address) {

@@ -189,6 +189,29 @@ class PmlDamagedInputTest {
     }
 
     @Test
+    void stackLongerThanTheWindowOverlapReadsTwice() throws Exception {
+        Path deep = temp.resolve("deep.pml");
+        long[] stack = new long[20_000]; // 160,000 bytes: more than one read may span inside a window
+        for (int k = 0; k < stack.length; k++) {
+            stack[k] = 0xFFFFF80000000000L + 16L * k;
+        }
+        try (PmlWriter w = PmlWriter.open(deep, PmlWriter.Machine.DEFAULT)) {
+            int p = w.addProcess(ProcessInfo.of(4, "System"));
+            for (int i = 0; i < 3; i++) {
+                w.event(132_400_000_000_000_000L + i, 1, p, 8, Operation.CLOSE_FILE, null, NtStatus.SUCCESS, "C:\\x",
+                        Detail.None.INSTANCE, stack, stack.length);
+            }
+        }
+        for (int shift : new int[] {12, 30}) {
+            Trace t = new PmlReader(shift).read(deep, "deep.pml", ReadOptions.DEFAULT);
+            assertEquals(3, t.size());
+            assertEquals(t.events().stackId(0), t.events().stackId(2), "one interned stack");
+            assertEquals(20_000, t.stacks().frames(t.events().stackId(1)).size());
+            assertEquals(stack[19_999], t.stacks().frames(t.events().stackId(1)).get(19_999).address());
+        }
+    }
+
+    @Test
     void version7ReadsWithTheVersion9Layout() throws Exception {
         Trace t = read(patched("v7.pml", PmlLayout.H_VERSION, u32(7)));
         assertEquals(EVENTS, t.size());
