@@ -9,7 +9,8 @@ package io.lockscope.model.detail;
  */
 public sealed interface Detail
         permits Detail.None, Detail.Text, CreateFileDetail, IoDetail, LockDetail, DispositionDetail,
-                RenameDetail, SizeDetail, RegKeyDetail, RegValueDetail, ProcessDetail {
+                RenameDetail, SizeDetail, RegKeyDetail, RegValueDetail, ProcessDetail, FileMappingDetail,
+                FileTimesDetail, StandardInfoDetail, NetworkOpenDetail {
 
     /** An empty Detail column (CloseFile, RegCloseKey, …). */
     record None() implements Detail {

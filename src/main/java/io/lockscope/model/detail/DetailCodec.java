@@ -23,6 +23,10 @@ import java.util.List;
  * 8 REG_KEY        desired&lt;&lt;32 | granted               -                         disposition            -
  * 9 REG_VALUE      index&lt;&lt;32 | type                    length                    name id                data id
  * 10 RICH          index into the store's object list  -                         -                      -
+ * 11 MAPPING       -                                   -                         syncType               pageProtection
+ * 12 FILE_TIMES    creation id&lt;&lt;32 | lastAccess id     lastWrite id&lt;&lt;32 | change id  attributes             -
+ * 13 STANDARD_INFO allocationSize                      endOfFile                 numberOfLinks          1 deletePending|2 directory
+ * 14 NETWORK_OPEN  allocationSize                      endOfFile                 attributes             id of the 4 times joined by LF
  * </pre>
  * CREATE's {@code b} is {@code (allocationSize + 1) | share << 56 | (openResult + 1) << 59}: an
  * allocation size needs far fewer than 56 bits, and this keeps a CreateFile in the same 24 bytes as
@@ -40,6 +44,10 @@ public final class DetailCodec {
     public static final int REG_KEY = 8;
     public static final int REG_VALUE = 9;
     public static final int RICH = 10;
+    public static final int MAPPING = 11;
+    public static final int FILE_TIMES = 12;
+    public static final int STANDARD_INFO = 13;
+    public static final int NETWORK_OPEN = 14;
 
     private static final long SIZE_MASK = (1L << 56) - 1;
 
@@ -111,6 +119,29 @@ public final class DetailCodec {
             out.b = v.length();
             out.c = id(v.name());
             out.d = id(v.data());
+        } else if (detail instanceof FileMappingDetail m) {
+            out.kind = MAPPING;
+            out.c = m.syncType();
+            out.d = m.pageProtection();
+        } else if (detail instanceof FileTimesDetail t) {
+            out.kind = FILE_TIMES;
+            out.a = ((long) id(t.creationTime()) << 32) | (id(t.lastAccessTime()) & 0xFFFFFFFFL);
+            out.b = ((long) id(t.lastWriteTime()) << 32) | (id(t.changeTime()) & 0xFFFFFFFFL);
+            out.c = t.attributes();
+        } else if (detail instanceof StandardInfoDetail s) {
+            out.kind = STANDARD_INFO;
+            out.a = s.allocationSize();
+            out.b = s.endOfFile();
+            out.c = s.numberOfLinks();
+            out.d = (s.deletePending() ? 1 : 0) | (s.directory() ? 2 : 0);
+        } else if (detail instanceof NetworkOpenDetail n) {
+            out.kind = NETWORK_OPEN;
+            out.a = n.allocationSize();
+            out.b = n.endOfFile();
+            out.c = n.attributes();
+            char sep = NetworkOpenDetail.TIME_SEPARATOR;
+            out.d = strings.intern(n.creationTime() + sep + n.lastAccessTime() + sep + n.lastWriteTime() + sep
+                    + n.changeTime());
         } else if (detail instanceof ProcessDetail p) {
             out.kind = RICH;
             out.a = rich.size();
@@ -134,8 +165,18 @@ public final class DetailCodec {
             case REG_KEY -> new RegKeyDetail((int) (a >>> 32), (int) a, c);
             case REG_VALUE -> new RegValueDetail((int) (a >>> 32), str(c), (int) a, b, str(d));
             case RICH -> rich.get((int) a);
+            case MAPPING -> new FileMappingDetail(c, d);
+            case FILE_TIMES -> new FileTimesDetail(str((int) (a >>> 32)), str((int) a), str((int) (b >>> 32)),
+                    str((int) b), c);
+            case STANDARD_INFO -> new StandardInfoDetail(a, b, c, (d & 1) != 0, (d & 2) != 0);
+            case NETWORK_OPEN -> networkOpen(a, b, c, strings.get(d));
             default -> throw new IllegalArgumentException("unknown detail kind " + kind);
         };
+    }
+
+    private static NetworkOpenDetail networkOpen(long allocationSize, long endOfFile, int attributes, String times) {
+        String[] t = times.split(String.valueOf(NetworkOpenDetail.TIME_SEPARATOR), -1);
+        return new NetworkOpenDetail(t[0], t[1], t[2], t[3], allocationSize, endOfFile, attributes);
     }
 
     private int id(String s) {

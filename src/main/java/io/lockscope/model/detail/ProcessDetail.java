@@ -10,7 +10,9 @@ import java.util.List;
  * @param pid       "PID" (Process Create), "Parent PID" (Process Start), "Thread ID" (threads), else -1
  * @param imageBase "Image Base" (Load Image), else -1
  * @param imageSize "Image Size" (Load Image), else -1
- * @param fields    every key/value pair in order, values as rendered
+ * @param fields    every key/value pair in order, values as procmon renders them, except that byte counts
+ *                  (Private Bytes, Working Set and their peaks) are kept as plain digits so the pairs
+ *                  do not depend on the export locale's thousands separator
  */
 public record ProcessDetail(long pid, long imageBase, long imageSize, List<Field> fields) implements Detail {
     public ProcessDetail {
