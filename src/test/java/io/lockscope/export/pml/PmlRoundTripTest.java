@@ -160,10 +160,10 @@ class PmlRoundTripTest {
                         List.of(new ProcessDetail.Field("Exit Status", "-1073740756"),
                                 new ProcessDetail.Field("User Time", "0.0468750 seconds"),
                                 new ProcessDetail.Field("Kernel Time", "1.1406250 seconds"),
-                                new ProcessDetail.Field("Private Bytes", "3,088,384"),
-                                new ProcessDetail.Field("Peak Private Bytes", "3,100,672"),
-                                new ProcessDetail.Field("Working Set", "110,592"),
-                                new ProcessDetail.Field("Peak Working Set", "1,114,688"))), stack);
+                                new ProcessDetail.Field("Private Bytes", "3088384"),
+                                new ProcessDetail.Field("Peak Private Bytes", "3100672"),
+                                new ProcessDetail.Field("Working Set", "110592"),
+                                new ProcessDetail.Field("Peak Working Set", "1114688"))), stack);
                 case 15 -> {
                     b.addEvent(time, duration, key, tid, Operation.PROCESS_START, result, b.strings().intern(""),
                             new ProcessDetail(620, -1, -1, List.of(new ProcessDetail.Field("Parent PID", "620"),
@@ -182,8 +182,8 @@ class PmlRoundTripTest {
                 default -> {
                     b.addOtherEvent(time, duration, key, tid, "<Unknown>", EventClass.FILE_SYSTEM, result,
                             b.strings().intern(file), Detail.None.INSTANCE, stack);
-                    b.addOtherEvent(time, duration, key, tid, "QueryMoveClusterInformationFile", EventClass.FILE_SYSTEM,
-                            result, b.strings().intern(file), Detail.None.INSTANCE, stack);
+                    add(b, time, duration, key, tid, Operation.QUERY_STANDARD_INFORMATION_FILE, result, file,
+                            Detail.None.INSTANCE, stack);
                     b.addEvent(time, duration, key, tid, Operation.REG_LOAD_KEY, result, b.strings().intern(key32),
                             new Detail.Text("Hive Path: C:\\Windows\\System32\\config\\COMPONENTS"), stack);
                     b.addEvent(time, duration, key, tid, Operation.THREAD_CREATE, result, b.strings().intern(""),

@@ -591,7 +591,11 @@ final class PmlDetails {
         return s.toString();
     }
 
-    /** u32 exit status, u64 kernel time, u64 user time, u64 working set, peak, private bytes, peak. */
+    /**
+     * u32 exit status, u64 kernel time, u64 user time, u64 working set, peak, private bytes, peak. Byte
+     * counts are kept as plain digits, the model's convention for {@link ProcessDetail} (procmon
+     * groups them only when rendering).
+     */
     private void processExit() {
         int status = i32(blob);
         long kernel = i64(blob + 4);
@@ -604,31 +608,16 @@ final class PmlDetails {
                 new ProcessDetail.Field("Exit Status", Integer.toString(status)),
                 new ProcessDetail.Field("User Time", seconds(user) + " seconds"),
                 new ProcessDetail.Field("Kernel Time", seconds(kernel) + " seconds"),
-                new ProcessDetail.Field("Private Bytes", grouped(privateBytes)),
-                new ProcessDetail.Field("Peak Private Bytes", grouped(peakPrivate)),
-                new ProcessDetail.Field("Working Set", grouped(workingSet)),
-                new ProcessDetail.Field("Peak Working Set", grouped(peakWorkingSet))));
+                new ProcessDetail.Field("Private Bytes", Long.toString(privateBytes)),
+                new ProcessDetail.Field("Peak Private Bytes", Long.toString(peakPrivate)),
+                new ProcessDetail.Field("Working Set", Long.toString(workingSet)),
+                new ProcessDetail.Field("Peak Working Set", Long.toString(peakWorkingSet))));
     }
 
     /** 100 ns ticks as seconds with 7 decimals ("0.0468750"). */
     static String seconds(long ticks) {
         String frac = Long.toString(Math.floorMod(ticks, 10_000_000L) + 10_000_000L).substring(1);
         return Math.floorDiv(ticks, 10_000_000L) + "." + frac;
-    }
-
-    /** en-US digit grouping ("3,088,384"), which the PML reader uses for the values it renders. */
-    static String grouped(long value) {
-        String digits = Long.toString(Math.abs(value));
-        StringBuilder s = new StringBuilder(digits.length() + 8);
-        if (value < 0) {
-            s.append('-');
-        }
-        int lead = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
-        s.append(digits, 0, lead);
-        for (int k = lead; k < digits.length(); k += 3) {
-            s.append(',').append(digits, k, k + 3);
-        }
-        return s.toString();
     }
 
     // ---- network ------------------------------------------------------------------------------
