@@ -1,16 +1,21 @@
 package io.lockscope.export.pml;
 
 import io.lockscope.ingest.procmon.pml.PmlOperations;
+import io.lockscope.ingest.procmon.pml.PmlTime;
 import io.lockscope.model.detail.CreateFileDetail;
 import io.lockscope.model.detail.Detail;
 import io.lockscope.model.detail.DispositionDetail;
+import io.lockscope.model.detail.FileMappingDetail;
+import io.lockscope.model.detail.FileTimesDetail;
 import io.lockscope.model.detail.IoDetail;
 import io.lockscope.model.detail.LockDetail;
+import io.lockscope.model.detail.NetworkOpenDetail;
 import io.lockscope.model.detail.ProcessDetail;
 import io.lockscope.model.detail.RegKeyDetail;
 import io.lockscope.model.detail.RegValueDetail;
 import io.lockscope.model.detail.RenameDetail;
 import io.lockscope.model.detail.SizeDetail;
+import io.lockscope.model.detail.StandardInfoDetail;
 
 import java.nio.charset.StandardCharsets;
 
@@ -129,10 +134,47 @@ final class PmlDetailEncoder {
             detail.i64(l.length());
             return true;
         }
+        if (op == FS_SET_INFORMATION && code.subOperation() == INFO_BASIC && d instanceof FileTimesDetail t) {
+            int start = detail.position();
+            basicInformation(detail, t);
+            detail.putI32At(params, detail.position() - start);
+            return true;
+        }
         if (op == FS_SET_INFORMATION) {
             return setInformation(code.subOperation(), params, d);
         }
+        if (op == FS_CREATE_FILE_MAPPING && d instanceof FileMappingDetail m) {
+            // procmon shows the protection it finds in the second pointer-sized slot (see the reader)
+            detail.putI32At(params, m.syncType());
+            detail.putI32At(params + ptr, Math.max(m.pageProtection(), 0));
+            return true;
+        }
+        hasExtra = true;
+        if (op == FS_QUERY_INFORMATION && code.subOperation() == INFO_BASIC && d instanceof FileTimesDetail t) {
+            basicInformation(extra, t);
+            return true;
+        }
+        if (op == FS_QUERY_INFORMATION && code.subOperation() == INFO_STANDARD && d instanceof StandardInfoDetail s) {
+            extra.i64(s.allocationSize()).i64(s.endOfFile()).i32(s.numberOfLinks()).u8(s.deletePending() ? 1 : 0)
+                    .u8(s.directory() ? 1 : 0).zeros(2);
+            return true;
+        }
+        if ((op == FS_QUERY_OPEN || op == FS_QUERY_INFORMATION && code.subOperation() == INFO_NETWORK_OPEN)
+                && d instanceof NetworkOpenDetail n) {
+            extra.i64(PmlTime.fileTime(n.creationTime())).i64(PmlTime.fileTime(n.lastAccessTime()))
+                    .i64(PmlTime.fileTime(n.lastWriteTime())).i64(PmlTime.fileTime(n.changeTime()))
+                    .i64(n.allocationSize()).i64(n.endOfFile()).i32(n.attributes()).zeros(4);
+            return true;
+        }
+        hasExtra = false;
         return false;
+    }
+
+    /** FILE_BASIC_INFORMATION: four FILETIMEs, u32 attributes, padding to 8 bytes. */
+    private static void basicInformation(LeBuffer b, FileTimesDetail t) {
+        b.i64(PmlTime.fileTime(t.creationTime())).i64(PmlTime.fileTime(t.lastAccessTime()))
+                .i64(PmlTime.fileTime(t.lastWriteTime())).i64(PmlTime.fileTime(t.changeTime())).i32(t.attributes())
+                .zeros(4);
     }
 
     private boolean setInformation(int infoClass, int params, Detail d) {

@@ -13,13 +13,17 @@ import io.lockscope.model.TraceBuilder;
 import io.lockscope.model.detail.CreateFileDetail;
 import io.lockscope.model.detail.Detail;
 import io.lockscope.model.detail.DispositionDetail;
+import io.lockscope.model.detail.FileMappingDetail;
+import io.lockscope.model.detail.FileTimesDetail;
 import io.lockscope.model.detail.IoDetail;
 import io.lockscope.model.detail.LockDetail;
+import io.lockscope.model.detail.NetworkOpenDetail;
 import io.lockscope.model.detail.ProcessDetail;
 import io.lockscope.model.detail.RegKeyDetail;
 import io.lockscope.model.detail.RegValueDetail;
 import io.lockscope.model.detail.RenameDetail;
 import io.lockscope.model.detail.SizeDetail;
+import io.lockscope.model.detail.StandardInfoDetail;
 import io.lockscope.model.vocab.NtStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -183,7 +187,19 @@ class PmlRoundTripTest {
                     b.addOtherEvent(time, duration, key, tid, "<Unknown>", EventClass.FILE_SYSTEM, result,
                             b.strings().intern(file), Detail.None.INSTANCE, stack);
                     add(b, time, duration, key, tid, Operation.QUERY_STANDARD_INFORMATION_FILE, result, file,
-                            Detail.None.INSTANCE, stack);
+                            pending ? Detail.None.INSTANCE : new StandardInfoDetail(r.nextInt(1 << 20) * 4096L,
+                                    r.nextInt(1 << 30), 1 + r.nextInt(3), r.nextBoolean(), r.nextBoolean()), stack);
+                    FileTimesDetail times = new FileTimesDetail("7/11/2020 4:33:18 PM", "1/1/1601 12:00:00 AM",
+                            "12/13/2017 11:46:24 AM", "7/10/2020 9:41:30 AM", r.nextInt(0x8000));
+                    add(b, time, duration, key, tid, Operation.SET_BASIC_INFORMATION_FILE, result, file, times, stack);
+                    add(b, time, duration, key, tid, Operation.QUERY_BASIC_INFORMATION_FILE, result, file,
+                            pending ? Detail.None.INSTANCE : times, stack);
+                    add(b, time, duration, key, tid, r.nextBoolean() ? Operation.QUERY_OPEN
+                            : Operation.QUERY_NETWORK_OPEN_INFORMATION_FILE, result, file, pending ? Detail.None.INSTANCE
+                            : new NetworkOpenDetail("7/11/2020 3:46:54 PM", "7/12/2020 1:17:38 AM",
+                                    "7/12/2020 1:17:38 AM", "7/12/2020 1:17:38 AM", 4096, 1417, 0x20), stack);
+                    add(b, time, duration, key, tid, Operation.CREATE_FILE_MAPPING, result, file, r.nextBoolean()
+                            ? new FileMappingDetail(0, -1) : new FileMappingDetail(1, r.nextBoolean() ? 0x2 : 0x220), stack);
                     b.addEvent(time, duration, key, tid, Operation.REG_LOAD_KEY, result, b.strings().intern(key32),
                             new Detail.Text("Hive Path: C:\\Windows\\System32\\config\\COMPONENTS"), stack);
                     b.addEvent(time, duration, key, tid, Operation.THREAD_CREATE, result, b.strings().intern(""),

@@ -4,13 +4,18 @@ import io.lockscope.model.StringPool;
 import io.lockscope.model.detail.CreateFileDetail;
 import io.lockscope.model.detail.Detail;
 import io.lockscope.model.detail.DispositionDetail;
+import io.lockscope.model.detail.FileMappingDetail;
+import io.lockscope.model.detail.FileTimesDetail;
 import io.lockscope.model.detail.IoDetail;
 import io.lockscope.model.detail.LockDetail;
+import io.lockscope.model.detail.NetworkOpenDetail;
 import io.lockscope.model.detail.ProcessDetail;
 import io.lockscope.model.detail.RegKeyDetail;
 import io.lockscope.model.detail.RegValueDetail;
 import io.lockscope.model.detail.RenameDetail;
 import io.lockscope.model.detail.SizeDetail;
+import io.lockscope.model.detail.StandardInfoDetail;
+import io.lockscope.model.vocab.PageProtection;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -188,11 +193,73 @@ final class PmlDetails {
                 }
                 break;
             case FS_SET_INFORMATION:
-                out.detail = setInformation(sub, params, after);
+                out.detail = sub == INFO_BASIC ? fileTimes(after, blobEnd) : setInformation(sub, params, after);
+                break;
+            case FS_QUERY_INFORMATION:
+                out.detail = queryInformation(sub);
+                break;
+            case FS_QUERY_OPEN:
+                out.detail = networkOpen();
+                break;
+            case FS_CREATE_FILE_MAPPING:
+                out.detail = fileMapping(params);
                 break;
             default:
                 break;
         }
+    }
+
+    /**
+     * FsFilter AcquireForSectionSynchronization: SyncType u32 @0, PageProtection u32 @4. procmon reads
+     * the protection from the second pointer-sized slot (@8 on x64, where it finds pointer bits; the
+     * corpus shows "PAGE_EXECUTE_READ|PAGE_NOCACHE" for a stored 2) and names only the first matching
+     * protection, so the model keeps that shown value (procmon-parser stream_logs_detail_format.py).
+     */
+    private Detail fileMapping(long params) {
+        int syncType = i32(params);
+        String shown = PageProtection.render(i32(params + ptr));
+        Integer protection = shown == null ? null : PageProtection.parse(shown);
+        return new FileMappingDetail(syncType, protection == null ? -1 : protection);
+    }
+
+    /** Query results are the post-operation output buffer: present only when the query succeeded. */
+    private Detail queryInformation(int infoClass) {
+        if (extra < 0) {
+            return Detail.None.INSTANCE;
+        }
+        switch (infoClass) {
+            case INFO_BASIC:
+                return fileTimes(extra, extraEnd);
+            case INFO_STANDARD:
+                // FILE_STANDARD_INFORMATION: AllocationSize, EndOfFile, NumberOfLinks, DeletePending, Directory
+                needExtra(extra, 22);
+                return new StandardInfoDetail(in.i64(extra), in.i64(extra + 8), in.i32(extra + 16),
+                        in.u8(extra + 20) != 0, in.u8(extra + 21) != 0);
+            case INFO_NETWORK_OPEN:
+                return networkOpen();
+            default:
+                return Detail.None.INSTANCE;
+        }
+    }
+
+    /** FILE_BASIC_INFORMATION: four FILETIMEs (creation, last access, last write, change), u32 attributes. */
+    private Detail fileTimes(long at, long end) {
+        if (at < 0 || at + 36 > end) {
+            throw new PmlFormatException(at, "FILE_BASIC_INFORMATION needs 36 bytes");
+        }
+        return new FileTimesDetail(PmlTime.dateTime(in.i64(at)), PmlTime.dateTime(in.i64(at + 8)),
+                PmlTime.dateTime(in.i64(at + 16)), PmlTime.dateTime(in.i64(at + 24)), in.i32(at + 32));
+    }
+
+    /** FILE_NETWORK_OPEN_INFORMATION post data: four FILETIMEs, AllocationSize, EndOfFile, u32 attributes. */
+    private Detail networkOpen() {
+        if (extra < 0) {
+            return Detail.None.INSTANCE;
+        }
+        needExtra(extra, 52);
+        return new NetworkOpenDetail(PmlTime.dateTime(in.i64(extra)), PmlTime.dateTime(in.i64(extra + 8)),
+                PmlTime.dateTime(in.i64(extra + 16)), PmlTime.dateTime(in.i64(extra + 24)), in.i64(extra + 32),
+                in.i64(extra + 40), in.i32(extra + 48));
     }
 
     /** QueryDirectory shows its search pattern appended to the directory path. */

@@ -47,6 +47,7 @@ public final class PmlOperations {
             "CloseFile", "CreateMailSlot", "QuerySecurityFile", "SetSecurityFile", "Power", "SystemControl",
             "DeviceChange", "QueryFileQuota", "SetFileQuota", "PlugAndPlay"};
 
+    public static final int FS_QUERY_OPEN = 6;
     public static final int FS_CREATE_FILE_MAPPING = 19;
     public static final int FS_CREATE = 20;
     public static final int FS_READ = 23;
@@ -65,6 +66,9 @@ public final class PmlOperations {
     public static final int SUB_LOCK = 1;
     public static final int SUB_UNLOCK_SINGLE = 2;
 
+    public static final int INFO_BASIC = 0x04;
+    public static final int INFO_STANDARD = 0x05;
+    public static final int INFO_NETWORK_OPEN = 0x22;
     public static final int INFO_RENAME = 0x0A;
     public static final int INFO_LINK = 0x0B;
     public static final int INFO_DISPOSITION = 0x0D;
