@@ -15,6 +15,7 @@ import io.lockscope.model.detail.RegValueDetail;
 import io.lockscope.model.detail.RenameDetail;
 import io.lockscope.model.detail.SizeDetail;
 import io.lockscope.model.detail.StandardInfoDetail;
+import io.lockscope.model.vocab.FileVocabulary;
 import io.lockscope.model.vocab.PageProtection;
 
 import java.util.ArrayList;
@@ -75,6 +76,36 @@ final class PmlDetails {
     static final int KEY_VALUE_FULL_INFORMATION = 1;
     static final int KEY_VALUE_PARTIAL_INFORMATION = 2;
     static final int BINARY_BYTES_SHOWN = 16;
+
+    static final int KEY_BASIC_INFORMATION = 0;
+    static final int KEY_NODE_INFORMATION = 1;
+    static final int KEY_FULL_INFORMATION = 2;
+    static final int KEY_CACHED_INFORMATION = 4;
+    static final int KEY_FLAGS_INFORMATION = 5;
+    static final int KEY_HANDLE_TAGS_INFORMATION = 7;
+    /** KEY_INFORMATION_CLASS names as procmon shows them after "Query: ". */
+    static final String[] KEY_INFORMATION_CLASSES = {"Basic", "Node", "Full", "Name", "Cached", "Flags",
+        "Virtualization", "HandleTags", "Trust", "Layer"};
+    static final String[] KEY_SET_INFORMATION_CLASSES = {"KeyWriteTimeInformation", "KeyWow64FlagsInformation",
+        "KeyControlFlagsInformation", "KeySetVirtualizationInformation", "KeySetDebugInformation",
+        "KeySetHandleTagsInformation", "KeySetLayerInformation"};
+    /** FILE_NOTIFY_CHANGE_* bits (winnt.h) in procmon's order. */
+    static final Flags NOTIFY_FILTERS = new Flags()
+            .add(0x1, "FILE_NOTIFY_CHANGE_FILE_NAME").add(0x2, "FILE_NOTIFY_CHANGE_DIR_NAME")
+            .add(0x4, "FILE_NOTIFY_CHANGE_ATTRIBUTES").add(0x8, "FILE_NOTIFY_CHANGE_SIZE")
+            .add(0x10, "FILE_NOTIFY_CHANGE_LAST_WRITE").add(0x20, "FILE_NOTIFY_CHANGE_LAST_ACCESS")
+            .add(0x40, "FILE_NOTIFY_CHANGE_CREATION").add(0x80, "FILE_NOTIFY_CHANGE_EA")
+            .add(0x100, "FILE_NOTIFY_CHANGE_SECURITY").add(0x200, "FILE_NOTIFY_CHANGE_STREAM_NAME")
+            .add(0x400, "FILE_NOTIFY_CHANGE_STREAM_SIZE").add(0x800, "FILE_NOTIFY_CHANGE_STREAM_WRITE");
+    /**
+     * SECURITY_INFORMATION bits (winnt.h) in procmon's order: the corpus shows
+     * "…, Label, DACL Protected, SACL Unprotected" and an unnamed 0x100 as hex at the end.
+     */
+    static final Flags SECURITY_INFORMATION = new Flags()
+            .add(0x1, "Owner").add(0x2, "Group").add(0x4, "DACL").add(0x8, "SACL").add(0x10, "Label")
+            .add(0x20, "Attribute").add(0x40, "Scope").add(0x80, "Process Trust Label").add(0x10000, "Backup")
+            .add(0x80000000, "DACL Protected").add(0x40000000, "SACL Protected")
+            .add(0x20000000, "DACL Unprotected").add(0x10000000, "SACL Unprotected");
 
     private final MappedFile in;
     private final boolean wide;
@@ -198,6 +229,15 @@ final class PmlDetails {
             case FS_QUERY_INFORMATION:
                 out.detail = queryInformation(sub);
                 break;
+            case FS_DIRECTORY_CONTROL:
+                if (sub == SUB_NOTIFY_CHANGE_DIRECTORY) {
+                    out.detail = new Detail.Text("Filter: " + NOTIFY_FILTERS.render(i32(params + ptr)));
+                }
+                break;
+            case FS_QUERY_SECURITY:
+            case FS_SET_SECURITY:
+                out.detail = new Detail.Text("Information: " + SECURITY_INFORMATION.render(i32(params)));
+                break;
             case FS_QUERY_OPEN:
                 out.detail = networkOpen();
                 break;
@@ -237,6 +277,18 @@ final class PmlDetails {
                         in.u8(extra + 20) != 0, in.u8(extra + 21) != 0);
             case INFO_NETWORK_OPEN:
                 return networkOpen();
+            case INFO_NAME: {
+                // FILE_NAME_INFORMATION: u32 FileNameLength, name
+                long bytes = u32x(extra);
+                needExtra(extra + 4, bytes);
+                int n = (int) Math.min(bytes / 2, chars.length);
+                in.chars(extra + 4, n, false, chars);
+                return new Detail.Text("Name: " + new String(chars, 0, n));
+            }
+            case INFO_ATTRIBUTE_TAG:
+                // FILE_ATTRIBUTE_TAG_INFORMATION: u32 FileAttributes, u32 ReparseTag
+                return new Detail.Text("Attributes: " + FileVocabulary.ATTRIBUTES.render((int) u32x(extra))
+                        + ", ReparseTag: 0x" + Long.toHexString(u32x(extra + 4)));
             default:
                 return Detail.None.INSTANCE;
         }
@@ -372,6 +424,55 @@ final class PmlDetails {
         return s.toString();
     }
 
+    /** Named bits in display order joined by ", "; bits without a name as one hex value last. */
+    static final class Flags {
+        private final List<Integer> masks = new ArrayList<>();
+        private final List<String> names = new ArrayList<>();
+
+        Flags add(int mask, String name) {
+            masks.add(mask);
+            names.add(name);
+            return this;
+        }
+
+        String render(int value) {
+            StringBuilder s = new StringBuilder();
+            int unnamed = value;
+            for (int k = 0; k < masks.size(); k++) {
+                if ((value & masks.get(k)) != 0) {
+                    if (s.length() > 0) {
+                        s.append(", ");
+                    }
+                    s.append(names.get(k));
+                    unnamed &= ~masks.get(k);
+                }
+            }
+            if (unnamed != 0) {
+                s.append(s.length() > 0 ? ", " : "").append("0x").append(Integer.toHexString(unnamed));
+            }
+            return s.toString();
+        }
+    }
+
+    private static String name(String[] names, int code) {
+        return code >= 0 && code < names.length ? names[code] : "<Unknown: " + code + ">";
+    }
+
+    /** en-US digit grouping, as procmon renders counts inside the texts this reader keeps verbatim. */
+    static String grouped(long value) {
+        String digits = Long.toString(Math.abs(value));
+        StringBuilder s = new StringBuilder(digits.length() + 8);
+        if (value < 0) {
+            s.append('-');
+        }
+        int lead = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+        s.append(digits, 0, lead);
+        for (int k = lead; k < digits.length(); k += 3) {
+            s.append(',').append(digits, k, k + 3);
+        }
+        return s.toString();
+    }
+
     // ---- registry -----------------------------------------------------------------------------
 
     private void registry(int operation) {
@@ -424,6 +525,20 @@ final class PmlDetails {
                         length == 0 ? null : registryData(type, after, copied));
                 break;
             }
+            case REG_QUERY_KEY:
+                out.detail = keyInformation(false, 0, u32(blob + 4), i32(blob + 8));
+                break;
+            case REG_ENUM_KEY:
+                out.detail = keyInformation(true, u32(blob + 8), u32(blob + 4), i32(blob + 12));
+                break;
+            case REG_SET_INFO_KEY: {
+                int infoClass = i32(blob + 4);
+                text.setLength(0);
+                text.append("KeySetInformationClass: ").append(name(KEY_SET_INFORMATION_CLASSES, infoClass))
+                        .append(", Length: ").append(u16(blob + 12));
+                out.detail = new Detail.Text(text.toString());
+                break;
+            }
             case REG_LOAD_KEY:
             case REG_RENAME_KEY: {
                 int m = string(after, u16(blob + 2));
@@ -434,6 +549,62 @@ final class PmlDetails {
             default:
                 break;
         }
+    }
+
+    /**
+     * RegQueryKey ("Query: class") and RegEnumKey ("Index: n"): post data is the KEY_*_INFORMATION
+     * the caller got; procmon shows its name (Basic, Node), SubKeys and Values (Full, Cached) or HandleTags,
+     * and without post data the buffer length offered (procmon-parser stream_logs_detail_format.py,
+     * checked against the corpus CSVs).
+     */
+    private Detail keyInformation(boolean enumerate, long index, long length, int infoClass) {
+        text.setLength(0);
+        if (enumerate) {
+            text.append("Index: ").append(grouped(index));
+        } else {
+            text.append("Query: ").append(name(KEY_INFORMATION_CLASSES, infoClass));
+        }
+        if (extra < 0) {
+            text.append(", Length: ").append(grouped(length));
+            return new Detail.Text(text.toString());
+        }
+        switch (infoClass) {
+            case KEY_BASIC_INFORMATION:
+                appendKeyName(extra + 12);
+                break;
+            case KEY_NODE_INFORMATION:
+                appendKeyName(extra + 20);
+                break;
+            case KEY_FULL_INFORMATION:
+                needExtra(extra, 36);
+                text.append(", SubKeys: ").append(grouped(in.u32(extra + 20))).append(", Values: ")
+                        .append(grouped(in.u32(extra + 32)));
+                break;
+            case KEY_CACHED_INFORMATION:
+                needExtra(extra, 24);
+                text.append(", SubKeys: ").append(grouped(in.u32(extra + 12))).append(", Values: ")
+                        .append(grouped(in.u32(extra + 20)));
+                break;
+            case KEY_FLAGS_INFORMATION:
+                text.append(", UserFlags: 0x").append(Long.toHexString(u32x(extra)));
+                break;
+            case KEY_HANDLE_TAGS_INFORMATION:
+                needExtra(extra, 4);
+                text.append(", HandleTags: 0x").append(Long.toHexString(in.u32(extra)));
+                break;
+            default:
+                break;
+        }
+        return new Detail.Text(text.toString());
+    }
+
+    /** u32 name length in bytes at {@code at}, the UTF-16 name after it. */
+    private void appendKeyName(long at) {
+        long bytes = u32x(at);
+        needExtra(at + 4, bytes);
+        int n = (int) Math.min(bytes / 2, chars.length);
+        in.chars(at + 4, n, false, chars);
+        text.append(", Name: ").append(chars, 0, n);
     }
 
     /** Post data: u32 GrantedAccess, u32 Disposition; procmon shows Granted Access only for MAXIMUM_ALLOWED. */

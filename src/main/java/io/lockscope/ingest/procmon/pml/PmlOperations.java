@@ -60,15 +60,20 @@ public final class PmlOperations {
     public static final int FS_FILE_SYSTEM_CONTROL = 33;
     public static final int FS_DEVICE_IO_CONTROL = 34;
     public static final int FS_LOCK_CONTROL = 37;
+    public static final int FS_QUERY_SECURITY = 40;
+    public static final int FS_SET_SECURITY = 41;
     public static final int FS_PNP = 47;
 
     public static final int SUB_QUERY_DIRECTORY = 1;
+    public static final int SUB_NOTIFY_CHANGE_DIRECTORY = 2;
     public static final int SUB_LOCK = 1;
     public static final int SUB_UNLOCK_SINGLE = 2;
 
     public static final int INFO_BASIC = 0x04;
     public static final int INFO_STANDARD = 0x05;
     public static final int INFO_NETWORK_OPEN = 0x22;
+    public static final int INFO_NAME = 0x09;
+    public static final int INFO_ATTRIBUTE_TAG = 0x23;
     public static final int INFO_RENAME = 0x0A;
     public static final int INFO_LINK = 0x0B;
     public static final int INFO_DISPOSITION = 0x0D;
