@@ -136,14 +136,15 @@ final class MappedFile implements AutoCloseable {
     }
 
     /**
-     * A hash of {@code length} bytes at {@code pos}, eight at a time (for interning without decoding
-     * first). Equal bytes of equal length always hash equally.
+     * A hash of {@code length} bytes at {@code pos} for interning without decoding first. Equal bytes
+     * always hash equally. Past 64 bytes only the first 16 and the last 48 are mixed in (with the
+     * length): paths and stacks differ mostly at their ends, and a collision only costs a comparison.
      */
     long hash(long pos, int length) {
         check(pos, length);
-        if (length > OVERLAP) {
+        if (length < 8 || length > OVERLAP) {
             long h = length;
-            for (int k = 0; k < length; k++) {
+            for (int k = 0; k < Math.min(length, 64); k++) {
                 h = (h ^ u8(pos + k)) * 0x9E3779B97F4A7C15L;
             }
             return h;
@@ -151,14 +152,15 @@ final class MappedFile implements AutoCloseable {
         MappedByteBuffer w = windows[(int) (pos >>> shift)];
         int at = (int) (pos & mask);
         long h = length;
+        int tail = Math.max(0, length - 48);
         int k = 0;
-        for (; k + 8 <= length; k += 8) {
+        for (; k + 8 <= length && k < 16; k += 8) {
             h = (h ^ w.getLong(at + k)) * 0x9E3779B97F4A7C15L;
         }
-        for (; k < length; k++) {
-            h = (h ^ w.get(at + k)) * 0x9E3779B97F4A7C15L;
+        for (k = Math.max(k, tail); k + 8 <= length; k += 8) {
+            h = (h ^ w.getLong(at + k)) * 0x9E3779B97F4A7C15L;
         }
-        return h;
+        return (h ^ w.getLong(at + length - 8)) * 0x9E3779B97F4A7C15L;
     }
 
     /** Whether the {@code values.length} pointers at {@code pos} equal {@code values}. */
