@@ -21,6 +21,15 @@ import java.nio.charset.StandardCharsets;
 
 import static io.lockscope.ingest.procmon.pml.PmlLayout.FS_IRP_FLAGS;
 import static io.lockscope.ingest.procmon.pml.PmlLayout.FS_PARAMETERS;
+import static io.lockscope.ingest.procmon.pml.PmlLayout.KEY_VALUE_FULL_INFORMATION;
+import static io.lockscope.ingest.procmon.pml.PmlLayout.KEY_VALUE_PARTIAL_INFORMATION;
+import static io.lockscope.ingest.procmon.pml.PmlLayout.MAX_STRING_CHARS;
+import static io.lockscope.ingest.procmon.pml.PmlLayout.REG_BINARY;
+import static io.lockscope.ingest.procmon.pml.PmlLayout.REG_DWORD;
+import static io.lockscope.ingest.procmon.pml.PmlLayout.REG_EXPAND_SZ;
+import static io.lockscope.ingest.procmon.pml.PmlLayout.REG_MULTI_SZ;
+import static io.lockscope.ingest.procmon.pml.PmlLayout.REG_QWORD;
+import static io.lockscope.ingest.procmon.pml.PmlLayout.REG_SZ;
 import static io.lockscope.ingest.procmon.pml.PmlLayout.fsPathInfo;
 import static io.lockscope.ingest.procmon.pml.PmlOperations.*;
 
@@ -31,15 +40,6 @@ import static io.lockscope.ingest.procmon.pml.PmlOperations.*;
  * registry data) are turned back into the bytes that render that way.
  */
 final class PmlDetailEncoder {
-    static final int MAX_STRING_CHARS = 0x7FFF;
-    static final int REG_SZ = 1;
-    static final int REG_EXPAND_SZ = 2;
-    static final int REG_BINARY = 3;
-    static final int REG_DWORD = 4;
-    static final int REG_MULTI_SZ = 7;
-    static final int REG_QWORD = 11;
-    static final int KEY_VALUE_FULL_INFORMATION = 1;
-    static final int KEY_VALUE_PARTIAL_INFORMATION = 2;
     static final String ENVIRONMENT_SEPARATOR = "\r;\t";
 
     private final int ptr;

@@ -21,6 +21,13 @@ import io.lockscope.model.vocab.PageProtection;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.lockscope.ingest.procmon.pml.PmlLayout.KEY_VALUE_FULL_INFORMATION;
+import static io.lockscope.ingest.procmon.pml.PmlLayout.KEY_VALUE_PARTIAL_INFORMATION;
+import static io.lockscope.ingest.procmon.pml.PmlLayout.REG_BINARY;
+import static io.lockscope.ingest.procmon.pml.PmlLayout.REG_DWORD;
+import static io.lockscope.ingest.procmon.pml.PmlLayout.REG_EXPAND_SZ;
+import static io.lockscope.ingest.procmon.pml.PmlLayout.REG_MULTI_SZ;
+import static io.lockscope.ingest.procmon.pml.PmlLayout.REG_SZ;
 import static io.lockscope.ingest.procmon.pml.PmlOperations.*;
 
 /**
@@ -67,14 +74,6 @@ final class PmlDetails {
     }
 
     static final int ACCESS_MAXIMUM_ALLOWED = 0x02000000;
-    static final int REG_NONE = 0;
-    static final int REG_SZ = 1;
-    static final int REG_EXPAND_SZ = 2;
-    static final int REG_BINARY = 3;
-    static final int REG_DWORD = 4;
-    static final int REG_MULTI_SZ = 7;
-    static final int KEY_VALUE_FULL_INFORMATION = 1;
-    static final int KEY_VALUE_PARTIAL_INFORMATION = 2;
     static final int BINARY_BYTES_SHOWN = 16;
 
     static final int KEY_BASIC_INFORMATION = 0;
@@ -334,7 +333,7 @@ final class PmlDetails {
         if (m == 0 || chars[m - 1] != '\\') {
             chars[m++] = '\\';
         }
-        int count = info & 0x7FFF;
+        int count = info & PmlLayout.MAX_STRING_CHARS;
         if (m + count > chars.length) {
             throw new PmlFormatException(at, "directory filter too long");
         }
@@ -416,7 +415,7 @@ final class PmlDetails {
         }
         long nameBytes = u32(after + 2L * ptr);
         long nameAt = after + 2L * ptr + 4;
-        int n = string(nameAt, (int) Math.min(nameBytes / 2, 0x7FFF));
+        int n = string(nameAt, (int) Math.min(nameBytes / 2, PmlLayout.MAX_STRING_CHARS));
         return new RenameDetail(replace, new String(chars, 0, n));
     }
 
@@ -652,7 +651,7 @@ final class PmlDetails {
             dataLength = u32x(extra + 12);
             long nameBytes = u32x(extra + 16);
             needExtra(extra + 20, nameBytes);
-            int n = (int) Math.min(nameBytes / 2, 0x7FFF);
+            int n = (int) Math.min(nameBytes / 2, PmlLayout.MAX_STRING_CHARS);
             in.chars(extra + 20, n, false, chars);
             name = new String(chars, 0, n);
             dataAt = extra + dataOffset;
@@ -935,7 +934,7 @@ final class PmlDetails {
     // ---- bounded reads ------------------------------------------------------------------------
 
     private static int stringBytes(int info) {
-        int count = info & 0x7FFF;
+        int count = info & PmlLayout.MAX_STRING_CHARS;
         return (info & 0x8000) != 0 ? count : 2 * count;
     }
 
@@ -951,7 +950,7 @@ final class PmlDetails {
     }
 
     private int readChars(long at, int info, char[] into) {
-        int count = info & 0x7FFF;
+        int count = info & PmlLayout.MAX_STRING_CHARS;
         need(at, stringBytes(info), blobEnd);
         in.chars(at, count, (info & 0x8000) != 0, into);
         int n = count;

@@ -73,6 +73,21 @@ public final class PmlLayout {
     public static final int FS_PARAMETERS = 0x10;
     public static final int FS_IRP_FLAGS = 0x08;
 
+    /** Longest inline detail string: the char count is 15 bits of its u16 string info. */
+    public static final int MAX_STRING_CHARS = 0x7FFF;
+
+    /** Registry value types (winnt.h REG_*) the detail decoder renders. */
+    public static final int REG_NONE = 0;
+    public static final int REG_SZ = 1;
+    public static final int REG_EXPAND_SZ = 2;
+    public static final int REG_BINARY = 3;
+    public static final int REG_DWORD = 4;
+    public static final int REG_MULTI_SZ = 7;
+    public static final int REG_QWORD = 11;
+    /** KEY_VALUE_INFORMATION_CLASS values of RegQueryValue / RegEnumValue post data. */
+    public static final int KEY_VALUE_FULL_INFORMATION = 1;
+    public static final int KEY_VALUE_PARTIAL_INFORMATION = 2;
+
     private PmlLayout() {
     }
 

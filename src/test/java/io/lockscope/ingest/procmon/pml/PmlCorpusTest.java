@@ -20,9 +20,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,9 +164,5 @@ class PmlCorpusTest {
         int hour = t.getHour() % 12 == 0 ? 12 : t.getHour() % 12;
         return String.format("%d:%02d:%02d.%07d %s", hour, t.getMinute(), t.getSecond(), ticksOfDay % 10_000_000L,
                 t.getHour() < 12 ? "AM" : "PM");
-    }
-
-    static Instant instant(long filetime) {
-        return Instant.ofEpochSecond(filetime / 10_000_000L - 11_644_473_600L).atOffset(ZoneOffset.UTC).toInstant();
     }
 }
