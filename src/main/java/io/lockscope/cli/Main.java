@@ -1,2 +1,88 @@
 package io.lockscope.cli;
-public final class Main { public static void main(String[] a) {} }
+
+import io.lockscope.ingest.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/** The {@code lockscope} command: one class per subcommand, exit codes per DESIGN.md. */
+@Command(name = "lockscope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Names who blocked a Windows reboot-phase driver update, from procmon, ETW and servicing logs.",
+        subcommands = {AnalyzeCommand.class, TimelineCommand.class, HoldersCommand.class, InfoCommand.class,
+                ConvertCommand.class, BatchCommand.class, RulesCommand.class, GenerateCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    public static final int OK = 0;
+    public static final int BAD_INPUT = 1;
+    public static final int USAGE = 2;
+    public static final int INTERNAL = 3;
+    public static final int FINDING = 4;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI in-process with the given streams (tests use this) and returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            if (cause instanceof BadInputException bad) {
+                err.println("lockscope: " + bad.getMessage());
+                return BAD_INPUT;
+            }
+            if (cause instanceof IOException io) {
+                err.println("lockscope: " + io.getClass().getSimpleName() + ": " + io.getMessage());
+                return BAD_INPUT;
+            }
+            if (cause instanceof OutOfMemoryError) {
+                err.println("lockscope: out of memory; give the JVM more heap (JAVA_OPTS=-Xmx8g)");
+                return INTERNAL;
+            }
+            err.println("lockscope: internal error: " + cause);
+            if (System.getenv("LOCKSCOPE_DEBUG") != null) {
+                cause.printStackTrace(err);
+            } else {
+                err.println("(set LOCKSCOPE_DEBUG=1 for the stack trace, and please report it)");
+            }
+            return INTERNAL;
+        });
+        return cli.execute(args);
+    }
+
+    /** The version of this build, from the Maven project. */
+    static String version() {
+        try (InputStream in = Main.class.getResourceAsStream("/io/lockscope/version.properties")) {
+            if (in == null) {
+                return "dev";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "dev");
+        } catch (IOException e) {
+            return "dev";
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"lockscope " + version()};
+        }
+    }
+}

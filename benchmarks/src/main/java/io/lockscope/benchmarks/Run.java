@@ -1,0 +1,46 @@
+package io.lockscope.benchmarks;
+
+import io.lockscope.ingest.ReadOptions;
+import io.lockscope.ingest.Readers;
+import io.lockscope.model.Trace;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+
+/**
+ * Runs the JMH benchmarks (JMH's own options apply: a regex selects benchmarks, -f/-wi/-i tune
+ * them) and then prints what the project's targets are stated in: MB/s and events/s of each input,
+ * and the retained bytes per event of the model.
+ */
+public final class Run {
+    private Run() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Collection<RunResult> results = new Runner(new CommandLineOptions(args)).run();
+        System.out.println();
+        System.out.printf("%-62s %10s %10s %12s%n", "benchmark", "s/op", "MB/s", "events/s");
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark();
+            double seconds = r.getPrimaryResult().getScore();
+            long events = Long.parseLong(r.getParams().getParam("events"));
+            Path input = name.contains("Csv") ? BenchmarkData.procmonCsv(events) : BenchmarkData.procmonXml(events);
+            double mb = Files.size(input) / 1e6;
+            System.out.printf("%-62s %10.3f %10.1f %,12.0f%n", name.replace("io.lockscope.benchmarks.", ""), seconds,
+                    mb / seconds, events / seconds);
+        }
+        printRetained(BenchmarkData.procmonCsv(400_000));
+    }
+
+    /** Bytes the event columns hold per event (the string pool, i.e. distinct strings, counted apart). */
+    private static void printRetained(Path csv) throws Exception {
+        Trace t = Readers.read(csv, csv.toString(), ReadOptions.DEFAULT);
+        System.out.printf("%nretained by the model for %s (%,d events):%n", csv.getFileName(), t.size());
+        System.out.printf("  event columns     %6.1f bytes/event%n", t.events().retainedBytes() / (double) t.size());
+        System.out.printf("  distinct strings  %,d strings, %,.1f MB%n", t.strings().size(), t.strings().retainedBytes() / 1e6);
+    }
+}

@@ -1,0 +1,34 @@
+package io.lockscope.analysis;
+
+/**
+ * Something that keeps a target file in use over an interval of the trace.
+ *
+ * @param startEvent      the event that began it (CreateFile, Load Image, LockFile, SetDisposition…)
+ * @param endEvent        the event that ended it, -1 when it lasted to the end of the capture
+ * @param access          ACCESS_MASK of the handle (HANDLE only), -1 when not known
+ * @param share           share mode of the handle (HANDLE only), -1 when not known
+ * @param pairingInferred the end was paired with the start by inference (procmon has no handle ids)
+ */
+public record Hold(Kind kind, int processKey, int pathId, int startEvent, int endEvent, int access, int share,
+                   boolean pairingInferred) {
+
+    public enum Kind {
+        /** An open handle: successful CreateFile until CloseFile (IRP_MJ_CLEANUP). */
+        HANDLE,
+        /** An image section: Load Image until the process exits; blocks writing and deleting the file. */
+        MAPPED_IMAGE,
+        /** A byte-range lock: LockFile until its unlock or the handle's cleanup. */
+        BYTE_RANGE_LOCK,
+        /** A delete disposition set on a handle: others get DELETE PENDING until that handle is closed. */
+        PENDING_DELETE
+    }
+
+    /** Whether the hold was in force at event {@code event} (events are in trace order). */
+    public boolean activeAt(int event) {
+        return startEvent < event && (endEvent < 0 || endEvent > event);
+    }
+
+    public boolean endedBefore(int event) {
+        return endEvent >= 0 && endEvent < event;
+    }
+}

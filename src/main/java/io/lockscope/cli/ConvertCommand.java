@@ -1,0 +1,104 @@
+package io.lockscope.cli;
+
+import io.lockscope.export.ExportOptions;
+import io.lockscope.export.ProcmonColumn;
+import io.lockscope.export.ProcmonLocale;
+import io.lockscope.export.csv.ProcmonCsvWriter;
+import io.lockscope.export.jsonl.JsonLinesWriter;
+import io.lockscope.export.xml.ProcmonXmlWriter;
+import io.lockscope.ingest.Readers;
+import io.lockscope.model.Trace;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "convert", description = {
+        "Render a trace the way procmon's Save As writes it (CSV, XML), or as JSON lines with typed fields.",
+        "",
+        "Examples:",
+        "  lockscope convert boot_log.pml --to csv --columns all --tz +00:00 -o boot_log.csv",
+        "  lockscope convert boot_log.pml --to xml --stacks -o boot_log.xml",
+        "  lockscope convert boot_log.csv --to jsonl | jq 'select(.result != \"SUCCESS\")'"})
+final class ConvertCommand implements Callable<Integer> {
+    enum Target { csv, xml, jsonl }
+
+    @Parameters(paramLabel = "INPUT", description = "A trace file (format detected from content).")
+    Path input;
+
+    @Option(names = "--to", required = true, description = "csv, xml or jsonl.")
+    Target to;
+
+    @Option(names = "--columns", defaultValue = "default",
+            description = "default (procmon's 7), all (27), or a comma list of procmon column names.")
+    String columns;
+
+    @Option(names = "--tz", paramLabel = "±HH:MM", description = "Time zone of the rendered times of a UTC trace (default +00:00).")
+    String tz;
+
+    @Option(names = "--locale", defaultValue = "en-US", description = "en-US, de-DE or ru-RU number and time style.")
+    String locale;
+
+    @Option(names = "--stacks", description = "XML: include each event's stack frames (procmon's /SaveAs1).")
+    boolean stacks;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of stdout.")
+    Path output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ExportOptions options = options();
+        Trace trace = Readers.read(input, input.toString(), new io.lockscope.ingest.ReadOptions(null));
+        OutputStream out = output == null ? System.out : Files.newOutputStream(output);
+        try (OutputStream buffered = new BufferedOutputStream(out, 1 << 16)) {
+            switch (to) {
+                case csv -> ProcmonCsvWriter.write(trace, buffered, options);
+                case xml -> ProcmonXmlWriter.write(trace, buffered, options);
+                default -> JsonLinesWriter.write(trace, buffered);
+            }
+        }
+        return Main.OK;
+    }
+
+    private ExportOptions options() {
+        List<ProcmonColumn> cols;
+        switch (columns.toLowerCase()) {
+            case "default" -> cols = ProcmonColumn.DEFAULT;
+            case "all" -> cols = ProcmonColumn.ALL;
+            default -> {
+                cols = new ArrayList<>();
+                for (String name : columns.split(",")) {
+                    ProcmonColumn c = ProcmonColumn.byCsvName(name.trim());
+                    if (c == null) {
+                        throw new CommandLine.ParameterException(spec.commandLine(), "no procmon column '" + name.trim()
+                                + "'; names as in procmon's CSV header, e.g. \"Time of Day,Process Name,PID,Operation\"");
+                    }
+                    cols.add(c);
+                }
+            }
+        }
+        ZoneOffset zone;
+        ProcmonLocale style;
+        try {
+            zone = tz == null ? ZoneOffset.UTC : ZoneOffset.of(tz);
+            style = ProcmonLocale.forTag(locale);
+        } catch (RuntimeException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        return new ExportOptions(cols, style, zone, stacks);
+    }
+}

@@ -1,0 +1,46 @@
+package io.lockscope.export;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * What a procmon export looks like: which columns, in which regional style, in which time zone.
+ *
+ * @param columns the exported columns in order (procmon exports what its column map shows)
+ * @param locale  number and time style
+ * @param zone    the zone UTC times are shown in (procmon renders in the exporting machine's zone); local
+ *                and time-of-day traces are written as they are
+ * @param stacks  whether the XML export carries {@code <stack>} elements (procmon's {@code /SaveAs1});
+ *                CSV never does
+ */
+public record ExportOptions(List<ProcmonColumn> columns, ProcmonLocale locale, ZoneId zone, boolean stacks) {
+    public static final ExportOptions DEFAULT =
+            new ExportOptions(ProcmonColumn.DEFAULT, ProcmonLocale.EN_US, ZoneOffset.UTC, false);
+
+    public ExportOptions {
+        if (columns == null || columns.isEmpty()) {
+            throw new IllegalArgumentException("at least one column is needed");
+        }
+        if (locale == null || zone == null) {
+            throw new IllegalArgumentException("locale and zone are required");
+        }
+        columns = List.copyOf(columns);
+    }
+
+    public ExportOptions withColumns(List<ProcmonColumn> newColumns) {
+        return new ExportOptions(newColumns, locale, zone, stacks);
+    }
+
+    public ExportOptions withLocale(ProcmonLocale newLocale) {
+        return new ExportOptions(columns, newLocale, zone, stacks);
+    }
+
+    public ExportOptions withZone(ZoneId newZone) {
+        return new ExportOptions(columns, locale, newZone, stacks);
+    }
+
+    public ExportOptions withStacks(boolean withStacks) {
+        return new ExportOptions(columns, locale, zone, withStacks);
+    }
+}

@@ -1,0 +1,188 @@
+package io.lockscope.export;
+
+import io.lockscope.model.EventStore;
+import io.lockscope.model.ProcessInfo;
+import io.lockscope.model.TimeBase;
+import io.lockscope.model.vocab.DetailFormat;
+import io.lockscope.model.vocab.NtStatus;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
+
+/**
+ * Renders the text of one export cell the way procmon writes it, shared by the CSV and XML writers.
+ * Stateful: Relative Time counts from the first row rendered, as procmon counts from the first event of
+ * the saved file. Value formats: procmon-formats.md §2.2–2.3 and procmon-parser logs.py
+ * ({@code get_compatible_csv_info}, which is checked against procmon's CSV).
+ */
+public final class ProcmonCells {
+    /** 100 ns ticks between 1601-01-01 and 1970-01-01. */
+    public static final long FILETIME_UNIX_EPOCH = 116_444_736_000_000_000L;
+    public static final long TICKS_PER_SECOND = 10_000_000L;
+    private static final long TICKS_PER_DAY = 86_400L * TICKS_PER_SECOND;
+
+    private final ExportOptions options;
+    private final ZoneRules zoneRules;
+    private final TimeBase timeBase;
+    private final char decimal;
+    private long firstTime;
+    private boolean seenFirst;
+
+    public ProcmonCells(ExportOptions options, TimeBase timeBase) {
+        this.options = options;
+        this.zoneRules = options.zone().getRules();
+        this.timeBase = timeBase;
+        this.decimal = options.locale().numbers().decimal();
+    }
+
+    /** The text of {@code column} for {@code row}; never null. */
+    public String cell(ProcmonColumn column, EventRow row) {
+        if (!seenFirst) {
+            seenFirst = true;
+            firstTime = row.time();
+        }
+        ProcessInfo p = row.process();
+        switch (column) {
+            case TIME_OF_DAY:
+                return timeOfDay(row.time());
+            case PROCESS_NAME:
+                return text(p.name());
+            case PID:
+                return Integer.toString(p.pid());
+            case OPERATION:
+                return row.operationName();
+            case PATH:
+                return row.path();
+            case RESULT:
+                return NtStatus.name(row.result());
+            case DETAIL:
+                return DetailFormat.render(row.operation(), row.detail(), options.locale().numbers());
+            case DATE_AND_TIME:
+                return dateAndTime(row.time());
+            case RELATIVE_TIME:
+                return relativeTime(row.time() - firstTime);
+            case DURATION:
+                return completed(row) ? seconds(row.duration()) : "";
+            case COMPLETION_TIME:
+                return completed(row) ? timeOfDay(row.time() + row.duration()) : "";
+            case EVENT_CLASS:
+                return row.eventClass().procmonName();
+            case SEQUENCE:
+                // procmon prints n/a for the Sequence of every event of a saved log (procmon-formats.md §1.8)
+                return "n/a";
+            case IMAGE_PATH:
+                return text(p.imagePath());
+            case COMPANY:
+                return text(p.company());
+            case DESCRIPTION:
+                return text(p.description());
+            case VERSION:
+                return text(p.version());
+            case USER:
+                return text(p.user());
+            case AUTHENTICATION_ID:
+                return text(p.authenticationId());
+            case SESSION:
+                return p.session() < 0 ? "" : Integer.toString(p.session());
+            case COMMAND_LINE:
+                return text(p.commandLine());
+            case TID:
+                return Integer.toString(row.tid());
+            case VIRTUALIZED:
+                return p.virtualized() == null ? "n/a" : (p.virtualized() ? "True" : "False");
+            case INTEGRITY:
+                return text(p.integrity());
+            case CATEGORY:
+                return ProcmonCategory.of(row.operation(), row.detail());
+            case PARENT_PID:
+                return p.parentPid() < 0 ? "" : Integer.toString(p.parentPid());
+            case ARCHITECTURE:
+                return p.is64bit() == null ? "" : (p.is64bit() ? "64-bit" : "32-bit");
+            default:
+                throw new IllegalStateException("unhandled column " + column);
+        }
+    }
+
+    /** The wall-clock time of {@code time} in the export's zone, as ticks since 1601 (local). */
+    private long localTicks(long time) {
+        if (timeBase != TimeBase.UTC) {
+            return time;
+        }
+        long epochSecond = Math.floorDiv(time - FILETIME_UNIX_EPOCH, TICKS_PER_SECOND);
+        ZoneOffset offset = zoneRules.getOffset(Instant.ofEpochSecond(epochSecond));
+        return time + offset.getTotalSeconds() * TICKS_PER_SECOND;
+    }
+
+    /** en-US {@code 1:18:10.8939738 AM}; 24-hour locales {@code 15:42:22,8459553}. */
+    public String timeOfDay(long time) {
+        long ticks = Math.floorMod(localTicks(time), TICKS_PER_DAY);
+        StringBuilder sb = new StringBuilder(20);
+        appendClock(sb, ticks / TICKS_PER_SECOND);
+        int insertAt = options.locale().twelveHour() ? sb.length() - 3 : sb.length();
+        sb.insert(insertAt, decimal + fraction(ticks % TICKS_PER_SECOND));
+        return sb.toString();
+    }
+
+    /** en-US {@code 7/12/2020 1:18:10 AM} (seconds only); empty for a time-of-day trace (no date known). */
+    public String dateAndTime(long time) {
+        if (timeBase == TimeBase.TIME_OF_DAY) {
+            return "";
+        }
+        long local = localTicks(time);
+        LocalDateTime dt = LocalDateTime.ofEpochSecond(
+                Math.floorDiv(local - FILETIME_UNIX_EPOCH, TICKS_PER_SECOND), 0, ZoneOffset.UTC);
+        StringBuilder sb = new StringBuilder(24);
+        if (options.locale().dayFirst()) {
+            sb.append(two(dt.getDayOfMonth())).append('.').append(two(dt.getMonthValue())).append('.')
+                    .append(dt.getYear());
+        } else {
+            sb.append(dt.getMonthValue()).append('/').append(dt.getDayOfMonth()).append('/').append(dt.getYear());
+        }
+        sb.append(' ');
+        appendClock(sb, dt.toLocalTime().toSecondOfDay());
+        return sb.toString();
+    }
+
+    /** {@code HH:MM:SS.fffffff} since the first event. */
+    public String relativeTime(long delta) {
+        long secs = Math.floorDiv(delta, TICKS_PER_SECOND);
+        return two(secs / 3600) + ':' + two(secs / 60 % 60) + ':' + two(secs % 60) + decimal
+                + fraction(Math.floorMod(delta, TICKS_PER_SECOND));
+    }
+
+    /** Seconds with 7 decimals ({@code 0.0000691}). */
+    public String seconds(long ticks) {
+        return Long.toString(ticks / TICKS_PER_SECOND) + decimal + fraction(ticks % TICKS_PER_SECOND);
+    }
+
+    private static boolean completed(EventRow row) {
+        return row.result() != NtStatus.PENDING && row.duration() != EventStore.NO_DURATION;
+    }
+
+    private void appendClock(StringBuilder sb, long secondOfDay) {
+        int h = (int) (secondOfDay / 3600);
+        int m = (int) (secondOfDay / 60 % 60);
+        int s = (int) (secondOfDay % 60);
+        if (options.locale().twelveHour()) {
+            int h12 = h % 12 == 0 ? 12 : h % 12;
+            sb.append(h12).append(':').append(two(m)).append(':').append(two(s)).append(h < 12 ? " AM" : " PM");
+        } else {
+            sb.append(two(h)).append(':').append(two(m)).append(':').append(two(s));
+        }
+    }
+
+    private static String two(long v) {
+        return v < 10 ? "0" + v : Long.toString(v);
+    }
+
+    private static String fraction(long ticks) {
+        String s = Long.toString(ticks);
+        return "0000000".substring(s.length()) + s;
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+}

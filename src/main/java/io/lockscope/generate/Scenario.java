@@ -1,0 +1,93 @@
+package io.lockscope.generate;
+
+/**
+ * The synthetic cases lockscope can generate: each is one reboot-phase driver update (the oposdrv.inf
+ * package of KB5016623 on Windows Server 2019, build 17763) with one way of going wrong, or none.
+ * The verdict kinds are those of the JSON report (spec/report-json.md).
+ */
+public enum Scenario {
+    LOCK_HOLDER("lock-holder",
+            "ntrtscan.exe (Trend Micro Apex One) holds oposdrv.dll open for Read without FILE_SHARE_DELETE when "
+                    + "TiWorker opens it for Delete: SHARING VIOLATION",
+            "lock-holder", "oposdrv.inf"),
+    DECOY("decoy",
+            "MsMpEng.exe opens and closes oposdrv.dll shortly before the failure; ntrtscan.exe is the real holder",
+            "lock-holder", "oposdrv.inf"),
+    COMPATIBLE_AGENT("compatible-agent",
+            "ntrtscan.exe has oposdrv.dll open sharing Read, Write and Delete (not to blame); WmiPrvSE.exe holds it "
+                    + "without Delete sharing",
+            "lock-holder", "oposdrv.inf"),
+    TWO_HOLDERS("two-holders",
+            "ntrtscan.exe and WmiPrvSE.exe both hold oposdrv.dll without Delete sharing at the failure",
+            "lock-holder", "oposdrv.inf"),
+    PID_REUSE("pid-reuse",
+            "the holder ntrtscan.exe got PID 1880 after CompatTelRunner.exe, which had the file open, exited with it",
+            "lock-holder", "oposdrv.inf"),
+    FILTER_DENIAL("filter-denial",
+            "TiWorker's open of oposdrv.dll fails with ACCESS DENIED, nobody holds it, tmevtmgr.sys is in the stack",
+            "filter-interference", "oposdrv.inf"),
+    DELETE_PENDING("delete-pending",
+            "ntrtscan.exe set a pending delete on oposdrv.dll and keeps it open: TiWorker's open fails with DELETE "
+                    + "PENDING",
+            "lock-holder", "oposdrv.inf"),
+    REGISTRY_CORRUPT("registry-corrupt",
+            "activating the new package under HKLM\\DRIVERS\\DriverDatabase fails with REGISTRY CORRUPT",
+            "registry-failure", "oposdrv.inf"),
+    CLEAN("clean", "the driver update succeeds; the agent scans the files and closes them in time",
+            "no-failure", "oposdrv.inf"),
+    UNKNOWN_AGENT("unknown-agent",
+            "agsvc.exe of AcmeGuard (Acme Security Ltd., not in the knowledge base) holds oposdrv.dll: SHARING "
+                    + "VIOLATION",
+            "lock-holder", "oposdrv.inf"),
+    MIRADISP("miradisp",
+            "like lock-holder, on the miradisp.inf package (the other inbox package first changed by the update)",
+            "lock-holder", "miradisp.inf");
+
+    private final String id;
+    private final String description;
+    private final String expectedVerdict;
+    private final String failingInf;
+
+    Scenario(String id, String description, String expectedVerdict, String failingInf) {
+        this.id = id;
+        this.description = description;
+        this.expectedVerdict = expectedVerdict;
+        this.failingInf = failingInf;
+    }
+
+    /** The CLI name ("lock-holder"). */
+    public String id() {
+        return id;
+    }
+
+    /** One line for {@code lockscope generate --help}. */
+    public String description() {
+        return description;
+    }
+
+    /** The verdict kind a correct diagnosis reaches (report-json.md {@code verdict.kind}). */
+    public String expectedVerdict() {
+        return expectedVerdict;
+    }
+
+    /** The INF whose driver package the case services. */
+    public String failingInf() {
+        return failingInf;
+    }
+
+    /**
+     * The scenario named {@code id}.
+     *
+     * @throws IllegalArgumentException listing the known ids
+     */
+    public static Scenario byId(String id) {
+        StringBuilder known = new StringBuilder();
+        for (Scenario s : values()) {
+            if (s.id.equals(id)) {
+                return s;
+            }
+            known.append(known.length() == 0 ? "" : ", ").append(s.id);
+        }
+        throw new IllegalArgumentException("unknown scenario '" + id + "' (known: " + known + ")");
+    }
+}

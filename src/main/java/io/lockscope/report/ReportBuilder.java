@@ -1,0 +1,439 @@
+package io.lockscope.report;
+
+import io.lockscope.analysis.Attribution;
+import io.lockscope.analysis.CaseFacts;
+import io.lockscope.analysis.FailureFacts;
+import io.lockscope.analysis.Hold;
+import io.lockscope.analysis.ShareAccess;
+import io.lockscope.analysis.TraceFacts;
+import io.lockscope.model.EventClass;
+import io.lockscope.model.EventStore;
+import io.lockscope.model.ProcessInfo;
+import io.lockscope.model.Trace;
+import io.lockscope.model.TraceTime;
+import io.lockscope.model.vocab.DetailFormat;
+import io.lockscope.model.vocab.NtStatus;
+import io.lockscope.model.vocab.NumberStyle;
+import io.lockscope.report.model.Failure;
+import io.lockscope.report.model.Finding;
+import io.lockscope.report.model.Picture;
+import io.lockscope.report.model.Report;
+import io.lockscope.report.model.Sequences;
+import io.lockscope.report.model.Verdict;
+import io.lockscope.rules.Blame;
+import io.lockscope.rules.Diagnosis;
+import io.lockscope.rules.TimeRef;
+import io.lockscope.rules.VerdictKind;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a {@link Diagnosis} into the worded {@link Report} in one language. All wording and time
+ * formatting happens here; the analysis never formats and the renderers never compute.
+ */
+public final class ReportBuilder {
+    /** Events shown per target path in the sequences; the rest is left to {@code lockscope timeline}. */
+    static final int MAX_SEQUENCE_EVENTS = 400;
+    /** Lanes in the timeline picture. */
+    static final int MAX_LANES = 14;
+
+    private final Diagnosis diagnosis;
+    private final CaseFacts facts;
+    private final Words words;
+    private final List<String> notes = new ArrayList<>();
+
+    private ReportBuilder(Diagnosis diagnosis, String lang) {
+        this.diagnosis = diagnosis;
+        this.facts = diagnosis.facts();
+        this.words = new Words(lang);
+    }
+
+    public static Report build(Diagnosis diagnosis, String lang, String toolVersion) {
+        return new ReportBuilder(diagnosis, lang).build(toolVersion);
+    }
+
+    private Report build(String toolVersion) {
+        List<Failure> failures = facts.allFailures().stream().map(this::failure).toList();
+        return new Report(Report.SCHEMA_VERSION, new Report.Tool("lockscope", toolVersion), words.lang(), inputs(),
+                target(), verdict(), failures, findings(), sequences(), null, null, picture(), List.copyOf(notes));
+    }
+
+    // ---- inputs and target
+
+    private List<Report.Input> inputs() {
+        return facts.traces().stream().map(TraceFacts::trace)
+                .map(t -> new Report.Input(t.source(), t.format(), t.size(), t.report().skippedTotal(),
+                        t.report().warnings()))
+                .toList();
+    }
+
+    private Report.Target target() {
+        Set<String> paths = new LinkedHashSet<>();
+        for (FailureFacts f : facts.allFailures()) {
+            paths.add(facts.trace(f.input()).events().path(f.event()));
+        }
+        return new Report.Target(facts.targetNames(), facts.targetSource().id(), List.copyOf(paths));
+    }
+
+    // ---- verdict
+
+    private Verdict verdict() {
+        Diagnosis.Verdict v = diagnosis.verdict();
+        Blame b = v.blame();
+        String kind = v.kind().id();
+        if (b == null) {
+            return new Verdict(kind, unblamedSummary(v.kind()), v.confidence().id(), null,
+                    words.get("recommend." + kind));
+        }
+        Verdict.Culprit culprit = culprit(b);
+        String product = culprit == null ? null : culprit.product() != null ? culprit.product()
+                : culprit.vendor() != null ? culprit.vendor() : null;
+        String who = product != null ? product
+                : culprit != null && culprit.process() != null
+                ? words.get("recommend.unknown-product", culprit.process(), nz(culprit.imagePath()))
+                : culprit != null ? culprit.driver() : "";
+        String recommendation = v.kind() == VerdictKind.REGISTRY_FAILURE ? words.get("recommend.registry-failure")
+                : words.get("recommend." + kind, who);
+        return new Verdict(kind, blamedSummary(b, culprit), v.confidence().id(), culprit, recommendation);
+    }
+
+    private String unblamedSummary(VerdictKind kind) {
+        if (kind == VerdictKind.NO_FAILURE) {
+            long events = facts.traces().stream().filter(t -> t.window() != null).mapToLong(t -> t.window().events()).sum();
+            return words.get("verdict.no-failure", Long.toString(events));
+        }
+        List<FailureFacts> failures = facts.allFailures();
+        if (failures.isEmpty()) {
+            return words.get("verdict.inconclusive.no-servicing");
+        }
+        FailureFacts f = failures.get(0);
+        return words.get("verdict.inconclusive.failure", eventArgs(f.input(), f.event()).toArray());
+    }
+
+    private String blamedSummary(Blame b, Verdict.Culprit culprit) {
+        FailureFacts f = b.failure();
+        List<Object> args = eventArgs(f.input(), f.event());
+        switch (b.kind()) {
+            case LOCK_HOLDER -> {
+                Hold h = b.holder();
+                Trace t = facts.trace(f.input());
+                ProcessInfo holder = t.processes().get(h.processKey());
+                FailureFacts.HolderFinding finding = f.blocking().stream().filter(x -> x.hold().equals(h)).findFirst()
+                        .orElseThrow();
+                args.add(Spelling.access(f.requestAccess()));
+                args.add(holder.name());
+                args.add(Integer.toString(holder.pid()));
+                args.add(Spelling.access(h.access()));
+                args.add(Spelling.share(h.share()));
+                args.add(time(f.input(), t.events().time(h.startEvent())).text());
+                args.add(conflictText(finding));
+                args.add(driverClause(culprit));
+                return words.get("verdict.lock-holder." + h.kind().name(), args.toArray());
+            }
+            case FILTER_INTERFERENCE -> {
+                FailureFacts.StackDriver d = b.driver();
+                args.add(d.module());
+                args.add(driverDetails(culprit));
+                return words.get(d.inFailingStack() ? "verdict.filter-interference.failing"
+                        : "verdict.filter-interference.other", args.toArray());
+            }
+            default -> {
+                return words.get("verdict.registry-failure", args.toArray());
+            }
+        }
+    }
+
+    private String driverClause(Verdict.Culprit c) {
+        if (c == null || c.driver() == null) {
+            return "";
+        }
+        return words.get("verdict.driver-clause", c.vendor() != null ? c.vendor() : c.process(), c.driver(),
+                c.altitude() == null ? "" : words.get("verdict.altitude", c.altitude()));
+    }
+
+    private String driverDetails(Verdict.Culprit c) {
+        if (c == null || c.altitude() == null) {
+            return "";
+        }
+        return words.get("verdict.driver-details", c.altitude(),
+                c.vendor() == null ? "" : words.get("verdict.vendor-details", c.vendor()));
+    }
+
+    private Verdict.Culprit culprit(Blame b) {
+        Attribution a = facts.attribution();
+        String driver = b.driver() == null ? null : b.driver().module();
+        Attribution.Driver known = b.driver() == null ? null : b.driver().known();
+        String altitude = known == null ? null : known.altitude();
+        if (b.kind() == VerdictKind.LOCK_HOLDER) {
+            ProcessInfo p = facts.trace(b.failure().input()).processes().get(b.holder().processKey());
+            Attribution.Vendor v = a.vendorOf(p);
+            return new Verdict.Culprit(p.name(), p.pid(), p.imagePath(), p.company(), v == null ? null : v.vendor(),
+                    v == null ? null : v.product(), driver, altitude);
+        }
+        if (b.kind() == VerdictKind.FILTER_INTERFERENCE) {
+            return new Verdict.Culprit(null, null, null, known == null ? null : known.company(),
+                    known == null ? null : known.vendor(), null, driver, altitude);
+        }
+        return null;
+    }
+
+    // ---- failures
+
+    private Failure failure(FailureFacts f) {
+        Trace t = facts.trace(f.input());
+        EventStore e = t.events();
+        ProcessInfo p = t.process(f.event());
+        List<Failure.Holder> blocking = f.blocking().stream().map(h -> holder(f, h)).toList();
+        List<Failure.Holder> ruledOut = f.ruledOut().stream().map(h -> holder(f, h)).toList();
+        List<Failure.FilterDriver> drivers = f.drivers().stream()
+                .map(d -> new Failure.FilterDriver(d.module(), d.known() == null ? null : d.known().altitude(),
+                        d.known() == null ? null : d.known().group(), d.known() == null ? null : d.known().vendor(),
+                        d.inFailingStack() ? "stack" : "stack-other"))
+                .toList();
+        if (f.blocking().stream().anyMatch(h -> h.hold().pairingInferred())) {
+            addNote(words.get("note.pairing"));
+        }
+        int result = e.result(f.event());
+        return new Failure(time(f.input(), e.time(f.event())), p.name(), p.pid(), e.operationName(f.event()),
+                e.path(f.event()), NtStatus.name(result), String.format("0x%08X", result),
+                new Failure.Requested(Spelling.access(f.requestAccess()), Spelling.share(f.requestShare())),
+                blocking, ruledOut, drivers, List.of(new Report.Evidence(f.input(), f.event())));
+    }
+
+    private Failure.Holder holder(FailureFacts f, FailureFacts.HolderFinding h) {
+        Trace t = facts.trace(f.input());
+        Hold hold = h.hold();
+        ProcessInfo p = t.processes().get(hold.processKey());
+        String why = h.ruledOut() == null ? conflictText(h) : switch (h.ruledOut()) {
+            case COMPATIBLE -> words.get("ruledOut.COMPATIBLE", Spelling.share(hold.share()));
+            case NO_SHARED_ACCESS -> words.get("ruledOut.NO_SHARED_ACCESS", Spelling.access(hold.access()));
+            case ENDED_BEFORE -> words.get("ruledOut.ENDED_BEFORE", time(f.input(), t.events().time(hold.endEvent())).text());
+        };
+        List<Report.Evidence> evidence = new ArrayList<>();
+        evidence.add(new Report.Evidence(f.input(), hold.startEvent()));
+        if (hold.endEvent() >= 0) {
+            evidence.add(new Report.Evidence(f.input(), hold.endEvent()));
+        }
+        return new Failure.Holder(p.name(), p.pid(), time(f.input(), t.events().time(hold.startEvent())),
+                hold.endEvent() < 0 ? null : time(f.input(), t.events().time(hold.endEvent())),
+                hold.kind() == Hold.Kind.HANDLE ? Spelling.access(hold.access()) : null,
+                hold.kind() == Hold.Kind.HANDLE ? Spelling.share(hold.share()) : null, why,
+                words.get("hold." + hold.kind().name()), hold.pairingInferred(), evidence);
+    }
+
+    private String conflictText(FailureFacts.HolderFinding h) {
+        if (h.hold().kind() != Hold.Kind.HANDLE) {
+            return words.get("hold." + h.hold().kind().name());
+        }
+        if (h.accessUnknown()) {
+            return words.get("conflict.access-unknown");
+        }
+        if (h.conflicts().isEmpty()) {
+            return words.get("conflict.oplock");
+        }
+        List<String> parts = new ArrayList<>();
+        for (ShareAccess.Reason r : h.conflicts()) {
+            parts.add(words.get("conflict." + r.side().name(), words.get("kind." + r.kind().name())));
+        }
+        return String.join("; ", parts);
+    }
+
+    // ---- findings
+
+    private List<Finding> findings() {
+        List<Finding> out = new ArrayList<>();
+        for (io.lockscope.rules.Finding f : diagnosis.findings()) {
+            Object[] args = f.args().stream().map(this::argText).toArray();
+            out.add(new Finding(f.rule(), f.severity().name().toLowerCase(), words.get(f.key(), args),
+                    f.evidence().stream().map(x -> new Report.Evidence(x.input(), x.index())).toList()));
+        }
+        return out;
+    }
+
+    private String argText(Object arg) {
+        if (arg instanceof TimeRef t) {
+            return time(t.input(), t.ticks()).text();
+        }
+        if (arg instanceof Hold.Kind k) {
+            return words.get("hold." + k.name());
+        }
+        if (arg instanceof ShareAccess.Reason r) {
+            return words.get("conflict." + r.side().name(), words.get("kind." + r.kind().name()));
+        }
+        if (arg instanceof Collection<?> c) {
+            return String.join("; ", c.stream().map(this::argText).toList());
+        }
+        return String.valueOf(arg);
+    }
+
+    // ---- sequences
+
+    private Sequences sequences() {
+        Map<String, List<Sequences.Event>> files = new LinkedHashMap<>();
+        Map<String, List<Sequences.Event>> keys = new LinkedHashMap<>();
+        for (TraceFacts tf : facts.traces()) {
+            if (tf.window() == null || facts.targetNames().isEmpty()) {
+                continue;
+            }
+            Trace t = tf.trace();
+            EventStore e = t.events();
+            for (int i = tf.window().firstEvent(); i <= tf.window().lastEvent(); i++) {
+                if (!tf.targets().isTarget(e.pathId(i))) {
+                    continue;
+                }
+                String path = t.strings().get(tf.targets().canonical(e.pathId(i)));
+                Map<String, List<Sequences.Event>> into = e.eventClass(i) == EventClass.REGISTRY ? keys : files;
+                List<Sequences.Event> list = into.computeIfAbsent(path, k -> new ArrayList<>());
+                if (list.size() == MAX_SEQUENCE_EVENTS) {
+                    addNote(words.get("note.sequence-cut", path, Integer.toString(MAX_SEQUENCE_EVENTS)));
+                    continue;
+                } else if (list.size() > MAX_SEQUENCE_EVENTS) {
+                    continue;
+                }
+                ProcessInfo p = t.process(i);
+                list.add(new Sequences.Event(time(tf.input(), e.time(i)), p.name(), p.pid(), e.operationName(i),
+                        NtStatus.name(e.result(i)), DetailFormat.render(e.operation(i), e.detail(i), NumberStyle.EN_US),
+                        tf.input(), i));
+            }
+        }
+        return new Sequences(pathSequences(files), pathSequences(keys));
+    }
+
+    private static List<Sequences.PathSequence> pathSequences(Map<String, List<Sequences.Event>> m) {
+        return m.entrySet().stream().map(en -> new Sequences.PathSequence(en.getKey(), List.copyOf(en.getValue())))
+                .toList();
+    }
+
+    // ---- picture
+
+    private Picture picture() {
+        List<FailureFacts> failures = facts.allFailures();
+        if (failures.isEmpty()) {
+            return null;
+        }
+        int input = failures.get(0).input();
+        TraceFacts tf = facts.traces().get(input);
+        Trace t = tf.trace();
+        Blame blame = diagnosis.verdict().blame();
+        Integer culpritKey = blame != null && blame.holder() != null ? blame.holder().processKey() : null;
+        Map<Integer, List<Picture.Bar>> bars = new LinkedHashMap<>();
+        Map<Integer, String> roles = new LinkedHashMap<>();
+        List<Picture.Mark> marks = new ArrayList<>();
+        double axisEnd = offset(t, t.events().time(t.size() - 1));
+        for (FailureFacts f : failures) {
+            if (f.input() != input) {
+                continue;
+            }
+            int failingKey = t.events().processKey(f.event());
+            roles.putIfAbsent(failingKey, "servicing");
+            bars.computeIfAbsent(failingKey, k -> new ArrayList<>());
+            for (FailureFacts.HolderFinding h : f.blocking()) {
+                addBar(t, bars, roles, h, culpritKey != null && culpritKey == h.hold().processKey() ? "culprit" : "other", axisEnd);
+            }
+            for (FailureFacts.HolderFinding h : f.ruledOut()) {
+                addBar(t, bars, roles, h, "ruled-out", axisEnd);
+            }
+        }
+        List<Integer> keys = new ArrayList<>(bars.keySet());
+        keys.sort((x, y) -> Integer.compare(rank(roles.get(x)), rank(roles.get(y))));
+        if (keys.size() > MAX_LANES) {
+            keys = keys.subList(0, MAX_LANES);
+        }
+        List<Picture.Lane> lanes = new ArrayList<>();
+        for (int key : keys) {
+            ProcessInfo p = t.processes().get(key);
+            lanes.add(new Picture.Lane(p.name() + " (" + p.pid() + ")", roles.get(key), List.copyOf(bars.get(key))));
+        }
+        double from = Double.MAX_VALUE;
+        double to = 0;
+        for (FailureFacts f : failures) {
+            if (f.input() != input) {
+                continue;
+            }
+            double at = offset(t, t.events().time(f.event()));
+            int lane = keys.indexOf(t.events().processKey(f.event()));
+            marks.add(new Picture.Mark(at, lane, t.events().operationName(f.event()) + " " + NtStatus.name(t.events().result(f.event()))
+                    + " — " + t.events().path(f.event())));
+            from = Math.min(from, at);
+            to = Math.max(to, at);
+        }
+        for (Picture.Lane lane : lanes) {
+            for (Picture.Bar bar : lane.bars()) {
+                from = Math.min(from, bar.start());
+                to = Math.max(to, bar.openAtEnd() ? to : bar.end());
+            }
+        }
+        double pad = Math.max(0.5, (to - from) * 0.08);
+        return new Picture(Math.max(0, from - pad), Math.min(axisEnd, to + pad) > from ? to + pad : axisEnd, lanes, marks);
+    }
+
+    private void addBar(Trace t, Map<Integer, List<Picture.Bar>> bars, Map<Integer, String> roles,
+                        FailureFacts.HolderFinding h, String role, double axisEnd) {
+        Hold hold = h.hold();
+        roles.merge(hold.processKey(), role, (a, b) -> rank(a) <= rank(b) ? a : b);
+        double start = offset(t, t.events().time(hold.startEvent()));
+        double end = hold.endEvent() < 0 ? axisEnd : offset(t, t.events().time(hold.endEvent()));
+        Picture.Bar bar = new Picture.Bar(start, end, hold.endEvent() < 0, words.get("hold." + hold.kind().name()),
+                barLabel(hold));
+        List<Picture.Bar> list = bars.computeIfAbsent(hold.processKey(), k -> new ArrayList<>());
+        if (!list.contains(bar)) {
+            list.add(bar);
+        }
+    }
+
+    private String barLabel(Hold hold) {
+        if (hold.kind() != Hold.Kind.HANDLE) {
+            return words.get("hold." + hold.kind().name());
+        }
+        return Spelling.access(hold.access()) + " / " + Spelling.share(hold.share());
+    }
+
+    private static int rank(String role) {
+        return switch (role) {
+            case "culprit" -> 0;
+            case "servicing" -> 1;
+            case "other" -> 2;
+            default -> 3;
+        };
+    }
+
+    // ---- helpers
+
+    private List<Object> eventArgs(int input, int event) {
+        Trace t = facts.trace(input);
+        ProcessInfo p = t.process(event);
+        List<Object> args = new ArrayList<>();
+        args.add(p.name());
+        args.add(Integer.toString(p.pid()));
+        args.add(t.events().path(event));
+        args.add(time(input, t.events().time(event)).text());
+        args.add(NtStatus.name(t.events().result(event)));
+        return args;
+    }
+
+    private Report.Time time(int input, long ticks) {
+        Trace t = facts.trace(input);
+        return new Report.Time(TraceTime.format(t, ticks), offset(t, ticks));
+    }
+
+    private static double offset(Trace t, long ticks) {
+        long first = t.size() == 0 ? ticks : t.events().time(0);
+        return Math.round(TraceTime.seconds(ticks - first) * 1e7) / 1e7;
+    }
+
+    private void addNote(String note) {
+        if (!notes.contains(note)) {
+            notes.add(note);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "?" : s;
+    }
+}

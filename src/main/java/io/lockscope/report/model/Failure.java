@@ -1,0 +1,27 @@
+package io.lockscope.report.model;
+
+import java.util.List;
+
+/** One failed operation on a target, with who had the file open and which filters were involved. */
+public record Failure(Report.Time t, String process, int pid, String operation, String path, String result,
+                      String ntstatus, Requested requested, List<Holder> holders, List<Holder> ruledOut,
+                      List<FilterDriver> filterDrivers, List<Report.Evidence> evidence) {
+
+    public record Requested(String access, String shareMode) {
+    }
+
+    /**
+     * @param closedAt null while still open at the failure (and to the end of the capture)
+     * @param conflict why this holder blocks ("holder does not share Delete"), or for a ruled-out
+     *                 holder why it does not ("shares Read, Write, Delete", "closed before the failure")
+     * @param how      what keeps the file in use: "handle", "mapped image", "byte-range lock", "pending delete"
+     */
+    public record Holder(String process, int pid, Report.Time openedAt, Report.Time closedAt, String access,
+                         String shareMode, String conflict, String how, boolean pairingInferred,
+                         List<Report.Evidence> evidence) {
+    }
+
+    /** @param evidence "stack" (in the failing event's stack), "stack-other" (in other events on the target) */
+    public record FilterDriver(String driver, String altitude, String group, String vendor, String evidence) {
+    }
+}

@@ -1,0 +1,35 @@
+package io.lockscope.report.model;
+
+import java.util.List;
+
+/**
+ * Everything a rendered report shows, already worded in the report's language and with times
+ * already formatted: renderers only lay it out and escape it (report-json.md is its JSON form).
+ *
+ * @param servicing null when no CBS.log / setupapi.dev.log was read
+ * @param filters   null when no filter list or module list was read
+ * @param picture   the timeline picture of the target files (lanes per process), for HTML
+ */
+public record Report(int schemaVersion, Tool tool, String lang, List<Input> inputs, Target target, Verdict verdict,
+                     List<Failure> failures, List<Finding> findings, Sequences sequences, Servicing servicing,
+                     List<Filter> filters, Picture picture, List<String> notes) {
+    public static final int SCHEMA_VERSION = 1;
+
+    public record Tool(String name, String version) {
+    }
+
+    public record Input(String path, String format, long events, long skipped, List<String> warnings) {
+    }
+
+    /** @param source cbs-log | setupapi-log | trace | user */
+    public record Target(List<String> names, String source, List<String> paths) {
+    }
+
+    /** A point in time: formatted per the trace, and seconds from the capture start. */
+    public record Time(String text, double offsetSeconds) {
+    }
+
+    /** Points at one event of one input (index into {@link Report#inputs()}, 0-based event index). */
+    public record Evidence(int input, long index) {
+    }
+}

@@ -1,0 +1,108 @@
+package io.lockscope.report.render;
+
+import io.lockscope.report.model.Report;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Filter;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.template.EvaluationContext;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One self-contained HTML page (inline CSS and SVG, a few lines of inline script, no external
+ * reference) made from the single Pebble template {@code io/lockscope/report/report.html.peb}.
+ * Pebble escapes every value it prints (auto-escaping on), so process names and paths from a trace
+ * cannot inject markup; strict variables make a misspelt name in the template an error, not a blank.
+ */
+public final class HtmlReportRenderer implements ReportRenderer {
+    private static final String TEMPLATE = "report.html.peb";
+
+    private static final PebbleEngine ENGINE = createEngine();
+
+    private final PebbleTemplate template = ENGINE.getTemplate(TEMPLATE);
+
+    @Override
+    public String fileExtension() {
+        return "html";
+    }
+
+    @Override
+    public void render(Report report, Writer out) throws IOException {
+        Labels labels = Labels.of(report);
+        Map<String, Object> context = new HashMap<>();
+        context.put("report", report);
+        context.put("lang", labels.lang());
+        context.put("L", labels.asMap());
+        boolean drawTimeline = report.picture() != null && !Nulls.orEmpty(report.picture().lanes()).isEmpty();
+        context.put("timeline", drawTimeline ? new TimelineLayout(report.picture(), labels) : null);
+        context.put("roles", List.of("culprit", "servicing", "ruled-out", "other"));
+        template.evaluate(out, context, Locale.forLanguageTag(labels.lang()));
+        out.flush();
+    }
+
+    private static PebbleEngine createEngine() {
+        ClasspathLoader loader = new ClasspathLoader(HtmlReportRenderer.class.getClassLoader());
+        loader.setPrefix("io/lockscope/report");
+        loader.setCharset("UTF-8");
+        return new PebbleEngine.Builder()
+                .loader(loader)
+                .autoEscaping(true)
+                .strictVariables(true)
+                .cacheActive(false)
+                .extension(new ReportExtension())
+                .build();
+    }
+
+    /**
+     * Template filters that word model values the same way the other renderers do:
+     * {@code code | word('kind')} names a vocabulary code, {@code list | evidence} writes evidence
+     * as input:event. The language is the one the template is evaluated with.
+     */
+    private static final class ReportExtension extends AbstractExtension {
+        @Override
+        public Map<String, Filter> getFilters() {
+            return Map.of("word", new WordFilter(), "evidence", new EvidenceFilter());
+        }
+    }
+
+    private static final class WordFilter implements Filter {
+        @Override
+        public List<String> getArgumentNames() {
+            return List.of("group");
+        }
+
+        @Override
+        public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
+                            int lineNumber) throws PebbleException {
+            Labels labels = Labels.forLanguage(context.getLocale().toLanguageTag());
+            return labels.code(String.valueOf(args.get("group")), input == null ? null : String.valueOf(input));
+        }
+    }
+
+    private static final class EvidenceFilter implements Filter {
+        @Override
+        public List<String> getArgumentNames() {
+            return List.of();
+        }
+
+        @Override
+        public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
+                            int lineNumber) throws PebbleException {
+            if (input != null && !(input instanceof List<?>)) {
+                throw new PebbleException(null, "evidence filter expects a list, got " + input.getClass().getName(),
+                        lineNumber, self.getName());
+            }
+            @SuppressWarnings("unchecked")
+            List<Report.Evidence> evidence = (List<Report.Evidence>) input;
+            return Labels.evidence(evidence);
+        }
+    }
+}

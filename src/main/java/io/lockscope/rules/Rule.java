@@ -1,0 +1,38 @@
+package io.lockscope.rules;
+
+import io.lockscope.analysis.CaseFacts;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A diagnosis rule: stateless, found through {@link java.util.ServiceLoader} (see {@link Rules}),
+ * reading only the analysed case. A rule whose inputs are absent says so instead of guessing.
+ */
+public interface Rule {
+    /** Stable id, as in reports ("sharing-violation-holder"). */
+    String id();
+
+    /** One sentence for {@code lockscope rules}. */
+    String description();
+
+    /** What the rule needs in the case. */
+    Set<Requirement> requires();
+
+    /** Parameters and their values, for {@code lockscope rules}; empty when it has none. */
+    default Map<String, String> parameters() {
+        return Map.of();
+    }
+
+    RuleResult evaluate(CaseFacts facts);
+
+    /** Kinds of input a rule can need. */
+    enum Requirement {
+        /** Any trace with file-system or registry events. */
+        TRACE_EVENTS,
+        /** Failed servicing operations on the targets. */
+        FAILURES,
+        /** Call stacks in the trace (procmon PML or XML with stacks). */
+        STACKS
+    }
+}

@@ -1,0 +1,37 @@
+package io.lockscope.rules.builtin;
+
+import io.lockscope.analysis.CaseFacts;
+import io.lockscope.model.ProcessInfo;
+import io.lockscope.model.Trace;
+import io.lockscope.model.vocab.NtStatus;
+import io.lockscope.rules.TimeRef;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Message arguments describing one event, in the order every finding message uses them: process
+ * name, PID, path, time, result — so "{0} (pid {1}) … {2} … at {3} … {4}".
+ */
+final class Args {
+    private Args() {
+    }
+
+    static List<Object> event(CaseFacts facts, int input, int event) {
+        Trace t = facts.trace(input);
+        ProcessInfo p = t.process(event);
+        List<Object> args = new ArrayList<>(5);
+        args.add(p.name());
+        args.add(p.pid());
+        args.add(t.events().path(event));
+        args.add(new TimeRef(input, t.events().time(event)));
+        args.add(NtStatus.name(t.events().result(event)));
+        return args;
+    }
+
+    static List<Object> concat(List<Object> a, Object... more) {
+        List<Object> out = new ArrayList<>(a);
+        out.addAll(List.of(more));
+        return out;
+    }
+}

@@ -1,0 +1,66 @@
+package io.lockscope.rules.builtin;
+
+import io.lockscope.analysis.CaseFacts;
+import io.lockscope.analysis.FailureFacts;
+import io.lockscope.analysis.TraceFacts;
+import io.lockscope.model.vocab.NtStatus;
+import io.lockscope.rules.Blame;
+import io.lockscope.rules.Confidence;
+import io.lockscope.rules.Finding;
+import io.lockscope.rules.Rule;
+import io.lockscope.rules.RuleResult;
+import io.lockscope.rules.VerdictKind;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A failure no process explains, with a third-party filter driver in the failing I/O's own stack
+ * (sure), or only in the stacks of other I/O on the target (a lead, not a proof). A minifilter can
+ * deny I/O without holding any handle (servicing.md §3), so this is how an agent shows itself when
+ * no process holds the file.
+ */
+public final class FilterInStackRule implements Rule {
+    @Override
+    public String id() {
+        return "filter-in-failing-stack";
+    }
+
+    @Override
+    public String description() {
+        return "A third-party filter driver is in the stack of a failure that no holder explains.";
+    }
+
+    @Override
+    public Set<Requirement> requires() {
+        return Set.of(Requirement.FAILURES, Requirement.STACKS);
+    }
+
+    @Override
+    public RuleResult evaluate(CaseFacts facts) {
+        if (facts.allFailures().isEmpty()) {
+            return new RuleResult.NotApplicable("no failed servicing operation on the targets");
+        }
+        if (facts.traces().stream().map(TraceFacts::trace).allMatch(t -> t.stacks().size() == 0)) {
+            return new RuleResult.NotApplicable("no input has call stacks (use the PML, or an XML export with stacks)");
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (FailureFacts f : facts.allFailures()) {
+            if (f.explainedByHolder() || f.drivers().isEmpty()) {
+                continue;
+            }
+            FailureFacts.StackDriver d = f.drivers().get(0);
+            boolean sure = d.inFailingStack();
+            int result = facts.trace(f.input()).events().result(f.event());
+            Confidence confidence = sure && result == NtStatus.ACCESS_DENIED ? Confidence.HIGH
+                    : sure ? Confidence.MEDIUM : Confidence.LOW;
+            findings.add(new Finding(id(), sure ? Finding.Severity.ERROR : Finding.Severity.WARNING,
+                    sure ? "finding.filter-in-failing-stack" : "finding.filter-on-target",
+                    Args.concat(Args.event(facts, f.input(), f.event()), d.module()),
+                    new Blame(VerdictKind.FILTER_INTERFERENCE, confidence, f, null, d),
+                    List.of(new Finding.Evidence(f.input(), f.event()), new Finding.Evidence(f.input(), d.event()))));
+        }
+        return new RuleResult.Findings(findings);
+    }
+}
