@@ -123,6 +123,9 @@ public final class PmlReader implements TraceReader {
                 } catch (PmlFormatException e) {
                     throw new BadInputException.Corrupt(name, BadInputException.byteOffset(e.offset()), e.getMessage());
                 }
+                if (tables.problem() != null) {
+                    builder.report().warn(name + ": " + tables.problem());
+                }
                 StackInterner stacks = new StackInterner(builder.stacks(), header.maxApplicationAddress());
                 IntIntHashMap keyByIndex = addProcesses(tables, stacks);
                 readEvents(in, header, tables, keyByIndex, stacks, name);

@@ -33,17 +33,17 @@ final class PmlTables {
     record ProcessEntry(int index, ProcessInfo info) {
     }
 
-    private final String[] strings;
     private final List<ProcessEntry> processes;
     private final Map<IpKey, String> hosts;
     private final Map<Integer, String> ports;
+    private final String problem;
 
-    private PmlTables(String[] strings, List<ProcessEntry> processes, Map<IpKey, String> hosts,
-                      Map<Integer, String> ports) {
-        this.strings = strings;
+    private PmlTables(List<ProcessEntry> processes, Map<IpKey, String> hosts,
+                      Map<Integer, String> ports, String problem) {
         this.processes = processes;
         this.hosts = hosts;
         this.ports = ports;
+        this.problem = problem;
     }
 
     List<ProcessEntry> processes() {
@@ -64,10 +64,24 @@ final class PmlTables {
         List<ProcessEntry> processes = readProcesses(in, h, strings);
         Map<IpKey, String> hosts = new HashMap<>();
         Map<Integer, String> ports = new HashMap<>();
+        String problem = null;
         if (h.hostsAndPortsOffset() != 0) {
-            readHostsAndPorts(in, h.hostsAndPortsOffset(), hosts, ports);
+            try {
+                readHostsAndPorts(in, h.hostsAndPortsOffset(), hosts, ports);
+            } catch (PmlFormatException e) {
+                // only network paths need these names; without them they show numeric addresses
+                hosts.clear();
+                ports.clear();
+                problem = "host and port names unreadable at byte " + e.offset() + " (" + e.getMessage()
+                        + "); network paths show numeric addresses";
+            }
         }
-        return new PmlTables(strings, processes, hosts, ports);
+        return new PmlTables(processes, hosts, ports, problem);
+    }
+
+    /** What was wrong with the optional tables, or null. */
+    String problem() {
+        return problem;
     }
 
     private static String[] readStrings(MappedFile in, long table) {

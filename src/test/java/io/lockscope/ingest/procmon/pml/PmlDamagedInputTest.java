@@ -175,6 +175,15 @@ class PmlDamagedInputTest {
     }
 
     @Test
+    void unreadableHostAndPortNamesOnlyWarn() throws Exception {
+        long hosts = readHeaderU64(PmlLayout.H_HOSTS_PORTS);
+        Trace t = read(patched("hosts.pml", (int) hosts, u32(0x7FFFFFFF)));
+        assertEquals(EVENTS, t.size());
+        assertTrue(t.report().warnings().get(0).contains("host and port names unreadable"),
+                t.report().warnings().toString());
+    }
+
+    @Test
     void smallMappingWindowsReadTheSameEvents() throws Exception {
         Trace whole = read(good);
         Trace windowed = new PmlReader(12).read(good, "good.pml", ReadOptions.DEFAULT);
