@@ -125,17 +125,17 @@ final class PmlDetails {
     private long firstUndecodedAt = -1;
     private String firstUndecodedReason;
 
-    PmlDetails(MappedFile in, PmlHeader header, PmlTables tables, StringPool strings, int version) {
+    PmlDetails(MappedFile in, PmlHeader header, PmlTables tables, StringPool strings) {
         this.in = in;
         this.wide = header.is64bit();
         this.ptr = header.pointerSize();
         this.tables = tables;
         this.strings = strings;
         this.paths = new PathInterner(strings);
-        this.version = version;
+        this.version = header.version();
     }
 
-    /** Events whose blob could not be decoded (their path and detail are left empty). */
+    /** Events whose blob could not be decoded: detail left empty, path too when it was the unreadable part. */
     int undecoded() {
         return undecoded;
     }

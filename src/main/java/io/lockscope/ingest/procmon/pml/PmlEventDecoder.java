@@ -45,7 +45,7 @@ final class PmlEventDecoder {
         this.keyByProcessIndex = keyByProcessIndex;
         this.stacks = stacks;
         this.operations = operations;
-        this.details = new PmlDetails(in, header, tables, builder.strings(), header.version());
+        this.details = new PmlDetails(in, header, tables, builder.strings());
     }
 
     PmlDetails details() {

@@ -179,8 +179,8 @@ public final class PmlReader implements TraceReader {
             }
             PmlDetails details = decoder.details();
             if (details.undecoded() > 0) {
-                builder.report().warn(name + ": " + details.undecoded() + " events kept without path and detail"
-                        + " because their detail blob is inconsistent (first at "
+                builder.report().warn(name + ": " + details.undecoded() + " events kept without their detail (and path,"
+                        + " where that was the unreadable part) because their detail blob is inconsistent (first at "
                         + BadInputException.byteOffset(details.firstUndecodedAt()) + ": "
                         + details.firstUndecodedReason() + ")");
             }

@@ -143,7 +143,7 @@ class PmlDamagedInputTest {
         assertEquals(Detail.None.INSTANCE, t.events().detail(0));
         assertEquals("", t.events().path(0));
         assertEquals("C:\\Windows\\INF\\oposdrv.inf", t.events().path(1));
-        assertTrue(t.report().warnings().get(0).contains("1 events kept without path and detail"),
+        assertTrue(t.report().warnings().get(0).contains("1 events kept without their detail"),
                 t.report().warnings().toString());
     }
 
