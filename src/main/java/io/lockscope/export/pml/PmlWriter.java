@@ -38,6 +38,8 @@ import static io.lockscope.ingest.procmon.pml.PmlLayout.*;
  * {@link #skippedEvents()}; a {@link Detail.Text} the format cannot carry for its operation is
  * dropped and counted in {@link #droppedDetails()}. Event offsets are u32, so one file holds at most
  * 4 GiB of events: check {@link #size()} and start a new part ({@code Boot-1.pml}) before that.
+ * Write events in non-decreasing time order: procmon's viewer indexes by time and shows
+ * out-of-order records as blank rows (procmon-formats.md §1.7).
  *
  * <pre>
  * try (PmlWriter w = PmlWriter.open(path, PmlWriter.Machine.DEFAULT)) {
