@@ -1,0 +1,132 @@
+package io.lockscope.ingest.procmon.pml;
+
+import io.lockscope.model.EventClass;
+import io.lockscope.model.EventStore;
+import io.lockscope.model.Operation;
+import io.lockscope.model.TraceBuilder;
+import io.lockscope.model.detail.Detail;
+import io.lockscope.model.vocab.NtStatus;
+import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
+
+import static io.lockscope.ingest.procmon.pml.PmlLayout.*;
+
+/**
+ * Decodes one PML event record into the {@link TraceBuilder}: the fixed header, the stack, the path
+ * (which lives inside the class's detail blob) and the typed detail (via {@link PmlDetails}).
+ *
+ * <p>Event record (procmon-formats.md §1.8; eronnen/procmon-parser stream_logs_format.py):
+ * <pre>
+ * 0x00 u32 process index        0x14 u64 duration (100 ns)     0x2C u32 detail size
+ * 0x04 u32 thread id            0x1C u64 FILETIME (UTC)        0x30 u32 extra-detail offset from the
+ * 0x08 u16 event class (+pad)   0x24 u32 NTSTATUS result                record start (0 = none)
+ * 0x0C u16 operation (+u16)     0x28 u16 stack depth (+u16)    0x34 pointer[depth] return addresses,
+ * 0x10 u32 sequence number                                              then the detail blob
+ * </pre>
+ * The extra detail is {@code u16 size} + bytes at its offset. Reusable buffers only: nothing is
+ * allocated per event except what the model keeps (new strings, new stacks, the detail record).
+ */
+final class PmlEventDecoder {
+
+    private final MappedFile in;
+    private final boolean wide;
+    private final int pointerSize;
+    private final TraceBuilder builder;
+    private final IntIntHashMap keyByProcessIndex;
+    private final StackInterner stacks;
+    private final PmlOperations operations;
+    private final PmlDetails details;
+
+    PmlEventDecoder(MappedFile in, PmlHeader header, PmlTables tables, TraceBuilder builder,
+                    IntIntHashMap keyByProcessIndex, StackInterner stacks, PmlOperations operations) {
+        this.in = in;
+        this.wide = header.is64bit();
+        this.pointerSize = header.pointerSize();
+        this.builder = builder;
+        this.keyByProcessIndex = keyByProcessIndex;
+        this.stacks = stacks;
+        this.operations = operations;
+        this.details = new PmlDetails(in, header, tables, builder.strings());
+    }
+
+    PmlDetails details() {
+        return details;
+    }
+
+    /** Decodes the event at {@code at}; throws {@link PmlFormatException} when its record is unreadable. */
+    void decode(long at) {
+        if (!in.fits(at, EVENT_HEADER_SIZE)) {
+            throw new PmlFormatException(at, "event header runs past the end of the file");
+        }
+        int processIndex = in.i32(at);
+        int key = keyByProcessIndex.getIfAbsent(processIndex, -1);
+        if (key < 0) {
+            throw new PmlFormatException(at, "event names process index " + Integer.toUnsignedString(processIndex)
+                    + ", which the process table does not have");
+        }
+        int tid = in.i32(at + E_TID);
+        int eventClass = in.u16(at + E_CLASS);
+        int operation = in.u16(at + E_OPERATION);
+        long duration = in.i64(at + E_DURATION);
+        long time = in.i64(at + E_TIME);
+        int result = in.i32(at + E_RESULT);
+        int depth = in.u16(at + E_STACK_DEPTH);
+        long detailSize = in.u32(at + E_DETAIL_SIZE);
+        long extraOffset = in.u32(at + E_EXTRA_OFFSET);
+        long stackAt = at + EVENT_HEADER_SIZE;
+        long detailAt = stackAt + (long) depth * pointerSize;
+        if (!in.fits(stackAt, (long) depth * pointerSize + detailSize)) {
+            throw new PmlFormatException(at, "event of " + depth + " stack frames and " + detailSize
+                    + " detail bytes runs past the end of the file");
+        }
+        long extraAt = -1;
+        int extraSize = 0;
+        if (extraOffset != 0) {
+            if (!in.fits(at + extraOffset, 2)) {
+                throw new PmlFormatException(at + E_EXTRA_OFFSET, "extra detail offset " + extraOffset + " is past the end of the file");
+            }
+            extraSize = in.u16(at + extraOffset);
+            extraAt = at + extraOffset + 2;
+            if (!in.fits(extraAt, extraSize)) {
+                throw new PmlFormatException(at + extraOffset, "extra detail of " + extraSize
+                        + " bytes runs past the end of the file");
+            }
+        }
+        int stackId = stacks.intern(key, in, stackAt, depth, wide);
+        if (result == NtStatus.PENDING) {
+            // procmon leaves Duration empty for operations pending at capture end; the stored value is garbage
+            duration = EventStore.NO_DURATION;
+        }
+
+        PmlDetails.Decoded d = details.decode(eventClass, operation, tid, detailAt, detailSize, extraAt, extraSize);
+        PmlOperations.Name name = eventClass == PmlOperations.CLASS_NETWORK
+                ? operations.network(operation, d.tcp())
+                : operations.name(eventClass, operation, d.subOperation());
+        Detail detail = d.detail();
+        if (name == null) {
+            builder.addOtherEvent(time, duration, key, tid, PmlOperations.UNKNOWN, eventClass(eventClass), result,
+                    d.pathId(), detail, stackId);
+        } else if (name.operation() == Operation.OTHER) {
+            builder.addOtherEvent(time, duration, key, tid, name.text(), name.eventClass(), result, d.pathId(),
+                    detail, stackId);
+        } else {
+            builder.addEvent(time, duration, key, tid, name.operation(), result, d.pathId(), detail, stackId);
+        }
+    }
+
+    private static EventClass eventClass(int pmlClass) {
+        switch (pmlClass) {
+            case PmlOperations.CLASS_PROCESS:
+                return EventClass.PROCESS;
+            case PmlOperations.CLASS_REGISTRY:
+                return EventClass.REGISTRY;
+            case PmlOperations.CLASS_FILE_SYSTEM:
+                return EventClass.FILE_SYSTEM;
+            case PmlOperations.CLASS_PROFILING:
+                return EventClass.PROFILING;
+            case PmlOperations.CLASS_NETWORK:
+                return EventClass.NETWORK;
+            default:
+                return EventClass.UNKNOWN;
+        }
+    }
+}

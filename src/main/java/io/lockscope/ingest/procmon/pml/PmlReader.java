@@ -1,0 +1,193 @@
+package io.lockscope.ingest.procmon.pml;
+
+import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.InputFormat;
+import io.lockscope.ingest.ReadOptions;
+import io.lockscope.ingest.TraceReader;
+import io.lockscope.model.ProcessInfo;
+import io.lockscope.model.TimeBase;
+import io.lockscope.model.Trace;
+import io.lockscope.model.TraceBuilder;
+import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads procmon's native PML log (format versions 9 and 7, 32- and 64-bit captures) into the model,
+ * memory-mapped so multi-gigabyte boot logs are read without copying. A capture procmon split into
+ * {@code Boot.pml}, {@code Boot-1.pml}, … is read as one trace by {@link #readAll}.
+ *
+ * <p>Events come from the event-offsets array in file order (procmon's own order). A record that
+ * cannot be read (offset past the end, process index unknown) is skipped and counted in the trace's
+ * {@code ReadReport}; a file whose tables cannot be read is a {@link BadInputException}.
+ */
+public final class PmlReader implements TraceReader {
+    private static final Pattern SPLIT_PART = Pattern.compile("(?i)(.*?)(?:-(\\d+))?(\\.pml)?");
+
+    private final int windowShift;
+
+    public PmlReader() {
+        this(MappedFile.DEFAULT_WINDOW_SHIFT);
+    }
+
+    /** {@code windowShift} other than 30 only in tests (small mapping windows on small files). */
+    PmlReader(int windowShift) {
+        this.windowShift = windowShift;
+    }
+
+    @Override
+    public InputFormat format() {
+        return InputFormat.PROCMON_PML;
+    }
+
+    @Override
+    public boolean sniff(byte[] head, int length) {
+        return length >= 4 && head[0] == 'P' && head[1] == 'M' && head[2] == 'L' && head[3] == '_';
+    }
+
+    @Override
+    public Trace read(Path file, String displayName, ReadOptions options) throws BadInputException, IOException {
+        TraceBuilder builder = newBuilder(displayName);
+        new Capture(builder).add(file, displayName);
+        return builder.build();
+    }
+
+    /**
+     * Reads the parts of one split capture, in the order given, as one trace named {@code displayName}.
+     * Processes that appear in several parts (same PID and start time) become one process.
+     */
+    public Trace readAll(List<Path> parts, String displayName) throws BadInputException, IOException {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("no PML parts given");
+        }
+        TraceBuilder builder = newBuilder(displayName);
+        Capture capture = new Capture(builder);
+        for (Path part : parts) {
+            capture.add(part, part.getFileName().toString());
+        }
+        return builder.build();
+    }
+
+    /**
+     * The parts of the split capture {@code first} belongs to, in order: {@code first} itself
+     * ({@code Boot.pml}) followed by {@code Boot-1.pml}, {@code Boot-2.pml}, … while they exist.
+     */
+    public static List<Path> splitParts(Path first) {
+        String name = first.getFileName().toString();
+        Matcher m = SPLIT_PART.matcher(name);
+        List<Path> parts = new ArrayList<>();
+        parts.add(first);
+        if (!m.matches() || m.group(2) != null) {
+            return parts;
+        }
+        String extension = m.group(3) == null ? "" : m.group(3);
+        for (int i = 1; ; i++) {
+            Path next = first.resolveSibling(m.group(1) + "-" + i + extension);
+            if (!Files.isRegularFile(next)) {
+                return parts;
+            }
+            parts.add(next);
+        }
+    }
+
+    private static TraceBuilder newBuilder(String displayName) {
+        TraceBuilder builder = new TraceBuilder(displayName, InputFormat.PROCMON_PML.id());
+        builder.timeBase(TimeBase.UTC, null);
+        return builder;
+    }
+
+    /** One trace being filled from one or more PML files. */
+    private final class Capture {
+        private final TraceBuilder builder;
+        private final PmlOperations operations = new PmlOperations();
+        private final Map<ProcessIdentity, Integer> keyByIdentity = new HashMap<>();
+
+        Capture(TraceBuilder builder) {
+            this.builder = builder;
+        }
+
+        void add(Path file, String name) throws BadInputException, IOException {
+            try (MappedFile in = new MappedFile(file, windowShift)) {
+                PmlHeader header = PmlHeader.read(in, name);
+                PmlTables tables;
+                try {
+                    tables = PmlTables.read(in, header);
+                } catch (PmlFormatException e) {
+                    throw new BadInputException.Corrupt(name, BadInputException.byteOffset(e.offset()), e.getMessage());
+                }
+                if (tables.problem() != null) {
+                    builder.report().warn(name + ": " + tables.problem());
+                }
+                StackInterner stacks = new StackInterner(builder.stacks(), header.maxApplicationAddress());
+                IntIntHashMap keyByIndex = addProcesses(tables, stacks);
+                readEvents(in, header, tables, keyByIndex, stacks, name);
+            }
+        }
+
+        private IntIntHashMap addProcesses(PmlTables tables, StackInterner stacks) {
+            IntIntHashMap keyByIndex = new IntIntHashMap(tables.processes().size() * 2);
+            ProcessInfo system = null;
+            for (PmlTables.ProcessEntry entry : tables.processes()) {
+                ProcessInfo p = entry.info();
+                ProcessIdentity id = new ProcessIdentity(p.pid(), p.startTime(), p.imagePath());
+                Integer key = keyByIdentity.get(id);
+                if (key == null) {
+                    key = builder.addProcess(p);
+                    keyByIdentity.put(id, key);
+                } else if (p.endTime() != ProcessInfo.UNKNOWN_TIME || p.modules().size() > builder.process(key).modules().size()) {
+                    builder.updateProcess(key, p);
+                }
+                keyByIndex.put(entry.index(), key);
+                stacks.addProcess(key, builder.process(key));
+                if (p.pid() == 4 && system == null) {
+                    system = p;
+                }
+            }
+            if (system != null) {
+                stacks.kernelModulesFrom(system);
+            }
+            return keyByIndex;
+        }
+
+        private void readEvents(MappedFile in, PmlHeader header, PmlTables tables, IntIntHashMap keyByIndex,
+                                StackInterner stacks, String name) {
+            PmlEventDecoder decoder = new PmlEventDecoder(in, header, tables, builder, keyByIndex, stacks, operations);
+            long offsets = header.eventOffsetsOffset();
+            long count = header.eventCount();
+            long read = 0;
+            for (long i = 0; i < count; i++) {
+                long at = in.u32(offsets + 5 * i);
+                try {
+                    decoder.decode(at);
+                    read++;
+                } catch (PmlFormatException e) {
+                    builder.report().skip("unreadable PML event record",
+                            name + ": event " + i + " at " + BadInputException.byteOffset(e.offset()) + ": " + e.getMessage());
+                }
+            }
+            if (read < count) {
+                builder.report().warn(name + ": read " + read + " of " + count + " events; "
+                        + (count - read) + " records were unreadable");
+            }
+            PmlDetails details = decoder.details();
+            if (details.undecoded() > 0) {
+                builder.report().warn(name + ": " + details.undecoded() + " events kept without their detail (and path,"
+                        + " where that was the unreadable part) because their detail blob is inconsistent (first at "
+                        + BadInputException.byteOffset(details.firstUndecodedAt()) + ": "
+                        + details.firstUndecodedReason() + ")");
+            }
+        }
+    }
+
+    /** How one process is recognised across the parts of a split capture. */
+    private record ProcessIdentity(int pid, long startTime, String imagePath) {
+    }
+}
