@@ -39,7 +39,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--events", paramLabel = "N", description = "Events in the boot log (default: 100000).")
     Long events;
 
-    @Option(names = "--formats", paramLabel = "LIST", defaultValue = "csv,xml", description = "csv, xml (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--formats", paramLabel = "LIST", defaultValue = "csv,xml", description = "csv, xml, pml, logs (default: ${DEFAULT-VALUE}).")
     String formats;
 
     @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: 1).")

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class CaseFormats {
     public static final List<CaseFormat> ALL = List.of(new ProcmonCsvFormat(), new ProcmonXmlFormat(),
-            new ServicingLogsFormat());
+            new ProcmonPmlFormat(), new ServicingLogsFormat());
 
     private CaseFormats() {
     }

@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 4's scenarios end to end: each is generated as a procmon CSV export and as an XML export
- * with stacks, analysed through the CLI without --target, and the JSON verdict is compared with
+ * Issue 4's scenarios end to end: each is generated as a procmon CSV export, an XML export with
+ * stacks and a native PML with stacks, analysed through the CLI without --target, and the JSON verdict is compared with
  * what the generator planted (the culprit process and PID at the failure, the failing INF).
  */
 class ScenarioVerdictTest {
@@ -40,6 +40,12 @@ class ScenarioVerdictTest {
     @EnumSource(Scenario.class)
     void xmlExportWithStacks(Scenario scenario) throws Exception {
         check(scenario, "xml", "boot_log.xml");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Scenario.class)
+    void nativePmlWithStacks(Scenario scenario) throws Exception {
+        check(scenario, "pml", "boot_log.pml");
     }
 
     private void check(Scenario scenario, String format, String file) throws Exception {
