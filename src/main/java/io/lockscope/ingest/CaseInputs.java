@@ -1,5 +1,6 @@
 package io.lockscope.ingest;
 
+import io.lockscope.ingest.procmon.pml.PmlReader;
 import io.lockscope.ingest.servicing.ServicingLog;
 import io.lockscope.ingest.servicing.ServicingLogReaders;
 import io.lockscope.model.Trace;
@@ -9,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -31,6 +34,9 @@ public final class CaseInputs {
                          List<String> errors) {
     }
 
+    /** {@code <name>-<n>.pml}: a later part of a split procmon capture. */
+    private static final Pattern LATER_PART = Pattern.compile("(.+)-\\d+(\\.[pP][mM][lL])");
+
     private CaseInputs() {
     }
 
@@ -45,7 +51,7 @@ public final class CaseInputs {
                     String name = input.relativize(file).toString();
                     String display = input.getFileName() + "/" + name;
                     try {
-                        if (!readOne(file, display, options, traces, logs)) {
+                        if (!readOne(file, display, options, traces, logs, true)) {
                             unrecognised.add(display);
                         }
                     } catch (BadInputException e) {
@@ -53,7 +59,7 @@ public final class CaseInputs {
                     }
                 }
             } else if (Files.exists(input)) {
-                if (!readOne(input, input.toString(), options, traces, logs)) {
+                if (!readOne(input, input.toString(), options, traces, logs, false)) {
                     // let the trace readers say why (empty, not a known format)
                     traces.add(Readers.read(input, input.toString(), options));
                 }
@@ -64,10 +70,23 @@ public final class CaseInputs {
         return new Loaded(traces, logs, unrecognised, errors);
     }
 
-    /** Reads {@code file} as a trace or a servicing log; false when neither recognises it. */
+    /**
+     * Reads {@code file} as a trace or a servicing log; false when neither recognises it.
+     *
+     * @param inFolder the file was found in a folder, beside the other parts of a split capture
+     */
     private static boolean readOne(Path file, String display, ReadOptions options, List<Trace> traces,
-                                   List<ServicingLog> logs) throws BadInputException, IOException {
-        if (Files.size(file) > 0 && Readers.forFile(file) != null) {
+                                   List<ServicingLog> logs, boolean inFolder) throws BadInputException, IOException {
+        TraceReader reader = Files.size(file) > 0 ? Readers.forFile(file) : null;
+        if (reader instanceof PmlReader pml) {
+            if (!(inFolder && isLaterPart(file))) {
+                // Boot.pml, Boot-1.pml, …: procmon splits a large capture; it is one capture
+                List<Path> parts = PmlReader.splitParts(file);
+                traces.add(parts.size() == 1 ? pml.read(file, display, options) : pml.readAll(parts, display));
+            }
+            return true;
+        }
+        if (reader != null) {
             traces.add(Readers.read(file, display, options));
             return true;
         }
@@ -76,6 +95,13 @@ public final class CaseInputs {
             return true;
         }
         return false;
+    }
+
+    /** {@code Boot-2.pml} whose {@code Boot.pml} is beside it: read with that first part. */
+    private static boolean isLaterPart(Path file) {
+        String name = file.getFileName().toString();
+        Matcher m = LATER_PART.matcher(name);
+        return m.matches() && Files.exists(file.resolveSibling(m.group(1) + m.group(2)));
     }
 
     private static List<Path> filesIn(Path folder) throws IOException {
