@@ -25,6 +25,18 @@ final class BenchmarkData {
         return generated("xml", events, "boot_log.xml");
     }
 
+    static Path procmonPml(long events) throws IOException {
+        return generated("pml", events, "boot_log.pml");
+    }
+
+    /** The generated input a benchmark named {@code benchmark} reads. */
+    static Path inputOf(String benchmark, long events) throws IOException {
+        if (benchmark.contains("Pml")) {
+            return procmonPml(events);
+        }
+        return benchmark.contains("Xml") ? procmonXml(events) : procmonCsv(events);
+    }
+
     private static Path generated(String format, long events, String file) throws IOException {
         String root = System.getenv().getOrDefault("LOCKSCOPE_BENCH_DATA", "target/data");
         Path dir = Path.of(root, "lock-holder-" + format + "-" + events + "-seed1");

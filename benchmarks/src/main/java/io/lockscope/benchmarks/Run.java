@@ -28,7 +28,7 @@ public final class Run {
             String name = r.getParams().getBenchmark();
             double seconds = r.getPrimaryResult().getScore();
             long events = Long.parseLong(r.getParams().getParam("events"));
-            Path input = name.contains("Csv") ? BenchmarkData.procmonCsv(events) : BenchmarkData.procmonXml(events);
+            Path input = BenchmarkData.inputOf(name, events);
             double mb = Files.size(input) / 1e6;
             System.out.printf("%-62s %10.3f %10.1f %,12.0f%n", name.replace("io.lockscope.benchmarks.", ""), seconds,
                     mb / seconds, events / seconds);
