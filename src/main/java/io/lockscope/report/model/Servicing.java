@@ -7,7 +7,12 @@ public record Servicing(String failingInf, String hresult, String hresultName, S
                         String failureSource, List<String> packages, List<String> driverUpdateOrder,
                         Boolean failingInfIsFirstChanged, List<Event> events) {
 
-    /** @param source cbs-log | setupapi-log */
-    public record Event(String t, String source, int input, long line, String text) {
+    /**
+     * @param source        cbs-log | setupapi-log
+     * @param offsetSeconds the line's time on the first trace's time line (seconds from its start),
+     *                      null when the two clocks cannot be related (no trace, or a UTC trace and
+     *                      no known UTC offset of the log's local time)
+     */
+    public record Event(String t, Double offsetSeconds, String source, int input, long line, String text) {
     }
 }

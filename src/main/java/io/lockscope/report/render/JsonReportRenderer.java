@@ -33,8 +33,8 @@ import static io.lockscope.report.render.Nulls.orEmpty;
  * spec; fields beyond it: {@code lang}, {@code notes}, per failure {@code ruledOut} and
  * {@code evidence}, per holder {@code how}, {@code pairingInferred} and the offsets of
  * {@code openedAt}/{@code closedAt}, per filter driver {@code group}. Every object with a {@code t} also
- * has {@code offsetSeconds}; for servicing log lines it is null, as log lines carry their own clock and
- * the model gives no offset for them. The timeline picture is for HTML only and is not written.
+ * has {@code offsetSeconds}; a servicing log line's is null when its clock could not be related to the
+ * trace's. The timeline picture is for HTML only and is not written.
  */
 public final class JsonReportRenderer implements ReportRenderer {
     /** Offsets are kept to 100 ns, the resolution of the traces. */
@@ -273,7 +273,11 @@ public final class JsonReportRenderer implements ReportRenderer {
         for (Servicing.Event event : orEmpty(servicing.events())) {
             json.writeStartObject();
             json.writeStringField("t", event.t());
-            json.writeNullField("offsetSeconds");
+            if (event.offsetSeconds() == null) {
+                json.writeNullField("offsetSeconds");
+            } else {
+                writeOffset(json, "offsetSeconds", event.offsetSeconds());
+            }
             json.writeStringField("source", event.source());
             json.writeNumberField("input", event.input());
             json.writeNumberField("line", event.line());
@@ -320,12 +324,16 @@ public final class JsonReportRenderer implements ReportRenderer {
             return;
         }
         json.writeStringField(textField, time.text());
-        double seconds = time.offsetSeconds();
+        writeOffset(json, offsetField, time.offsetSeconds());
+    }
+
+    /** Seconds rounded to 100 ns, as a plain decimal; null when not finite. */
+    private static void writeOffset(JsonGenerator json, String field, double seconds) throws IOException {
         if (Double.isFinite(seconds)) {
-            json.writeNumberField(offsetField, BigDecimal.valueOf(seconds)
+            json.writeNumberField(field, BigDecimal.valueOf(seconds)
                     .setScale(OFFSET_DECIMALS, RoundingMode.HALF_UP).stripTrailingZeros());
         } else {
-            json.writeNullField(offsetField);
+            json.writeNullField(field);
         }
     }
 

@@ -104,9 +104,9 @@ final class ReportFixtures {
 
         Servicing servicing = new Servicing("oposdrv.inf", "0x800703f1", "ERROR_BADDB", "Startup", true, "DOQ",
                 List.of("KB5016623"), List.of("dc1-controller.inf", "miradisp.inf", "oposdrv.inf", "usbxhci.inf"), true,
-                List.of(new Servicing.Event("2022-08-17 02:14:41", "cbs-log", 1, 8227,
+                List.of(new Servicing.Event("2022-08-17 02:14:41", null, "cbs-log", 1, 8227,
                                 "DOQ: Failed to install driver update oposdrv.inf [HRESULT = 0x800703f1 - ERROR_BADDB]"),
-                        new Servicing.Event("2022-08-17 02:14:41.312", "setupapi-log", 2, 5120,
+                        new Servicing.Event("2022-08-17 02:14:41.312", null, "setupapi-log", 2, 5120,
                                 "!!!  sto: Failed to import driver package into Driver Store. Error = 0x000003F1")));
 
         List<Filter> filters = List.of(
