@@ -20,7 +20,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -76,20 +75,11 @@ final class ConvertCommand implements Callable<Integer> {
 
     private ExportOptions options() {
         List<ProcmonColumn> cols;
-        switch (columns.toLowerCase()) {
-            case "default" -> cols = ProcmonColumn.DEFAULT;
-            case "all" -> cols = ProcmonColumn.ALL;
-            default -> {
-                cols = new ArrayList<>();
-                for (String name : columns.split(",")) {
-                    ProcmonColumn c = ProcmonColumn.byCsvName(name.trim());
-                    if (c == null) {
-                        throw new CommandLine.ParameterException(spec.commandLine(), "no procmon column '" + name.trim()
-                                + "'; names as in procmon's CSV header, e.g. \"Time of Day,Process Name,PID,Operation\"");
-                    }
-                    cols.add(c);
-                }
-            }
+        try {
+            cols = ProcmonColumn.parseSelection(columns);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage()
+                    + "; names as in procmon's CSV header, e.g. \"Time of Day,Process Name,PID,Operation\"");
         }
         ZoneOffset zone;
         ProcmonLocale style;

@@ -7,11 +7,9 @@ import io.lockscope.model.vocab.NtStatus;
 import io.lockscope.rules.Blame;
 import io.lockscope.rules.Confidence;
 import io.lockscope.rules.Finding;
-import io.lockscope.rules.Rule;
 import io.lockscope.rules.RuleResult;
 import io.lockscope.rules.VerdictKind;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -21,7 +19,7 @@ import java.util.Set;
  * deny I/O without holding any handle (servicing.md §3), so this is how an agent shows itself when
  * no process holds the file.
  */
-public final class FilterInStackRule implements Rule {
+public final class FilterInStackRule extends FailureRule {
     @Override
     public String id() {
         return "filter-in-failing-stack";
@@ -39,28 +37,26 @@ public final class FilterInStackRule implements Rule {
 
     @Override
     public RuleResult evaluate(CaseFacts facts) {
-        if (facts.allFailures().isEmpty()) {
-            return new RuleResult.NotApplicable("no failed servicing operation on the targets");
-        }
-        if (facts.traces().stream().map(TraceFacts::trace).allMatch(t -> t.stacks().size() == 0)) {
+        if (!facts.allFailures().isEmpty()
+                && facts.traces().stream().map(TraceFacts::trace).allMatch(t -> t.stacks().size() == 0)) {
             return new RuleResult.NotApplicable("no input has call stacks (use the PML, or an XML export with stacks)");
         }
-        List<Finding> findings = new ArrayList<>();
-        for (FailureFacts f : facts.allFailures()) {
-            if (f.explainedByHolder() || f.drivers().isEmpty()) {
-                continue;
-            }
-            FailureFacts.StackDriver d = f.drivers().get(0);
-            boolean sure = d.inFailingStack();
-            int result = facts.trace(f.input()).events().result(f.event());
-            Confidence confidence = sure && result == NtStatus.ACCESS_DENIED ? Confidence.HIGH
-                    : sure ? Confidence.MEDIUM : Confidence.LOW;
-            findings.add(new Finding(id(), sure ? Finding.Severity.ERROR : Finding.Severity.WARNING,
-                    sure ? "finding.filter-in-failing-stack" : "finding.filter-on-target",
-                    Args.concat(Args.event(facts, f.input(), f.event()), d.module()),
-                    new Blame(VerdictKind.FILTER_INTERFERENCE, confidence, f, null, d),
-                    List.of(new Finding.Evidence(f.input(), f.event()), new Finding.Evidence(f.input(), d.event()))));
+        return super.evaluate(facts);
+    }
+
+    @Override
+    List<Finding> findings(CaseFacts facts, FailureFacts f) {
+        if (f.explainedByHolder() || f.drivers().isEmpty()) {
+            return List.of();
         }
-        return new RuleResult.Findings(findings);
+        FailureFacts.StackDriver d = f.drivers().get(0);
+        boolean sure = d.inFailingStack();
+        Confidence confidence = sure && result(facts, f) == NtStatus.ACCESS_DENIED ? Confidence.HIGH
+                : sure ? Confidence.MEDIUM : Confidence.LOW;
+        return List.of(new Finding(id(), sure ? Finding.Severity.ERROR : Finding.Severity.WARNING,
+                sure ? "finding.filter-in-failing-stack" : "finding.filter-on-target",
+                Args.concat(Args.event(facts, f.input(), f.event()), d.module()),
+                new Blame(VerdictKind.FILTER_INTERFERENCE, confidence, f, null, d),
+                List.of(new Finding.Evidence(f.input(), f.event()), new Finding.Evidence(f.input(), d.event()))));
     }
 }

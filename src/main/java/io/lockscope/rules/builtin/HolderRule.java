@@ -6,19 +6,16 @@ import io.lockscope.analysis.Hold;
 import io.lockscope.rules.Blame;
 import io.lockscope.rules.Confidence;
 import io.lockscope.rules.Finding;
-import io.lockscope.rules.Rule;
-import io.lockscope.rules.RuleResult;
 import io.lockscope.rules.VerdictKind;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Shared shape of the rules that blame a hold in force at a failure. Subclasses choose which kinds
  * of hold they speak for and how sure such a hold makes them.
  */
-abstract class HolderRule implements Rule {
+abstract class HolderRule extends FailureRule {
 
     /** Whether this rule speaks for holds of {@code kind}. */
     abstract boolean covers(Hold.Kind kind);
@@ -27,32 +24,19 @@ abstract class HolderRule implements Rule {
     abstract Confidence confidence(FailureFacts.HolderFinding holder);
 
     @Override
-    public Set<Requirement> requires() {
-        return Set.of(Requirement.FAILURES);
-    }
-
-    @Override
-    public RuleResult evaluate(CaseFacts facts) {
-        List<FailureFacts> failures = facts.allFailures();
-        if (failures.isEmpty()) {
-            return new RuleResult.NotApplicable("no failed servicing operation on the targets");
-        }
+    List<Finding> findings(CaseFacts facts, FailureFacts f) {
         List<Finding> findings = new ArrayList<>();
-        for (FailureFacts f : failures) {
-            for (FailureFacts.HolderFinding h : f.blocking()) {
-                if (!covers(h.hold().kind())) {
-                    continue;
-                }
-                Confidence c = confidence(h);
-                FailureFacts.StackDriver driver = Evidence.holderDriver(facts, f, h.hold());
-                findings.add(new Finding(id(), Finding.Severity.ERROR, "finding." + id(),
-                        holderArgs(facts, f, h),
-                        new Blame(VerdictKind.LOCK_HOLDER, c, f, h.hold(), driver),
-                        List.of(new Finding.Evidence(f.input(), f.event()),
-                                new Finding.Evidence(f.input(), h.hold().startEvent()))));
+        for (FailureFacts.HolderFinding h : f.blocking()) {
+            if (!covers(h.hold().kind())) {
+                continue;
             }
+            FailureFacts.StackDriver driver = Evidence.holderDriver(facts, f, h.hold());
+            findings.add(new Finding(id(), Finding.Severity.ERROR, "finding." + id(), holderArgs(facts, f, h),
+                    new Blame(VerdictKind.LOCK_HOLDER, confidence(h), f, h.hold(), driver),
+                    List.of(new Finding.Evidence(f.input(), f.event()),
+                            new Finding.Evidence(f.input(), h.hold().startEvent()))));
         }
-        return new RuleResult.Findings(findings);
+        return findings;
     }
 
     /**

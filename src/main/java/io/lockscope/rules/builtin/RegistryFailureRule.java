@@ -6,20 +6,16 @@ import io.lockscope.model.vocab.NtStatus;
 import io.lockscope.rules.Blame;
 import io.lockscope.rules.Confidence;
 import io.lockscope.rules.Finding;
-import io.lockscope.rules.Rule;
-import io.lockscope.rules.RuleResult;
 import io.lockscope.rules.VerdictKind;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * REGISTRY CORRUPT or IO FAILED on the driver database (its keys or the DRIVERS hive files): what
  * CBS reports as 0x800703f1 ERROR_BADDB (servicing.md §0.3). It names no culprit by itself; a filter
  * or holder found on the same objects outranks it.
  */
-public final class RegistryFailureRule implements Rule {
+public final class RegistryFailureRule extends FailureRule {
     @Override
     public String id() {
         return "registry-failure";
@@ -31,26 +27,14 @@ public final class RegistryFailureRule implements Rule {
     }
 
     @Override
-    public Set<Requirement> requires() {
-        return Set.of(Requirement.FAILURES);
-    }
-
-    @Override
-    public RuleResult evaluate(CaseFacts facts) {
-        if (facts.allFailures().isEmpty()) {
-            return new RuleResult.NotApplicable("no failed servicing operation on the targets");
+    List<Finding> findings(CaseFacts facts, FailureFacts f) {
+        int result = result(facts, f);
+        if (result != NtStatus.REGISTRY_CORRUPT && result != NtStatus.REGISTRY_IO_FAILED) {
+            return List.of();
         }
-        List<Finding> findings = new ArrayList<>();
-        for (FailureFacts f : facts.allFailures()) {
-            int result = facts.trace(f.input()).events().result(f.event());
-            if (result != NtStatus.REGISTRY_CORRUPT && result != NtStatus.REGISTRY_IO_FAILED) {
-                continue;
-            }
-            findings.add(new Finding(id(), Finding.Severity.ERROR, "finding.registry-failure",
-                    Args.event(facts, f.input(), f.event()),
-                    new Blame(VerdictKind.REGISTRY_FAILURE, Confidence.HIGH, f, null, null),
-                    List.of(new Finding.Evidence(f.input(), f.event()))));
-        }
-        return new RuleResult.Findings(findings);
+        return List.of(new Finding(id(), Finding.Severity.ERROR, "finding.registry-failure",
+                Args.event(facts, f.input(), f.event()),
+                new Blame(VerdictKind.REGISTRY_FAILURE, Confidence.HIGH, f, null, null),
+                List.of(new Finding.Evidence(f.input(), f.event()))));
     }
 }
