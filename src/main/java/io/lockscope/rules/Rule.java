@@ -33,6 +33,10 @@ public interface Rule {
         /** Failed servicing operations on the targets. */
         FAILURES,
         /** Call stacks in the trace (procmon PML or XML with stacks). */
-        STACKS
+        STACKS,
+        /** CBS.log or setupapi.dev.log. */
+        SERVICING_LOGS,
+        /** A filter list: fltmc output or FilterList.log. */
+        FILTER_LIST
     }
 }

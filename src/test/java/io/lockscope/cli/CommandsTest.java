@@ -89,6 +89,18 @@ class CommandsTest {
     }
 
     @Test
+    void servicingLogFindingsSayWhatCbsRecordedAndThatTheInfIsIncidental() throws Exception {
+        CliRunner r = CliRunner.run("analyze", CASE, "--format", "json");
+        JsonNode findings = new ObjectMapper().readTree(r.out()).get("findings");
+        String all = findings.toString();
+        assertTrue(all.contains("the Startup phase failed with 0x800703f1 (ERROR_BADDB) on oposdrv.inf (failure source DOQ)"), all);
+        assertTrue(all.contains("oposdrv.inf is the first package whose active version changes"), all);
+        assertTrue(all.contains("tmevtmgr (328510, Trend Micro, FSFilter Anti-Virus)"), all);
+        CliRunner clean = CliRunner.run("analyze", "traces/clean", "--format", "json");
+        assertTrue(clean.out().contains("the servicing logs record no failure"), clean.out());
+    }
+
+    @Test
     void failOnErrorExitsFourWhenSomethingBlockedAndZeroWhenClean() {
         assertEquals(Main.FINDING, CliRunner.run("analyze", CASE, "--fail-on", "error", "--format", "md").exitCode());
         assertEquals(Main.OK, CliRunner.run("analyze", "traces/clean", "--fail-on", "error", "--format", "md").exitCode());

@@ -73,7 +73,8 @@ class MainTest {
         CliRunner r = CliRunner.run("rules");
         assertEquals(Main.OK, r.exitCode());
         for (String id : new String[] {"sharing-violation-holder", "file-in-use-holder", "filter-in-failing-stack",
-                "registry-failure", "unexplained-failure", "agent-on-target", "servicing-window"}) {
+                "registry-failure", "unexplained-failure", "agent-on-target", "servicing-window", "servicing-log-failure",
+                "failing-inf-incidental", "third-party-filters"}) {
             assertTrue(r.out().contains(id), "rules lists " + id);
         }
         assertTrue(r.out().contains("needs: failures, stacks"), r.out());
