@@ -78,7 +78,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 Renderers.forFormat(format).render(report, w);
             }
         }
-        if (!loaded.errors().isEmpty()) {
+        if (InputOptions.reportDamage(loaded, spec.commandLine().getErr())) {
             return Main.BAD_INPUT;
         }
         return failOn != null && reaches(result.diagnosis().findings(), failOn) ? Main.FINDING : Main.OK;

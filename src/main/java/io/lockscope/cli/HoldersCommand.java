@@ -63,7 +63,7 @@ final class HoldersCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return loaded.errors().isEmpty() ? Main.OK : Main.BAD_INPUT;
+        return InputOptions.reportDamage(loaded, spec.commandLine().getErr()) ? Main.BAD_INPUT : Main.OK;
     }
 
     private static void printAt(PrintWriter out, Trace trace, Targets targets, FailureAnalysis analysis, long t) {

@@ -50,7 +50,7 @@ final class InfoCommand implements Callable<Integer> {
             loaded.servicingLogs().forEach(l -> writeText(out, l));
         }
         out.flush();
-        return loaded.errors().isEmpty() ? Main.OK : Main.BAD_INPUT;
+        return InputOptions.reportDamage(loaded, spec.commandLine().getErr()) ? Main.BAD_INPUT : Main.OK;
     }
 
     /** What {@code info} says about one input. */

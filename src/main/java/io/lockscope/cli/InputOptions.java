@@ -3,6 +3,9 @@ package io.lockscope.cli;
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.CaseInputs;
 import io.lockscope.ingest.ReadOptions;
+import io.lockscope.ingest.servicing.ServicingLog;
+import io.lockscope.model.ReadReport;
+import io.lockscope.model.Trace;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -52,5 +55,30 @@ final class InputOptions {
             err.println("lockscope: " + e);
         }
         return loaded;
+    }
+
+    /**
+     * Says on {@code err}, one line per input, where records were damaged and skipped; true when
+     * any were, so that the command ends with exit code 1 after its output.
+     */
+    static boolean reportDamage(CaseInputs.Loaded loaded, PrintWriter err) {
+        boolean damaged = !loaded.errors().isEmpty();
+        for (Trace t : loaded.traces()) {
+            damaged |= reportDamage(t.source(), t.report(), err);
+        }
+        for (ServicingLog l : loaded.servicingLogs()) {
+            damaged |= reportDamage(l.input(), l.report(), err);
+        }
+        return damaged;
+    }
+
+    private static boolean reportDamage(String input, ReadReport report, PrintWriter err) {
+        if (report.damagedTotal() == 0) {
+            return false;
+        }
+        String first = report.firstDamage();
+        err.printf("lockscope: %s%s (%,d damaged record%s skipped in all)%n", first.startsWith(input) ? "" : input + ": ",
+                first, report.damagedTotal(), report.damagedTotal() == 1 ? "" : "s");
+        return true;
     }
 }

@@ -81,7 +81,7 @@ final class TimelineCommand implements Callable<Integer> {
             default -> writeText(out, rows);
         }
         out.flush();
-        return loaded.errors().isEmpty() ? Main.OK : Main.BAD_INPUT;
+        return InputOptions.reportDamage(loaded, spec.commandLine().getErr()) ? Main.BAD_INPUT : Main.OK;
     }
 
     /** One line of the timeline; {@code handle} describes the open interval the event starts or ends. */

@@ -9,6 +9,10 @@ import java.util.Map;
 /**
  * What a reader could not take as it was: records skipped (counted per reason, never silently) and
  * warnings (things tolerated, with where). Shown by {@code info} and in every report.
+ *
+ * <p>A skipped record is either damaged ({@link #skip}: a broken row, an unreadable event) or
+ * deliberately not decoded ({@link #ignore}: an ETW provider lockscope has no layout for, a log line
+ * that says nothing lockscope uses). Commands report damage as bad input.
  */
 public final class ReadReport {
     private static final int MAX_WARNINGS = 200;
@@ -16,11 +20,34 @@ public final class ReadReport {
     private final Map<String, Long> skipped = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private long warningCount;
+    private long ignored;
+    private String firstDamage;
 
-    /** Counts one record skipped for {@code reason} and keeps a warning saying where. */
+    /** Counts one damaged record skipped for {@code reason} and keeps a warning saying where. */
     public void skip(String reason, String where) {
         skipped.merge(reason, 1L, Long::sum);
-        warn(where + ": skipped: " + reason);
+        String warning = where + ": skipped: " + reason;
+        if (firstDamage == null) {
+            firstDamage = warning;
+        }
+        warn(warning);
+    }
+
+    /** Counts one record not decoded on purpose (not damage) for {@code reason}. */
+    public void ignore(String reason, String where) {
+        skipped.merge(reason, 1L, Long::sum);
+        ignored++;
+        warn(where + ": not decoded: " + reason);
+    }
+
+    /** Skipped records that were damaged, as opposed to deliberately not decoded. */
+    public long damagedTotal() {
+        return skippedTotal() - ignored;
+    }
+
+    /** Where the first damaged record was and why it was skipped, or null when none was. */
+    public String firstDamage() {
+        return firstDamage;
     }
 
     public void warn(String message) {

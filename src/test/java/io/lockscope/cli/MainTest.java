@@ -79,4 +79,47 @@ class MainTest {
         }
         assertTrue(r.out().contains("needs: failures, stacks"), r.out());
     }
+
+    @Test
+    void aDamagedRowIsSkippedCountedAndReportedAsBadInput(@TempDir Path dir) throws Exception {
+        String header = "\uFEFF\"Time of Day\",\"Process Name\",\"PID\",\"Operation\",\"Path\",\"Result\",\"Detail\"\r\n";
+        String row = "\"1:18:10.8939738 AM\",\"Explorer.EXE\",\"3596\",\"CloseFile\",\"C:\\x.txt\",\"SUCCESS\",\"\"\r\n";
+        String missingQuote = "\"1:18:11.0 AM\",\"Explorer.EXE\",\"3596,\"CloseFile\",\"C:\\y.txt\",\"SUCCESS\",\"\"\r\n";
+        Path csv = Files.writeString(dir.resolve("boot.csv"), header + row + missingQuote + row);
+        CliRunner r = CliRunner.run("info", csv.toString(), "--format", "json");
+        assertEquals(Main.BAD_INPUT, r.exitCode(), "damage is bad input, after the output");
+        assertTrue(r.out().contains("\"events\" : 2") && r.out().contains("\"skipped\" : 1"), r.out());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("boot.csv: line 3 (record 2)"), r.err());
+    }
+
+    @Test
+    void aHundredMegabyteLineIsRefusedWithFileAndLine(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("huge.csv");
+        try (var w = Files.newBufferedWriter(csv)) {
+            w.write("\"Time of Day\",\"Process Name\",\"PID\",\"Operation\",\"Path\",\"Result\",\"Detail\"\r\n");
+            w.write("\"1:18:11.0 AM\",\"Explorer.EXE\",\"3596\",\"CloseFile\",\"C:\\");
+            char[] chunk = new char[1 << 20];
+            java.util.Arrays.fill(chunk, 'A');
+            for (int i = 0; i < 100; i++) {
+                w.write(chunk);
+            }
+            w.write("\",\"SUCCESS\",\"\"\r\n");
+        }
+        CliRunner r = CliRunner.run("analyze", csv.toString());
+        assertEquals(Main.BAD_INPUT, r.exitCode());
+        assertTrue(r.err().contains("huge.csv: line 2 (record 1)"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void aTruncatedFileIsBadInputWithFileAndLine(@TempDir Path dir) throws Exception {
+        Path csv = Files.writeString(dir.resolve("cut.csv"),
+                "\"Time of Day\",\"Process Name\",\"PID\",\"Operation\",\"Path\",\"Result\",\"Detail\"\r\n"
+                        + "\"1:18:11.0 AM\",\"Explorer.EXE\",\"3596\",\"CloseFile\",\"C:\\x");
+        CliRunner r = CliRunner.run("timeline", csv.toString(), "--path", "*");
+        assertEquals(Main.BAD_INPUT, r.exitCode());
+        assertTrue(r.err().contains("cut.csv: line 2 (record 1)") && r.err().contains("ends inside a quoted field"), r.err());
+    }
 }

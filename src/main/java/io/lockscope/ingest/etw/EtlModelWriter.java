@@ -180,7 +180,7 @@ final class EtlModelWriter {
             case CLASSIC -> skipReasons.computeIfAbsent(r.guid(), g -> "classic-provider event not decoded: provider " + g);
             default -> "WPP/untyped ETW record not decoded";
         };
-        report.skip(why, name + ": " + r.where());
+        report.ignore(why, name + ": " + r.where());
     }
 
     private int headerProcess(TraceRecord r) {

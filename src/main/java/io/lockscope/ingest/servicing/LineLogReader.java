@@ -57,7 +57,7 @@ abstract class LineLogReader implements ServicingLogReader {
                 if (parser.line(text, n, cut)) {
                     recognised++;
                 } else if (!cut && !text.isBlank()) {
-                    report.skip(unknownLineReason(), BadInputException.line(n));
+                    report.ignore(unknownLineReason(), BadInputException.line(n));
                 }
             }
             lines = reader.lineNumber();
