@@ -1,0 +1,471 @@
+package io.lockscope.ingest.archive;
+
+import io.lockscope.ingest.BadInputException;
+import org.apache.commons.compress.MemoryLimitException;
+import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
+import org.apache.commons.compress.archivers.sevenz.SevenZFile;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+import java.util.zip.CRC32;
+
+/**
+ * Expands an uploaded case archive (zip, 7z, tar, tar.gz; archives inside it too) into a work folder
+ * so that every file in it can be sniffed and read like a file of a case folder.
+ *
+ * <p>Uploads are untrusted. Entries are streamed one at a time (never a whole entry in memory), and
+ * every {@link ArchiveLimits limit} hit is reported as one line in {@link Expansion#refused()} while
+ * the rest is still expanded where that is safe:
+ * <ul>
+ *   <li>an entry whose path would leave the extraction folder ({@code ../}, absolute paths, drive
+ *       letters, {@code :} streams) is refused (zip-slip); so are tar and 7z link entries. Nothing is
+ *       ever created as a link: a zip is streamed, and its link flag lives only in the central
+ *       directory, so a zip link entry becomes a plain file holding the target's name;</li>
+ *   <li>past the entry cap or the expanded-size cap of the case, nothing more is read;</li>
+ *   <li>an entry expanding more than the ratio allows is abandoned as soon as that is seen;</li>
+ *   <li>archives nested deeper than the depth cap are not expanded.</li>
+ * </ul>
+ * A structurally broken archive is a {@link BadInputException.Corrupt} naming the archive and the
+ * entry; one broken nested archive is an {@link Expansion#errors() error line} instead.
+ *
+ * <p>CAB is recognised but refused as unsupported: Apache Commons Compress has no CAB reader.
+ */
+public final class ArchiveExpander {
+    private static final int BUFFER_BYTES = 64 * 1024;
+    /** The most memory a 7z decoder (mostly its LZMA dictionary) may take; 7-Zip's -mx9 uses 64 MiB. */
+    private static final int SEVEN_Z_MEMORY_LIMIT_KB = 128 * 1024;
+
+    private final ArchiveLimits limits;
+    private final Path workRoot;
+    private final byte[] buffer = new byte[BUFFER_BYTES];
+    private final List<Expansion.File> files = new ArrayList<>();
+    private final List<String> refused = new ArrayList<>();
+    private final List<String> errors = new ArrayList<>();
+    private long entries;
+    private long expandedBytes;
+    private int folders;
+    /** A case-wide cap was reached: nothing more is read. */
+    private boolean exhausted;
+
+    private ArchiveExpander(ArchiveLimits limits, Path workRoot) {
+        this.limits = limits;
+        this.workRoot = workRoot;
+    }
+
+    /**
+     * Expands {@code archive} into new folders under {@code workRoot} (which the caller deletes).
+     *
+     * @param displayName how the archive is named in messages and in the displayed entry names
+     * @throws BadInputException.Unsupported when the file is not an archive lockscope expands
+     * @throws BadInputException.Corrupt     when the archive is broken; names the entry
+     */
+    public static Expansion expand(Path archive, String displayName, Path workRoot, ArchiveLimits limits)
+            throws BadInputException, IOException {
+        ArchiveFormat format = ArchiveFormat.of(archive);
+        if (format == null) {
+            throw new BadInputException.Unsupported(displayName, null, "not a zip, 7z, tar or tar.gz archive");
+        }
+        ArchiveExpander expander = new ArchiveExpander(limits, workRoot);
+        expander.expand(archive, format, displayName, 1);
+        return new Expansion(expander.files, expander.refused, expander.errors);
+    }
+
+    private void expand(Path archive, ArchiveFormat format, String display, int depth)
+            throws BadInputException, IOException {
+        Path into = Files.createDirectory(workRoot.resolve(Integer.toString(folders++)));
+        try (EntryReader reader = open(archive, format, display)) {
+            readEntries(reader, display, into, depth);
+        }
+    }
+
+    private void readEntries(EntryReader reader, String display, Path into, int depth)
+            throws BadInputException, IOException {
+        String previous = null;
+        while (!exhausted) {
+            Entry entry = next(reader, display, previous);
+            if (entry == null) {
+                return;
+            }
+            previous = entry.name();
+            String where = display + "!/" + entry.name();
+            if (++entries > limits.maxEntries()) {
+                refuse(where, "more than " + limits.maxEntries()
+                        + " entries in the case; this and the remaining entries are not read");
+                exhausted = true;
+                return;
+            }
+            if (entry.kind() == Kind.DIRECTORY) {
+                continue;
+            }
+            if (entry.kind() == Kind.LINK) {
+                refuse(where, "link entry refused (a symbolic or hard link could point outside the extraction folder)");
+                continue;
+            }
+            if (entry.kind() == Kind.OTHER) {
+                refuse(where, "not a regular file (device, FIFO or 7z anti-item); skipped");
+                continue;
+            }
+            Path target = targetOf(into, entry.name());
+            if (target == null) {
+                refuse(where, "path escapes the extraction folder ('..', absolute path, drive letter or ':'); "
+                        + "entry refused (zip-slip)");
+                continue;
+            }
+            String shown = display + "!/" + into.relativize(target).toString().replace('\\', '/');
+            if (!copy(entry, display, shown, target)) {
+                if (!exhausted && !entry.cheapToSkip()) {
+                    refuse(display, "the entries after " + entry.name() + " are not read: skipping past a refused "
+                            + "entry in this archive would mean decompressing it");
+                    return;
+                }
+                continue;
+            }
+            afterCopy(target, shown, depth);
+        }
+    }
+
+    /** A written entry is either a file of the case or an archive nested in it. */
+    private void afterCopy(Path file, String shown, int depth) throws IOException {
+        ArchiveFormat nested = Files.size(file) == 0 ? null : ArchiveFormat.of(file);
+        if (nested == null) {
+            files.add(new Expansion.File(file, shown));
+            return;
+        }
+        try {
+            if (depth >= limits.maxDepth()) {
+                refuse(shown, "archive nested more than " + limits.maxDepth() + " levels deep; not expanded");
+            } else {
+                expand(file, nested, shown, depth + 1);
+            }
+        } catch (BadInputException e) {
+            errors.add(e.getMessage());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /**
+     * Writes the entry's content to {@code target}, watching the caps as it goes.
+     *
+     * @return false when the entry was refused (its partial file is deleted)
+     */
+    private boolean copy(Entry entry, String display, String shown, Path target) throws BadInputException, IOException {
+        try {
+            Files.createDirectories(target.getParent());
+        } catch (FileSystemException e) {
+            refuse(shown, "path conflicts with an earlier entry; skipped");
+            return false;
+        }
+        long written = 0;
+        CRC32 crc = entry.expectedCrc() >= 0 ? new CRC32() : null;
+        boolean complete = false;
+        OutputStream out;
+        try {
+            out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileSystemException e) {
+            refuse(shown, "duplicate entry name; the first one is kept");
+            return false;
+        }
+        try (out) {
+            int n;
+            while ((n = read(entry, display)) > 0) {
+                written += n;
+                if (expandedBytes + written > limits.maxExpandedBytes()) {
+                    refuse(shown, "the case expands to more than " + bytes(limits.maxExpandedBytes())
+                            + " (expanded-size limit); this and the remaining entries are not read");
+                    exhausted = true;
+                    return false;
+                }
+                long compressed = Math.max(1, entry.compressedBytes().getAsLong());
+                if (written > limits.ratioFloorBytes() && written / compressed > limits.maxRatio()) {
+                    refuse(shown, String.format(Locale.ROOT, "expands more than %d times (stopped after %d bytes "
+                            + "from %d compressed bytes): a decompression bomb; entry not read", limits.maxRatio(),
+                            written, compressed));
+                    return false;
+                }
+                if (crc != null) {
+                    crc.update(buffer, 0, n);
+                }
+                out.write(buffer, 0, n);
+            }
+            complete = true;
+        } finally {
+            if (!complete) {
+                Files.deleteIfExists(target);
+            }
+        }
+        expandedBytes += written;
+        if (crc != null && crc.getValue() != entry.expectedCrc()) {
+            throw new BadInputException.Corrupt(display, entryPosition(entry.name()), String.format(Locale.ROOT,
+                    "CRC-32 mismatch: the archive says %08X, the content has %08X", entry.expectedCrc(), crc.getValue()));
+        }
+        return true;
+    }
+
+    private void refuse(String where, String why) {
+        refused.add(where + ": " + why);
+    }
+
+    /**
+     * The path under {@code into} where an entry named {@code name} goes, or null when the name is
+     * absolute, has a drive letter or an NTFS stream ({@code :}), climbs out with {@code ..}, or
+     * resolves outside {@code into} in any other way.
+     */
+    static Path targetOf(Path into, String name) {
+        String path = name.replace('\\', '/');
+        if (path.startsWith("/") || path.indexOf(':') >= 0 || path.indexOf('\0') >= 0) {
+            return null;
+        }
+        StringBuilder relative = new StringBuilder();
+        for (String segment : path.split("/")) {
+            if (segment.equals("..")) {
+                return null;
+            }
+            if (!segment.isEmpty() && !segment.equals(".")) {
+                relative.append(relative.length() == 0 ? "" : "/").append(segment);
+            }
+        }
+        if (relative.length() == 0) {
+            return null;
+        }
+        try {
+            Path target = into.resolve(relative.toString()).normalize();
+            return target.startsWith(into) && !target.equals(into) ? target : null;
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    // ---- reading entries, any archive failure named by archive and entry
+
+    private Entry next(EntryReader reader, String display, String previous) throws BadInputException {
+        try {
+            return reader.next();
+        } catch (IOException | RuntimeException e) {
+            String position = previous == null ? "at the first entry" : "after entry " + previous;
+            throw new BadInputException.Corrupt(display, position, describe(e), e);
+        }
+    }
+
+    private int read(Entry entry, String display) throws BadInputException {
+        try {
+            return entry.content().read(buffer, 0, buffer.length);
+        } catch (IOException | RuntimeException e) {
+            throw new BadInputException.Corrupt(display, entryPosition(entry.name()), describe(e), e);
+        }
+    }
+
+    private static String entryPosition(String entryName) {
+        return "entry " + entryName;
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return "broken archive: " + (message == null || message.isBlank() ? e.getClass().getSimpleName() : message);
+    }
+
+    static String bytes(long n) {
+        if (n < 1024) {
+            return n + " bytes";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double value = n;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
+    // ---- one reader per archive format
+
+    private enum Kind { FILE, DIRECTORY, LINK, OTHER }
+
+    /**
+     * One entry, its content read from {@code content} (not closed by the caller).
+     *
+     * @param compressedBytes the compressed bytes consumed so far for this entry
+     * @param cheapToSkip     whether moving to the next entry without reading this one costs no
+     *                        decompression (zip entries whose compressed size is in their header)
+     * @param expectedCrc     the CRC-32 the archive states for the content, or -1 when it is checked by
+     *                        the library or not known in advance
+     */
+    private record Entry(String name, Kind kind, InputStream content, LongSupplier compressedBytes, boolean cheapToSkip,
+                         long expectedCrc) {
+    }
+
+    private interface EntryReader extends Closeable {
+        /** The next entry, or null at the end. */
+        Entry next() throws IOException;
+    }
+
+    private static EntryReader open(Path archive, ArchiveFormat format, String display)
+            throws BadInputException, IOException {
+        try {
+            switch (format) {
+                case ZIP:
+                    return zip(archive);
+                case SEVEN_Z:
+                    return sevenZ(archive);
+                case TAR:
+                    return tar(new BufferedInputStream(Files.newInputStream(archive), BUFFER_BYTES), null);
+                case GZIP:
+                    return tarGz(archive, display);
+                case CAB:
+                    throw new BadInputException.Unsupported(display, null, "Microsoft Cabinet (.cab) archives are not "
+                            + "read: Apache Commons Compress has no CAB reader. Expand it first (Windows: "
+                            + "expand -F:* FILE.cab FOLDER) and analyse the folder");
+                default:
+                    throw new IllegalStateException("no reader for " + format);
+            }
+        } catch (MemoryLimitException e) {
+            throw new BadInputException.Unsupported(display, null, "the archive needs more than "
+                    + bytes(SEVEN_Z_MEMORY_LIMIT_KB * 1024L) + " of memory to decompress; refused");
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof BadInputException bad) {
+                throw bad;
+            }
+            throw new BadInputException.Corrupt(display, "at the archive header", describe(e), e);
+        }
+    }
+
+    private static EntryReader zip(Path archive) throws IOException {
+        // streaming, not the central directory: memory stays bounded however many entries it lists;
+        // stored entries with a data descriptor are allowed (some collectors write them)
+        ZipArchiveInputStream in = new ZipArchiveInputStream(
+                new BufferedInputStream(Files.newInputStream(archive), BUFFER_BYTES), "UTF-8", true, true);
+        return new EntryReader() {
+            @Override
+            public Entry next() throws IOException {
+                ZipArchiveEntry e = in.getNextEntry();
+                if (e == null) {
+                    return null;
+                }
+                if (!in.canReadEntryData(e)) {
+                    throw new IOException("entry " + e.getName() + " is encrypted or uses a compression method "
+                            + "that cannot be read (method " + e.getMethod() + ")");
+                }
+                Kind kind = e.isUnixSymlink() ? Kind.LINK : e.isDirectory() ? Kind.DIRECTORY : Kind.FILE;
+                boolean sizesInHeader = !e.getGeneralPurposeBit().usesDataDescriptor();
+                return new Entry(e.getName(), kind, in, in::getCompressedCount, sizesInHeader,
+                        sizesInHeader ? e.getCrc() : -1);
+            }
+
+            @Override
+            public void close() throws IOException {
+                in.close();
+            }
+        };
+    }
+
+    private static EntryReader tarGz(Path archive, String display) throws IOException, BadInputException {
+        GzipCompressorInputStream gz = new GzipCompressorInputStream(
+                new BufferedInputStream(Files.newInputStream(archive), BUFFER_BYTES), true);
+        BufferedInputStream tarBytes = new BufferedInputStream(gz, BUFFER_BYTES);
+        tarBytes.mark(ArchiveFormat.SNIFF_BYTES);
+        byte[] head = tarBytes.readNBytes(ArchiveFormat.SNIFF_BYTES);
+        tarBytes.reset();
+        if (!ArchiveFormat.isTarHeader(head, head.length)) {
+            gz.close();
+            throw new BadInputException.Unsupported(display, null,
+                    "a gzip file that does not hold a tar archive; cases are read from .tar.gz, .zip and .7z archives");
+        }
+        return tar(tarBytes, gz::getCompressedCount);
+    }
+
+    /** @param compressedCount bytes of the gzip stream consumed so far, or null for an uncompressed tar */
+    private static EntryReader tar(InputStream bytes, LongSupplier compressedCount) {
+        TarArchiveInputStream in = new TarArchiveInputStream(bytes);
+        return new EntryReader() {
+            @Override
+            public Entry next() throws IOException {
+                TarArchiveEntry e = in.getNextEntry();
+                if (e == null) {
+                    return null;
+                }
+                Kind kind = e.isSymbolicLink() || e.isLink() ? Kind.LINK
+                        : e.isDirectory() ? Kind.DIRECTORY : e.isFile() ? Kind.FILE : Kind.OTHER;
+                LongSupplier compressed;
+                if (compressedCount == null) {
+                    compressed = () -> Long.MAX_VALUE;
+                } else {
+                    long start = compressedCount.getAsLong();
+                    compressed = () -> compressedCount.getAsLong() - start;
+                }
+                return new Entry(e.getName(), kind, in, compressed, compressedCount == null, -1);
+            }
+
+            @Override
+            public void close() throws IOException {
+                in.close();
+            }
+        };
+    }
+
+    private static EntryReader sevenZ(Path archive) throws IOException {
+        SevenZFile file = SevenZFile.builder().setFile(archive.toFile())
+                .setMaxMemoryLimitKb(SEVEN_Z_MEMORY_LIMIT_KB).get();
+        InputStream current = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                return file.read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return file.read(b, off, len);
+            }
+        };
+        return new EntryReader() {
+            @Override
+            public Entry next() throws IOException {
+                SevenZArchiveEntry e = file.getNextEntry();
+                if (e == null) {
+                    return null;
+                }
+                Kind kind = e.isAntiItem() ? Kind.OTHER : e.isDirectory() ? Kind.DIRECTORY
+                        : isLink(e) ? Kind.LINK : Kind.FILE;
+                // 7z checks each entry's CRC itself; entries of a solid block cannot be skipped without decoding
+                return new Entry(e.getName(), kind, current, () -> file.getStatisticsForCurrentEntry().getCompressedCount(),
+                        false, -1);
+            }
+
+            @Override
+            public void close() throws IOException {
+                file.close();
+            }
+        };
+    }
+
+    /**
+     * 7-Zip stores a Unix mode in the high 16 bits of the Windows attributes when bit 0x8000
+     * (FILE_ATTRIBUTE_UNIX_EXTENSION, p7zip) is set; 0xA000 in the mode is a symbolic link. A Windows
+     * reparse point (0x400) is a link or junction.
+     */
+    private static boolean isLink(SevenZArchiveEntry e) {
+        if (!e.getHasWindowsAttributes()) {
+            return false;
+        }
+        int attributes = e.getWindowsAttributes();
+        boolean unixSymlink = (attributes & 0x8000) != 0 && ((attributes >>> 16) & 0xF000) == 0xA000;
+        return unixSymlink || (attributes & 0x400) != 0;
+    }
+}
