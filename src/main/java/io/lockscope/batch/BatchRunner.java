@@ -110,6 +110,10 @@ public final class BatchRunner {
     private Outcome runCase(BatchCase c) throws IOException {
         Path caseDir = Files.createDirectories(options.outDir().resolve("cases").resolve(c.id()));
         long start = System.nanoTime();
+        if (!Files.exists(c.input())) {
+            return new Outcome(CaseSummary.error(c, CaseSummary.BAD_INPUT, c.input() + ": no such file or folder",
+                    seconds(start)), false);
+        }
         String hash;
         try {
             hash = InputHash.of(c.input());

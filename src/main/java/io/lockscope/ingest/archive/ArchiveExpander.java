@@ -340,9 +340,6 @@ public final class ArchiveExpander {
             throw new BadInputException.Unsupported(display, null, "the archive needs more than "
                     + bytes(SEVEN_Z_MEMORY_LIMIT_KB * 1024L) + " of memory to decompress; refused");
         } catch (IOException | RuntimeException e) {
-            if (e instanceof BadInputException bad) {
-                throw bad;
-            }
             throw new BadInputException.Corrupt(display, "at the archive header", describe(e), e);
         }
     }

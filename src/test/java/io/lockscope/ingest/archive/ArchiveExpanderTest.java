@@ -111,6 +111,35 @@ class ArchiveExpanderTest {
     }
 
     @Test
+    void bombInATarGzEndsThatArchiveBecauseSkippingItMeansDecompressingIt() throws Exception {
+        Path tgz = dir.resolve("bomb.tgz");
+        try (OutputStream raw = Files.newOutputStream(tgz);
+             TarArchiveOutputStream out = new TarArchiveOutputStream(new GzipCompressorOutputStream(raw))) {
+            TarArchiveEntry first = new TarArchiveEntry("a/first.log");
+            first.setSize(LOG.length);
+            out.putArchiveEntry(first);
+            out.write(LOG);
+            out.closeArchiveEntry();
+            TarArchiveEntry zeros = new TarArchiveEntry("a/zeros.log");
+            zeros.setSize(4L << 20);
+            out.putArchiveEntry(zeros);
+            out.write(new byte[4 << 20]);
+            out.closeArchiveEntry();
+            TarArchiveEntry after = new TarArchiveEntry("a/after.log");
+            after.setSize(LOG.length);
+            out.putArchiveEntry(after);
+            out.write(LOG);
+            out.closeArchiveEntry();
+        }
+        Expansion e = ArchiveExpander.expand(tgz, "bomb.tgz", work(), ArchiveLimits.DEFAULT.withMaxRatio(100, 1 << 20));
+        assertEquals(List.of("bomb.tgz!/a/first.log"), names(e));
+        assertEquals(2, e.refused().size(), e.refused().toString());
+        assertTrue(e.refused().get(0).startsWith("bomb.tgz!/a/zeros.log: expands more than 100 times"));
+        assertEquals("bomb.tgz: the entries after a/zeros.log are not read: skipping past a refused entry in this "
+                + "archive would mean decompressing it", e.refused().get(1));
+    }
+
+    @Test
     void expandedSizeCapStopsTheCase() throws Exception {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         SplittableRandom random = new SplittableRandom(3);
