@@ -1,6 +1,12 @@
 package io.lockscope.cli;
 
+import io.lockscope.generate.CaseFormats;
+import io.lockscope.generate.CaseGenerator;
+import io.lockscope.generate.GenerateOptions;
+import io.lockscope.generate.Scenario;
 import io.lockscope.ingest.archive.Archives;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +37,33 @@ class AnalyzeArchiveTest {
         assertTrue(run.err().startsWith("lockscope: " + zip + ": entry logs/boot_log.csv: broken archive"), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertFalse(run.err().contains("\tat "));
+    }
+
+    @Test
+    void refusedEntryIsPrintedAndTheCaseAnalysed() throws Exception {
+        Path folder = dir.resolve("case");
+        long events = Math.max(1_500, CaseGenerator.minimumEvents(Scenario.DELETE_PENDING, 2));
+        CaseGenerator.generate(Scenario.DELETE_PENDING, folder, GenerateOptions.defaults().withSeed(2)
+                .withEvents(events).withFormats(CaseFormats.parse("xml,logs")));
+        Path zip = dir.resolve("upload.zip");
+        try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(zip)) {
+            out.putArchiveEntry(new ZipArchiveEntry("C:/Windows/System32/drivers/evil.sys"));
+            out.write(new byte[] {'M', 'Z'});
+            out.closeArchiveEntry();
+            try (var files = Files.list(folder)) {
+                for (Path f : files.sorted().toList()) {
+                    out.putArchiveEntry(new ZipArchiveEntry("logs/" + f.getFileName()));
+                    out.write(Files.readAllBytes(f));
+                    out.closeArchiveEntry();
+                }
+            }
+        }
+        CliRunner run = CliRunner.run("analyze", zip.toString(), "--format", "json");
+        assertEquals(Main.OK, run.exitCode(), run.err());
+        assertEquals("lockscope: " + zip + "!/C:/Windows/System32/drivers/evil.sys: path escapes the extraction "
+                + "folder ('..', absolute path, drive letter or ':'); entry refused (zip-slip)", run.err().strip());
+        assertEquals("lock-holder", new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out())
+                .get("verdict").get("kind").asText());
     }
 
     @Test
