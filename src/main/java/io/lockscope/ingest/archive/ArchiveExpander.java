@@ -122,6 +122,16 @@ public final class ArchiveExpander {
                 refuse(where, "not a regular file (device, FIFO or 7z anti-item); skipped");
                 continue;
             }
+            if (entry.kind() == Kind.UNREADABLE) {
+                refuse(where, "encrypted, or stored in a way that cannot be streamed (compression method, or "
+                        + "uncompressed with its size only after the data); skipped");
+                if (!entry.cheapToSkip()) {
+                    refuse(display, "the entries after " + entry.name() + " are not read: its end cannot be found "
+                            + "without reading it");
+                    return;
+                }
+                continue;
+            }
             Path target = targetOf(into, entry.name());
             if (target == null) {
                 refuse(where, "path escapes the extraction folder ('..', absolute path, drive letter or ':'); "
@@ -297,7 +307,8 @@ public final class ArchiveExpander {
 
     // ---- one reader per archive format
 
-    private enum Kind { FILE, DIRECTORY, LINK, OTHER }
+    /** UNREADABLE: a zip entry Commons Compress cannot stream (encrypted, unknown method, stored with a data descriptor). */
+    private enum Kind { FILE, DIRECTORY, LINK, OTHER, UNREADABLE }
 
     /**
      * One entry, its content read from {@code content} (not closed by the caller).
@@ -345,10 +356,11 @@ public final class ArchiveExpander {
     }
 
     private static EntryReader zip(Path archive) throws IOException {
-        // streaming, not the central directory: memory stays bounded however many entries it lists;
-        // stored entries with a data descriptor are allowed (some collectors write them)
+        // streaming, not the central directory: memory stays bounded however many entries it lists.
+        // Stored entries with a data descriptor are not allowed: Commons Compress would buffer each
+        // one whole in memory to find its end.
         ZipArchiveInputStream in = new ZipArchiveInputStream(
-                new BufferedInputStream(Files.newInputStream(archive), BUFFER_BYTES), "UTF-8", true, true);
+                new BufferedInputStream(Files.newInputStream(archive), BUFFER_BYTES), "UTF-8", true, false);
         return new EntryReader() {
             @Override
             public Entry next() throws IOException {
@@ -356,12 +368,9 @@ public final class ArchiveExpander {
                 if (e == null) {
                     return null;
                 }
-                if (!in.canReadEntryData(e)) {
-                    throw new IOException("entry " + e.getName() + " is encrypted or uses a compression method "
-                            + "that cannot be read (method " + e.getMethod() + ")");
-                }
-                Kind kind = e.isUnixSymlink() ? Kind.LINK : e.isDirectory() ? Kind.DIRECTORY : Kind.FILE;
                 boolean sizesInHeader = !e.getGeneralPurposeBit().usesDataDescriptor();
+                Kind kind = !in.canReadEntryData(e) ? Kind.UNREADABLE : e.isUnixSymlink() ? Kind.LINK
+                        : e.isDirectory() ? Kind.DIRECTORY : Kind.FILE;
                 return new Entry(e.getName(), kind, in, in::getCompressedCount, sizesInHeader,
                         sizesInHeader ? e.getCrc() : -1);
             }

@@ -140,6 +140,56 @@ class ArchiveExpanderTest {
     }
 
     @Test
+    void entriesThatCannotBeStreamedAreRefused() throws Exception {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("a.log", LOG);
+        entries.put("b.log", LOG);
+        entries.put("c.log", LOG);
+        Path zip = Archives.zip(dir.resolve("odd.zip"), entries);
+        // method 95 (XZ, APPNOTE 4.4.5) is not one Commons Compress streams; b.log's size stays in its header
+        patchEntry(zip, "b.log", 8, 10, 95);
+        Expansion e = ArchiveExpander.expand(zip, "odd.zip", work(), ArchiveLimits.DEFAULT);
+        assertEquals(List.of("odd.zip!/a.log", "odd.zip!/c.log"), names(e));
+        assertEquals(List.of("odd.zip!/b.log: encrypted, or stored in a way that cannot be streamed (compression "
+                + "method, or uncompressed with its size only after the data); skipped"), e.refused());
+    }
+
+    @Test
+    void storedEntryWithADataDescriptorIsRefusedNotBufferedInMemory() throws Exception {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("stored.log", LOG);
+        entries.put("after.log", LOG);
+        Path zip = Archives.zip(dir.resolve("stored-dd.zip"), entries);
+        patchEntry(zip, "stored.log", 8, 10, ZipArchiveEntry.STORED);
+        // general purpose bit 3: sizes and CRC follow the data (APPNOTE 4.4.4)
+        patchEntry(zip, "stored.log", 6, 8, 1 << 3);
+        Expansion e = ArchiveExpander.expand(zip, "stored-dd.zip", work(), ArchiveLimits.DEFAULT);
+        assertTrue(e.files().isEmpty());
+        assertEquals(2, e.refused().size(), e.refused().toString());
+        assertTrue(e.refused().get(0).startsWith("stored-dd.zip!/stored.log: encrypted, or stored in a way"));
+        assertEquals("stored-dd.zip: the entries after stored.log are not read: its end cannot be found without "
+                + "reading it", e.refused().get(1));
+    }
+
+    /**
+     * Sets a 2-byte field of entry {@code name} in its local header (at {@code localOffset}) and its
+     * central directory header (at {@code centralOffset}); APPNOTE 4.3.7 and 4.3.12: the name starts
+     * 30 bytes into a local header and 46 bytes into a central one.
+     */
+    private static void patchEntry(Path zip, String name, int localOffset, int centralOffset, int value)
+            throws IOException {
+        byte[] bytes = Files.readAllBytes(zip);
+        byte[] needle = name.getBytes(StandardCharsets.US_ASCII);
+        int local = indexOf(bytes, needle, 0) - 30;
+        int central = indexOf(bytes, needle, local + 31) - 46;
+        for (int at : new int[] {local + localOffset, central + centralOffset}) {
+            bytes[at] = (byte) value;
+            bytes[at + 1] = (byte) (value >>> 8);
+        }
+        Files.write(zip, bytes);
+    }
+
+    @Test
     void expandedSizeCapStopsTheCase() throws Exception {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         SplittableRandom random = new SplittableRandom(3);
@@ -339,8 +389,12 @@ class ArchiveExpanderTest {
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
+        return indexOf(haystack, needle, 0);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
         outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
+        for (int i = from; i <= haystack.length - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (haystack[i + j] != needle[j]) {
                     continue outer;
