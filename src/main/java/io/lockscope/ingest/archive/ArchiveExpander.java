@@ -114,41 +114,47 @@ public final class ArchiveExpander {
             if (entry.kind() == Kind.DIRECTORY) {
                 continue;
             }
-            if (entry.kind() == Kind.LINK) {
-                refuse(where, "link entry refused (a symbolic or hard link could point outside the extraction folder)");
-                continue;
-            }
-            if (entry.kind() == Kind.OTHER) {
-                refuse(where, "not a regular file (device, FIFO or 7z anti-item); skipped");
-                continue;
-            }
-            if (entry.kind() == Kind.UNREADABLE) {
-                refuse(where, "encrypted, or stored in a way that cannot be streamed (compression method, or "
-                        + "uncompressed with its size only after the data); skipped");
-                if (!entry.cheapToSkip()) {
-                    refuse(display, "the entries after " + entry.name() + " are not read: its end cannot be found "
-                            + "without reading it");
-                    return;
+            Outcome outcome = readEntry(entry, display, where, into, depth);
+            if (outcome == Outcome.STOPPED) {
+                if (!exhausted) {
+                    refuse(display, "the entries after " + entry.name() + " are not read: in this archive, the end "
+                            + "of a refused entry cannot be reached without reading it through");
                 }
-                continue;
+                return;
             }
-            Path target = targetOf(into, entry.name());
-            if (target == null) {
-                refuse(where, "path escapes the extraction folder ('..', absolute path, drive letter or ':'); "
-                        + "entry refused (zip-slip)");
-                continue;
-            }
-            String shown = display + "!/" + into.relativize(target).toString().replace('\\', '/');
-            if (!copy(entry, display, shown, target)) {
-                if (!exhausted && !entry.cheapToSkip()) {
-                    refuse(display, "the entries after " + entry.name() + " are not read: skipping past a refused "
-                            + "entry in this archive would mean decompressing it");
-                    return;
-                }
-                continue;
-            }
+        }
+    }
+
+    /** What became of one entry. STOPPED: the entries after it cannot be reached safely. */
+    private enum Outcome { WRITTEN, SKIPPED, STOPPED }
+
+    private Outcome readEntry(Entry entry, String display, String where, Path into, int depth)
+            throws BadInputException, IOException {
+        if (entry.kind() == Kind.UNREADABLE) {
+            refuse(where, "encrypted, or stored in a way that cannot be streamed (compression method, or "
+                    + "uncompressed with its size only after the data); skipped");
+            return entry.cheapToSkip() ? Outcome.SKIPPED : Outcome.STOPPED;
+        }
+        if (entry.kind() == Kind.LINK) {
+            refuse(where, "link entry refused (a symbolic or hard link could point outside the extraction folder)");
+            return discard(entry, display, where);
+        }
+        if (entry.kind() == Kind.OTHER) {
+            refuse(where, "not a regular file (device, FIFO or 7z anti-item); skipped");
+            return discard(entry, display, where);
+        }
+        Path target = targetOf(into, entry.name());
+        if (target == null) {
+            refuse(where, "path escapes the extraction folder ('..', absolute path, drive letter or ':'); "
+                    + "entry refused (zip-slip)");
+            return discard(entry, display, where);
+        }
+        String shown = display + "!/" + into.relativize(target).toString().replace('\\', '/');
+        Outcome outcome = copy(entry, display, shown, target);
+        if (outcome == Outcome.WRITTEN) {
             afterCopy(target, shown, depth);
         }
+        return outcome;
     }
 
     /** A written entry is either a file of the case or an archive nested in it. */
@@ -171,62 +177,80 @@ public final class ArchiveExpander {
         }
     }
 
-    /**
-     * Writes the entry's content to {@code target}, watching the caps as it goes.
-     *
-     * @return false when the entry was refused (its partial file is deleted)
-     */
-    private boolean copy(Entry entry, String display, String shown, Path target) throws BadInputException, IOException {
-        try {
-            Files.createDirectories(target.getParent());
-        } catch (FileSystemException e) {
-            refuse(shown, "path conflicts with an earlier entry; skipped");
-            return false;
-        }
-        long written = 0;
-        CRC32 crc = entry.expectedCrc() >= 0 ? new CRC32() : null;
-        boolean complete = false;
+    /** Writes the entry's content to {@code target} under the caps; a refused entry's partial file is deleted. */
+    private Outcome copy(Entry entry, String display, String shown, Path target) throws BadInputException, IOException {
         OutputStream out;
         try {
+            Files.createDirectories(target.getParent());
             out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (FileSystemException e) {
-            refuse(shown, "duplicate entry name; the first one is kept");
-            return false;
+            refuse(shown, "the same name as an earlier entry, or a folder of it; skipped");
+            return discard(entry, display, shown);
         }
+        CRC32 crc = entry.expectedCrc() >= 0 ? new CRC32() : null;
+        long written = -1;
         try (out) {
-            int n;
-            while ((n = read(entry, display)) > 0) {
-                written += n;
-                if (expandedBytes + written > limits.maxExpandedBytes()) {
-                    refuse(shown, "the case expands to more than " + bytes(limits.maxExpandedBytes())
-                            + " (expanded-size limit); this and the remaining entries are not read");
-                    exhausted = true;
-                    return false;
-                }
-                long compressed = Math.max(1, entry.compressedBytes().getAsLong());
-                if (written > limits.ratioFloorBytes() && written / compressed > limits.maxRatio()) {
-                    refuse(shown, String.format(Locale.ROOT, "expands more than %d times (stopped after %d bytes "
-                            + "from %d compressed bytes): a decompression bomb; entry not read", limits.maxRatio(),
-                            written, compressed));
-                    return false;
-                }
-                if (crc != null) {
-                    crc.update(buffer, 0, n);
-                }
-                out.write(buffer, 0, n);
-            }
-            complete = true;
+            written = pump(entry, display, shown, out, crc);
         } finally {
-            if (!complete) {
+            if (written < 0) {
                 Files.deleteIfExists(target);
             }
+        }
+        if (written < 0) {
+            return entry.cheapToSkip() && !exhausted ? Outcome.SKIPPED : Outcome.STOPPED;
         }
         expandedBytes += written;
         if (crc != null && crc.getValue() != entry.expectedCrc()) {
             throw new BadInputException.Corrupt(display, entryPosition(entry.name()), String.format(Locale.ROOT,
                     "CRC-32 mismatch: the archive says %08X, the content has %08X", entry.expectedCrc(), crc.getValue()));
         }
-        return true;
+        return Outcome.WRITTEN;
+    }
+
+    /**
+     * Moves past a refused entry. Where that costs decompression (tar.gz, 7z, zip entries sized after
+     * their data) its content is read and dropped, under the ratio cap, so a refused bomb still stops.
+     */
+    private Outcome discard(Entry entry, String display, String shown) throws BadInputException, IOException {
+        if (entry.cheapToSkip()) {
+            return Outcome.SKIPPED;
+        }
+        return pump(entry, display, shown, null, null) < 0 ? Outcome.STOPPED : Outcome.SKIPPED;
+    }
+
+    /**
+     * Reads the entry's content into {@code out} (null: dropped), stopping at the caps. Only written
+     * bytes count against the expanded-size cap.
+     *
+     * @return the bytes read, or -1 when a cap stopped it (the refusal is recorded)
+     */
+    private long pump(Entry entry, String display, String shown, OutputStream out, CRC32 crc)
+            throws BadInputException, IOException {
+        long read = 0;
+        int n;
+        while ((n = read(entry, display)) > 0) {
+            read += n;
+            if (out != null && expandedBytes + read > limits.maxExpandedBytes()) {
+                refuse(shown, "the case expands to more than " + bytes(limits.maxExpandedBytes())
+                        + " (expanded-size limit); this and the remaining entries are not read");
+                exhausted = true;
+                return -1;
+            }
+            long compressed = Math.max(1, entry.compressedBytes().getAsLong());
+            if (read > limits.ratioFloorBytes() && read / compressed > limits.maxRatio()) {
+                refuse(shown, String.format(Locale.ROOT, "expands more than %d times (stopped after %d bytes "
+                        + "from %d compressed bytes): a decompression bomb; entry not read", limits.maxRatio(),
+                        read, compressed));
+                return -1;
+            }
+            if (crc != null) {
+                crc.update(buffer, 0, n);
+            }
+            if (out != null) {
+                out.write(buffer, 0, n);
+            }
+        }
+        return read;
     }
 
     private void refuse(String where, String why) {

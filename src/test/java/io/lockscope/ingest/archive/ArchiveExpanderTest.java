@@ -135,8 +135,8 @@ class ArchiveExpanderTest {
         assertEquals(List.of("bomb.tgz!/a/first.log"), names(e));
         assertEquals(2, e.refused().size(), e.refused().toString());
         assertTrue(e.refused().get(0).startsWith("bomb.tgz!/a/zeros.log: expands more than 100 times"));
-        assertEquals("bomb.tgz: the entries after a/zeros.log are not read: skipping past a refused entry in this "
-                + "archive would mean decompressing it", e.refused().get(1));
+        assertEquals("bomb.tgz: the entries after a/zeros.log are not read: in this archive, the end of a refused "
+                + "entry cannot be reached without reading it through", e.refused().get(1));
     }
 
     @Test
@@ -167,8 +167,8 @@ class ArchiveExpanderTest {
         assertTrue(e.files().isEmpty());
         assertEquals(2, e.refused().size(), e.refused().toString());
         assertTrue(e.refused().get(0).startsWith("stored-dd.zip!/stored.log: encrypted, or stored in a way"));
-        assertEquals("stored-dd.zip: the entries after stored.log are not read: its end cannot be found without "
-                + "reading it", e.refused().get(1));
+        assertEquals("stored-dd.zip: the entries after stored.log are not read: in this archive, the end of a "
+                + "refused entry cannot be reached without reading it through", e.refused().get(1));
     }
 
     /**
@@ -187,6 +187,29 @@ class ArchiveExpanderTest {
             bytes[at + 1] = (byte) (value >>> 8);
         }
         Files.write(zip, bytes);
+    }
+
+    @Test
+    void refusedTarGzEntryIsReadPastUnderTheRatioCap() throws Exception {
+        Path tgz = dir.resolve("slip.tgz");
+        try (OutputStream raw = Files.newOutputStream(tgz);
+             TarArchiveOutputStream out = new TarArchiveOutputStream(new GzipCompressorOutputStream(raw))) {
+            for (String name : List.of("../up.log", "ok.log", "../../zeros.log", "never.log")) {
+                byte[] content = name.contains("zeros") ? new byte[4 << 20] : LOG;
+                TarArchiveEntry entry = new TarArchiveEntry(name, true);
+                entry.setSize(content.length);
+                out.putArchiveEntry(entry);
+                out.write(content);
+                out.closeArchiveEntry();
+            }
+        }
+        Expansion e = ArchiveExpander.expand(tgz, "slip.tgz", work(), ArchiveLimits.DEFAULT.withMaxRatio(100, 1 << 20));
+        assertEquals(List.of("slip.tgz!/ok.log"), names(e), "read past the first refused entry");
+        assertEquals(4, e.refused().size(), e.refused().toString());
+        assertTrue(e.refused().get(0).startsWith("slip.tgz!/../up.log: path escapes"));
+        assertTrue(e.refused().get(1).startsWith("slip.tgz!/../../zeros.log: path escapes"));
+        assertTrue(e.refused().get(2).startsWith("slip.tgz!/../../zeros.log: expands more than 100 times"));
+        assertTrue(e.refused().get(3).startsWith("slip.tgz: the entries after ../../zeros.log are not read"));
     }
 
     @Test
