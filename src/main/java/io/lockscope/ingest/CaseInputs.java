@@ -32,8 +32,9 @@ public final class CaseInputs {
     /**
      * @param traces       the traces read, in input order
      * @param servicingLogs the servicing logs read, in input order
-     * @param unrecognised files in folders that no reader recognised
-     * @param errors       one-line errors of files in folders that could not be read
+     * @param unrecognised files in folders and archives that no reader recognised
+     * @param errors       one-line errors of files (and nested archives) in folders and archives that
+     *                     could not be read
      * @param refused      one line per archive limit hit (archive, entry, which limit)
      */
     public record Loaded(List<Trace> traces, List<ServicingLog> servicingLogs, List<String> unrecognised,
