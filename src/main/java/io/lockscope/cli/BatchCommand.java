@@ -22,10 +22,11 @@ import java.util.concurrent.Callable;
 
 @Command(name = "batch", description = {
         "Analyse many cases: each INPUT (a folder or an archive) is one case.",
-        "Writes OUTDIR/cases/<case>/report.json and report.html, and OUTDIR/summary.json, summary.csv and",
-        "index.html. A case that fails becomes an error row; the others still run.",
-        "Exit code: 0 when every case produced a report, 1 when a case was bad input, 3 when a case hit an",
-        "internal error.",
+        "Writes OUTDIR/cases/<case>/report.json and report.html, and",
+        "OUTDIR/summary.json, summary.csv and index.html.",
+        "A case that fails becomes an error row; the others still run.",
+        "Exit code: 0 when every case produced a report, 1 when a case was bad",
+        "input, 3 when a case hit an internal error.",
         "",
         "Examples:",
         "  lockscope batch uploads/*.zip -o out/",
