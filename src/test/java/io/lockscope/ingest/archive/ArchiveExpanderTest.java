@@ -349,7 +349,7 @@ class ArchiveExpanderTest {
     }
 
     @Test
-    void tarGzAndSevenZListTheSameFilesAsTheFolder() throws Exception {
+    void tarGzSevenZAndTarListTheSameFilesAsTheFolder() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("case/logs"));
         Files.write(folder.resolve("CBS.log"), LOG);
         Files.write(dir.resolve("case/fltmc.txt"), LOG);
@@ -363,6 +363,11 @@ class ArchiveExpanderTest {
                 ArchiveLimits.DEFAULT);
         assertEquals(List.of("case.tgz!/fltmc.txt", "case.tgz!/logs/CBS.log"), names(t));
         assertEquals(List.of("case.7z!/fltmc.txt", "case.7z!/logs/CBS.log"), names(s));
+        Path tar = Archives.tarFolder(dir.resolve("case"), dir.resolve("case.tar"), false);
+        assertEquals(ArchiveFormat.TAR, ArchiveFormat.of(tar));
+        Expansion plain = ArchiveExpander.expand(tar, "case.tar", Files.createDirectories(dir.resolve("w3")),
+                ArchiveLimits.DEFAULT);
+        assertEquals(List.of("case.tar!/fltmc.txt", "case.tar!/logs/CBS.log"), names(plain));
         assertEquals(new String(LOG, StandardCharsets.UTF_8), Files.readString(s.files().get(1).path()));
     }
 

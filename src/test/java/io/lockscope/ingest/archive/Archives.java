@@ -48,8 +48,12 @@ public final class Archives {
     }
 
     public static Path tarGzFolder(Path folder, Path file) throws IOException {
+        return tarFolder(folder, file, true);
+    }
+
+    public static Path tarFolder(Path folder, Path file, boolean gzip) throws IOException {
         try (OutputStream raw = Files.newOutputStream(file);
-             TarArchiveOutputStream out = new TarArchiveOutputStream(new GzipCompressorOutputStream(raw))) {
+             TarArchiveOutputStream out = new TarArchiveOutputStream(gzip ? new GzipCompressorOutputStream(raw) : raw)) {
             out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             out.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             for (Map.Entry<String, byte[]> e : contents(folder).entrySet()) {
