@@ -111,10 +111,8 @@ public final class ArchiveExpander {
                 exhausted = true;
                 return;
             }
-            if (entry.kind() == Kind.DIRECTORY) {
-                continue;
-            }
-            Outcome outcome = readEntry(entry, display, where, into, depth);
+            Outcome outcome = entry.kind() == Kind.DIRECTORY ? discard(entry, display, where)
+                    : readEntry(entry, display, where, into, depth);
             if (outcome == Outcome.STOPPED) {
                 if (!exhausted) {
                     refuse(display, "the entries after " + entry.name() + " are not read: in this archive, the end "
@@ -423,11 +421,19 @@ public final class ArchiveExpander {
 
     /** @param compressedCount bytes of the gzip stream consumed so far, or null for an uncompressed tar */
     private static EntryReader tar(InputStream bytes, LongSupplier compressedCount) {
-        TarArchiveInputStream in = new TarArchiveInputStream(bytes);
+        HeaderGuard guard = new HeaderGuard(bytes);
+        TarArchiveInputStream in = new TarArchiveInputStream(guard);
         return new EntryReader() {
             @Override
             public Entry next() throws IOException {
-                TarArchiveEntry e = in.getNextEntry();
+                // every entry before was read to its end, so what getNextEntry reads now is headers only
+                guard.arm();
+                TarArchiveEntry e;
+                try {
+                    e = in.getNextEntry();
+                } finally {
+                    guard.disarm();
+                }
                 if (e == null) {
                     return null;
                 }
@@ -440,7 +446,8 @@ public final class ArchiveExpander {
                     long start = compressedCount.getAsLong();
                     compressed = () -> compressedCount.getAsLong() - start;
                 }
-                return new Entry(e.getName(), kind, in, compressed, compressedCount == null, -1);
+                // not cheap to skip: each entry is read to its end so that the guard sees headers only
+                return new Entry(e.getName(), kind, in, compressed, false, -1);
             }
 
             @Override
@@ -448,6 +455,60 @@ public final class ArchiveExpander {
                 in.close();
             }
         };
+    }
+
+    /**
+     * Bounds the bytes a tar reader consumes between two entries. Commons Compress reads a pax
+     * extended header, or a GNU long name, into memory whole (POSIX.1-2001 pax records may be any
+     * length), so a small tar.gz could declare a header of gigabytes of compressible bytes; real ones
+     * are a few hundred bytes.
+     */
+    private static final class HeaderGuard extends java.io.FilterInputStream {
+        static final long MAX_HEADER_BYTES = 1 << 20;
+        private long budget = -1;
+
+        HeaderGuard(InputStream in) {
+            super(in);
+        }
+
+        void arm() {
+            budget = MAX_HEADER_BYTES;
+        }
+
+        void disarm() {
+            budget = -1;
+        }
+
+        private void spend(long n) throws IOException {
+            if (budget >= 0 && n > 0) {
+                budget -= n;
+                if (budget < 0) {
+                    throw new IOException("tar headers between two entries (pax extended header or long name) "
+                            + "longer than " + bytes(MAX_HEADER_BYTES) + "; refused");
+                }
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            spend(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            spend(n);
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            spend(skipped);
+            return skipped;
+        }
     }
 
     private static EntryReader sevenZ(Path archive) throws IOException {

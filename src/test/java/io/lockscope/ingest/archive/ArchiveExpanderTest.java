@@ -213,6 +213,26 @@ class ArchiveExpanderTest {
     }
 
     @Test
+    void hugePaxHeaderIsRefusedBeforeItIsBufferedInMemory() throws Exception {
+        Path tgz = dir.resolve("pax.tar.gz");
+        try (OutputStream raw = Files.newOutputStream(tgz);
+             TarArchiveOutputStream out = new TarArchiveOutputStream(new GzipCompressorOutputStream(raw))) {
+            TarArchiveEntry entry = new TarArchiveEntry("CBS.log");
+            // Commons Compress would read this value whole; 600 MB of it cost 600 KB of tar.gz
+            entry.addPaxHeader("comment", "a".repeat(4 << 20));
+            entry.setSize(LOG.length);
+            out.putArchiveEntry(entry);
+            out.write(LOG);
+            out.closeArchiveEntry();
+        }
+        assertTrue(Files.size(tgz) < 64 * 1024, "small upload: " + Files.size(tgz));
+        BadInputException.Corrupt e = assertThrows(BadInputException.Corrupt.class,
+                () -> ArchiveExpander.expand(tgz, "pax.tar.gz", work(), ArchiveLimits.DEFAULT));
+        assertEquals("pax.tar.gz: at the first entry: broken archive: tar headers between two entries (pax extended "
+                + "header or long name) longer than 1.0 MiB; refused", e.getMessage());
+    }
+
+    @Test
     void expandedSizeCapStopsTheCase() throws Exception {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         SplittableRandom random = new SplittableRandom(3);
