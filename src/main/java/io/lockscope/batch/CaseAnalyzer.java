@@ -5,6 +5,7 @@ import io.lockscope.analysis.CaseFacts;
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.CaseInputs;
 import io.lockscope.ingest.ReadOptions;
+import io.lockscope.ingest.archive.ArchiveLimits;
 import io.lockscope.ingest.servicing.ServicingLogReaders;
 import io.lockscope.report.ReportBuilder;
 import io.lockscope.report.model.Report;
@@ -13,6 +14,7 @@ import io.lockscope.rules.Rules;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,18 +35,31 @@ public final class CaseAnalyzer {
     private final Attribution attribution;
     private final String lang;
     private final String toolVersion;
+    private final ArchiveLimits archiveLimits;
 
     public CaseAnalyzer(ReadOptions readOptions, List<String> targets, Attribution attribution, String lang,
                         String toolVersion) {
+        this(readOptions, targets, attribution, lang, toolVersion, ArchiveLimits.DEFAULT);
+    }
+
+    /** @param archiveLimits the limits uploaded archives are expanded under */
+    public CaseAnalyzer(ReadOptions readOptions, List<String> targets, Attribution attribution, String lang,
+                        String toolVersion, ArchiveLimits archiveLimits) {
         this.readOptions = readOptions;
         this.targets = List.copyOf(targets);
         this.attribution = attribution;
         this.lang = lang;
         this.toolVersion = toolVersion;
+        this.archiveLimits = archiveLimits;
     }
 
     public Result analyze(List<Path> inputs) throws BadInputException, IOException {
-        return analyze(CaseInputs.load(inputs, readOptions));
+        return analyze(CaseInputs.load(inputs, readOptions, archiveLimits));
+    }
+
+    /** The version of lockscope named in the reports. */
+    public String toolVersion() {
+        return toolVersion;
     }
 
     public Result analyze(CaseInputs.Loaded loaded) {
@@ -55,6 +70,19 @@ public final class CaseAnalyzer {
                 .map(l -> new Report.Input(l.input(), l.format().id(), l.recognised(), l.report().skippedTotal(),
                         l.report().warnings()))
                 .toList();
-        return new Result(loaded, diagnosis, ReportBuilder.build(diagnosis, logs, lang, toolVersion));
+        return new Result(loaded, diagnosis, withReadNotes(ReportBuilder.build(diagnosis, logs, lang, toolVersion), loaded));
+    }
+
+    /** What was not read of the case (archive entries refused by a limit, broken files) is said in the report. */
+    private static Report withReadNotes(Report report, CaseInputs.Loaded loaded) {
+        if (loaded.refused().isEmpty() && loaded.errors().isEmpty()) {
+            return report;
+        }
+        List<String> notes = new ArrayList<>(report.notes());
+        notes.addAll(loaded.refused());
+        notes.addAll(loaded.errors());
+        return new Report(report.schemaVersion(), report.tool(), report.lang(), report.inputs(), report.target(),
+                report.verdict(), report.failures(), report.findings(), report.sequences(), report.servicing(),
+                report.filters(), report.picture(), List.copyOf(notes));
     }
 }

@@ -1,7 +1,134 @@
 package io.lockscope.cli;
 
+import io.lockscope.batch.BatchCase;
+import io.lockscope.batch.BatchRunner;
+import io.lockscope.batch.CaseAnalyzer;
+import io.lockscope.batch.CaseSummary;
+import io.lockscope.ingest.archive.ArchiveLimits;
+import io.lockscope.report.render.Renderers;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "batch", description = "Not yet available in this version.")
-final class BatchCommand extends NotYetAvailable {
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "batch", description = {
+        "Analyse many cases: each INPUT (a folder or an archive) is one case.",
+        "Writes OUTDIR/cases/<case>/report.json and report.html, and",
+        "OUTDIR/summary.json, summary.csv and index.html.",
+        "A case that fails becomes an error row; the others still run.",
+        "Exit code: 0 when every case produced a report, 1 when a case was bad",
+        "input, 3 when a case hit an internal error.",
+        "",
+        "Examples:",
+        "  lockscope batch uploads/*.zip -o out/",
+        "  lockscope batch uploads/* -o out/ --jobs 4 --resume"})
+final class BatchCommand implements Callable<Integer> {
+    @Mixin
+    InputOptions input;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUTDIR", required = true,
+            description = "Folder for the reports and the summary (created).")
+    Path outDir;
+
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "2",
+            description = "Cases analysed at once, and so held in memory at once (default: ${DEFAULT-VALUE}).")
+    int jobs;
+
+    @Option(names = "--resume", description = "Skip cases whose inputs are unchanged (SHA-256 of their files) since "
+            + "a previous run into the same OUTDIR.")
+    boolean resume;
+
+    @Option(names = "--format-per-case", paramLabel = "LIST", split = ",", defaultValue = "json,html",
+            description = "Report formats written per case: json, html, md, text (default: ${DEFAULT-VALUE}).")
+    List<String> formats = new ArrayList<>();
+
+    @Option(names = "--target", paramLabel = "NAME|GLOB",
+            description = "Target for every case (default: each case's failing INF).")
+    List<String> targets = new ArrayList<>();
+
+    @Option(names = "--lang", defaultValue = "en", description = "en or zh-CN (default: ${DEFAULT-VALUE}).")
+    String lang;
+
+    @Option(names = "--max-expanded", paramLabel = "SIZE", defaultValue = "8g",
+            description = "Most bytes one case's archives may expand to, e.g. 512m, 8g (default: ${DEFAULT-VALUE}).")
+    String maxExpanded;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (jobs < 1 || jobs > 256) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be between 1 and 256, not " + jobs);
+        }
+        for (String f : formats) {
+            if (!Renderers.FORMATS.contains(f.toLowerCase(Locale.ROOT))) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--format-per-case takes " + Renderers.FORMATS + ", not '" + f + "'");
+            }
+        }
+        if (!lang.equals("en") && !lang.equals("zh-CN")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--lang must be en or zh-CN, not '" + lang + "'");
+        }
+        ArchiveLimits limits = ArchiveLimits.DEFAULT.withMaxExpandedBytes(size(maxExpanded));
+        CaseAnalyzer analyzer = new CaseAnalyzer(input.readOptions(), targets, Knowledge.attribution(), lang,
+                Main.version(), limits);
+        List<String> lowerFormats = formats.stream().map(f -> f.toLowerCase(Locale.ROOT)).distinct().toList();
+        BatchRunner runner = new BatchRunner(analyzer, new BatchRunner.Options(outDir, jobs, resume, lowerFormats));
+        PrintWriter err = spec.commandLine().getErr();
+        BatchRunner.Result result = runner.run(BatchCase.of(input.inputs), (done, total, row, kept) -> {
+            if (!input.quiet || row.isError()) {
+                err.println(progressLine(done, total, row, kept));
+            }
+        });
+        if (!input.quiet) {
+            err.printf(Locale.ROOT, "lockscope: %d cases (%d analysed, %d unchanged); summary in %s%n",
+                    result.rows().size(), result.analysed(), result.kept(), outDir.resolve("index.html"));
+        }
+        if (result.rows().stream().anyMatch(r -> r.status().equals(CaseSummary.INTERNAL_ERROR))) {
+            return Main.INTERNAL;
+        }
+        return result.rows().stream().anyMatch(CaseSummary::isError) ? Main.BAD_INPUT : Main.OK;
+    }
+
+    /** {@code [12/200] case-042  lock-holder  ntrtscan.exe  3.1 s} */
+    static String progressLine(int done, int total, CaseSummary row, boolean kept) {
+        String width = Integer.toString(Integer.toString(total).length());
+        String head = String.format(Locale.ROOT, "[%" + width + "d/%d] %s  ", done, total, row.id());
+        String tail = kept ? "unchanged, not analysed" : String.format(Locale.ROOT, "%.1f s", row.seconds());
+        if (row.isError()) {
+            return head + row.status() + "  " + row.message() + "  " + tail;
+        }
+        String culprit = row.culprit() != null ? row.culprit() : row.driver() != null ? row.driver() : "-";
+        return head + row.verdict() + "  " + culprit + "  " + tail;
+    }
+
+    /** "8g", "512m", "100k" or a number of bytes. */
+    private long size(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        long unit = 1;
+        if (t.endsWith("k") || t.endsWith("m") || t.endsWith("g") || t.endsWith("t")) {
+            unit = 1L << (10 * ("kmgt".indexOf(t.charAt(t.length() - 1)) + 1));
+            t = t.substring(0, t.length() - 1);
+        }
+        try {
+            long n = Long.parseLong(t);
+            if (n < 1 || n > Long.MAX_VALUE / unit) {
+                throw new NumberFormatException();
+            }
+            return n * unit;
+        } catch (NumberFormatException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--max-expanded wants a size like 512m or 8g, not '" + text + "'");
+        }
+    }
 }

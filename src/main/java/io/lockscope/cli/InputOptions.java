@@ -18,7 +18,7 @@ import java.util.List;
 /** The inputs and read options every command shares. */
 final class InputOptions {
     @Parameters(paramLabel = "INPUT", arity = "1..*",
-            description = "Trace files, or folders holding a case (format detected from content).")
+            description = "Trace files, or folders or archives (zip, 7z, tar.gz) holding a case (format detected from content).")
     List<Path> inputs;
 
     @Option(names = "--tz", paramLabel = "±HH:MM",
@@ -50,6 +50,9 @@ final class InputOptions {
             for (String u : loaded.unrecognised()) {
                 err.println("lockscope: not recognised, skipped: " + u);
             }
+        }
+        for (String r : loaded.refused()) {
+            err.println("lockscope: " + r);
         }
         for (String e : loaded.errors()) {
             err.println("lockscope: " + e);

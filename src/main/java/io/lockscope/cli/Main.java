@@ -50,10 +50,6 @@ public final class Main implements Runnable {
                 err.println("lockscope: " + io.getClass().getSimpleName() + ": " + io.getMessage());
                 return BAD_INPUT;
             }
-            if (cause instanceof OutOfMemoryError) {
-                err.println("lockscope: out of memory; give the JVM more heap (JAVA_OPTS=-Xmx8g)");
-                return INTERNAL;
-            }
             err.println("lockscope: internal error: " + cause);
             if (System.getenv("LOCKSCOPE_DEBUG") != null) {
                 cause.printStackTrace(err);
@@ -62,7 +58,13 @@ public final class Main implements Runnable {
             }
             return INTERNAL;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands Errors through; a user still gets one line, not a stack trace
+            err.println("lockscope: out of memory; give the JVM more heap (JAVA_OPTS=-Xmx8g)");
+            return INTERNAL;
+        }
     }
 
     /** The version of this build, from the Maven project. */

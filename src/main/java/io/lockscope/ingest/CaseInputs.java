@@ -1,5 +1,9 @@
 package io.lockscope.ingest;
 
+import io.lockscope.ingest.archive.ArchiveExpander;
+import io.lockscope.ingest.archive.ArchiveFormat;
+import io.lockscope.ingest.archive.ArchiveLimits;
+import io.lockscope.ingest.archive.Expansion;
 import io.lockscope.ingest.procmon.pml.PmlReader;
 import io.lockscope.ingest.servicing.ServicingLog;
 import io.lockscope.ingest.servicing.ServicingLogReaders;
@@ -9,74 +13,144 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Reads what the user named on the command line: files, and folders (a folder is one case: every
- * file in it whose content lockscope recognises is read, the others are listed as not recognised).
- * Traces (procmon, ETW) and servicing logs (CBS.log, setupapi.dev.log, fltmc output, …) are told
- * apart by content.
+ * Reads what the user named on the command line: files, folders and archives (a folder or an archive
+ * is one case: every file in it whose content lockscope recognises is read, the others are listed as
+ * not recognised). Traces (procmon, ETW), servicing logs (CBS.log, setupapi.dev.log, fltmc output, …)
+ * and archives (zip, 7z, tar.gz; see {@link ArchiveExpander}) are told apart by content. Archives are
+ * expanded into a temporary folder that is deleted before {@code load} returns; their files are named
+ * {@code upload.zip!/logs/CBS.log}.
  *
- * <p>A file named explicitly must be readable — its error ends the command. A file found inside a
- * folder that turns out to be broken is reported and the rest of the case is still read.
+ * <p>A file or archive named explicitly must be readable — its error ends the command. A file found
+ * inside a folder or archive that turns out to be broken is reported and the rest of the case is
+ * still read; so is an archive entry refused by the {@link ArchiveLimits}.
  */
 public final class CaseInputs {
     /**
      * @param traces       the traces read, in input order
      * @param servicingLogs the servicing logs read, in input order
-     * @param unrecognised files in folders that no reader recognised
-     * @param errors       one-line errors of files in folders that could not be read
+     * @param unrecognised files in folders and archives that no reader recognised
+     * @param errors       one-line errors of files (and nested archives) in folders and archives that
+     *                     could not be read
+     * @param refused      one line per archive limit hit (archive, entry, which limit)
      */
     public record Loaded(List<Trace> traces, List<ServicingLog> servicingLogs, List<String> unrecognised,
-                         List<String> errors) {
+                         List<String> errors, List<String> refused) {
+        public Loaded(List<Trace> traces, List<ServicingLog> servicingLogs, List<String> unrecognised,
+                      List<String> errors) {
+            this(traces, servicingLogs, unrecognised, errors, List.of());
+        }
     }
 
     /** {@code <name>-<n>.pml}: a later part of a split procmon capture. */
     private static final Pattern LATER_PART = Pattern.compile("(.+)-\\d+(\\.[pP][mM][lL])");
 
-    private CaseInputs() {
+    private final ReadOptions options;
+    private final ArchiveLimits limits;
+    private final List<Trace> traces = new ArrayList<>();
+    private final List<ServicingLog> logs = new ArrayList<>();
+    private final List<String> unrecognised = new ArrayList<>();
+    private final List<String> errors = new ArrayList<>();
+    private final List<String> refused = new ArrayList<>();
+    /** Where archives are expanded; created on the first archive, deleted when loading ends. */
+    private Path workRoot;
+
+    private CaseInputs(ReadOptions options, ArchiveLimits limits) {
+        this.options = options;
+        this.limits = limits;
     }
 
     public static Loaded load(List<Path> inputs, ReadOptions options) throws BadInputException, IOException {
-        List<Trace> traces = new ArrayList<>();
-        List<ServicingLog> logs = new ArrayList<>();
-        List<String> unrecognised = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        for (Path input : inputs) {
-            if (Files.isDirectory(input)) {
-                for (Path file : filesIn(input)) {
-                    String name = input.relativize(file).toString();
-                    String display = input.getFileName() + "/" + name;
-                    try {
-                        if (!readOne(file, display, options, traces, logs, true)) {
-                            unrecognised.add(display);
-                        }
-                    } catch (BadInputException e) {
-                        errors.add(e.getMessage());
-                    }
-                }
-            } else if (Files.exists(input)) {
-                if (!readOne(input, input.toString(), options, traces, logs, false)) {
-                    // let the trace readers say why (empty, not a known format)
-                    traces.add(Readers.read(input, input.toString(), options));
-                }
-            } else {
-                throw new BadInputException(input.toString(), null, "no such file or folder");
+        return load(inputs, options, ArchiveLimits.DEFAULT);
+    }
+
+    /** {@link #load(List, ReadOptions)} with the given limits for archives. */
+    public static Loaded load(List<Path> inputs, ReadOptions options, ArchiveLimits limits)
+            throws BadInputException, IOException {
+        CaseInputs loader = new CaseInputs(options, limits);
+        try {
+            for (Path input : inputs) {
+                loader.loadInput(input);
+            }
+        } finally {
+            loader.deleteWorkRoot();
+        }
+        return new Loaded(loader.traces, loader.logs, loader.unrecognised, loader.errors, loader.refused);
+    }
+
+    private void loadInput(Path input) throws BadInputException, IOException {
+        if (Files.isDirectory(input)) {
+            for (Path file : filesIn(input)) {
+                String name = input.relativize(file).toString();
+                readFound(file, input.getFileName() + "/" + name);
+            }
+        } else if (Files.exists(input) && isArchive(input)) {
+            readArchive(input, input.toString());
+        } else if (Files.exists(input)) {
+            if (!readOne(input, input.toString(), false)) {
+                // let the trace readers say why (empty, not a known format)
+                traces.add(Readers.read(input, input.toString(), options));
+            }
+        } else {
+            throw new BadInputException(input.toString(), null, "no such file or folder");
+        }
+    }
+
+    /** A file found in a folder: its error is noted and the case goes on. */
+    private void readFound(Path file, String display) throws IOException {
+        try {
+            if (isArchive(file)) {
+                readArchive(file, display);
+            } else if (!readOne(file, display, true)) {
+                unrecognised.add(display);
+            }
+        } catch (BadInputException e) {
+            errors.add(e.getMessage());
+        }
+    }
+
+    private static boolean isArchive(Path file) throws IOException {
+        return Files.isRegularFile(file) && Files.size(file) > 0 && ArchiveFormat.of(file) != null;
+    }
+
+    /** Expands the archive and reads its files as those of a folder. */
+    private void readArchive(Path archive, String display) throws BadInputException, IOException {
+        if (workRoot == null) {
+            workRoot = Files.createTempDirectory("lockscope-case-");
+        }
+        Expansion expansion = ArchiveExpander.expand(archive, display, workRoot, limits);
+        refused.addAll(expansion.refused());
+        errors.addAll(expansion.errors());
+        List<Expansion.File> files = new ArrayList<>(expansion.files());
+        files.sort(Comparator.comparing(Expansion.File::displayName));
+        for (Expansion.File file : files) {
+            readFound(file.path(), file.displayName());
+        }
+    }
+
+    private void deleteWorkRoot() throws IOException {
+        if (workRoot == null) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(workRoot)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
-        return new Loaded(traces, logs, unrecognised, errors);
     }
 
     /**
      * Reads {@code file} as a trace or a servicing log; false when neither recognises it.
      *
-     * @param inFolder the file was found in a folder, beside the other parts of a split capture
+     * @param inFolder the file was found in a folder or archive, beside the other parts of a split capture
      */
-    private static boolean readOne(Path file, String display, ReadOptions options, List<Trace> traces,
-                                   List<ServicingLog> logs, boolean inFolder) throws BadInputException, IOException {
+    private boolean readOne(Path file, String display, boolean inFolder) throws BadInputException, IOException {
         TraceReader reader = Files.size(file) > 0 ? Readers.forFile(file) : null;
         if (reader instanceof PmlReader pml) {
             if (!(inFolder && isLaterPart(file))) {
@@ -99,8 +173,7 @@ public final class CaseInputs {
 
     /** {@code Boot-2.pml} whose {@code Boot.pml} is beside it: read with that first part. */
     private static boolean isLaterPart(Path file) {
-        String name = file.getFileName().toString();
-        Matcher m = LATER_PART.matcher(name);
+        Matcher m = LATER_PART.matcher(file.getFileName().toString());
         return m.matches() && Files.exists(file.resolveSibling(m.group(1) + m.group(2)));
     }
 

@@ -1,0 +1,147 @@
+package io.lockscope.batch;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.lockscope.report.model.Report;
+import io.lockscope.report.model.Servicing;
+import io.lockscope.report.model.Verdict;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One case's row of a batch summary (summary.json, summary.csv, index.html).
+ *
+ * @param status     ok (a report was written) | bad-input | internal-error
+ * @param verdict    the verdict kind, null for an error row
+ * @param failingInf the failing INF of the servicing logs, else the INF the target was taken from
+ * @param hresult    the servicing failure's HRESULT and its name ("0x800703f1 ERROR_NO_MORE_ITEMS")
+ * @param inputs     files read (traces and servicing logs)
+ * @param warnings   reader warnings, archive entries refused by a limit, and files that could not be read
+ * @param message    an error row's one-line error; null for ok rows
+ * @param seconds    time spent analysing (for a case kept by --resume, that of the run that analysed it)
+ * @param reports    the case's report files, relative to the batch's output folder
+ */
+public record CaseSummary(String id, String name, String input, String status, String verdict, String confidence,
+                          String culprit, String vendor, String driver, String failingInf, String hresult, int inputs,
+                          int warnings, String message, double seconds, List<String> reports) {
+    public static final String OK = "ok";
+    public static final String BAD_INPUT = "bad-input";
+    public static final String INTERNAL_ERROR = "internal-error";
+
+    public CaseSummary {
+        reports = List.copyOf(reports);
+    }
+
+    /** The row of a case analysed into {@code report}. */
+    static CaseSummary of(BatchCase c, CaseAnalyzer.Result result, double seconds, List<String> reports) {
+        Report report = result.report();
+        Verdict verdict = report.verdict();
+        Verdict.Culprit culprit = verdict.culprit();
+        Servicing servicing = report.servicing();
+        String failingInf = servicing == null ? null : servicing.failingInf();
+        if (failingInf == null && report.target() != null) {
+            failingInf = report.target().names().stream()
+                    .filter(n -> n.toLowerCase(Locale.ROOT).endsWith(".inf")).findFirst().orElse(null);
+        }
+        String hresult = servicing == null || servicing.hresult() == null ? null
+                : servicing.hresultName() == null ? servicing.hresult() : servicing.hresult() + " " + servicing.hresultName();
+        int warnings = result.loaded().refused().size() + result.loaded().errors().size()
+                + report.inputs().stream().mapToInt(i -> i.warnings() == null ? 0 : i.warnings().size()).sum();
+        return new CaseSummary(c.id(), c.name(), c.input().toString(), OK, verdict.kind(), verdict.confidence(),
+                culprit == null ? null : culprit.process(), culprit == null ? null : culprit.vendor(),
+                culprit == null ? null : culprit.driver(), failingInf, hresult, report.inputs().size(), warnings, null,
+                seconds, reports);
+    }
+
+    /** The row of a case that produced no report. */
+    static CaseSummary error(BatchCase c, String status, String message, double seconds) {
+        return new CaseSummary(c.id(), c.name(), c.input().toString(), status, null, null, null, null, null, null,
+                null, 0, 0, message, seconds, List.of());
+    }
+
+    /** The report a reader opens first: the HTML one if written, else the first; null when none. */
+    public String mainReport() {
+        return reports.stream().filter(r -> r.endsWith(".html")).findFirst()
+                .orElse(reports.isEmpty() ? null : reports.get(0));
+    }
+
+    public boolean isError() {
+        return !OK.equals(status);
+    }
+
+    /** The same row, for a case whose unchanged inputs were not analysed again. */
+    CaseSummary kept(BatchCase c) {
+        return new CaseSummary(c.id(), c.name(), c.input().toString(), status, verdict, confidence, culprit, vendor,
+                driver, failingInf, hresult, inputs, warnings, message, seconds, reports);
+    }
+
+    // ---- JSON (summary.json and the per-case record); field names are those of the record
+
+    void write(JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", id);
+        g.writeStringField("name", name);
+        g.writeStringField("input", input);
+        g.writeStringField("status", status);
+        g.writeStringField("verdict", verdict);
+        g.writeStringField("confidence", confidence);
+        g.writeStringField("culprit", culprit);
+        g.writeStringField("vendor", vendor);
+        g.writeStringField("driver", driver);
+        g.writeStringField("failingInf", failingInf);
+        g.writeStringField("hresult", hresult);
+        g.writeNumberField("inputs", inputs);
+        g.writeNumberField("warnings", warnings);
+        g.writeStringField("message", message);
+        g.writeNumberField("seconds", Math.round(seconds * 1000) / 1000.0);
+        g.writeArrayFieldStart("reports");
+        for (String r : reports) {
+            g.writeString(r);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** Reads what {@link #write} wrote; the parser is on the object's START_OBJECT. */
+    static CaseSummary read(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw new IOException("a case summary object was expected at " + p.currentLocation());
+        }
+        String[] text = new String[12];
+        List<String> fields = List.of("id", "name", "input", "status", "verdict", "confidence", "culprit", "vendor",
+                "driver", "failingInf", "hresult", "message");
+        int inputs = 0;
+        int warnings = 0;
+        double seconds = 0;
+        List<String> reports = new ArrayList<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            int index = fields.indexOf(field);
+            if (index >= 0) {
+                text[index] = value == JsonToken.VALUE_NULL ? null : p.getText();
+            } else if (field.equals("inputs")) {
+                inputs = p.getIntValue();
+            } else if (field.equals("warnings")) {
+                warnings = p.getIntValue();
+            } else if (field.equals("seconds")) {
+                seconds = p.getDoubleValue();
+            } else if (field.equals("reports") && value == JsonToken.START_ARRAY) {
+                while (p.nextToken() == JsonToken.VALUE_STRING) {
+                    reports.add(p.getText());
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+        if (text[0] == null || text[3] == null) {
+            throw new IOException("a case summary without id or status");
+        }
+        return new CaseSummary(text[0], text[1], text[2], text[3], text[4], text[5], text[6], text[7], text[8], text[9],
+                text[10], inputs, warnings, text[11], seconds, reports);
+    }
+}

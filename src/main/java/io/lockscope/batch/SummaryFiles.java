@@ -1,0 +1,102 @@
+package io.lockscope.batch;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code summary.json} and {@code summary.csv} of a batch: one row per case, in input order.
+ *
+ * <p>summary.json: {@code {"schemaVersion":1, "tool":{"name","version"}, "counts":{"cases",
+ * "analysed", "kept", "ok", "badInput", "internalError"}, "cases":[row…]}}, rows as
+ * {@link CaseSummary}. summary.csv: RFC 4180 (comma, CRLF, quotes doubled), UTF-8, a header line.
+ */
+public final class SummaryFiles {
+    public static final int SCHEMA_VERSION = 1;
+    /** The CSV columns, in order. */
+    public static final List<String> CSV_HEADER = List.of("case", "id", "status", "verdict", "confidence", "culprit",
+            "vendor", "driver", "failing_inf", "hresult", "inputs", "warnings", "seconds", "message", "report");
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private SummaryFiles() {
+    }
+
+    static void write(Path outDir, String toolVersion, BatchRunner.Result result) throws IOException {
+        writeJson(outDir.resolve("summary.json"), toolVersion, result);
+        writeCsv(outDir.resolve("summary.csv"), result.rows());
+    }
+
+    private static void writeJson(Path file, String toolVersion, BatchRunner.Result result) throws IOException {
+        List<CaseSummary> rows = result.rows();
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             JsonGenerator g = JSON.createGenerator(w)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeNumberField("schemaVersion", SCHEMA_VERSION);
+            g.writeObjectFieldStart("tool");
+            g.writeStringField("name", "lockscope");
+            g.writeStringField("version", toolVersion);
+            g.writeEndObject();
+            g.writeObjectFieldStart("counts");
+            g.writeNumberField("cases", rows.size());
+            g.writeNumberField("analysed", result.analysed());
+            g.writeNumberField("kept", result.kept());
+            g.writeNumberField("ok", count(rows, CaseSummary.OK));
+            g.writeNumberField("badInput", count(rows, CaseSummary.BAD_INPUT));
+            g.writeNumberField("internalError", count(rows, CaseSummary.INTERNAL_ERROR));
+            g.writeEndObject();
+            g.writeArrayFieldStart("cases");
+            for (CaseSummary row : rows) {
+                row.write(g);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    private static long count(List<CaseSummary> rows, String status) {
+        return rows.stream().filter(r -> r.status().equals(status)).count();
+    }
+
+    private static void writeCsv(Path file, List<CaseSummary> rows) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            line(w, CSV_HEADER);
+            for (CaseSummary r : rows) {
+                line(w, List.of(r.name(), r.id(), r.status(), text(r.verdict()), text(r.confidence()), text(r.culprit()),
+                        text(r.vendor()), text(r.driver()), text(r.failingInf()), text(r.hresult()),
+                        Integer.toString(r.inputs()), Integer.toString(r.warnings()),
+                        String.format(Locale.ROOT, "%.3f", r.seconds()), text(r.message()),
+                        text(r.mainReport())));
+            }
+        }
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static void line(Writer w, List<String> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                w.write(',');
+            }
+            w.write(quote(cells.get(i)));
+        }
+        w.write("\r\n");
+    }
+
+    /** RFC 4180 §2.6–2.7: fields with commas, quotes or line breaks are quoted, quotes doubled. */
+    static String quote(String cell) {
+        boolean needsQuotes = cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
+                || cell.indexOf('\r') >= 0;
+        return needsQuotes ? '"' + cell.replace("\"", "\"\"") + '"' : cell;
+    }
+}
