@@ -8,6 +8,7 @@ import io.lockscope.analysis.ShareAccess;
 import io.lockscope.analysis.TraceFacts;
 import io.lockscope.model.EventClass;
 import io.lockscope.model.EventStore;
+import io.lockscope.model.detail.FilterDetail;
 import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.Trace;
 import io.lockscope.model.TraceTime;
@@ -239,6 +240,11 @@ public final class ReportBuilder {
                 FailureFacts.StackDriver d = b.driver();
                 args.add(d.module());
                 args.add(driverDetails(culprit));
+                EventStore e = facts.trace(f.input()).events();
+                if (e.detail(d.event()) instanceof FilterDetail) {
+                    args.add(NtStatus.name(e.result(d.event())));
+                    return words.get("verdict.filter-interference.callback", args.toArray());
+                }
                 return words.get(d.inFailingStack() ? "verdict.filter-interference.failing"
                         : "verdict.filter-interference.other", args.toArray());
             }

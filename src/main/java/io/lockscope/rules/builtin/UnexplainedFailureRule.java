@@ -40,7 +40,7 @@ public final class UnexplainedFailureRule implements Rule {
         List<Finding> findings = new ArrayList<>();
         for (FailureFacts f : facts.allFailures()) {
             int result = facts.trace(f.input()).events().result(f.event());
-            if (f.explainedByHolder() || !f.drivers().isEmpty()
+            if (f.explainedByHolder() || !f.drivers().isEmpty() || !f.filterCalls().isEmpty()
                     || result == NtStatus.REGISTRY_CORRUPT || result == NtStatus.REGISTRY_IO_FAILED) {
                 continue;
             }

@@ -1,5 +1,7 @@
 package io.lockscope.ingest.etw.testing;
 
+import io.lockscope.generate.etw.XpressEncoder;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,0 +1,57 @@
+package io.lockscope.rules.builtin;
+
+import io.lockscope.analysis.CaseFacts;
+import io.lockscope.analysis.FailureFacts;
+import io.lockscope.model.vocab.NtStatus;
+import io.lockscope.rules.Blame;
+import io.lockscope.rules.Confidence;
+import io.lockscope.rules.Finding;
+import io.lockscope.rules.Rule;
+import io.lockscope.rules.RuleResult;
+import io.lockscope.rules.VerdictKind;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A failure no process explains, where a third-party minifilter's callback itself returned a
+ * failure for the failing I/O (ETW FltIo failure events on its IRP, the driver named from the
+ * callback's address, etw-formats.md §8.3). That is the filter denying the I/O as recorded by the
+ * filter manager — no stack needed, so it is sure.
+ */
+public final class FilterCallbackFailureRule implements Rule {
+    @Override
+    public String id() {
+        return "filter-failed-io";
+    }
+
+    @Override
+    public String description() {
+        return "A third-party minifilter callback failed the I/O of a failure that no holder explains (ETW FltIo).";
+    }
+
+    @Override
+    public Set<Requirement> requires() {
+        return Set.of(Requirement.FAILURES);
+    }
+
+    @Override
+    public RuleResult evaluate(CaseFacts facts) {
+        if (facts.allFailures().isEmpty()) {
+            return new RuleResult.NotApplicable("no failed servicing operation on the targets");
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (FailureFacts f : facts.allFailures()) {
+            if (f.explainedByHolder() || f.filterCalls().isEmpty()) {
+                continue;
+            }
+            FailureFacts.FilterCall call = f.filterCalls().get(0);
+            findings.add(new Finding(id(), Finding.Severity.ERROR, "finding.filter-failed-io",
+                    Args.concat(Args.event(facts, f.input(), f.event()), call.module(), NtStatus.name(call.status())),
+                    new Blame(VerdictKind.FILTER_INTERFERENCE, Confidence.HIGH, f, null, call.asDriver()),
+                    List.of(new Finding.Evidence(f.input(), f.event()), new Finding.Evidence(f.input(), call.event()))));
+        }
+        return new RuleResult.Findings(findings);
+    }
+}
