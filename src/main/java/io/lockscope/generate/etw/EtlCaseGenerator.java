@@ -51,7 +51,7 @@ public final class EtlCaseGenerator {
     public static final long FO_HOLDER = 0xFFFFA0010000A000L;
     public static final long FO_INSTALLER = 0xFFFFA0010000B000L;
     public static final String TARGET_NT_PATH = "\\Device\\HarddiskVolume3\\Windows\\System32\\DriverStore\\"
-            + "FileRepository\\oposdrv.inf_amd64_1234\\oposdrv.dll";
+            + "FileRepository\\oposdrv.inf_amd64_3f2c8a1b7d9e0c45\\oposdrv.dll";
     public static final int STATUS_SHARING_VIOLATION = 0xC0000043;
     public static final int STATUS_ACCESS_DENIED = 0xC0000022;
 
