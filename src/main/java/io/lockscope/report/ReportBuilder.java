@@ -316,11 +316,17 @@ public final class ReportBuilder {
         ProcessInfo p = t.process(f.event());
         List<Failure.Holder> blocking = f.blocking().stream().map(h -> holder(f, h)).toList();
         List<Failure.Holder> ruledOut = f.ruledOut().stream().map(h -> holder(f, h)).toList();
-        List<Failure.FilterDriver> drivers = f.drivers().stream()
-                .map(d -> new Failure.FilterDriver(d.module(), d.known() == null ? null : d.known().altitude(),
-                        d.known() == null ? null : d.known().group(), d.known() == null ? null : d.known().vendor(),
-                        d.inFailingStack() ? "stack" : "stack-other"))
-                .toList();
+        List<Failure.FilterDriver> drivers = new ArrayList<>();
+        for (FailureFacts.FilterCall c : f.filterCalls()) {
+            drivers.add(new Failure.FilterDriver(c.module(), c.known() == null ? null : c.known().altitude(),
+                    c.known() == null ? null : c.known().group(), c.known() == null ? null : c.known().vendor(),
+                    "filter-callback"));
+        }
+        for (FailureFacts.StackDriver d : f.drivers()) {
+            drivers.add(new Failure.FilterDriver(d.module(), d.known() == null ? null : d.known().altitude(),
+                    d.known() == null ? null : d.known().group(), d.known() == null ? null : d.known().vendor(),
+                    d.inFailingStack() ? "stack" : "stack-other"));
+        }
         if (f.blocking().stream().anyMatch(h -> h.hold().pairingInferred())) {
             addNote(words.get("note.pairing"));
         }

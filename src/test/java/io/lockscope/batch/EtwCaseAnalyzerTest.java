@@ -96,9 +96,25 @@ class EtwCaseAnalyzerTest {
             Failure f = onlyFailure(report);
             assertEquals("ACCESS DENIED", f.result());
             assertTrue(f.holders().isEmpty(), f.holders().toString());
+            assertEquals(1, f.filterDrivers().size(), f.filterDrivers().toString());
+            assertEquals(EtlCaseGenerator.DRIVER, f.filterDrivers().get(0).driver());
+            assertEquals("filter-callback", f.filterDrivers().get(0).evidence());
+            assertEquals("Trend Micro", f.filterDrivers().get(0).vendor());
             assertTrue(report.findings().stream().anyMatch(x -> x.rule().equals("filter-failed-io")
                     && x.message().contains(EtlCaseGenerator.DRIVER)), report.findings().toString());
             assertTrue(report.findings().stream().noneMatch(x -> x.rule().equals("unexplained-failure")));
         }
+    }
+
+    @Test
+    void filterCallbackVerdictIsWordedInChineseToo() throws Exception {
+        Path etl = tmp.resolve("zh.etl");
+        EtlCaseGenerator.write(etl, Scenario.FILTER_DENIAL, 200_000, false, 7);
+        Report report = new CaseAnalyzer(ReadOptions.DEFAULT, List.of("oposdrv.dll"), KnowledgeAttribution.standard(),
+                "zh-CN", "test").analyze(List.of(etl)).report();
+        assertTrue(report.verdict().summary().contains("tmevtmgr.sys") && report.verdict().summary().contains("的回调"),
+                report.verdict().summary());
+        assertTrue(report.findings().stream().anyMatch(x -> x.rule().equals("filter-failed-io")
+                && x.message().contains("的回调")), report.findings().toString());
     }
 }
