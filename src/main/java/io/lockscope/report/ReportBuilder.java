@@ -363,7 +363,9 @@ public final class ReportBuilder {
             return words.get("hold." + h.hold().kind().name());
         }
         if (h.accessUnknown()) {
-            return words.get("conflict.access-unknown");
+            // ETW records the share mode but no access mask: say which of the two is missing
+            return h.hold().share() == -1 ? words.get("conflict.access-unknown")
+                    : words.get("conflict.access-not-recorded", Spelling.share(h.hold().share()));
         }
         if (h.conflicts().isEmpty()) {
             return words.get("conflict.oplock");

@@ -117,4 +117,19 @@ class EtwCaseAnalyzerTest {
         assertTrue(report.findings().stream().anyMatch(x -> x.rule().equals("filter-failed-io")
                 && x.message().contains("的回调")), report.findings().toString());
     }
+
+    @Test
+    void withoutIoShowingTheHoldersAccessTheConflictIsAssumedAtMediumConfidence() throws Exception {
+        // LockScenario: the scanner opens sharing read only but never reads, so its access is unknown
+        Path etl = io.lockscope.ingest.etw.testing.LockScenario.etl().write(tmp.resolve("no-read.etl"));
+        Report report = new CaseAnalyzer(ReadOptions.DEFAULT, List.of("oposdrv.dll"), KnowledgeAttribution.standard(),
+                "en", "test").analyze(List.of(etl)).report();
+        assertEquals("lock-holder", report.verdict().kind());
+        assertEquals("medium", report.verdict().confidence());
+        Failure.Holder h = onlyFailure(report).holders().get(0);
+        assertEquals("ntrtscan.exe", h.process());
+        assertFalse(h.pairingInferred());
+        assertEquals("holder was open at the failure sharing Read (its access is not in this input, so the conflict"
+                + " is assumed)", h.conflict());
+    }
 }

@@ -35,8 +35,9 @@ final class BenchmarkData {
     }
 
     /**
-     * A generated kernel ETL of about {@code megabytes} MB (lock-holder scenario amid background
-     * FileIo/Registry traffic), plain or XPRESS-compressed; its record count is kept beside it.
+     * A generated kernel ETL of about {@code megabytes} MB uncompressed (lock-holder scenario amid
+     * background FileIo/Registry traffic), plain or XPRESS-compressed — the same records either way,
+     * the compressed file smaller; its record count is kept beside it.
      */
     static Input etl(int megabytes, boolean compressed) throws IOException {
         String root = System.getenv().getOrDefault("LOCKSCOPE_BENCH_DATA", "target/data");

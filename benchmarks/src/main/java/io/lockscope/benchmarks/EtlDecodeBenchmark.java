@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Native ETL: a generated 64-bit kernel boot trace (FileIo, Registry, Process/Thread, ObTrace, FltIo;
- * the lock-holder scenario amid background traffic) of {@code megabytes} MB, plain or
- * XPRESS-compressed. {@link #etlDecode} is the reader alone — buffers indexed, decompressed, merged
+ * the lock-holder scenario amid background traffic) of {@code megabytes} MB uncompressed, plain or
+ * XPRESS-compressed (the same records; Run's MB/s is of the file as stored). {@link #etlDecode} is the reader alone — buffers indexed, decompressed, merged
  * by timestamp, every kernel record decoded to its typed event; {@link #etlIngest} is the whole read
  * into the model (paths, processes, OpEnd joins).
  */

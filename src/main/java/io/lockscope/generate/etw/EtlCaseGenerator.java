@@ -81,8 +81,9 @@ public final class EtlCaseGenerator {
     }
 
     /**
-     * Writes {@code file}: about {@code targetBytes} of ETL (at least the preamble and the scenario),
-     * the scenario halfway through.
+     * Writes {@code file}: about {@code targetBytes} of ETL as it is uncompressed (at least the
+     * preamble and the scenario), the scenario halfway through. The same seed and size give the
+     * same records plain or compressed; compressed, the file is smaller.
      */
     public static Summary write(Path file, Scenario scenario, long targetBytes, boolean compressed, long seed)
             throws IOException {
@@ -144,7 +145,7 @@ public final class EtlCaseGenerator {
     }
 
     private void noiseUntil(long bytes) throws IOException {
-        while (out.bytesWritten() < bytes) {
+        while (out.dataBytes() < bytes) {
             for (int n = 0; n < 256; n++) {
                 noise();
             }

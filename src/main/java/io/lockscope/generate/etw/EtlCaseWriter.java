@@ -144,6 +144,14 @@ public final class EtlCaseWriter implements Closeable {
         return Math.max(out.position(), bufferSize);
     }
 
+    /**
+     * Bytes of the buffers written so far before compression (the header buffer included): the
+     * trace's size uncompressed, equal to {@link #bytesWritten()} when not compressing.
+     */
+    public long dataBytes() {
+        return (long) (buffersWritten + 1) * bufferSize;
+    }
+
     private ByteBuffer emptyBuffer() {
         ByteBuffer b = ByteBuffer.allocate(bufferSize).order(ByteOrder.LITTLE_ENDIAN);
         Arrays.fill(b.array(), (byte) 0xFF);
