@@ -19,8 +19,8 @@ import java.util.Map;
  * first holder from the Create itself (the object's share access is set when the Create
  * completes, before its handle is logged), later ones from the event that gave them a handle. The
  * Create's own process is thus not a holder when it never owns a handle — a filter or a service
- * opening on another process's behalf. Without any handle event, the Create's process holds the
- * object until its Cleanup.
+ * opening on another process's behalf. When no handle event gives anyone a handle, the Create's
+ * process holds the object until its Cleanup.
  */
 final class HandleOwners {
     private static final String CLOSE_HANDLE = "Object/CloseHandle";
@@ -33,11 +33,6 @@ final class HandleOwners {
     /** The HANDLE holds of interval {@code iv}, none of them with inferred pairing. */
     static List<Hold> holds(Trace trace, OpenIntervals.Interval iv, IntArrayList handleEvents, int access, int share) {
         List<Hold> out = new ArrayList<>();
-        if (handleEvents.isEmpty()) {
-            out.add(new Hold(Hold.Kind.HANDLE, iv.processKey(), iv.pathId(), iv.openEvent(), iv.closeEvent(), access,
-                    share, false));
-            return out;
-        }
         EventStore e = trace.events();
         Map<Integer, int[]> owners = new LinkedHashMap<>(); // process key → {handles, start event}
         for (int k = 0; k < handleEvents.size(); k++) {
@@ -69,6 +64,12 @@ final class HandleOwners {
             } else if (state != null && state[0] > 0 && --state[0] == 0) {
                 out.add(new Hold(Hold.Kind.HANDLE, owner, iv.pathId(), state[1], ev, access, share, false));
             }
+        }
+        if (owners.isEmpty()) {
+            // no handle event gave anyone a handle (none logged, or only the end rundown): the opener holds it
+            out.add(new Hold(Hold.Kind.HANDLE, iv.processKey(), iv.pathId(), iv.openEvent(), iv.closeEvent(), access,
+                    share, false));
+            return out;
         }
         owners.forEach((owner, state) -> {
             if (state[0] > 0) {

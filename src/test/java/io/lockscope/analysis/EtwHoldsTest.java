@@ -172,6 +172,20 @@ class EtwHoldsTest {
     }
 
     @Test
+    void withoutAHandleGivenToAnyoneTheOpenerHolds() {
+        Etw t = new Etw();
+        int open = t.open(t.scanner, FO_A, 0x60, 1, 0);
+        t.read(t.scanner, FO_A);
+        t.open(t.installer, FO_I, 0x1000, 7, NtStatus.SHARING_VIOLATION);
+        t.handle(t.scanner, "Object/HandleDCStop", FO_A, -1); // the end rundown restates the handle
+        FailureFacts f = t.failures().get(0);
+        assertEquals(1, f.blocking().size());
+        assertEquals(open, f.blocking().get(0).hold().startEvent());
+        assertEquals(-1, f.blocking().get(0).hold().endEvent());
+        assertEquals(1, f.blocking().get(0).hold().processKey());
+    }
+
+    @Test
     void filterFailuresCountOnlyOnTheFailingIrpDuringTheRequest() {
         Etw t = new Etw();
         t.open(t.installer, FO_I, 0x1000, 7, NtStatus.ACCESS_DENIED);
