@@ -10,7 +10,8 @@ import java.util.UUID;
  * Registry, Handle and Minifilter I/O would record it: a rundown preamble (volume mapping,
  * processes, threads, the filter driver's image, the File object type), background FileIo
  * (Create → OpEnd → Read → Cleanup → Close, each with its OpEnd) and Registry traffic of ordinary
- * processes, and in the middle one of the {@link Scenario}s on the driver package's DLL. Streams
+ * processes, short-lived processes (Process/Thread Start and End, PIDs reused as Windows reuses
+ * them), and in the middle one of the {@link Scenario}s on the driver package's DLL. Streams
  * through {@link EtlCaseWriter}, so the size is limited only by the disk.
  */
 public final class EtlCaseGenerator {
@@ -57,6 +58,11 @@ public final class EtlCaseGenerator {
 
     private static final UUID SYS_CONFIG = UUID.fromString("9b79ee91-b5fd-41c0-a243-4248e266e9d0");
     private static final int FILE_OBJECT_TYPE = 37;
+    /** Process and Thread opcodes (PerfView ProcessTraceData / ThreadTraceData). */
+    private static final int START = 1;
+    private static final int END = 2;
+    private static final int DC_START = 3;
+    private static final int SHORT_LIVED_PIDS = 10_000;
     private static final int FILE_OPEN = 1;
     private static final int FILE_DELETE_ON_CLOSE = 0x1000;
     private static final int SHARE_READ = 1;
@@ -73,6 +79,7 @@ public final class EtlCaseGenerator {
     private long raw = EtlCaseWriter.HEADER_RAW + 10;
     private long irpSerial;
     private long fileObjectSerial;
+    private long processSerial;
 
     private EtlCaseGenerator(EtlCaseWriter out, long seed) {
         this.out = out;
@@ -107,15 +114,15 @@ public final class EtlCaseGenerator {
     private void preamble() throws IOException {
         out.classic(0, SYS_CONFIG, 35, 2, 0, 0, tick(1), p.reset().utf16z("\\Device\\HarddiskVolume3\\").utf16z("C:\\"));
         out.classic(0, SYS_CONFIG, 35, 2, 0, 0, tick(1), p.reset().utf16z("\\SystemRoot\\").utf16z("C:\\Windows\\"));
-        process(SYSTEM, 0, "System");
-        process(SCANNER, 600, SCANNER_IMAGE);
-        process(INSTALLER, 700, INSTALLER_IMAGE);
-        thread(SYSTEM, SYSTEM_WORKER_TID);
-        thread(SCANNER, SCANNER_TID);
-        thread(INSTALLER, INSTALLER_TID);
+        process(0, DC_START, SYSTEM, 0, "System");
+        process(0, DC_START, SCANNER, 600, SCANNER_IMAGE);
+        process(0, DC_START, INSTALLER, 700, INSTALLER_IMAGE);
+        thread(0, DC_START, SYSTEM, SYSTEM_WORKER_TID);
+        thread(0, DC_START, SCANNER, SCANNER_TID);
+        thread(0, DC_START, INSTALLER, INSTALLER_TID);
         for (int k = 0; k < NOISE_PROCESSES; k++) {
-            process(noisePid(k), 600, NOISE_IMAGES[k % NOISE_IMAGES.length]);
-            thread(noisePid(k), noiseTid(k));
+            process(0, DC_START, noisePid(k), 600, NOISE_IMAGES[k % NOISE_IMAGES.length]);
+            thread(0, DC_START, noisePid(k), noiseTid(k));
         }
         // Image/DCStart of the filter driver: RoutineAddr inside it names the driver
         out.perfinfo(0, 0x14, 3, 3, tick(1), p.reset().ptr(DRIVER_BASE).ptr(0x40000).u32(0).u32(0).u32(0).u32(0).ptr(0)
@@ -124,15 +131,15 @@ public final class EtlCaseGenerator {
         out.perfinfo(0, 0x11, 36, 2, tick(1), p.reset().u16(FILE_OBJECT_TYPE).u16(0).utf16z("File"));
     }
 
-    /** Process/DCStart v4 (no SID, empty package names). */
-    private void process(int pid, int parent, String image) throws IOException {
-        out.perfinfo(0, 0x03, 3, 4, tick(1), p.reset().ptr(0xFFFF800000000000L + pid).u32(pid).u32(parent).u32(0)
+    /** Process (group 3) v4 event of {@code type} (no SID, empty package names). */
+    private void process(int cpu, int type, int pid, int parent, String image) throws IOException {
+        out.perfinfo(cpu, 0x03, type, 4, tick(1), p.reset().ptr(0xFFFF800000000000L + pid).u32(pid).u32(parent).u32(0)
                 .u32(259).ptr(0x1000).u32(0).u32(0).ansiz(image).utf16z(image).utf16z("").utf16z(""));
     }
 
-    /** Thread/DCStart v3. */
-    private void thread(int pid, int tid) throws IOException {
-        out.system(0, 0x05, 3, 3, pid, tid, tick(1), p.reset().u32(pid).u32(tid).ptr(0).ptr(0).ptr(0).ptr(0).ptr(0)
+    /** Thread (group 5) v3 event of {@code type}. */
+    private void thread(int cpu, int type, int pid, int tid) throws IOException {
+        out.system(cpu, 0x05, type, 3, pid, tid, tick(1), p.reset().u32(pid).u32(tid).ptr(0).ptr(0).ptr(0).ptr(0).ptr(0)
                 .ptr(0).ptr(0).u32(0).u8(8).u8(5).u8(2).u8(0));
     }
 
@@ -146,16 +153,23 @@ public final class EtlCaseGenerator {
 
     private void noiseUntil(long bytes) throws IOException {
         while (out.dataBytes() < bytes) {
-            for (int n = 0; n < 256; n++) {
-                noise();
-            }
+            noise();
         }
     }
 
     /** One open-read-close cycle of an ordinary process on a system file, or a registry lookup. */
     private void noise() throws IOException {
+        tick(random.nextInt(400)); // cycles some 20 µs apart: a 500 MB trace spans about a minute
         int k = random.nextInt(NOISE_PROCESSES);
         int cpu = k & 1;
+        if (random.nextInt(64) == 0) {
+            int pid = 20_000 + 4 * (int) (processSerial++ % SHORT_LIVED_PIDS);
+            process(cpu, START, pid, noisePid(k), "conhost.exe");
+            thread(cpu, START, pid, pid + 2);
+            thread(cpu, END, pid, pid + 2);
+            process(cpu, END, pid, noisePid(k), "conhost.exe");
+            return;
+        }
         if (random.nextInt(4) == 0) {
             String key = "\\REGISTRY\\MACHINE\\SOFTWARE\\Vendor" + random.nextInt(64) + "\\Settings";
             out.system(cpu, 0x09, 11, 2, noisePid(k), noiseTid(k), tick(3),
