@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Who holds a FILE_OBJECT, from the ObTrace handle events on it (etw-formats.md §8.2): a
@@ -25,7 +26,7 @@ import java.util.Map;
 final class HandleOwners {
     private static final String CLOSE_HANDLE = "Object/CloseHandle";
     /** A handle created, or one open when the trace began (the start rundown). */
-    private static final java.util.Set<String> GAINS = java.util.Set.of("Object/CreateHandle", "Object/HandleDCStart");
+    private static final Set<String> GAINS = Set.of("Object/CreateHandle", "Object/HandleDCStart");
 
     private HandleOwners() {
     }

@@ -1,5 +1,7 @@
 package io.lockscope.analysis;
 
+import io.lockscope.model.detail.CreateFileDetail;
+
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -107,7 +109,7 @@ public final class ShareAccess {
      * ACCESS_MASK it asked for: FILE_DELETE_ON_CLOSE requires DELETE (ZwCreateFile documentation).
      * 0 when the options imply nothing.
      */
-    public static int impliedByCreate(io.lockscope.model.detail.CreateFileDetail create) {
+    public static int impliedByCreate(CreateFileDetail create) {
         return (create.options() & FILE_DELETE_ON_CLOSE) != 0 ? DELETE : 0;
     }
 
