@@ -7,6 +7,7 @@ import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.StackTable;
 import io.lockscope.model.Trace;
 import io.lockscope.model.detail.CreateFileDetail;
+import io.lockscope.model.detail.FilterDetail;
 import io.lockscope.model.vocab.NtStatus;
 
 import java.util.ArrayList;
@@ -56,7 +57,8 @@ public final class FailureAnalysis {
         List<FailureFacts> out = new ArrayList<>();
         Map<String, FailureFacts.StackDriver> otherDrivers = null;
         for (int i = 0, n = e.size(); i < n; i++) {
-            if (!targets.isTarget(e.pathId(i)) || !Failures.isFailure(e.result(i))
+            // a minifilter callback's status (ETW FltIo) is evidence about the I/O it ran for, not a failure of its own
+            if (!targets.isTarget(e.pathId(i)) || !Failures.isFailure(e.result(i)) || e.detail(i) instanceof FilterDetail
                     || (servicingOnly && !ServicingProcesses.isServicing(trace.process(i).name()))) {
                 continue;
             }
@@ -72,9 +74,11 @@ public final class FailureAnalysis {
         EventStore e = trace.events();
         int access = -1;
         int share = -1;
+        int accessShown = 0;
         if (e.detail(f) instanceof CreateFileDetail cf) {
             access = cf.desiredAccess();
             share = cf.shareMode();
+            accessShown = ShareAccess.impliedByCreate(cf);
         } else if (isDeleteOrRename(e.operation(f))) {
             access = ShareAccess.DELETE;
         }
@@ -87,7 +91,7 @@ public final class FailureAnalysis {
             if (h.endedBefore(f)) {
                 ended.add(new FailureFacts.HolderFinding(h, Set.of(), false, FailureFacts.RuledOut.ENDED_BEFORE));
             } else if (h.activeAt(f)) {
-                blocking.add(judge(h, e.result(f), access, share));
+                blocking.add(judge(h, e.result(f), access, share, holds.accessShown(h), accessShown));
             }
         }
         List<FailureFacts.HolderFinding> ruledOut = new ArrayList<>();
@@ -100,7 +104,7 @@ public final class FailureAnalysis {
                 drivers.add(d);
             }
         }
-        return new FailureFacts(input, f, access, share, blocking, ruledOut, drivers);
+        return new FailureFacts(input, f, access, share, blocking, ruledOut, drivers, filterCalls(f));
     }
 
     /** Which kinds of hold can cause which result (servicing.md §3). */
@@ -116,12 +120,28 @@ public final class FailureAnalysis {
         };
     }
 
-    private static FailureFacts.HolderFinding judge(Hold h, int result, int access, int share) {
+    /**
+     * Whether a HANDLE hold explains the failure. When both ACCESS_MASKs are known this is the I/O
+     * manager's share check. When one is not (ETW records none), the check runs on what is known:
+     * the share modes, and the access each side is shown to have ({@code holderShown}: the holder's
+     * CreateOptions and the successful I/O on its FILE_OBJECT; {@code requestShown}: the request's
+     * CreateOptions) — lower bounds of the real access. A conflict between lower bounds is a real
+     * conflict (more access only adds conflicts), so it is reported as proven; when none is found
+     * the hold is still assumed to block ({@code accessUnknown}), as the missing access may conflict.
+     * A request whose share mode is unknown (a delete or rename on an open handle) is judged only by
+     * what the holder does not share.
+     */
+    private static FailureFacts.HolderFinding judge(Hold h, int result, int access, int share, int holderShown,
+                                                    int requestShown) {
         if (h.kind() != Hold.Kind.HANDLE || result == NtStatus.OPLOCK_NOT_GRANTED) {
             return new FailureFacts.HolderFinding(h, Set.of(), false, null);
         }
         if (h.access() == -1 || access == -1) {
-            return new FailureFacts.HolderFinding(h, Set.of(), true, null);
+            int holderAccess = h.access() != -1 ? h.access() : holderShown;
+            int requestAccess = access != -1 ? access : requestShown;
+            Set<ShareAccess.Reason> shown = h.share() == -1 ? Set.of() : ShareAccess.conflicts(holderAccess, h.share(),
+                    requestAccess, share == -1 ? ShareAccess.SHARE_ALL : share);
+            return new FailureFacts.HolderFinding(h, shown, shown.isEmpty(), null);
         }
         if (ShareAccess.kinds(h.access()).isEmpty()) {
             return new FailureFacts.HolderFinding(h, Set.of(), false, FailureFacts.RuledOut.NO_SHARED_ACCESS);
@@ -129,6 +149,47 @@ public final class FailureAnalysis {
         Set<ShareAccess.Reason> conflicts = ShareAccess.conflicts(h.access(), h.share(), access, share);
         return new FailureFacts.HolderFinding(h, conflicts, false,
                 conflicts.isEmpty() ? FailureFacts.RuledOut.COMPATIBLE : null);
+    }
+
+    /**
+     * The third-party minifilter callbacks that failed the I/O of event {@code f}: FltIo failure
+     * events on its IRP (and FILE_OBJECT, when both carry one) from its start until its OperationEnd
+     * (an IRP address is reused after completion). Microsoft's own filters are left out, as for
+     * stack frames.
+     */
+    private List<FailureFacts.FilterCall> filterCalls(int f) {
+        EventStore e = trace.events();
+        long irp = e.irp(f);
+        long fileObject = e.objectId(f);
+        if (irp == 0) {
+            return List.of();
+        }
+        long duration = e.duration(f);
+        long end = duration == EventStore.NO_DURATION ? Long.MAX_VALUE : e.time(f) + duration;
+        List<FailureFacts.FilterCall> calls = new ArrayList<>();
+        for (int j = f + 1, n = e.size(); j < n && e.time(j) <= end; j++) {
+            if (e.irp(j) != irp) {
+                continue;
+            }
+            if (!(e.detail(j) instanceof FilterDetail fd)) {
+                break; // the IRP's next request: this one is over
+            }
+            long callObject = e.objectId(j);
+            if (e.result(j) == NtStatus.SUCCESS || fd.driver() == null
+                    || (fileObject != 0 && callObject != 0 && callObject != fileObject)) {
+                continue;
+            }
+            String file = fileName(fd.driver());
+            if (!attribution.isMicrosoft(file, companyOf(trace.processes().system(), fd.driver()))
+                    && calls.stream().noneMatch(c -> c.module().equalsIgnoreCase(file))) {
+                calls.add(new FailureFacts.FilterCall(file, attribution.driver(file), e.result(j), j));
+            }
+        }
+        return calls;
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('\\') + 1);
     }
 
     private static boolean isDeleteOrRename(Operation op) {

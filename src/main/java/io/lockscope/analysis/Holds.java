@@ -13,15 +13,22 @@ import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Iterator;
 import java.util.List;
 
 /**
  * Every {@link Hold} on the target files of one trace, grouped by canonical path. Built in one pass
  * over the trace plus the open intervals.
+ *
+ * <p>An open whose events carry a FILE_OBJECT (ETW) is held by the processes that own handles to
+ * that object, as the ObTrace handle events show ({@link HandleOwners}); without handle events, by
+ * the process that issued the Create, until the object's Cleanup.
  */
 public final class Holds {
     private final IntObjectHashMap<List<Hold>> byPath = new IntObjectHashMap<>();
+    private final Map<Hold, Integer> accessShown = new HashMap<>();
 
     private Holds() {
     }
@@ -35,15 +42,26 @@ public final class Holds {
         Holds holds = new Holds();
         EventStore e = trace.events();
         OpenIntervals intervals = OpenIntervals.of(trace, targets.pathIds(), targets::canonical);
+        FileObjectEvidence evidence = FileObjectEvidence.of(e, intervals);
         for (OpenIntervals.Interval iv : intervals.all()) {
             int access = -1;
             int share = -1;
+            int known = 0;
             if (e.detail(iv.openEvent()) instanceof CreateFileDetail cf) {
                 access = cf.desiredAccess();
                 share = cf.shareMode();
+                known = ShareAccess.impliedByCreate(cf);
             }
-            holds.add(new Hold(Hold.Kind.HANDLE, iv.processKey(), iv.pathId(), iv.openEvent(), iv.closeEvent(), access,
-                    share, iv.ambiguous()));
+            long fileObject = e.objectId(iv.openEvent());
+            if (fileObject == 0) {
+                holds.add(new Hold(Hold.Kind.HANDLE, iv.processKey(), iv.pathId(), iv.openEvent(), iv.closeEvent(),
+                        access, share, iv.ambiguous()), known);
+                continue;
+            }
+            known |= evidence.accessShown(iv);
+            for (Hold h : HandleOwners.holds(trace, iv, evidence.handleEvents(iv), access, share)) {
+                holds.add(h, known);
+            }
         }
         IntIntHashMap processExit = processExits(e);
         List<Hold> locks = new ArrayList<>();
@@ -88,8 +106,25 @@ public final class Holds {
         return holds;
     }
 
+    /**
+     * Share-relevant access bits a HANDLE hold is known to have although its ACCESS_MASK was not
+     * recorded (ETW logs none): what its CreateOptions require, and what successful I/O on its
+     * FILE_OBJECT proves ({@link ShareAccess#impliedByCreate}, {@link FileObjectEvidence}). A lower
+     * bound: the real access may be more. 0 when nothing is known.
+     */
+    public int accessShown(Hold h) {
+        return accessShown.getOrDefault(h, 0);
+    }
+
     private void add(Hold h) {
         byPath.getIfAbsentPut(h.pathId(), ArrayList::new).add(h);
+    }
+
+    private void add(Hold h, int knownAccess) {
+        add(h);
+        if (knownAccess != 0) {
+            accessShown.put(h, knownAccess);
+        }
     }
 
     /** Ends the pending holds of {@code process} on {@code path} that {@code which} accepts. */

@@ -1,5 +1,7 @@
 package io.lockscope.analysis;
 
+import io.lockscope.model.detail.CreateFileDetail;
+
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -29,6 +31,7 @@ public final class ShareAccess {
     public static final int SHARE_READ = 1;
     public static final int SHARE_WRITE = 2;
     public static final int SHARE_DELETE = 4;
+    public static final int SHARE_ALL = SHARE_READ | SHARE_WRITE | SHARE_DELETE;
 
     /** The three kinds of access that share modes govern. */
     public enum Kind {
@@ -96,6 +99,18 @@ public final class ShareAccess {
             }
         }
         return reasons;
+    }
+
+    /** CreateOptions FILE_DELETE_ON_CLOSE (wdm.h). */
+    public static final int FILE_DELETE_ON_CLOSE = 0x1000;
+
+    /**
+     * Access an open must have been granted for its CreateOptions to be accepted, whatever
+     * ACCESS_MASK it asked for: FILE_DELETE_ON_CLOSE requires DELETE (ZwCreateFile documentation).
+     * 0 when the options imply nothing.
+     */
+    public static int impliedByCreate(CreateFileDetail create) {
+        return (create.options() & FILE_DELETE_ON_CLOSE) != 0 ? DELETE : 0;
     }
 
     /** Maps GENERIC_* (file generic mapping, procmon-formats.md §1.15) and MAXIMUM_ALLOWED to specific rights. */

@@ -8,6 +8,7 @@ import io.lockscope.analysis.ShareAccess;
 import io.lockscope.analysis.TraceFacts;
 import io.lockscope.model.EventClass;
 import io.lockscope.model.EventStore;
+import io.lockscope.model.detail.FilterDetail;
 import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.Trace;
 import io.lockscope.model.TraceTime;
@@ -239,6 +240,11 @@ public final class ReportBuilder {
                 FailureFacts.StackDriver d = b.driver();
                 args.add(d.module());
                 args.add(driverDetails(culprit));
+                EventStore e = facts.trace(f.input()).events();
+                if (e.detail(d.event()) instanceof FilterDetail) {
+                    args.add(NtStatus.name(e.result(d.event())));
+                    return words.get("verdict.filter-interference.callback", args.toArray());
+                }
                 return words.get(d.inFailingStack() ? "verdict.filter-interference.failing"
                         : "verdict.filter-interference.other", args.toArray());
             }
@@ -310,11 +316,17 @@ public final class ReportBuilder {
         ProcessInfo p = t.process(f.event());
         List<Failure.Holder> blocking = f.blocking().stream().map(h -> holder(f, h)).toList();
         List<Failure.Holder> ruledOut = f.ruledOut().stream().map(h -> holder(f, h)).toList();
-        List<Failure.FilterDriver> drivers = f.drivers().stream()
-                .map(d -> new Failure.FilterDriver(d.module(), d.known() == null ? null : d.known().altitude(),
-                        d.known() == null ? null : d.known().group(), d.known() == null ? null : d.known().vendor(),
-                        d.inFailingStack() ? "stack" : "stack-other"))
-                .toList();
+        List<Failure.FilterDriver> drivers = new ArrayList<>();
+        for (FailureFacts.FilterCall c : f.filterCalls()) {
+            drivers.add(new Failure.FilterDriver(c.module(), c.known() == null ? null : c.known().altitude(),
+                    c.known() == null ? null : c.known().group(), c.known() == null ? null : c.known().vendor(),
+                    "filter-callback"));
+        }
+        for (FailureFacts.StackDriver d : f.drivers()) {
+            drivers.add(new Failure.FilterDriver(d.module(), d.known() == null ? null : d.known().altitude(),
+                    d.known() == null ? null : d.known().group(), d.known() == null ? null : d.known().vendor(),
+                    d.inFailingStack() ? "stack" : "stack-other"));
+        }
         if (f.blocking().stream().anyMatch(h -> h.hold().pairingInferred())) {
             addNote(words.get("note.pairing"));
         }
@@ -351,7 +363,9 @@ public final class ReportBuilder {
             return words.get("hold." + h.hold().kind().name());
         }
         if (h.accessUnknown()) {
-            return words.get("conflict.access-unknown");
+            // ETW records the share mode but no access mask: say which of the two is missing
+            return h.hold().share() == -1 ? words.get("conflict.access-unknown")
+                    : words.get("conflict.access-not-recorded", Spelling.share(h.hold().share()));
         }
         if (h.conflicts().isEmpty()) {
             return words.get("conflict.oplock");

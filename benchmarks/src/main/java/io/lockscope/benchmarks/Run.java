@@ -13,8 +13,9 @@ import java.util.Collection;
 
 /**
  * Runs the JMH benchmarks (JMH's own options apply: a regex selects benchmarks, -f/-wi/-i tune
- * them) and then prints what the project's targets are stated in: MB/s and events/s of each input,
- * and the retained bytes per event of the model.
+ * them) and then prints what the project's targets are stated in: MB/s and events/s of each input
+ * (for an ETL: MB of the file as stored, compressed or not, and ETW records/s), and the retained
+ * bytes per event of the model.
  */
 public final class Run {
     private Run() {
@@ -27,11 +28,12 @@ public final class Run {
         for (RunResult r : results) {
             String name = r.getParams().getBenchmark();
             double seconds = r.getPrimaryResult().getScore();
-            long events = Long.parseLong(r.getParams().getParam("events"));
-            Path input = BenchmarkData.inputOf(name, events);
-            double mb = Files.size(input) / 1e6;
-            System.out.printf("%-62s %10.3f %10.1f %,12.0f%n", name.replace("io.lockscope.benchmarks.", ""), seconds,
-                    mb / seconds, events / seconds);
+            BenchmarkData.Input input = BenchmarkData.inputOf(name, r.getParams()::getParam);
+            double mb = Files.size(input.path()) / 1e6;
+            String label = name.replace("io.lockscope.benchmarks.", "")
+                    + (r.getParams().getParam("compressed") == null ? ""
+                    : Boolean.parseBoolean(r.getParams().getParam("compressed")) ? " (xpress)" : " (plain)");
+            System.out.printf("%-62s %10.3f %10.1f %,12.0f%n", label, seconds, mb / seconds, input.events() / seconds);
         }
         printRetained(BenchmarkData.procmonCsv(400_000));
     }

@@ -6,6 +6,7 @@ import io.lockscope.model.Trace;
 import io.lockscope.model.vocab.NtStatus;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 
 import java.util.ArrayList;
@@ -23,6 +24,13 @@ import java.util.function.IntUnaryOperator;
  * has several opens of one path at once, which open a CloseFile ends is inferred: the latest open
  * of the same thread, else the latest open of the process. The interval's start and end times are
  * exact; the pairing is not, and {@link Interval#paired()} says whether the pairing was ambiguous.
+ *
+ * <p>ETW FileIo events carry the FILE_OBJECT ({@link EventStore#objectId}, etw-formats.md §8): a
+ * Create with one is paired with the Cleanup (else the Close) of that same FILE_OBJECT, whatever
+ * process or thread the Cleanup runs in — IRP_MJ_CLEANUP comes when the last handle to the object
+ * is closed, which may be a duplicate in another process. Such pairs are exact (never ambiguous)
+ * and are not ended by a process exit: the Cleanup the exit causes is itself in the trace. The
+ * FILE_OBJECT is forgotten at its Close, as the address may then be reused.
  */
 public final class OpenIntervals {
     /**
@@ -70,8 +78,13 @@ public final class OpenIntervals {
         LongObjectHashMap<IntArrayList> openByProcessPath = new LongObjectHashMap<>();
         List<Interval> done = new ArrayList<>();
         IntObjectHashMap<List<Long>> keysByProcess = new IntObjectHashMap<>();
+        LongIntHashMap openByFileObject = new LongIntHashMap();
         for (int i = 0, n = e.size(); i < n; i++) {
             Operation op = e.operation(i);
+            long fileObject = e.objectId(i);
+            if (fileObject != 0 && pairByFileObject(e, i, op, fileObject, pathIds, canonical, openByFileObject, done)) {
+                continue;
+            }
             if (op == Operation.PROCESS_EXIT) {
                 // the object manager closes every handle of an exiting process
                 List<Long> keys = keysByProcess.remove(e.processKey(i));
@@ -123,8 +136,33 @@ public final class OpenIntervals {
         }
         openByProcessPath.forEachValue(open -> open.forEach(i ->
                 done.add(new Interval(i, -1, e.processKey(i), canonical.applyAsInt(e.pathId(i)), open.size() > 1))));
+        openByFileObject.forEachValue(i -> done.add(new Interval(i, -1, e.processKey(i),
+                canonical.applyAsInt(e.pathId(i)), false)));
         done.sort((x, y) -> Integer.compare(x.openEvent(), y.openEvent()));
         return new OpenIntervals(done);
+    }
+
+    /**
+     * Pairs event {@code i}, which carries FILE_OBJECT {@code fileObject}, by that object. Returns
+     * whether the event was a Create, Cleanup or Close (so the per-path inference must not see it).
+     */
+    private static boolean pairByFileObject(EventStore e, int i, Operation op, long fileObject, BitSet pathIds,
+                                            IntUnaryOperator canonical, LongIntHashMap openByFileObject,
+                                            List<Interval> done) {
+        if (op == Operation.CREATE_FILE) {
+            if (e.result(i) == NtStatus.SUCCESS && (pathIds == null || pathIds.get(e.pathId(i)))) {
+                openByFileObject.put(fileObject, i);
+            }
+            return true;
+        }
+        if (op != Operation.CLOSE_FILE && op != Operation.IRP_MJ_CLOSE) {
+            return false;
+        }
+        if (openByFileObject.containsKey(fileObject)) {
+            int open = openByFileObject.removeKeyIfAbsent(fileObject, -1);
+            done.add(new Interval(open, i, e.processKey(open), canonical.applyAsInt(e.pathId(open)), false));
+        }
+        return true;
     }
 
     public List<Interval> all() {

@@ -21,7 +21,10 @@ public record Failure(Report.Time t, String process, int pid, String operation, 
                          List<Report.Evidence> evidence) {
     }
 
-    /** @param evidence "stack" (in the failing event's stack), "stack-other" (in other events on the target) */
+    /**
+     * @param evidence "stack" (in the failing event's stack), "stack-other" (in other events on the target),
+     *                 "filter-callback" (its minifilter callback failed the failing I/O: ETW FltIo)
+     */
     public record FilterDriver(String driver, String altitude, String group, String vendor, String evidence) {
     }
 }

@@ -3,6 +3,7 @@ package io.lockscope.rules.builtin;
 import io.lockscope.analysis.CaseFacts;
 import io.lockscope.analysis.FailureFacts;
 import io.lockscope.analysis.Hold;
+import io.lockscope.model.ProcessInfo;
 import io.lockscope.rules.Blame;
 import io.lockscope.rules.Confidence;
 import io.lockscope.rules.Finding;
@@ -45,7 +46,9 @@ abstract class HolderRule extends FailureRule {
      */
     private static List<Object> holderArgs(CaseFacts facts, FailureFacts f, FailureFacts.HolderFinding h) {
         List<Object> holder = Args.event(facts, f.input(), h.hold().startEvent());
-        return Args.concat(Args.event(facts, f.input(), f.event()), holder.get(0), holder.get(1), holder.get(3),
+        // the hold's process, which on ETW may differ from the start event's (a handle duplicated into it)
+        ProcessInfo p = facts.trace(f.input()).processes().get(h.hold().processKey());
+        return Args.concat(Args.event(facts, f.input(), f.event()), p.name(), p.pid(), holder.get(3),
                 h.hold().kind(), List.copyOf(h.conflicts()));
     }
 }

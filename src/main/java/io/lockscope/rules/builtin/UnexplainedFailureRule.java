@@ -26,7 +26,7 @@ public final class UnexplainedFailureRule extends FailureRule {
     @Override
     List<Finding> findings(CaseFacts facts, FailureFacts f) {
         int result = result(facts, f);
-        if (f.explainedByHolder() || !f.drivers().isEmpty()
+        if (f.explainedByHolder() || !f.drivers().isEmpty() || !f.filterCalls().isEmpty()
                 || result == NtStatus.REGISTRY_CORRUPT || result == NtStatus.REGISTRY_IO_FAILED) {
             return List.of();
         }

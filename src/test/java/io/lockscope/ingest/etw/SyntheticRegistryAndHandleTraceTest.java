@@ -2,7 +2,7 @@ package io.lockscope.ingest.etw;
 
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.etw.testing.SyntheticEtl;
-import io.lockscope.ingest.etw.testing.SyntheticEtl.Payload;
+import io.lockscope.generate.etw.EtlPayload;
 import io.lockscope.model.EventClass;
 import io.lockscope.model.EventStore;
 import io.lockscope.model.Operation;
@@ -40,12 +40,12 @@ class SyntheticRegistryAndHandleTraceTest {
     void registryOperationsGetTheFullKeyFromTheKcbRundownStatusAndElapsedTime() throws Exception {
         long kcb = 0xFFFFC0000000AB00L;
         Trace t = read(new SyntheticEtl(1)
-                .system(0, 0x09, 11, 2, 1880, 100, T0 + 50, new Payload().u64(T0 + 20).u32(0xC0000034).u32(0).ptr(kcb)
+                .system(0, 0x09, 11, 2, 1880, 100, T0 + 50, new EtlPayload().u64(T0 + 20).u32(0xC0000034).u32(0).ptr(kcb)
                         .utf16z("Oposdrv"))
-                .system(0, 0x09, 16, 2, 1880, 100, T0 + 60, new Payload().u64(T0 + 55).u32(0).u32(0).ptr(kcb)
+                .system(0, 0x09, 16, 2, 1880, 100, T0 + 60, new EtlPayload().u64(T0 + 55).u32(0).u32(0).ptr(kcb)
                         .utf16z("ImagePath"))
                 // the KCB is named only by the rundown at the end of the trace
-                .perfinfo(0, 0x09, 25, 2, T0 + 900, new Payload().u64(0).u32(0).u32(0).ptr(kcb)
+                .perfinfo(0, 0x09, 25, 2, T0 + 900, new EtlPayload().u64(0).u32(0).u32(0).ptr(kcb)
                         .utf16z("\\REGISTRY\\MACHINE\\SYSTEM\\CurrentControlSet\\Services")));
         EventStore e = t.events();
         int open = find(t, "RegOpenKey");
@@ -63,9 +63,9 @@ class SyntheticRegistryAndHandleTraceTest {
     @Test
     void duplicatedAndRundownHandlesKeepBothProcessesAndTheTypeName() throws Exception {
         Trace t = read(new SyntheticEtl(1)
-                .perfinfo(0, 0x11, 36, 2, T0 + 1, new Payload().u16(37).u16(0).utf16z("File"))
-                .system(0, 0x11, 34, 2, 600, 8, T0 + 2, new Payload().ptr(0xB0).u32(0x10).u32(0x20).u32(700).u16(37).u32(600))
-                .perfinfo(0, 0x11, 39, 2, T0 + 3, new Payload().ptr(0xB1).u32(1880).u32(0x1A4).u16(37)
+                .perfinfo(0, 0x11, 36, 2, T0 + 1, new EtlPayload().u16(37).u16(0).utf16z("File"))
+                .system(0, 0x11, 34, 2, 600, 8, T0 + 2, new EtlPayload().ptr(0xB0).u32(0x10).u32(0x20).u32(700).u16(37).u32(600))
+                .perfinfo(0, 0x11, 39, 2, T0 + 3, new EtlPayload().ptr(0xB1).u32(1880).u32(0x1A4).u16(37)
                         .utf16z("\\Device\\HarddiskVolume3\\x.dll")));
         EventStore e = t.events();
         int dup = find(t, "Object/DuplicateHandle");
@@ -82,8 +82,8 @@ class SyntheticRegistryAndHandleTraceTest {
     @Test
     void shortKernelPayloadIsASkipCountedWithItsPlace() throws Exception {
         Trace t = read(new SyntheticEtl(1)
-                .perfinfo(0, 0x04, 64, 3, T0 + 1, new Payload().ptr(0x11).u32(1))
-                .perfinfo(0, 0x0F, 46, 2, T0 + 2, new Payload().ptr(0).u32(0)));
+                .perfinfo(0, 0x04, 64, 3, T0 + 1, new EtlPayload().ptr(0x11).u32(1))
+                .perfinfo(0, 0x0F, 46, 2, T0 + 2, new EtlPayload().ptr(0).u32(0)));
         assertEquals(1L, t.report().skippedByReason().get("ETW event payload shorter than its layout: Windows Kernel/FileIO/Create"));
         assertTrue(t.report().warnings().get(0).startsWith("t.etl: buffer 1 (file byte 0x1000) record at +0x48"),
                 t.report().warnings().get(0));

@@ -1,5 +1,6 @@
 package io.lockscope.ingest.etw.etl;
 
+import io.lockscope.generate.etw.EtlPayload;
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.etw.testing.EtwCorpus;
 import io.lockscope.ingest.etw.testing.SyntheticEtl;
@@ -137,7 +138,7 @@ class EtlReaderTest {
 
     private static SyntheticEtl twoCpuTrace() {
         SyntheticEtl etl = new SyntheticEtl(2);
-        SyntheticEtl.Payload empty = new SyntheticEtl.Payload().u32(0);
+        EtlPayload empty = new EtlPayload().u32(0);
         // CPU 0 buffer A: t=10,30 ; CPU 1 buffer B: t=20,30,40 ; CPU 0 buffer C: t=50
         etl.system(0, 0x0F, 1, 2, 4, 8, SyntheticEtl.HEADER_RAW + 10, empty)
                 .system(0, 0x0F, 2, 2, 4, 8, SyntheticEtl.HEADER_RAW + 30, empty).flush(0)

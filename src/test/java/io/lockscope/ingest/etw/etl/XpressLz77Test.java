@@ -1,6 +1,6 @@
 package io.lockscope.ingest.etw.etl;
 
-import io.lockscope.ingest.etw.testing.XpressEncoder;
+import io.lockscope.generate.etw.XpressEncoder;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.lockscope.ingest.etw.kernel;
 import io.lockscope.ingest.etw.etl.EtlReader;
 import io.lockscope.ingest.etw.etl.TraceRecord;
 import io.lockscope.ingest.etw.testing.SyntheticEtl;
-import io.lockscope.ingest.etw.testing.SyntheticEtl.Payload;
+import io.lockscope.generate.etw.EtlPayload;
 import io.lockscope.model.ReadReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,11 +41,11 @@ class KernelDecoderSyntheticTest {
     @Test
     void fileIoVersion2PutsTtidAsAPointerBeforeTheFileObject() throws Exception {
         SyntheticEtl etl = new SyntheticEtl(1)
-                .perfinfo(0, 0x04, 64, 2, 10, new Payload().ptr(0x11).ptr(77).ptr(0x22).u32(0x01000060).u32(0x80).u32(3)
+                .perfinfo(0, 0x04, 64, 2, 10, new EtlPayload().ptr(0x11).ptr(77).ptr(0x22).u32(0x01000060).u32(0x80).u32(3)
                         .utf16z("\\Device\\HarddiskVolume1\\a.txt"))
-                .perfinfo(0, 0x04, 67, 2, 11, new Payload().u64(4096).ptr(0x12).ptr(78).ptr(0x22).ptr(0x33).u32(512).u32(0x60900))
-                .perfinfo(0, 0x04, 69, 2, 12, new Payload().ptr(0x13).ptr(79).ptr(0x22).ptr(0x33).ptr(1).u32(13))
-                .perfinfo(0, 0x04, 72, 2, 13, new Payload().ptr(0x14).ptr(80).ptr(0x22).ptr(0x33).u32(1024).u32(37).u32(0)
+                .perfinfo(0, 0x04, 67, 2, 11, new EtlPayload().u64(4096).ptr(0x12).ptr(78).ptr(0x22).ptr(0x33).u32(512).u32(0x60900))
+                .perfinfo(0, 0x04, 69, 2, 12, new EtlPayload().ptr(0x13).ptr(79).ptr(0x22).ptr(0x33).ptr(1).u32(13))
+                .perfinfo(0, 0x04, 72, 2, 13, new EtlPayload().ptr(0x14).ptr(80).ptr(0x22).ptr(0x33).u32(1024).u32(37).u32(0)
                         .utf16z("*.inf"));
         List<Object> got = decodeAll(etl);
         assertEquals(new KernelEvent.FileCreate(0x11, 0x22, 77, 0x01000060, 0x80, 3, "\\Device\\HarddiskVolume1\\a.txt"),
@@ -59,9 +59,9 @@ class KernelDecoderSyntheticTest {
     @Test
     void fileIoVersion3PathOperationAndReadWrite() throws Exception {
         SyntheticEtl etl = new SyntheticEtl(1)
-                .perfinfo(0, 0x04, 80, 3, 10, new Payload().ptr(0x11).ptr(0x22).ptr(0x33).ptr(0x44).u32(9).u32(65)
+                .perfinfo(0, 0x04, 80, 3, 10, new EtlPayload().ptr(0x11).ptr(0x22).ptr(0x33).ptr(0x44).u32(9).u32(65)
                         .utf16z("\\Device\\HarddiskVolume1\\new.dll"))
-                .perfinfo(0, 0x04, 68, 3, 11, new Payload().u64(8192).ptr(0x12).ptr(0x22).ptr(0x33).u32(9).u32(100).u32(0x40));
+                .perfinfo(0, 0x04, 68, 3, 11, new EtlPayload().u64(8192).ptr(0x12).ptr(0x22).ptr(0x33).u32(9).u32(100).u32(0x40));
         List<Object> got = decodeAll(etl);
         assertEquals(new KernelEvent.FileRequest(80, 0x11, 0x22, 0x33, 9, 0x44, 65, -1, -1, -1,
                 "\\Device\\HarddiskVolume1\\new.dll"), got.get(0));
@@ -70,12 +70,12 @@ class KernelDecoderSyntheticTest {
 
     @Test
     void fltIoStatusPresenceComesFromThePayloadLength() throws Exception {
-        Payload fields = new Payload().ptr(0xF1).ptr(0xF0).ptr(0xC0).ptr(0x1F).ptr(0xCB).u32(0xFFFFFFFD);
+        EtlPayload fields = new EtlPayload().ptr(0xF1).ptr(0xF0).ptr(0xC0).ptr(0x1F).ptr(0xCB).u32(0xFFFFFFFD);
         SyntheticEtl etl = new SyntheticEtl(1)
                 .perfinfo(0, 0x04, 96, 3, 10, fields)
-                .perfinfo(0, 0x04, 99, 3, 11, new Payload().u64(10).ptr(0xF1).ptr(0xF0).ptr(0xC0).ptr(0x1F).ptr(0xCB).u32(3)
+                .perfinfo(0, 0x04, 99, 3, 11, new EtlPayload().u64(10).ptr(0xF1).ptr(0xF0).ptr(0xC0).ptr(0x1F).ptr(0xCB).u32(3)
                         .u32(0xC0000022))
-                .perfinfo(0, 0x04, 100, 3, 12, new Payload().ptr(0xF1).ptr(0xF0).ptr(0xC0).ptr(0x1F).ptr(0xCB).u32(0)
+                .perfinfo(0, 0x04, 100, 3, 12, new EtlPayload().ptr(0xF1).ptr(0xF0).ptr(0xC0).ptr(0x1F).ptr(0xCB).u32(0)
                         .u32(0xC0000043));
         List<Object> got = decodeAll(etl);
         assertEquals(new KernelEvent.FltIo(96, 0, 0xF1, 0xF0, 0xC0, 0x1F, 0xCB, -3, false, 0), got.get(0));
@@ -86,12 +86,12 @@ class KernelDecoderSyntheticTest {
     @Test
     void registryAndObjectManagerLayouts() throws Exception {
         SyntheticEtl etl = new SyntheticEtl(1)
-                .system(0, 0x09, 25, 2, 4, 8, 10, new Payload().u64(0).u32(0).u32(0).ptr(0xAB00)
+                .system(0, 0x09, 25, 2, 4, 8, 10, new EtlPayload().u64(0).u32(0).u32(0).ptr(0xAB00)
                         .utf16z("\\REGISTRY\\MACHINE\\SOFTWARE\\Vendor"))
-                .system(0, 0x09, 11, 2, 4, 8, 11, new Payload().u64(5).u32(0xC0000034).u32(2).ptr(0xAB00).utf16z("Sub"))
-                .system(0, 0x11, 34, 2, 4, 8, 12, new Payload().ptr(0x0B0).u32(0x10).u32(0x20).u32(700).u16(37).u32(600))
-                .perfinfo(0, 0x11, 39, 2, 13, new Payload().ptr(0x0B1).u32(1880).u32(0x1A4).u16(37).utf16z("\\Device\\X"))
-                .perfinfo(0, 0x11, 37, 2, 14, new Payload().u16(37).u16(0).utf16z("File"));
+                .system(0, 0x09, 11, 2, 4, 8, 11, new EtlPayload().u64(5).u32(0xC0000034).u32(2).ptr(0xAB00).utf16z("Sub"))
+                .system(0, 0x11, 34, 2, 4, 8, 12, new EtlPayload().ptr(0x0B0).u32(0x10).u32(0x20).u32(700).u16(37).u32(600))
+                .perfinfo(0, 0x11, 39, 2, 13, new EtlPayload().ptr(0x0B1).u32(1880).u32(0x1A4).u16(37).utf16z("\\Device\\X"))
+                .perfinfo(0, 0x11, 37, 2, 14, new EtlPayload().u16(37).u16(0).utf16z("File"));
         List<Object> got = decodeAll(etl);
         assertEquals(new KernelEvent.Registry(25, 0, 0, 0, 0xAB00, "\\REGISTRY\\MACHINE\\SOFTWARE\\Vendor"), got.get(0));
         assertEquals(new KernelEvent.Registry(11, 5, 0xC0000034, 2, 0xAB00, "Sub"), got.get(1));
@@ -103,9 +103,9 @@ class KernelDecoderSyntheticTest {
     @Test
     void shortPayloadIsReportedNotReadPastAndUnknownOpcodesAreNotDecoded() throws Exception {
         SyntheticEtl etl = new SyntheticEtl(1)
-                .perfinfo(0, 0x04, 64, 3, 10, new Payload().ptr(0x11).u32(1))
-                .perfinfo(0, 0x04, 90, 3, 11, new Payload().u32(1))
-                .perfinfo(0, 0x03, 3, 4, 12, new Payload().ptr(1).u32(5).u32(0).u32(0).u32(0).ptr(0).u32(0)
+                .perfinfo(0, 0x04, 64, 3, 10, new EtlPayload().ptr(0x11).u32(1))
+                .perfinfo(0, 0x04, 90, 3, 11, new EtlPayload().u32(1))
+                .perfinfo(0, 0x03, 3, 4, 12, new EtlPayload().ptr(1).u32(5).u32(0).u32(0).u32(0).ptr(0).u32(0)
                         .u32(1).u32(0).u32(0)); // a non-null SID claiming more bytes than the payload has
         List<Object> got = decodeAll(etl);
         assertTrue(got.get(0) instanceof TraceRecord.PayloadTooShortException, String.valueOf(got.get(0)));

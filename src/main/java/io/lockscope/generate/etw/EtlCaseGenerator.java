@@ -1,0 +1,282 @@
+package io.lockscope.generate.etw;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+/**
+ * Writes a synthetic 64-bit kernel ETL of a failed driver update, as a WPR boot trace with File I/O,
+ * Registry, Handle and Minifilter I/O would record it: a rundown preamble (volume mapping,
+ * processes, threads, the filter driver's image, the File object type), background FileIo
+ * (Create → OpEnd → Read → Cleanup → Close, each with its OpEnd) and Registry traffic of ordinary
+ * processes, short-lived processes (Process/Thread Start and End, PIDs reused as Windows reuses
+ * them), and in the middle one of the {@link Scenario}s on the driver package's DLL. Streams
+ * through {@link EtlCaseWriter}, so the size is limited only by the disk.
+ */
+public final class EtlCaseGenerator {
+    /** What blocks the installer in the trace. */
+    public enum Scenario {
+        /**
+         * The scanner opens the DLL for read sharing read only, holds a handle and reads; the installer's
+         * delete-on-close open fails with SHARING VIOLATION; then the scanner closes.
+         */
+        LOCK_HOLDER,
+        /**
+         * A System worker thread (a filter's own open) opens the DLL the same way and duplicates the
+         * handle into the scanner, closing its own; the installer fails with SHARING VIOLATION; the
+         * scanner closes the handle, and the Cleanup runs in the scanner.
+         */
+        DUPLICATED_HANDLE,
+        /**
+         * The scanner opened and closed the DLL earlier; the installer's open is failed by the
+         * minifilter's pre-create callback (FltIo PreOpFailure, ACCESS DENIED); no process holds it.
+         */
+        FILTER_DENIAL
+    }
+
+    /** What was written. */
+    public record Summary(long records, long bytes, long scenarioRaw) {
+    }
+
+    public static final int SYSTEM = 4;
+    public static final int SYSTEM_WORKER_TID = 48;
+    public static final int SCANNER = 1880;
+    public static final int SCANNER_TID = 100;
+    public static final int INSTALLER = 3000;
+    public static final int INSTALLER_TID = 200;
+    public static final String SCANNER_IMAGE = "ntrtscan.exe";
+    public static final String INSTALLER_IMAGE = "TiWorker.exe";
+    public static final String DRIVER = "tmevtmgr.sys";
+    public static final long DRIVER_BASE = 0xFFFFF80050000000L;
+    public static final long FO_HOLDER = 0xFFFFA0010000A000L;
+    public static final long FO_INSTALLER = 0xFFFFA0010000B000L;
+    public static final String TARGET_NT_PATH = "\\Device\\HarddiskVolume3\\Windows\\System32\\DriverStore\\"
+            + "FileRepository\\oposdrv.inf_amd64_3f2c8a1b7d9e0c45\\oposdrv.dll";
+    public static final int STATUS_SHARING_VIOLATION = 0xC0000043;
+    public static final int STATUS_ACCESS_DENIED = 0xC0000022;
+
+    private static final UUID SYS_CONFIG = UUID.fromString("9b79ee91-b5fd-41c0-a243-4248e266e9d0");
+    private static final int FILE_OBJECT_TYPE = 37;
+    /** Process and Thread opcodes (PerfView ProcessTraceData / ThreadTraceData). */
+    private static final int START = 1;
+    private static final int END = 2;
+    private static final int DC_START = 3;
+    private static final int SHORT_LIVED_PIDS = 10_000;
+    private static final int FILE_OPEN = 1;
+    private static final int FILE_DELETE_ON_CLOSE = 0x1000;
+    private static final int SHARE_READ = 1;
+    private static final int SHARE_ALL = 7;
+    private static final int NOISE_PROCESSES = 16;
+    private static final int NOISE_FILES = 4096;
+    private static final int IRP_POOL = 64;
+    private static final String[] NOISE_IMAGES = {"svchost.exe", "explorer.exe", "SearchIndexer.exe", "MsMpEng.exe",
+            "lsass.exe", "services.exe", "wininit.exe", "csrss.exe"};
+
+    private final EtlCaseWriter out;
+    private final EtlPayload p;
+    private final SplittableRandom random;
+    private long raw = EtlCaseWriter.HEADER_RAW + 10;
+    private long irpSerial;
+    private long fileObjectSerial;
+    private long processSerial;
+
+    private EtlCaseGenerator(EtlCaseWriter out, long seed) {
+        this.out = out;
+        this.p = out.payload();
+        this.random = new SplittableRandom(seed);
+    }
+
+    /**
+     * Writes {@code file}: about {@code targetBytes} of ETL as it is uncompressed (at least the
+     * preamble and the scenario), the scenario halfway through. The same seed and size give the
+     * same records plain or compressed; compressed, the file is smaller.
+     */
+    public static Summary write(Path file, Scenario scenario, long targetBytes, boolean compressed, long seed)
+            throws IOException {
+        try (EtlCaseWriter w = new EtlCaseWriter(file, 2, compressed)) {
+            EtlCaseGenerator g = new EtlCaseGenerator(w, seed);
+            g.preamble();
+            g.noiseUntil(targetBytes / 2);
+            long scenarioRaw = g.raw;
+            g.scenario(scenario);
+            g.noiseUntil(targetBytes);
+            w.close();
+            return new Summary(w.records(), java.nio.file.Files.size(file), scenarioRaw);
+        }
+    }
+
+    private long tick(int ticks) {
+        raw += ticks;
+        return raw;
+    }
+
+    private void preamble() throws IOException {
+        out.classic(0, SYS_CONFIG, 35, 2, 0, 0, tick(1), p.reset().utf16z("\\Device\\HarddiskVolume3\\").utf16z("C:\\"));
+        out.classic(0, SYS_CONFIG, 35, 2, 0, 0, tick(1), p.reset().utf16z("\\SystemRoot\\").utf16z("C:\\Windows\\"));
+        process(0, DC_START, SYSTEM, 0, "System");
+        process(0, DC_START, SCANNER, 600, SCANNER_IMAGE);
+        process(0, DC_START, INSTALLER, 700, INSTALLER_IMAGE);
+        thread(0, DC_START, SYSTEM, SYSTEM_WORKER_TID);
+        thread(0, DC_START, SCANNER, SCANNER_TID);
+        thread(0, DC_START, INSTALLER, INSTALLER_TID);
+        for (int k = 0; k < NOISE_PROCESSES; k++) {
+            process(0, DC_START, noisePid(k), 600, NOISE_IMAGES[k % NOISE_IMAGES.length]);
+            thread(0, DC_START, noisePid(k), noiseTid(k));
+        }
+        // Image/DCStart of the filter driver: RoutineAddr inside it names the driver
+        out.perfinfo(0, 0x14, 3, 3, tick(1), p.reset().ptr(DRIVER_BASE).ptr(0x40000).u32(0).u32(0).u32(0).u32(0).ptr(0)
+                .u32(0).u32(0).u32(0).u32(0).utf16z("\\SystemRoot\\system32\\drivers\\" + DRIVER));
+        // Object/TypeDCStart: type index → "File"
+        out.perfinfo(0, 0x11, 36, 2, tick(1), p.reset().u16(FILE_OBJECT_TYPE).u16(0).utf16z("File"));
+    }
+
+    /** Process (group 3) v4 event of {@code type} (no SID, empty package names). */
+    private void process(int cpu, int type, int pid, int parent, String image) throws IOException {
+        out.perfinfo(cpu, 0x03, type, 4, tick(1), p.reset().ptr(0xFFFF800000000000L + pid).u32(pid).u32(parent).u32(0)
+                .u32(259).ptr(0x1000).u32(0).u32(0).ansiz(image).utf16z(image).utf16z("").utf16z(""));
+    }
+
+    /** Thread (group 5) v3 event of {@code type}. */
+    private void thread(int cpu, int type, int pid, int tid) throws IOException {
+        out.system(cpu, 0x05, type, 3, pid, tid, tick(1), p.reset().u32(pid).u32(tid).ptr(0).ptr(0).ptr(0).ptr(0).ptr(0)
+                .ptr(0).ptr(0).u32(0).u8(8).u8(5).u8(2).u8(0));
+    }
+
+    private static int noisePid(int k) {
+        return 5000 + 4 * k;
+    }
+
+    private static int noiseTid(int k) {
+        return 9000 + 4 * k;
+    }
+
+    private void noiseUntil(long bytes) throws IOException {
+        while (out.dataBytes() < bytes) {
+            noise();
+        }
+    }
+
+    /** One open-read-close cycle of an ordinary process on a system file, or a registry lookup. */
+    private void noise() throws IOException {
+        tick(random.nextInt(400)); // cycles some 20 µs apart: a 500 MB trace spans about a minute
+        int k = random.nextInt(NOISE_PROCESSES);
+        int cpu = k & 1;
+        if (random.nextInt(64) == 0) {
+            int pid = 20_000 + 4 * (int) (processSerial++ % SHORT_LIVED_PIDS);
+            process(cpu, START, pid, noisePid(k), "conhost.exe");
+            thread(cpu, START, pid, pid + 2);
+            thread(cpu, END, pid, pid + 2);
+            process(cpu, END, pid, noisePid(k), "conhost.exe");
+            return;
+        }
+        if (random.nextInt(4) == 0) {
+            String key = "\\REGISTRY\\MACHINE\\SOFTWARE\\Vendor" + random.nextInt(64) + "\\Settings";
+            out.system(cpu, 0x09, 11, 2, noisePid(k), noiseTid(k), tick(3),
+                    p.reset().u64(raw - 2).u32(0).u32(0).ptr(0).utf16z(key));
+            out.system(cpu, 0x09, 16, 2, noisePid(k), noiseTid(k), tick(3),
+                    p.reset().u64(raw - 2).u32(0).u32(0).ptr(0).utf16z(key + "\\Value" + random.nextInt(8)));
+            return;
+        }
+        int file = random.nextInt(NOISE_FILES);
+        long fileObject = 0xFFFFA00200000000L + (++fileObjectSerial << 8);
+        long fileKey = 0xFFFFC00100000000L + ((long) file << 12);
+        String path = "\\Device\\HarddiskVolume3\\Windows\\System32\\lib" + file + ".dll";
+        int tid = noiseTid(k);
+        long irp = nextIrp();
+        out.perfinfo(cpu, 0x04, 64, 3, tick(2), create(irp, fileObject, tid, FILE_OPEN, 0x60, SHARE_READ, path));
+        opEnd(cpu, irp, 1, 0);
+        irp = nextIrp();
+        out.perfinfo(cpu, 0x04, 67, 3, tick(2), p.reset().u64(0).ptr(irp).ptr(fileObject).ptr(fileKey).u32(tid)
+                .u32(4096).u32(0));
+        opEnd(cpu, irp, 4096, 0);
+        simple(cpu, 65, fileObject, fileKey, tid);
+        simple(cpu, 66, fileObject, fileKey, tid);
+    }
+
+    private long nextIrp() {
+        return 0xFFFFB00000001000L + ((irpSerial++ % IRP_POOL) << 8);
+    }
+
+    private EtlPayload create(long irp, long fileObject, int tid, int disposition, int options, int share, String path) {
+        return p.reset().ptr(irp).ptr(fileObject).u32(tid).u32(disposition << 24 | options).u32(0x80).u32(share)
+                .utf16z(path);
+    }
+
+    private void opEnd(int cpu, long irp, long extraInfo, int status) throws IOException {
+        out.perfinfo(cpu, 0x04, 76, 3, tick(2), p.reset().ptr(irp).ptr(extraInfo).u32(status));
+    }
+
+    /** Cleanup (65) or Close (66) with its OpEnd. */
+    private void simple(int cpu, int opcode, long fileObject, long fileKey, int tid) throws IOException {
+        long irp = nextIrp();
+        out.perfinfo(cpu, 0x04, opcode, 3, tick(2), p.reset().ptr(irp).ptr(fileObject).ptr(fileKey).u32(tid));
+        opEnd(cpu, irp, 0, 0);
+    }
+
+    private void handle(int type, int pid, int tid, long object, int handle) throws IOException {
+        out.system(0, 0x11, type, 2, pid, tid, tick(5), p.reset().ptr(object).u32(handle).u16(FILE_OBJECT_TYPE).utf16z(""));
+    }
+
+    private void read(long fileObject, int tid) throws IOException {
+        long irp = nextIrp();
+        out.perfinfo(0, 0x04, 67, 3, tick(5), p.reset().u64(0).ptr(irp).ptr(fileObject).ptr(0).u32(tid).u32(4096).u32(0));
+        opEnd(0, irp, 4096, 0);
+    }
+
+    /** The holder's open: read access shown by a Read, sharing read only. */
+    private void holderOpens(long fileObject, int tid) throws IOException {
+        long irp = nextIrp();
+        out.perfinfo(0, 0x04, 64, 3, tick(100), create(irp, fileObject, tid, FILE_OPEN, 0x60, SHARE_READ, TARGET_NT_PATH));
+        opEnd(0, irp, 1, 0);
+    }
+
+    /** The installer opens for delete-on-close (so DELETE access), sharing everything. */
+    private void installerOpens(int status, boolean filterFails) throws IOException {
+        long irp = nextIrp();
+        out.perfinfo(1, 0x04, 64, 3, tick(100), create(irp, FO_INSTALLER, INSTALLER_TID, FILE_OPEN,
+                FILE_DELETE_ON_CLOSE, SHARE_ALL, TARGET_NT_PATH));
+        if (filterFails) {
+            // FltIo PreOpFailure: RoutineAddr, FileObject, FileContext, Irp, CallbackData, MajorFunction (CREATE), Status
+            out.perfinfo(1, 0x04, 100, 3, tick(20), p.reset().ptr(DRIVER_BASE + 0x1234).ptr(FO_INSTALLER).ptr(0)
+                    .ptr(irp).ptr(0xFFFFA00300000CB0L).u32(0).u32(status));
+        }
+        opEnd(1, irp, 0, status);
+    }
+
+    private void scenario(Scenario scenario) throws IOException {
+        long fileKey = 0xFFFFC00012345000L;
+        switch (scenario) {
+            case LOCK_HOLDER -> {
+                holderOpens(FO_HOLDER, SCANNER_TID);
+                handle(32, SCANNER, SCANNER_TID, FO_HOLDER, 0x1A4);
+                read(FO_HOLDER, SCANNER_TID);
+                installerOpens(STATUS_SHARING_VIOLATION, false);
+                handle(33, SCANNER, SCANNER_TID, FO_HOLDER, 0x1A4);
+                simple(0, 65, FO_HOLDER, fileKey, SCANNER_TID);
+                simple(0, 66, FO_HOLDER, fileKey, SCANNER_TID);
+            }
+            case DUPLICATED_HANDLE -> {
+                holderOpens(FO_HOLDER, SYSTEM_WORKER_TID);
+                handle(32, SYSTEM, SYSTEM_WORKER_TID, FO_HOLDER, 0x80);
+                read(FO_HOLDER, SYSTEM_WORKER_TID);
+                // Object/DuplicateHandle: Object, SourceHandle, TargetHandle, TargetProcessId, ObjectType, SourceProcessId
+                out.system(0, 0x11, 34, 2, SYSTEM, SYSTEM_WORKER_TID, tick(5), p.reset().ptr(FO_HOLDER).u32(0x80)
+                        .u32(0x1A4).u32(SCANNER).u16(FILE_OBJECT_TYPE).u32(SYSTEM));
+                handle(33, SYSTEM, SYSTEM_WORKER_TID, FO_HOLDER, 0x80);
+                installerOpens(STATUS_SHARING_VIOLATION, false);
+                handle(33, SCANNER, SCANNER_TID, FO_HOLDER, 0x1A4);
+                simple(0, 65, FO_HOLDER, fileKey, SCANNER_TID);
+                simple(0, 66, FO_HOLDER, fileKey, SCANNER_TID);
+            }
+            case FILTER_DENIAL -> {
+                holderOpens(FO_HOLDER, SCANNER_TID);
+                handle(32, SCANNER, SCANNER_TID, FO_HOLDER, 0x1A4);
+                handle(33, SCANNER, SCANNER_TID, FO_HOLDER, 0x1A4);
+                simple(0, 65, FO_HOLDER, fileKey, SCANNER_TID);
+                simple(0, 66, FO_HOLDER, fileKey, SCANNER_TID);
+                installerOpens(STATUS_ACCESS_DENIED, true);
+            }
+        }
+    }
+}
