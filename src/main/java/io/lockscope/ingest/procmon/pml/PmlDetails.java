@@ -16,6 +16,7 @@ import io.lockscope.model.detail.RenameDetail;
 import io.lockscope.model.detail.SizeDetail;
 import io.lockscope.model.detail.StandardInfoDetail;
 import io.lockscope.model.vocab.FileVocabulary;
+import io.lockscope.model.vocab.IoControlCodes;
 import io.lockscope.model.vocab.PageProtection;
 
 import java.util.ArrayList;
@@ -235,7 +236,7 @@ final class PmlDetails {
                 break;
             case FS_FILE_SYSTEM_CONTROL:
             case FS_DEVICE_IO_CONTROL:
-                out.detail = new Detail.Text("Control: " + ioControl(i32(params + (wide ? 0x10 : 8))));
+                out.detail = new Detail.Text("Control: " + IoControlCodes.render(i32(params + (wide ? 0x10 : 8))));
                 break;
             case FS_QUERY_SECURITY:
             case FS_SET_SECURITY:
@@ -263,16 +264,6 @@ final class PmlDetails {
         String shown = PageProtection.render(i32(params + ptr));
         Integer protection = shown == null ? null : PageProtection.parse(shown);
         return new FileMappingDetail(syncType, protection == null ? -1 : protection);
-    }
-
-    /**
-     * An FSCTL/IOCTL code in the form procmon uses for codes it has no name for ("0x902eb (Device:0x9
-     * Function:186 Method: 3)", seen in the corpus). procmon names the well-known ones
-     * ("FSCTL_REQUEST_OPLOCK"); this reader keeps the code instead, so no information is lost.
-     */
-    static String ioControl(int code) {
-        return "0x" + Integer.toHexString(code) + " (Device:0x" + Integer.toHexString(code >>> 16) + " Function:"
-                + ((code >>> 2) & 0xFFF) + " Method: " + (code & 3) + ")";
     }
 
     /** Query results are the post-operation output buffer: present only when the query succeeded. */
