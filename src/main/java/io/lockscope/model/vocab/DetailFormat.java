@@ -58,6 +58,8 @@ public final class DetailFormat {
     private static final String REPLACE_IF_EXISTS = "ReplaceIfExists";
     private static final String FILE_NAME = "FileName";
     private static final String END_OF_FILE = "EndOfFile";
+    // FASTIO_ACQUIRE_FOR_MOD_WRITE
+    private static final String ENDING_OFFSET = "EndingOffset";
     private static final String CREATION_TIME = "CreationTime";
     private static final String LAST_ACCESS_TIME = "LastAccessTime";
     private static final String LAST_WRITE_TIME = "LastWriteTime";
@@ -224,6 +226,7 @@ public final class DetailFormat {
                 return parseRename(in);
             case SET_END_OF_FILE_INFORMATION_FILE:
             case SET_ALLOCATION_INFORMATION_FILE:
+            case FASTIO_ACQUIRE_FOR_MOD_WRITE:
                 return parseSize(in, sizeKey(operation), sep);
             case REG_OPEN_KEY:
             case REG_CREATE_KEY:
@@ -381,6 +384,9 @@ public final class DetailFormat {
     }
 
     private static String sizeKey(Operation operation) {
+        if (operation == Operation.FASTIO_ACQUIRE_FOR_MOD_WRITE) {
+            return ENDING_OFFSET;
+        }
         return operation == Operation.SET_ALLOCATION_INFORMATION_FILE ? ALLOCATION_SIZE : END_OF_FILE;
     }
 

@@ -17,6 +17,7 @@ import io.lockscope.model.detail.SizeDetail;
 import io.lockscope.model.detail.StandardInfoDetail;
 import io.lockscope.model.vocab.FileVocabulary;
 import io.lockscope.model.vocab.IoControlCodes;
+import io.lockscope.model.vocab.Numbers;
 import io.lockscope.model.vocab.PageProtection;
 
 import java.util.ArrayList;
@@ -97,6 +98,18 @@ final class PmlDetails {
             .add(0x40, "FILE_NOTIFY_CHANGE_CREATION").add(0x80, "FILE_NOTIFY_CHANGE_EA")
             .add(0x100, "FILE_NOTIFY_CHANGE_SECURITY").add(0x200, "FILE_NOTIFY_CHANGE_STREAM_NAME")
             .add(0x400, "FILE_NOTIFY_CHANGE_STREAM_SIZE").add(0x800, "FILE_NOTIFY_CHANGE_STREAM_WRITE");
+    /**
+     * FILE_FS_ATTRIBUTE_INFORMATION.FileSystemAttributes (ntifs.h FILE_CASE_SENSITIVE_SEARCH 0x1 …) in
+     * procmon's order and words, as the corpus shows them ("Case Preserved, Case Sensitive, Unicode,
+     * ACLs, Compression, Named Streams, EFS, Object IDs, Reparse Points, Sparse Files, Quotas,
+     * Transactions, 0x3c00600"); bits procmon does not name end as one hex value.
+     */
+    static final Flags VOLUME_ATTRIBUTES = new Flags()
+            .add(0x2, "Case Preserved").add(0x1, "Case Sensitive").add(0x4, "Unicode").add(0x8, "ACLs")
+            .add(0x10, "Compression").add(0x40000, "Named Streams").add(0x20000, "EFS").add(0x10000, "Object IDs")
+            .add(0x80, "Reparse Points").add(0x40, "Sparse Files").add(0x20, "Quotas").add(0x200000, "Transactions");
+    /** FILE_ALIGNMENT_INFORMATION.AlignmentRequirement (wdm.h FILE_BYTE_ALIGNMENT 0 … FILE_512_BYTE_ALIGNMENT). */
+    static final String[] ALIGNMENT = alignmentNames();
     /**
      * SECURITY_INFORMATION bits (winnt.h) in procmon's order: the corpus shows
      * "…, Label, DACL Protected, SACL Unprotected" and an unnamed 0x100 as hex at the end.
@@ -232,6 +245,8 @@ final class PmlDetails {
             case FS_DIRECTORY_CONTROL:
                 if (sub == SUB_NOTIFY_CHANGE_DIRECTORY) {
                     out.detail = new Detail.Text("Filter: " + NOTIFY_FILTERS.render(i32(params + ptr)));
+                } else if (sub == SUB_QUERY_DIRECTORY) {
+                    out.detail = queryDirectory(params, after);
                 }
                 break;
             case FS_FILE_SYSTEM_CONTROL:
@@ -244,6 +259,17 @@ final class PmlDetails {
                 break;
             case FS_QUERY_OPEN:
                 out.detail = networkOpen();
+                break;
+            case FS_QUERY_VOLUME_INFORMATION:
+                out.detail = queryVolume(sub);
+                break;
+            case FS_FASTIO_ACQUIRE_FOR_MOD_WRITE:
+                // FsFilter AcquireForModWrite: the EndingOffset value follows the path
+                out.detail = new SizeDetail(i64(after));
+                break;
+            case FS_FASTIO_MDL_READ_COMPLETE:
+                // FastIoMdlReadComplete: the MdlChain pointer is the first parameter
+                out.detail = new Detail.Text("MDL: 0x" + Long.toHexString(pointer(params)));
                 break;
             case FS_CREATE_FILE_MAPPING:
                 out.detail = fileMapping(params);
@@ -266,6 +292,72 @@ final class PmlDetails {
         return new FileMappingDetail(syncType, protection == null ? -1 : protection);
     }
 
+    /**
+     * QueryDirectory: the search pattern ({@code Filter}), then the names the query returned, numbered
+     * from 1 after a filter and from 0 without one, then the FileInformationClass (FLT_PARAMETERS
+     * QueryDirectory: u32 Length, FileName pointer, u32 class at 2 pointers). procmon writes the class
+     * into the third item of that list, so it replaces the third name of a longer listing ("0: a, 1: b,
+     * FileInformationClass: …, 3: d") and is missing from a shorter one; the corpus shows all three.
+     * The names come from the post-operation output buffer, one FILE_*_DIR_INFORMATION record per
+     * name chained by NextEntryOffset (procmon-parser stream_logs_detail_format.py; ntifs.h layouts).
+     */
+    private Detail queryDirectory(long params, long after) {
+        List<String> items = new ArrayList<>();
+        int index = 0;
+        if (after + 2 <= blobEnd && stringBytes(u16(after)) > 0) {
+            int info = u16(after);
+            char[] filter = new char[info & PmlLayout.MAX_STRING_CHARS];
+            items.add("Filter: " + new String(filter, 0, readChars(after + 2, info, filter)));
+            index = 1;
+        }
+        int infoClass = i32(params + 2L * ptr);
+        int nameOffset = directoryNameOffset(infoClass);
+        if (extra >= 0 && nameOffset > 0) {
+            long entry = extra;
+            while (true) {
+                long next = u32x(entry);
+                long nameBytes = u32x(entry + (infoClass == FILE_NAMES_INFORMATION ? 8 : 0x3C));
+                needExtra(entry + nameOffset, nameBytes);
+                int n = (int) Math.min(nameBytes / 2, chars.length);
+                in.chars(entry + nameOffset, n, false, chars);
+                items.add(index++ + ": " + new String(chars, 0, n));
+                if (next == 0 || entry + next >= extraEnd) {
+                    break;
+                }
+                entry += next;
+            }
+        }
+        String classItem = "FileInformationClass: " + FileVocabulary.DIRECTORY_INFORMATION_CLASS.render(infoClass);
+        if (items.size() > 2) {
+            items.set(2, classItem);
+        } else if (items.size() == 2) {
+            items.add(classItem);
+        }
+        return items.isEmpty() ? Detail.None.INSTANCE : new Detail.Text(String.join(", ", items));
+    }
+
+    private static final int FILE_NAMES_INFORMATION = 12;
+
+    /** Offset of FileName in the directory record of {@code infoClass}; 0 for a class procmon does not list. */
+    private static int directoryNameOffset(int infoClass) {
+        switch (infoClass) {
+            case 1: // FILE_DIRECTORY_INFORMATION
+                return 0x40;
+            case 2: // FILE_FULL_DIR_INFORMATION
+                return 0x44;
+            case 3: // FILE_BOTH_DIR_INFORMATION
+                return 0x5E;
+            case FILE_NAMES_INFORMATION:
+                return 0x0C;
+            case 37: // FILE_ID_BOTH_DIR_INFORMATION
+                return 0x68;
+            case 38: // FILE_ID_FULL_DIR_INFORMATION
+                return 0x50;
+            default:
+                return 0;
+        }
+    }
+
     /** Query results are the post-operation output buffer: present only when the query succeeded. */
     private Detail queryInformation(int infoClass) {
         if (extra < 0) {
@@ -280,7 +372,12 @@ final class PmlDetails {
                 return new StandardInfoDetail(in.i64(extra), in.i64(extra + 8), in.i32(extra + 16),
                         in.u8(extra + 20) != 0, in.u8(extra + 21) != 0);
             case INFO_NETWORK_OPEN:
-                return networkOpen();
+                return networkOpenQuery();
+            case INFO_INTERNAL:
+                needExtra(extra, 8);
+                return new Detail.Text("IndexNumber: 0x" + Long.toHexString(in.i64(extra)));
+            case INFO_ALL:
+                return allInformation();
             case INFO_NAME: {
                 // FILE_NAME_INFORMATION: u32 FileNameLength, name
                 long bytes = u32x(extra);
@@ -316,6 +413,112 @@ final class PmlDetails {
         return new NetworkOpenDetail(PmlTime.dateTime(in.i64(extra)), PmlTime.dateTime(in.i64(extra + 8)),
                 PmlTime.dateTime(in.i64(extra + 16)), PmlTime.dateTime(in.i64(extra + 24)), in.i64(extra + 32),
                 in.i64(extra + 40), in.i32(extra + 48));
+    }
+
+    /**
+     * QueryNetworkOpenInformationFile: FILE_NETWORK_OPEN_INFORMATION like QueryOpen, except that
+     * procmon prints AllocationSize and EndOfFile as if they were FILETIMEs (a 4,096-byte file shows
+     * "AllocationSize: 1/1/1601 12:00:00 AM" in every corpus CSV), so the text is kept as procmon wrote it.
+     */
+    private Detail networkOpenQuery() {
+        if (extra < 0) {
+            return Detail.None.INSTANCE;
+        }
+        needExtra(extra, 52);
+        return new Detail.Text(fileTimesText(extra) + ", AllocationSize: " + PmlTime.dateTime(in.i64(extra + 32))
+                + ", EndOfFile: " + PmlTime.dateTime(in.i64(extra + 40)) + ", FileAttributes: "
+                + FileVocabulary.ATTRIBUTES.render(in.i32(extra + 48)));
+    }
+
+    private String fileTimesText(long at) {
+        return "CreationTime: " + PmlTime.dateTime(in.i64(at)) + ", LastAccessTime: " + PmlTime.dateTime(in.i64(at + 8))
+                + ", LastWriteTime: " + PmlTime.dateTime(in.i64(at + 16)) + ", ChangeTime: "
+                + PmlTime.dateTime(in.i64(at + 24));
+    }
+
+    /**
+     * FILE_ALL_INFORMATION (wdm.h): Basic (4 FILETIMEs, attributes) @0, Standard @0x28, Internal
+     * IndexNumber @0x40, EaSize @0x48, Access flags @0x4C, CurrentByteOffset @0x50, Mode @0x58,
+     * AlignmentRequirement @0x5C, then the name (procmon does not show it). Numbers use en-US grouping.
+     */
+    private Detail allInformation() {
+        needExtra(extra, 0x60);
+        long at = extra;
+        return new Detail.Text(fileTimesText(at)
+                + ", FileAttributes: " + FileVocabulary.ATTRIBUTES.render(in.i32(at + 32))
+                + ", AllocationSize: " + Numbers.grouped(in.i64(at + 0x28), ',')
+                + ", EndOfFile: " + Numbers.grouped(in.i64(at + 0x30), ',')
+                + ", NumberOfLinks: " + Numbers.grouped(in.u32(at + 0x38), ',')
+                + ", DeletePending: " + FileVocabulary.bool(in.u8(at + 0x3C) != 0)
+                + ", Directory: " + FileVocabulary.bool(in.u8(at + 0x3D) != 0)
+                + ", IndexNumber: 0x" + Long.toHexString(in.i64(at + 0x40))
+                + ", EaSize: " + Numbers.grouped(in.u32(at + 0x48), ',')
+                + ", Access: " + FileVocabulary.DESIRED_ACCESS.render(in.i32(at + 0x4C))
+                + ", Position: " + Numbers.grouped(in.i64(at + 0x50), ',')
+                + ", Mode: " + FileVocabulary.CREATE_OPTIONS.render(in.i32(at + 0x58))
+                + ", AlignmentRequirement: " + name(ALIGNMENT, in.i32(at + 0x5C)));
+    }
+
+    /**
+     * Volume queries show the post-operation FILE_FS_*_INFORMATION (ntifs.h), present only when the
+     * query succeeded. Numbers use en-US grouping.
+     */
+    private Detail queryVolume(int infoClass) {
+        if (extra < 0) {
+            return Detail.None.INSTANCE;
+        }
+        switch (infoClass) {
+            case VOLUME_INFORMATION: {
+                // VolumeCreationTime, u32 VolumeSerialNumber, u32 VolumeLabelLength, u8 SupportsObjects, label @0x12
+                needExtra(extra, 0x12);
+                long labelBytes = in.u32(extra + 0xC);
+                needExtra(extra + 0x12, labelBytes);
+                int n = (int) Math.min(labelBytes / 2, chars.length);
+                in.chars(extra + 0x12, n, false, chars);
+                int serial = in.i32(extra + 8);
+                return new Detail.Text("VolumeCreationTime: " + PmlTime.dateTime(in.i64(extra))
+                        + ", VolumeSerialNumber: " + String.format("%04X-%04X", serial >>> 16, serial & 0xFFFF)
+                        + ", SupportsObjects: " + FileVocabulary.bool(in.u8(extra + 0x10) != 0)
+                        + ", VolumeLabel: " + new String(chars, 0, n));
+            }
+            case VOLUME_SIZE_INFORMATION:
+                // TotalAllocationUnits, AvailableAllocationUnits, u32 SectorsPerAllocationUnit, u32 BytesPerSector
+                needExtra(extra, 24);
+                return new Detail.Text("TotalAllocationUnits: " + Numbers.grouped(in.i64(extra), ',')
+                        + ", AvailableAllocationUnits: " + Numbers.grouped(in.i64(extra + 8), ',')
+                        + ", SectorsPerAllocationUnit: " + Numbers.grouped(in.u32(extra + 16), ',')
+                        + ", BytesPerSector: " + Numbers.grouped(in.u32(extra + 20), ','));
+            case VOLUME_ATTRIBUTE_INFORMATION: {
+                // u32 FileSystemAttributes, i32 MaximumComponentNameLength, u32 FileSystemNameLength, name
+                needExtra(extra, 12);
+                long nameBytes = in.u32(extra + 8);
+                needExtra(extra + 12, nameBytes);
+                int n = (int) Math.min(nameBytes / 2, chars.length);
+                in.chars(extra + 12, n, false, chars);
+                return new Detail.Text("FileSystemAttributes: " + VOLUME_ATTRIBUTES.render(in.i32(extra))
+                        + ", MaximumComponentNameLength: " + Numbers.grouped(in.i32(extra + 4), ',')
+                        + ", FileSystemName: " + new String(chars, 0, n));
+            }
+            case VOLUME_FULL_SIZE_INFORMATION:
+                // Total, CallerAvailable, ActualAvailable allocation units, SectorsPerAllocationUnit, BytesPerSector
+                needExtra(extra, 32);
+                return new Detail.Text("TotalAllocationUnits: " + Numbers.grouped(in.i64(extra), ',')
+                        + ", CallerAvailableAllocationUnits: " + Numbers.grouped(in.i64(extra + 8), ',')
+                        + ", ActualAvailableAllocationUnits: " + Numbers.grouped(in.i64(extra + 16), ',')
+                        + ", SectorsPerAllocationUnit: " + Numbers.grouped(in.u32(extra + 24), ',')
+                        + ", BytesPerSector: " + Numbers.grouped(in.u32(extra + 28), ','));
+            case VOLUME_OBJECT_ID_INFORMATION: {
+                // ObjectId (16 bytes), ExtendedInfo (48): procmon shows the ObjectId bytes in upper-case hex
+                needExtra(extra, 16);
+                StringBuilder id = new StringBuilder("ObjectId: ");
+                for (int k = 0; k < 16; k++) {
+                    id.append(String.format("%02X", in.u8(extra + k)));
+                }
+                return new Detail.Text(id.toString());
+            }
+            default:
+                return Detail.None.INSTANCE;
+        }
     }
 
     /** QueryDirectory shows its search pattern appended to the directory path. */
@@ -456,6 +659,21 @@ final class PmlDetails {
             }
             return s.toString();
         }
+    }
+
+    private static String[] alignmentNames() {
+        String[] names = new String[0x200];
+        names[0] = "Byte";
+        names[1] = "Word";
+        names[3] = "Long";
+        names[7] = "Quad";
+        names[0xF] = "Octa";
+        names[0x1F] = "32 Bytes";
+        names[0x3F] = "64 Bytes";
+        names[0x7F] = "128 Bytes";
+        names[0xFF] = "256 Bytes";
+        names[0x1FF] = "512 Bytes";
+        return names;
     }
 
     private static String name(String[] names, int code) {

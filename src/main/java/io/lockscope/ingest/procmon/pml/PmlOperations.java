@@ -47,7 +47,9 @@ public final class PmlOperations {
             "CloseFile", "CreateMailSlot", "QuerySecurityFile", "SetSecurityFile", "Power", "SystemControl",
             "DeviceChange", "QueryFileQuota", "SetFileQuota", "PlugAndPlay"};
 
+    public static final int FS_FASTIO_MDL_READ_COMPLETE = 4;
     public static final int FS_QUERY_OPEN = 6;
+    public static final int FS_FASTIO_ACQUIRE_FOR_MOD_WRITE = 17;
     public static final int FS_CREATE_FILE_MAPPING = 19;
     public static final int FS_CREATE = 20;
     public static final int FS_READ = 23;
@@ -74,7 +76,15 @@ public final class PmlOperations {
     public static final int INFO_BASIC = 0x04;
     public static final int INFO_STANDARD = 0x05;
     public static final int INFO_NETWORK_OPEN = 0x22;
+    public static final int INFO_INTERNAL = 0x06;
     public static final int INFO_NAME = 0x09;
+    public static final int INFO_ALL = 0x12;
+
+    public static final int VOLUME_INFORMATION = 1;
+    public static final int VOLUME_SIZE_INFORMATION = 3;
+    public static final int VOLUME_ATTRIBUTE_INFORMATION = 5;
+    public static final int VOLUME_FULL_SIZE_INFORMATION = 7;
+    public static final int VOLUME_OBJECT_ID_INFORMATION = 8;
     public static final int INFO_ATTRIBUTE_TAG = 0x23;
     public static final int INFO_RENAME = 0x0A;
     public static final int INFO_LINK = 0x0B;
