@@ -19,6 +19,7 @@ import io.lockscope.model.vocab.FileVocabulary;
 import io.lockscope.model.vocab.IoControlCodes;
 import io.lockscope.model.vocab.Numbers;
 import io.lockscope.model.vocab.PageProtection;
+import io.lockscope.model.vocab.WellKnownSids;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -251,7 +252,7 @@ final class PmlDetails {
                 break;
             case FS_FILE_SYSTEM_CONTROL:
             case FS_DEVICE_IO_CONTROL:
-                out.detail = new Detail.Text("Control: " + IoControlCodes.render(i32(params + (wide ? 0x10 : 8))));
+                out.detail = ioControl(i32(params + (wide ? 0x10 : 8)), after);
                 break;
             case FS_QUERY_SECURITY:
             case FS_SET_SECURITY:
@@ -357,6 +358,22 @@ final class PmlDetails {
                 return 0;
         }
     }
+
+    /**
+     * FileSystemControl/DeviceIoControl: the control code's name; FSCTL_OFFLOAD_READ adds the range of
+     * its input buffer, which follows the path (FSCTL_OFFLOAD_READ_INPUT, winioctl.h: u32 Size, Flags,
+     * TokenTimeToLive, Reserved, u64 FileOffset @16, u64 CopyLength @24). Numbers use en-US grouping.
+     */
+    private Detail ioControl(int code, long after) {
+        String control = "Control: " + IoControlCodes.render(code);
+        if (code == FSCTL_OFFLOAD_READ && after + 32 <= blobEnd) {
+            control += ", Offset: " + Numbers.grouped(i64(after + 16), ',') + ", Length: "
+                    + Numbers.grouped(i64(after + 24), ',');
+        }
+        return new Detail.Text(control);
+    }
+
+    private static final int FSCTL_OFFLOAD_READ = 0x94264;
 
     /** Query results are the post-operation output buffer: present only when the query succeeded. */
     private Detail queryInformation(int infoClass) {
@@ -540,7 +557,7 @@ final class PmlDetails {
     private Detail createFile(long params, long after) {
         int access = i32(after);
         int sidLength = u8(after + 4);
-        String impersonating = sidLength == 0 ? null : sid(after + 8, sidLength);
+        String impersonating = sidLength == 0 ? null : WellKnownSids.account(sid(after + 8, sidLength));
         int dispositionAndOptions = i32(params + (wide ? 8 : 4));
         int disposition = dispositionAndOptions >>> 24;
         int attributes = u16(params + (wide ? 0x10 : 8));
