@@ -315,10 +315,13 @@ final class PmlDetails {
         int nameOffset = directoryNameOffset(infoClass);
         if (extra >= 0 && nameOffset > 0) {
             long entry = extra;
-            while (true) {
+            // the stored buffer may end inside a record (procmon keeps at most 64 KiB): list what fits
+            while (entry + nameOffset <= extraEnd) {
                 long next = u32x(entry);
                 long nameBytes = u32x(entry + (infoClass == FILE_NAMES_INFORMATION ? 8 : 0x3C));
-                needExtra(entry + nameOffset, nameBytes);
+                if (entry + nameOffset + nameBytes > extraEnd) {
+                    break;
+                }
                 int n = (int) Math.min(nameBytes / 2, chars.length);
                 in.chars(entry + nameOffset, n, false, chars);
                 items.add(index++ + ": " + new String(chars, 0, n));
