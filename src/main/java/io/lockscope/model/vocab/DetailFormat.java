@@ -164,9 +164,14 @@ public final class DetailFormat {
                     .add(FILE_ATTRIBUTES, FileVocabulary.ATTRIBUTES.render(t.attributes())).toString();
         }
         if (detail instanceof NetworkOpenDetail n) {
+            // procmon prints the two sizes of QueryNetworkOpenInformationFile as if they were FILETIMEs
+            // (every corpus CSV: a 4,096-byte file shows "AllocationSize: 1/1/1601 12:00:00 AM"); QueryOpen
+            // prints them as numbers
+            boolean sizesAsTimes = operation == Operation.QUERY_NETWORK_OPEN_INFORMATION_FILE;
             return times(n.creationTime(), n.lastAccessTime(), n.lastWriteTime(), n.changeTime())
-                    .add(ALLOCATION_SIZE, Numbers.grouped(n.allocationSize(), sep))
-                    .add(END_OF_FILE, Numbers.grouped(n.endOfFile(), sep))
+                    .add(ALLOCATION_SIZE, sizesAsTimes ? FileTimeText.of(n.allocationSize())
+                            : Numbers.grouped(n.allocationSize(), sep))
+                    .add(END_OF_FILE, sizesAsTimes ? FileTimeText.of(n.endOfFile()) : Numbers.grouped(n.endOfFile(), sep))
                     .add(FILE_ATTRIBUTES, FileVocabulary.ATTRIBUTES.render(n.attributes())).toString();
         }
         if (detail instanceof StandardInfoDetail s) {

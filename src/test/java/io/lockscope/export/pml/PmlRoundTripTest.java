@@ -2,7 +2,6 @@ package io.lockscope.export.pml;
 
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.procmon.pml.PmlReader;
-import io.lockscope.model.EventClass;
 import io.lockscope.model.EventStore;
 import io.lockscope.model.Module;
 import io.lockscope.model.Operation;
@@ -184,8 +183,11 @@ class PmlRoundTripTest {
                                     new ProcessDetail.Field("Command line", "a.exe -x"))), stack);
                 }
                 default -> {
-                    b.addOtherEvent(time, duration, key, tid, "<Unknown>", EventClass.FILE_SYSTEM, result,
-                            b.strings().intern(file), Detail.None.INSTANCE, stack);
+                    // an information class procmon has no name for: shown as <Unknown>, typed by its IRP major
+                    int unnamed = b.addEvent(time, duration, key, tid, r.nextBoolean() ? Operation.SET_INFORMATION_FILE
+                            : Operation.QUERY_INFORMATION_FILE, result, b.strings().intern(file), Detail.None.INSTANCE,
+                            stack);
+                    b.setOperationName(unnamed, "<Unknown>");
                     add(b, time, duration, key, tid, Operation.QUERY_STANDARD_INFORMATION_FILE, result, file,
                             pending ? Detail.None.INSTANCE : new StandardInfoDetail(r.nextInt(1 << 20) * 4096L,
                                     r.nextInt(1 << 30), 1 + r.nextInt(3), r.nextBoolean(), r.nextBoolean()), stack);

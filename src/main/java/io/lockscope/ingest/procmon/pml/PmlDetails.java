@@ -22,7 +22,11 @@ import io.lockscope.model.vocab.PageProtection;
 import io.lockscope.model.vocab.WellKnownSids;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static io.lockscope.ingest.procmon.pml.PmlLayout.KEY_VALUE_FULL_INFORMATION;
 import static io.lockscope.ingest.procmon.pml.PmlLayout.KEY_VALUE_PARTIAL_INFORMATION;
@@ -128,6 +132,8 @@ final class PmlDetails {
     private final StringPool strings;
     private final PathInterner paths;
     private final int version;
+    private final PmlHeader header;
+    private Map<String, String> accountBySid;
     private final Decoded out = new Decoded();
     private final char[] chars = new char[0x8000];
     private final StringBuilder text = new StringBuilder();
@@ -148,6 +154,7 @@ final class PmlDetails {
         this.strings = strings;
         this.paths = new PathInterner(strings);
         this.version = header.version();
+        this.header = header;
     }
 
     /** Events whose blob could not be decoded: detail left empty, path too when it was the unreadable part. */
@@ -392,7 +399,7 @@ final class PmlDetails {
                 return new StandardInfoDetail(in.i64(extra), in.i64(extra + 8), in.i32(extra + 16),
                         in.u8(extra + 20) != 0, in.u8(extra + 21) != 0);
             case INFO_NETWORK_OPEN:
-                return networkOpenQuery();
+                return networkOpen();
             case INFO_INTERNAL:
                 needExtra(extra, 8);
                 return new Detail.Text("IndexNumber: 0x" + Long.toHexString(in.i64(extra)));
@@ -433,21 +440,6 @@ final class PmlDetails {
         return new NetworkOpenDetail(PmlTime.dateTime(in.i64(extra)), PmlTime.dateTime(in.i64(extra + 8)),
                 PmlTime.dateTime(in.i64(extra + 16)), PmlTime.dateTime(in.i64(extra + 24)), in.i64(extra + 32),
                 in.i64(extra + 40), in.i32(extra + 48));
-    }
-
-    /**
-     * QueryNetworkOpenInformationFile: FILE_NETWORK_OPEN_INFORMATION like QueryOpen, except that
-     * procmon prints AllocationSize and EndOfFile as if they were FILETIMEs (a 4,096-byte file shows
-     * "AllocationSize: 1/1/1601 12:00:00 AM" in every corpus CSV), so the text is kept as procmon wrote it.
-     */
-    private Detail networkOpenQuery() {
-        if (extra < 0) {
-            return Detail.None.INSTANCE;
-        }
-        needExtra(extra, 52);
-        return new Detail.Text(fileTimesText(extra) + ", AllocationSize: " + PmlTime.dateTime(in.i64(extra + 32))
-                + ", EndOfFile: " + PmlTime.dateTime(in.i64(extra + 40)) + ", FileAttributes: "
-                + FileVocabulary.ATTRIBUTES.render(in.i32(extra + 48)));
     }
 
     private String fileTimesText(long at) {
@@ -560,7 +552,7 @@ final class PmlDetails {
     private Detail createFile(long params, long after) {
         int access = i32(after);
         int sidLength = u8(after + 4);
-        String impersonating = sidLength == 0 ? null : WellKnownSids.account(sid(after + 8, sidLength));
+        String impersonating = sidLength == 0 ? null : account(sid(after + 8, sidLength));
         int dispositionAndOptions = i32(params + (wide ? 8 : 4));
         int disposition = dispositionAndOptions >>> 24;
         int attributes = u16(params + (wide ? 0x10 : 8));
@@ -633,8 +625,67 @@ final class PmlDetails {
         return new RenameDetail(replace, new String(chars, 0, n));
     }
 
+    /**
+     * The account procmon shows for an impersonated SID: a well-known name, else the user of a process
+     * this capture saw created with that SID (procmon asks the capturing machine's account database;
+     * a PML keeps only the SID, but a Process Create event carries the new process's user SID and the
+     * process table its domain-and-user name), else the SID itself.
+     */
+    private String account(String sid) {
+        String known = WellKnownSids.account(sid);
+        if (!known.equals(sid)) {
+            return known;
+        }
+        if (accountBySid == null) {
+            accountBySid = createdProcessAccounts();
+        }
+        return accountBySid.getOrDefault(sid, sid);
+    }
+
+    /** SID → user name of the processes created in this file; scanned once, when first needed. */
+    private Map<String, String> createdProcessAccounts() {
+        Map<Integer, String> userByPid = new HashMap<>();
+        Set<Integer> ambiguous = new HashSet<>();
+        for (PmlTables.ProcessEntry entry : tables.processes()) {
+            String user = entry.info().user();
+            String before = user == null || user.isEmpty() ? null : userByPid.putIfAbsent(entry.info().pid(), user);
+            if (before != null && !before.equals(user)) {
+                ambiguous.add(entry.info().pid());
+            }
+        }
+        Map<String, String> out = new HashMap<>();
+        long offsets = header.eventOffsetsOffset();
+        for (long i = 0; i < header.eventCount(); i++) {
+            long at = in.u32(offsets + PmlLayout.EVENT_OFFSET_ENTRY * i);
+            if (!in.fits(at, PmlLayout.EVENT_HEADER_SIZE) || in.u16(at + PmlLayout.E_CLASS) != CLASS_PROCESS
+                    || in.u16(at + PmlLayout.E_OPERATION) != PROC_CREATE) {
+                continue;
+            }
+            long create = at + PmlLayout.EVENT_HEADER_SIZE + (long) in.u16(at + PmlLayout.E_STACK_DEPTH) * ptr;
+            long size = in.u32(at + PmlLayout.E_DETAIL_SIZE);
+            if (size < 0x34 || !in.fits(create, size)) {
+                continue;
+            }
+            int pid = in.i32(create + 4);
+            int sidLength = in.u8(create + 0x2C);
+            String user = ambiguous.contains(pid) ? null : userByPid.get(pid);
+            if (user != null && sidLength > 0 && 0x34 + sidLength <= size) {
+                String sid = sidText(create + 0x34, sidLength);
+                if (!sid.isEmpty()) {
+                    out.putIfAbsent(sid, user);
+                }
+            }
+        }
+        return out;
+    }
+
     private String sid(long at, int length) {
         need(at, length, blobEnd);
+        return sidText(at, length);
+    }
+
+    /** A binary SID (checked to lie in the file) as S-1-…; "" when it is not a revision-1 SID of that length. */
+    private String sidText(long at, int length) {
         int revision = in.u8(at);
         int count = in.u8(at + 1);
         if (revision != 1 || length != 8 + 4 * count) {
