@@ -20,6 +20,16 @@ public final class WellKnownSids {
     private WellKnownSids() {
     }
 
+    /** The SID of a well-known {@code account} name, else {@code account} itself. */
+    public static String sid(String account) {
+        for (Map.Entry<String, String> e : NAMES.entrySet()) {
+            if (e.getValue().equals(account)) {
+                return e.getKey();
+            }
+        }
+        return account;
+    }
+
     /** The account name of {@code sid} when it is well known, else {@code sid} itself. */
     public static String account(String sid) {
         return NAMES.getOrDefault(sid, sid);

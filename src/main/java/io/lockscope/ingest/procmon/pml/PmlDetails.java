@@ -644,6 +644,27 @@ final class PmlDetails {
 
     /** SID → user name of the processes created in this file; scanned once, when first needed. */
     private Map<String, String> createdProcessAccounts() {
+        Map<String, Integer> pidBySid = new HashMap<>();
+        long offsets = header.eventOffsetsOffset();
+        for (long i = 0; i < header.eventCount(); i++) {
+            long at = in.u32(offsets + PmlLayout.EVENT_OFFSET_ENTRY * i);
+            if (!in.fits(at, PmlLayout.EVENT_HEADER_SIZE) || in.u16(at + PmlLayout.E_CLASS) != CLASS_PROCESS
+                    || in.u16(at + PmlLayout.E_OPERATION) != PROC_CREATE) {
+                continue;
+            }
+            long create = at + PmlLayout.EVENT_HEADER_SIZE + (long) in.u16(at + PmlLayout.E_STACK_DEPTH) * ptr;
+            long size = in.u32(at + PmlLayout.E_DETAIL_SIZE);
+            int sidLength = size < 0x34 || !in.fits(create, size) ? 0 : in.u8(create + 0x2C);
+            if (sidLength > 0 && 0x34 + sidLength <= size) {
+                String sid = sidText(create + 0x34, sidLength);
+                if (!sid.isEmpty()) {
+                    pidBySid.putIfAbsent(sid, in.i32(create + 4));
+                }
+            }
+        }
+        if (pidBySid.isEmpty()) {
+            return Map.of();
+        }
         Map<Integer, String> userByPid = new HashMap<>();
         Set<Integer> ambiguous = new HashSet<>();
         for (PmlTables.ProcessEntry entry : tables.processes()) {
@@ -654,28 +675,12 @@ final class PmlDetails {
             }
         }
         Map<String, String> out = new HashMap<>();
-        long offsets = header.eventOffsetsOffset();
-        for (long i = 0; i < header.eventCount(); i++) {
-            long at = in.u32(offsets + PmlLayout.EVENT_OFFSET_ENTRY * i);
-            if (!in.fits(at, PmlLayout.EVENT_HEADER_SIZE) || in.u16(at + PmlLayout.E_CLASS) != CLASS_PROCESS
-                    || in.u16(at + PmlLayout.E_OPERATION) != PROC_CREATE) {
-                continue;
-            }
-            long create = at + PmlLayout.EVENT_HEADER_SIZE + (long) in.u16(at + PmlLayout.E_STACK_DEPTH) * ptr;
-            long size = in.u32(at + PmlLayout.E_DETAIL_SIZE);
-            if (size < 0x34 || !in.fits(create, size)) {
-                continue;
-            }
-            int pid = in.i32(create + 4);
-            int sidLength = in.u8(create + 0x2C);
+        pidBySid.forEach((sid, pid) -> {
             String user = ambiguous.contains(pid) ? null : userByPid.get(pid);
-            if (user != null && sidLength > 0 && 0x34 + sidLength <= size) {
-                String sid = sidText(create + 0x34, sidLength);
-                if (!sid.isEmpty()) {
-                    out.putIfAbsent(sid, user);
-                }
+            if (user != null) {
+                out.put(sid, user);
             }
-        }
+        });
         return out;
     }
 
