@@ -22,8 +22,6 @@ public final class ProcmonCells {
     public static final long FILETIME_UNIX_EPOCH = 116_444_736_000_000_000L;
     public static final long TICKS_PER_SECOND = 10_000_000L;
     private static final long TICKS_PER_DAY = 86_400L * TICKS_PER_SECOND;
-    /** procmon's Detail buffer: 4,096 UTF-16 units including the terminating NUL. */
-    public static final int MAX_DETAIL_CHARS = 4095;
 
     private final ExportOptions options;
     private final ZoneRules zoneRules;
@@ -107,13 +105,10 @@ public final class ProcmonCells {
         }
     }
 
-    /**
-     * The Detail text, cut to the {@value #MAX_DETAIL_CHARS} characters procmon's detail buffer holds: a
-     * QueryDirectory listing of a large folder ends mid-name at exactly that length in the corpus CSVs.
-     */
+    /** The Detail text, cut to the {@value DetailFormat#MAX_CHARS} characters procmon's detail buffer holds. */
     public String detail(EventRow row) {
         String text = DetailFormat.render(row.operation(), row.detail(), options.locale().numbers());
-        return text.length() > MAX_DETAIL_CHARS ? text.substring(0, MAX_DETAIL_CHARS) : text;
+        return text.length() > DetailFormat.MAX_CHARS ? text.substring(0, DetailFormat.MAX_CHARS) : text;
     }
 
     /** The wall-clock time of {@code time} in the export's zone, as ticks since 1601 (local). */

@@ -66,7 +66,7 @@ class ProcmonCategoryTest {
         String listing = "x".repeat(5000);
         EventRow row = new EventRow(0, 0, ProcessInfo.of(4, "System"), 1, Operation.QUERY_DIRECTORY, "QueryDirectory",
                 EventClass.FILE_SYSTEM, "C:\\", 0, new Detail.Text(listing), 0, List.of());
-        assertEquals(listing.substring(0, ProcmonCells.MAX_DETAIL_CHARS), cells.cell(ProcmonColumn.DETAIL, row));
+        assertEquals(listing.substring(0, io.lockscope.model.vocab.DetailFormat.MAX_CHARS), cells.cell(ProcmonColumn.DETAIL, row));
         EventRow shortRow = new EventRow(0, 0, ProcessInfo.of(4, "System"), 1, Operation.QUERY_DIRECTORY,
                 "QueryDirectory", EventClass.FILE_SYSTEM, "C:\\", 0, new Detail.Text("0: ."), 0, List.of());
         assertEquals("0: .", cells.cell(ProcmonColumn.DETAIL, shortRow));

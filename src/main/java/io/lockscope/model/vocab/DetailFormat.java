@@ -34,6 +34,12 @@ import java.util.Set;
  * and exit statuses are not grouped.
  */
 public final class DetailFormat {
+    /**
+     * The longest Detail procmon shows: its detail buffer holds 4,096 UTF-16 units including the
+     * terminating NUL (a QueryDirectory listing of a large folder ends mid-name at exactly this length in
+     * the corpus CSVs).
+     */
+    public static final int MAX_CHARS = 4095;
     private static final String ABSENT_SIZE = "n/a";
 
     // CreateFile

@@ -15,6 +15,7 @@ import io.lockscope.model.detail.RegValueDetail;
 import io.lockscope.model.detail.RenameDetail;
 import io.lockscope.model.detail.SizeDetail;
 import io.lockscope.model.detail.StandardInfoDetail;
+import io.lockscope.model.vocab.DetailFormat;
 import io.lockscope.model.vocab.FileVocabulary;
 import io.lockscope.model.vocab.IoControlCodes;
 import io.lockscope.model.vocab.Numbers;
@@ -322,8 +323,10 @@ final class PmlDetails {
         int nameOffset = directoryNameOffset(infoClass);
         if (extra >= 0 && nameOffset > 0) {
             long entry = extra;
-            // the stored buffer may end inside a record (procmon keeps at most 64 KiB): list what fits
-            while (entry + nameOffset <= extraEnd) {
+            int shown = 0;
+            // the stored buffer may end inside a record (procmon keeps at most 64 KiB): list what fits, and
+            // no more names than procmon's Detail buffer can show
+            while (entry + nameOffset <= extraEnd && shown <= DetailFormat.MAX_CHARS) {
                 long next = u32x(entry);
                 long nameBytes = u32x(entry + (infoClass == FILE_NAMES_INFORMATION ? 8 : 0x3C));
                 if (entry + nameOffset + nameBytes > extraEnd) {
@@ -331,7 +334,9 @@ final class PmlDetails {
                 }
                 int n = (int) Math.min(nameBytes / 2, chars.length);
                 in.chars(entry + nameOffset, n, false, chars);
-                items.add(index++ + ": " + new String(chars, 0, n));
+                String item = index++ + ": " + new String(chars, 0, n);
+                items.add(item);
+                shown += item.length() + 2;
                 if (next == 0 || entry + next >= extraEnd) {
                     break;
                 }
