@@ -825,7 +825,7 @@ final class PmlDetails {
                 long copied = Math.min(length, u16(blob + 12));
                 need(after, copied, blobEnd);
                 out.detail = new RegValueDetail(-1, null, type, length,
-                        length == 0 ? null : registryData(type, after, copied));
+                        length == 0 ? null : registryData(type, after, copied, BINARY_BYTES_SHOWN));
                 break;
             }
             case REG_QUERY_KEY:
@@ -935,13 +935,14 @@ final class PmlDetails {
         int type = (int) u32x(extra + 4);
         long dataLength;
         long dataAt;
+        long nameLength = 0;
         String name = null;
         if (infoClass == KEY_VALUE_FULL_INFORMATION) {
             long dataOffset = u32x(extra + 8);
             dataLength = u32x(extra + 12);
-            long nameBytes = u32x(extra + 16);
-            needExtra(extra + 20, nameBytes);
-            int n = (int) Math.min(nameBytes / 2, PmlLayout.MAX_STRING_CHARS);
+            nameLength = u32x(extra + 16);
+            needExtra(extra + 20, nameLength);
+            int n = (int) Math.min(nameLength / 2, PmlLayout.MAX_STRING_CHARS);
             in.chars(extra + 20, n, false, chars);
             name = new String(chars, 0, n);
             dataAt = extra + dataOffset;
@@ -952,16 +953,25 @@ final class PmlDetails {
             return new RegValueDetail(index, null, type, -1, null);
         }
         String data = null;
-        if (dataLength > 0) {
+        if (dataLength > 0 && infoClass == KEY_VALUE_FULL_INFORMATION) {
+            // procmon shows min(DataLength, stored size - (0x14 + NameLength / 2)) bytes from DataOffset: it
+            // skips the name as if its byte length were a character count, so after a name it reads past
+            // the stored buffer into the bytes that follow it in the log. This fits every Full-information
+            // value of the corpus (a 44-byte REG_BINARY with an 8-byte name and 16 stored bytes shows 20)
+            long shown = Math.max(0, Math.min(dataLength, extraEnd - extra - 0x14 - nameLength / 2));
+            data = registryData(type, dataAt, in.fits(dataAt, shown) ? shown : Math.max(0, extraEnd - dataAt),
+                    Integer.MAX_VALUE);
+        } else if (dataLength > 0) {
             long available = Math.max(0, Math.min(dataLength, extraEnd - dataAt));
-            data = registryData(type, dataAt, available);
+            data = registryData(type, dataAt, available, BINARY_BYTES_SHOWN);
         }
         // procmon names the value only for RegEnumValue; a query's path already ends with it
         return new RegValueDetail(index, index >= 0 ? name : null, type, dataLength, data);
     }
 
     /** procmon's rendering of registry data (procmon-formats.md §1.11; procmon-parser logs.py). */
-    private String registryData(int type, long at, long bytes) {
+    /** The Data procmon shows for {@code bytes} of a value; REG_BINARY shows at most {@code binaryShown} of them. */
+    private String registryData(int type, long at, long bytes, int binaryShown) {
         switch (type) {
             case REG_SZ:
             case REG_EXPAND_SZ: {
@@ -972,7 +982,7 @@ final class PmlDetails {
                 return bytes >= 4 ? Long.toString(in.u32(at)) : "";
             case REG_BINARY: {
                 text.setLength(0);
-                for (int k = 0; k < Math.min(bytes, BINARY_BYTES_SHOWN); k++) {
+                for (int k = 0; k < Math.min(bytes, binaryShown); k++) {
                     if (k > 0) {
                         text.append(' ');
                     }

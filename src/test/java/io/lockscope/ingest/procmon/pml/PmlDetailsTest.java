@@ -3,6 +3,7 @@ package io.lockscope.ingest.procmon.pml;
 import io.lockscope.model.StringPool;
 import io.lockscope.model.detail.CreateFileDetail;
 import io.lockscope.model.detail.Detail;
+import io.lockscope.model.detail.RegValueDetail;
 import io.lockscope.model.detail.SizeDetail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,17 +52,24 @@ class PmlDetailsTest {
 
     /** Decodes {@code blob} (and {@code extra}, null for none) as a file-system event {@code operation}. */
     private Detail decode(int operation, ByteBuffer blob, ByteBuffer extra) throws IOException {
+        return decode(CLASS_FILE_SYSTEM, operation, blob, extra, new byte[0]);
+    }
+
+    /** As {@link #decode(int, ByteBuffer, ByteBuffer)}; {@code following} are the log bytes after the extra blob. */
+    private Detail decode(int eventClass, int operation, ByteBuffer blob, ByteBuffer extra, byte[] following)
+            throws IOException {
         byte[] b = blob.array();
         byte[] x = extra == null ? new byte[0] : extra.array();
-        byte[] file = new byte[b.length + x.length];
+        byte[] file = new byte[b.length + x.length + following.length];
         System.arraycopy(b, 0, file, 0, b.length);
         System.arraycopy(x, 0, file, b.length, x.length);
+        System.arraycopy(following, 0, file, b.length + x.length, following.length);
         Path f = temp.resolve("blob.bin");
         Files.write(f, file);
         PmlHeader header = new PmlHeader(9, true, "", "", 0, 0, 0, 0, 0, 0, 0, 10, 0, 19041, 1, 0, 0);
         try (MappedFile in = new MappedFile(f)) {
             PmlDetails details = new PmlDetails(in, header, null, new StringPool());
-            return details.decode(CLASS_FILE_SYSTEM, operation, 1, 0, b.length, extra == null ? -1 : b.length,
+            return details.decode(eventClass, operation, 1, 0, b.length, extra == null ? -1 : b.length,
                     x.length).detail();
         }
     }
@@ -191,5 +199,20 @@ class PmlDetailsTest {
         create.putInt(PARAMS + 8, 1 << 24);
         Detail d = decode(FS_CREATE, create, null);
         assertEquals("NT AUTHORITY\\SYSTEM", ((CreateFileDetail) d).impersonating());
+    }
+
+    @Test
+    void fullValueInformationShowsWhatProcmonReadsPastTheStoredData() throws IOException {
+        // RegQueryValue, KeyValueFullInformation: u16 path info, u16 pad, u32 Length, u32 class, path
+        ByteBuffer query = le(12 + 2 * "K\\2011".length());
+        query.putShort(0, (short) "K\\2011".length()).putInt(4, 4094).putInt(8, 1);
+        utf16(query, 12, "K\\2011");
+        // TitleIndex, Type REG_BINARY, DataOffset 0x1C, DataLength 44, NameLength 8, "2011", 16 of the 44 bytes
+        ByteBuffer full = le(44).putInt(4, 3).putInt(8, 0x1C).putInt(12, 44).putInt(16, 8).putInt(0x24, -60);
+        utf16(full, 20, "2011");
+        byte[] next = {3, 4, 0, 0, 9, 9, 9, 9};
+        // 44 - (0x14 + 8 / 2) = 20 bytes: the 16 stored and 4 of the log bytes that follow
+        assertEquals(new RegValueDetail(-1, null, 3, 44, "00 00 00 00 00 00 00 00 C4 FF FF FF 00 00 00 00 03 04 00 00"),
+                decode(CLASS_REGISTRY, REG_QUERY_VALUE, query, full, next));
     }
 }
