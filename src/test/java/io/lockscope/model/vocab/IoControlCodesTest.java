@@ -25,6 +25,7 @@ class IoControlCodesTest {
         assertEquals("Read", IoControlCodes.fileSystemControlCategory("FSCTL_GET_REPARSE_POINT"));
         assertEquals("Read Metadata", IoControlCodes.fileSystemControlCategory("FSCTL_QUERY_USN_JOURNAL"));
         assertEquals("Write Metadata", IoControlCodes.fileSystemControlCategory("FSCTL_WRITE_USN_CLOSE_RECORD"));
+        assertEquals("Write", IoControlCodes.fileSystemControlCategory("FSCTL_MOVE_FILE"));
         assertEquals("", IoControlCodes.fileSystemControlCategory("FSCTL_FILE_PREFETCH"));
         assertEquals("", IoControlCodes.fileSystemControlCategory("no such control"));
     }
