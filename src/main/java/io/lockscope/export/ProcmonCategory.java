@@ -1,18 +1,24 @@
 package io.lockscope.export;
 
+import io.lockscope.ingest.procmon.pml.PmlOperations;
 import io.lockscope.model.Operation;
 import io.lockscope.model.detail.CreateFileDetail;
 import io.lockscope.model.detail.Detail;
 import io.lockscope.model.detail.RegKeyDetail;
+import io.lockscope.model.vocab.IoControlCodes;
 
 /**
  * procmon's derived Category column ("Read", "Write", "Read Metadata", "Write Metadata" or empty).
- * Rules from eronnen/procmon-parser stream_logs_detail_format.py (which is checked against procmon's own
- * CSV): CreateFile is "Write" when it created, overwrote or superseded, or when a create that is not an
- * Open failed; registry reads are "Read", RegCreateKey that created a key is "Write". The
- * SetInformationFile family as "Write" (and SetBasicInformationFile as "Write Metadata") follows the
- * Win10 sample row of SetDispositionInformationFile (procmon-formats.md §2.5); the query-information
- * family as "Read Metadata" follows procmon-parser's QueryIdInformation handler.
+ * Registry and CreateFile rules from eronnen/procmon-parser stream_logs_detail_format.py: CreateFile is
+ * "Write" when it created, overwrote or superseded, or when a create that is not an Open failed;
+ * registry reads are "Read", a RegCreateKey that created a key is "Write".
+ *
+ * <p>File-system operations follow their IRP major function, as procmon's own CSV exports of the
+ * corpus show for every event: QueryInformation (every class, also those procmon shows as
+ * {@code <Unknown>}), QueryEA, DirectoryControl and QuerySecurity are "Read Metadata"; SetInformation,
+ * SetEA and SetSecurity are "Write Metadata", except a disposition (delete), which is "Write"; volume
+ * queries have none; a FileSystemControl's category depends on its control code
+ * ({@link IoControlCodes#fileSystemControlCategory}).
  */
 public final class ProcmonCategory {
     public static final String READ = "Read";
@@ -20,6 +26,7 @@ public final class ProcmonCategory {
     public static final String READ_METADATA = "Read Metadata";
     public static final String WRITE_METADATA = "Write Metadata";
 
+    private static final String CONTROL_KEY = "Control: ";
     private static final int DISPOSITION_OPEN = 1;
     private static final int SUPERSEDED = 0;
     private static final int OPENED = 1;
@@ -57,23 +64,44 @@ public final class ProcmonCategory {
             case SET_LINK_INFORMATION_FILE:
             case SET_DISPOSITION_INFORMATION_FILE:
             case SET_DISPOSITION_INFORMATION_EX:
-            case SET_END_OF_FILE_INFORMATION_FILE:
-            case SET_ALLOCATION_INFORMATION_FILE:
                 return WRITE;
             case REG_SET_INFO_KEY:
             case REG_SET_KEY_SECURITY:
-            case SET_BASIC_INFORMATION_FILE:
                 return WRITE_METADATA;
             case REG_QUERY_KEY_SECURITY:
-            case QUERY_BASIC_INFORMATION_FILE:
-            case QUERY_STANDARD_INFORMATION_FILE:
-            case QUERY_NETWORK_OPEN_INFORMATION_FILE:
-            case QUERY_ID_INFORMATION:
-            case QUERY_REMOTE_PROTOCOL_INFORMATION:
                 return READ_METADATA;
+            case FILE_SYSTEM_CONTROL:
+                return detail instanceof Detail.Text t && t.text().startsWith(CONTROL_KEY)
+                        ? IoControlCodes.fileSystemControlCategory(controlName(t.text())) : "";
+            default:
+                return byMajorFunction(operation);
+        }
+    }
+
+    private static String byMajorFunction(Operation operation) {
+        PmlOperations.Code code = operation.isFileSystem() ? PmlOperations.code(operation.procmonName()) : null;
+        if (code == null || code.eventClass() != PmlOperations.CLASS_FILE_SYSTEM) {
+            return "";
+        }
+        switch (code.operation()) {
+            case PmlOperations.FS_QUERY_INFORMATION:
+            case PmlOperations.FS_QUERY_EA:
+            case PmlOperations.FS_DIRECTORY_CONTROL:
+            case PmlOperations.FS_QUERY_SECURITY:
+                return READ_METADATA;
+            case PmlOperations.FS_SET_INFORMATION:
+            case PmlOperations.FS_SET_EA:
+            case PmlOperations.FS_SET_SECURITY:
+                return WRITE_METADATA;
             default:
                 return "";
         }
+    }
+
+    /** {@code Control: FSCTL_OFFLOAD_READ, Offset: 0, …} → {@code FSCTL_OFFLOAD_READ}. */
+    private static String controlName(String detail) {
+        int end = detail.indexOf(", ", CONTROL_KEY.length());
+        return detail.substring(CONTROL_KEY.length(), end < 0 ? detail.length() : end);
     }
 
     private static String createFile(Detail detail) {

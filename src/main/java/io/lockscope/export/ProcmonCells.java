@@ -58,7 +58,7 @@ public final class ProcmonCells {
             case RESULT:
                 return NtStatus.name(row.result());
             case DETAIL:
-                return DetailFormat.render(row.operation(), row.detail(), options.locale().numbers());
+                return detail(row);
             case DATE_AND_TIME:
                 return dateAndTime(row.time());
             case RELATIVE_TIME:
@@ -103,6 +103,12 @@ public final class ProcmonCells {
             default:
                 throw new IllegalStateException("unhandled column " + column);
         }
+    }
+
+    /** The Detail text, cut to the {@value DetailFormat#MAX_CHARS} characters procmon's detail buffer holds. */
+    public String detail(EventRow row) {
+        String text = DetailFormat.render(row.operation(), row.detail(), options.locale().numbers());
+        return text.length() > DetailFormat.MAX_CHARS ? text.substring(0, DetailFormat.MAX_CHARS) : text;
     }
 
     /** The wall-clock time of {@code time} in the export's zone, as ticks since 1601 (local). */

@@ -16,6 +16,7 @@ import io.lockscope.model.detail.RegValueDetail;
 import io.lockscope.model.detail.RenameDetail;
 import io.lockscope.model.detail.SizeDetail;
 import io.lockscope.model.detail.StandardInfoDetail;
+import io.lockscope.model.vocab.WellKnownSids;
 
 import java.nio.charset.StandardCharsets;
 
@@ -112,7 +113,7 @@ final class PmlDetailEncoder {
             detail.putU16At(params + 0x10, c.attributes());
             detail.putU16At(params + 0x12, c.shareMode());
             detail.putI32At(params + 0x28, (int) Math.max(c.allocationSize(), 0));
-            byte[] sid = sid(c.impersonating());
+            byte[] sid = sid(c.impersonating() == null ? null : WellKnownSids.sid(c.impersonating()));
             detail.i32(c.desiredAccess()).u8(sid.length).zeros(3).bytes(sid);
             if (c.openResult() >= 0) {
                 hasExtra = true;

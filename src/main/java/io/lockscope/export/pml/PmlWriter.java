@@ -152,10 +152,10 @@ public final class PmlWriter implements Closeable {
         if (depth < 0 || depth > 0xFFFF) {
             throw new IllegalArgumentException("stack depth out of range: " + depth);
         }
-        String name = operation == Operation.OTHER ? operationName : operation.procmonName();
-        PmlOperations.Code code = name == null ? null : PmlOperations.code(name);
+        PmlOperations.Code code = PmlOperations.code(operation, operationName);
         if (code == null) {
-            throw new IllegalArgumentException("procmon has no operation named " + name);
+            throw new IllegalArgumentException("procmon has no operation named "
+                    + (operation == Operation.OTHER ? operationName : operation.procmonName()));
         }
         if (code.eventClass() == PmlOperations.CLASS_NETWORK) {
             skippedEvents++;

@@ -34,6 +34,12 @@ import java.util.Set;
  * and exit statuses are not grouped.
  */
 public final class DetailFormat {
+    /**
+     * The longest Detail procmon shows: its detail buffer holds 4,096 UTF-16 units including the
+     * terminating NUL (a QueryDirectory listing of a large folder ends mid-name at exactly this length in
+     * the corpus CSVs).
+     */
+    public static final int MAX_CHARS = 4095;
     private static final String ABSENT_SIZE = "n/a";
 
     // CreateFile
@@ -58,6 +64,8 @@ public final class DetailFormat {
     private static final String REPLACE_IF_EXISTS = "ReplaceIfExists";
     private static final String FILE_NAME = "FileName";
     private static final String END_OF_FILE = "EndOfFile";
+    // FASTIO_ACQUIRE_FOR_MOD_WRITE
+    private static final String ENDING_OFFSET = "EndingOffset";
     private static final String CREATION_TIME = "CreationTime";
     private static final String LAST_ACCESS_TIME = "LastAccessTime";
     private static final String LAST_WRITE_TIME = "LastWriteTime";
@@ -162,9 +170,14 @@ public final class DetailFormat {
                     .add(FILE_ATTRIBUTES, FileVocabulary.ATTRIBUTES.render(t.attributes())).toString();
         }
         if (detail instanceof NetworkOpenDetail n) {
+            // procmon prints the two sizes of QueryNetworkOpenInformationFile as if they were FILETIMEs
+            // (every corpus CSV: a 4,096-byte file shows "AllocationSize: 1/1/1601 12:00:00 AM"); QueryOpen
+            // prints them as numbers
+            boolean sizesAsTimes = operation == Operation.QUERY_NETWORK_OPEN_INFORMATION_FILE;
             return times(n.creationTime(), n.lastAccessTime(), n.lastWriteTime(), n.changeTime())
-                    .add(ALLOCATION_SIZE, Numbers.grouped(n.allocationSize(), sep))
-                    .add(END_OF_FILE, Numbers.grouped(n.endOfFile(), sep))
+                    .add(ALLOCATION_SIZE, sizesAsTimes ? FileTimeText.of(n.allocationSize())
+                            : Numbers.grouped(n.allocationSize(), sep))
+                    .add(END_OF_FILE, sizesAsTimes ? FileTimeText.of(n.endOfFile()) : Numbers.grouped(n.endOfFile(), sep))
                     .add(FILE_ATTRIBUTES, FileVocabulary.ATTRIBUTES.render(n.attributes())).toString();
         }
         if (detail instanceof StandardInfoDetail s) {
@@ -224,6 +237,7 @@ public final class DetailFormat {
                 return parseRename(in);
             case SET_END_OF_FILE_INFORMATION_FILE:
             case SET_ALLOCATION_INFORMATION_FILE:
+            case FASTIO_ACQUIRE_FOR_MOD_WRITE:
                 return parseSize(in, sizeKey(operation), sep);
             case REG_OPEN_KEY:
             case REG_CREATE_KEY:
@@ -381,6 +395,9 @@ public final class DetailFormat {
     }
 
     private static String sizeKey(Operation operation) {
+        if (operation == Operation.FASTIO_ACQUIRE_FOR_MOD_WRITE) {
+            return ENDING_OFFSET;
+        }
         return operation == Operation.SET_ALLOCATION_INFORMATION_FILE ? ALLOCATION_SIZE : END_OF_FILE;
     }
 

@@ -30,6 +30,24 @@ public final class FileVocabulary {
                     .add(0x100, "Write Attributes")).build(),
             0x120089, 0x120116, 0x1200A0, 0x1F01FF);
 
+    /**
+     * QueryDirectory "FileInformationClass": the FILE_INFORMATION_CLASS values a directory query uses
+     * (wdm.h / ntifs.h names); an unnamed class renders as its number.
+     */
+    public static final CodeVocabulary DIRECTORY_INFORMATION_CLASS = new CodeVocabulary("", "", 10)
+            .add(1, "FileDirectoryInformation")
+            .add(2, "FileFullDirectoryInformation")
+            .add(3, "FileBothDirectoryInformation")
+            .add(12, "FileNamesInformation")
+            .add(29, "FileObjectIdInformation")
+            .add(32, "FileQuotaInformation")
+            .add(33, "FileReparsePointInformation")
+            .add(37, "FileIdBothDirectoryInformation")
+            .add(38, "FileIdFullDirectoryInformation")
+            .add(50, "FileIdGlobalTxDirectoryInformation")
+            .add(60, "FileIdExtdDirectoryInformation")
+            .add(63, "FileIdExtdBothDirectoryInformation");
+
     /** CreateFile "ShareMode": FILE_SHARE_READ 1, WRITE 2, DELETE 4; 0 is "None". */
     public static final FlagVocabulary SHARE_MODE = FlagVocabulary.builder(", ", "None")
             .add(0x1, "Read")

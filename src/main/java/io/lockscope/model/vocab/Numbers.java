@@ -5,7 +5,7 @@ package io.lockscope.model.vocab;
  * locale's separator ({@code 16,384}, {@code 16.384}, {@code 8 192} with NBSP), see
  * procmon-formats.md §2.3.
  */
-final class Numbers {
+public final class Numbers {
     /** Returned by the parsers for text that is not a number in the expected form. */
     static final long INVALID = Long.MIN_VALUE;
 
@@ -13,7 +13,7 @@ final class Numbers {
     }
 
     /** {@code value} with its digits grouped by three using {@code separator}. */
-    static String grouped(long value, char separator) {
+    public static String grouped(long value, char separator) {
         String digits = Long.toString(value);
         int sign = value < 0 ? 1 : 0;
         int count = digits.length() - sign;

@@ -2,7 +2,6 @@ package io.lockscope.export.pml;
 
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.procmon.pml.PmlReader;
-import io.lockscope.model.EventClass;
 import io.lockscope.model.EventStore;
 import io.lockscope.model.Module;
 import io.lockscope.model.Operation;
@@ -184,8 +183,11 @@ class PmlRoundTripTest {
                                     new ProcessDetail.Field("Command line", "a.exe -x"))), stack);
                 }
                 default -> {
-                    b.addOtherEvent(time, duration, key, tid, "<Unknown>", EventClass.FILE_SYSTEM, result,
-                            b.strings().intern(file), Detail.None.INSTANCE, stack);
+                    // an information class procmon has no name for: shown as <Unknown>, typed by its IRP major
+                    int unnamed = b.addEvent(time, duration, key, tid, r.nextBoolean() ? Operation.SET_INFORMATION_FILE
+                            : Operation.QUERY_INFORMATION_FILE, result, b.strings().intern(file), Detail.None.INSTANCE,
+                            stack);
+                    b.setOperationName(unnamed, "<Unknown>");
                     add(b, time, duration, key, tid, Operation.QUERY_STANDARD_INFORMATION_FILE, result, file,
                             pending ? Detail.None.INSTANCE : new StandardInfoDetail(r.nextInt(1 << 20) * 4096L,
                                     r.nextInt(1 << 30), 1 + r.nextInt(3), r.nextBoolean(), r.nextBoolean()), stack);
@@ -242,7 +244,11 @@ class PmlRoundTripTest {
                 return new RegValueDetail(index, name, 1, 2L * (s.length() + 1), s);
             }
             case 2:
-                return new RegValueDetail(index, name, 3, 72, "00 00 00 00 AE 00 00 00 66 01 00 00 4C FA 70 00");
+                // a query shows the 16 bytes the driver stores of a longer value; an enumeration (Full
+                // information, with the name) shows more than it stores (see PmlDetails.queryValue), so
+                // only a value that fits is one procmon can show as stored
+                return new RegValueDetail(index, name, 3, name == null ? 72 : 16,
+                        "00 00 00 00 AE 00 00 00 66 01 00 00 4C FA 70 00");
             case 3:
                 return new RegValueDetail(index, name, 7, 20, "en-US, en");
             case 4:

@@ -196,4 +196,31 @@ class DetailFormatTest {
         assertEquals(Detail.None.INSTANCE, DetailFormat.parse(Operation.CLOSE_FILE, "", EN));
         assertEquals("", DetailFormat.render(Operation.CLOSE_FILE, Detail.None.INSTANCE, EN));
     }
+
+    @Test
+    void queryNetworkOpenPrintsItsSizesAsProcmonDoes() {
+        NetworkOpenDetail n = new NetworkOpenDetail("7/11/2020 3:46:54 PM", "7/12/2020 1:17:38 AM",
+                "7/12/2020 1:17:38 AM", "7/12/2020 1:17:38 AM", 4096, 4096, 0x21);
+        String times = "CreationTime: 7/11/2020 3:46:54 PM, LastAccessTime: 7/12/2020 1:17:38 AM, "
+                + "LastWriteTime: 7/12/2020 1:17:38 AM, ChangeTime: 7/12/2020 1:17:38 AM, ";
+        assertEquals(times + "AllocationSize: 1/1/1601 12:00:00 AM, EndOfFile: 1/1/1601 12:00:00 AM, FileAttributes: RA",
+                DetailFormat.render(Operation.QUERY_NETWORK_OPEN_INFORMATION_FILE, n, NumberStyle.EN_US));
+        assertEquals(times + "AllocationSize: 4,096, EndOfFile: 4,096, FileAttributes: RA",
+                DetailFormat.render(Operation.QUERY_OPEN, n, NumberStyle.EN_US));
+    }
+
+    @Test
+    void acquireForModWriteShowsItsEndingOffset() {
+        String text = "EndingOffset: 720,896";
+        Detail d = DetailFormat.parse(Operation.FASTIO_ACQUIRE_FOR_MOD_WRITE, text, NumberStyle.EN_US);
+        assertEquals(new io.lockscope.model.detail.SizeDetail(720_896), d);
+        assertEquals(text, DetailFormat.render(Operation.FASTIO_ACQUIRE_FOR_MOD_WRITE, d, NumberStyle.EN_US));
+    }
+
+    @Test
+    void directoryInformationClassNames() {
+        assertEquals("FileIdBothDirectoryInformation", FileVocabulary.DIRECTORY_INFORMATION_CLASS.render(37));
+        assertEquals("FileNamesInformation", FileVocabulary.DIRECTORY_INFORMATION_CLASS.render(12));
+        assertEquals("99", FileVocabulary.DIRECTORY_INFORMATION_CLASS.render(99));
+    }
 }

@@ -15,11 +15,19 @@ import io.lockscope.model.detail.RegValueDetail;
 import io.lockscope.model.detail.RenameDetail;
 import io.lockscope.model.detail.SizeDetail;
 import io.lockscope.model.detail.StandardInfoDetail;
+import io.lockscope.model.vocab.DetailFormat;
 import io.lockscope.model.vocab.FileVocabulary;
+import io.lockscope.model.vocab.IoControlCodes;
+import io.lockscope.model.vocab.Numbers;
 import io.lockscope.model.vocab.PageProtection;
+import io.lockscope.model.vocab.WellKnownSids;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static io.lockscope.ingest.procmon.pml.PmlLayout.KEY_VALUE_FULL_INFORMATION;
 import static io.lockscope.ingest.procmon.pml.PmlLayout.KEY_VALUE_PARTIAL_INFORMATION;
@@ -97,6 +105,18 @@ final class PmlDetails {
             .add(0x100, "FILE_NOTIFY_CHANGE_SECURITY").add(0x200, "FILE_NOTIFY_CHANGE_STREAM_NAME")
             .add(0x400, "FILE_NOTIFY_CHANGE_STREAM_SIZE").add(0x800, "FILE_NOTIFY_CHANGE_STREAM_WRITE");
     /**
+     * FILE_FS_ATTRIBUTE_INFORMATION.FileSystemAttributes (ntifs.h FILE_CASE_SENSITIVE_SEARCH 0x1 …) in
+     * procmon's order and words, as the corpus shows them ("Case Preserved, Case Sensitive, Unicode,
+     * ACLs, Compression, Named Streams, EFS, Object IDs, Reparse Points, Sparse Files, Quotas,
+     * Transactions, 0x3c00600"); bits procmon does not name end as one hex value.
+     */
+    static final Flags VOLUME_ATTRIBUTES = new Flags()
+            .add(0x2, "Case Preserved").add(0x1, "Case Sensitive").add(0x4, "Unicode").add(0x8, "ACLs")
+            .add(0x10, "Compression").add(0x40000, "Named Streams").add(0x20000, "EFS").add(0x10000, "Object IDs")
+            .add(0x80, "Reparse Points").add(0x40, "Sparse Files").add(0x20, "Quotas").add(0x200000, "Transactions");
+    /** FILE_ALIGNMENT_INFORMATION.AlignmentRequirement (wdm.h FILE_BYTE_ALIGNMENT 0 … FILE_512_BYTE_ALIGNMENT). */
+    static final String[] ALIGNMENT = alignmentNames();
+    /**
      * SECURITY_INFORMATION bits (winnt.h) in procmon's order: the corpus shows
      * "…, Label, DACL Protected, SACL Unprotected" and an unnamed 0x100 as hex at the end.
      */
@@ -113,6 +133,8 @@ final class PmlDetails {
     private final StringPool strings;
     private final PathInterner paths;
     private final int version;
+    private final PmlHeader header;
+    private Map<String, String> accountBySid;
     private final Decoded out = new Decoded();
     private final char[] chars = new char[0x8000];
     private final StringBuilder text = new StringBuilder();
@@ -133,6 +155,7 @@ final class PmlDetails {
         this.strings = strings;
         this.paths = new PathInterner(strings);
         this.version = header.version();
+        this.header = header;
     }
 
     /** Events whose blob could not be decoded: detail left empty, path too when it was the unreadable part. */
@@ -231,11 +254,13 @@ final class PmlDetails {
             case FS_DIRECTORY_CONTROL:
                 if (sub == SUB_NOTIFY_CHANGE_DIRECTORY) {
                     out.detail = new Detail.Text("Filter: " + NOTIFY_FILTERS.render(i32(params + ptr)));
+                } else if (sub == SUB_QUERY_DIRECTORY) {
+                    out.detail = queryDirectory(params, after);
                 }
                 break;
             case FS_FILE_SYSTEM_CONTROL:
             case FS_DEVICE_IO_CONTROL:
-                out.detail = new Detail.Text("Control: " + ioControl(i32(params + (wide ? 0x10 : 8))));
+                out.detail = ioControl(i32(params + (wide ? 0x10 : 8)), after);
                 break;
             case FS_QUERY_SECURITY:
             case FS_SET_SECURITY:
@@ -243,6 +268,17 @@ final class PmlDetails {
                 break;
             case FS_QUERY_OPEN:
                 out.detail = networkOpen();
+                break;
+            case FS_QUERY_VOLUME_INFORMATION:
+                out.detail = queryVolume(sub);
+                break;
+            case FS_FASTIO_ACQUIRE_FOR_MOD_WRITE:
+                // FsFilter AcquireForModWrite: the EndingOffset value follows the path
+                out.detail = new SizeDetail(i64(after));
+                break;
+            case FS_FASTIO_MDL_READ_COMPLETE:
+                // FastIoMdlReadComplete: the MdlChain pointer is the first parameter
+                out.detail = new Detail.Text("MDL: 0x" + Long.toHexString(pointer(params)));
                 break;
             case FS_CREATE_FILE_MAPPING:
                 out.detail = fileMapping(params);
@@ -266,14 +302,93 @@ final class PmlDetails {
     }
 
     /**
-     * An FSCTL/IOCTL code in the form procmon uses for codes it has no name for ("0x902eb (Device:0x9
-     * Function:186 Method: 3)", seen in the corpus). procmon names the well-known ones
-     * ("FSCTL_REQUEST_OPLOCK"); this reader keeps the code instead, so no information is lost.
+     * QueryDirectory: the search pattern ({@code Filter}), then the names the query returned, numbered
+     * from 1 after a filter and from 0 without one, then the FileInformationClass (FLT_PARAMETERS
+     * QueryDirectory: u32 Length, FileName pointer, u32 class at 2 pointers). procmon writes the class
+     * into the third item of that list, so it replaces the third name of a longer listing ("0: a, 1: b,
+     * FileInformationClass: …, 3: d") and is missing from a shorter one; the corpus shows all three.
+     * The names come from the post-operation output buffer, one FILE_*_DIR_INFORMATION record per
+     * name chained by NextEntryOffset (procmon-parser stream_logs_detail_format.py; ntifs.h layouts).
      */
-    static String ioControl(int code) {
-        return "0x" + Integer.toHexString(code) + " (Device:0x" + Integer.toHexString(code >>> 16) + " Function:"
-                + ((code >>> 2) & 0xFFF) + " Method: " + (code & 3) + ")";
+    private Detail queryDirectory(long params, long after) {
+        List<String> items = new ArrayList<>();
+        int index = 0;
+        if (after + 2 <= blobEnd && stringBytes(u16(after)) > 0) {
+            int info = u16(after);
+            char[] filter = new char[info & PmlLayout.MAX_STRING_CHARS];
+            items.add("Filter: " + new String(filter, 0, readChars(after + 2, info, filter)));
+            index = 1;
+        }
+        int infoClass = i32(params + 2L * ptr);
+        int nameOffset = directoryNameOffset(infoClass);
+        if (extra >= 0 && nameOffset > 0) {
+            long entry = extra;
+            int shown = 0;
+            // the stored buffer may end inside a record (procmon keeps at most 64 KiB): list what fits, and
+            // no more names than procmon's Detail buffer can show
+            while (entry + nameOffset <= extraEnd && shown <= DetailFormat.MAX_CHARS) {
+                long next = u32x(entry);
+                long nameBytes = u32x(entry + (infoClass == FILE_NAMES_INFORMATION ? 8 : 0x3C));
+                if (entry + nameOffset + nameBytes > extraEnd) {
+                    break;
+                }
+                int n = (int) Math.min(nameBytes / 2, chars.length);
+                in.chars(entry + nameOffset, n, false, chars);
+                String item = index++ + ": " + new String(chars, 0, n);
+                items.add(item);
+                shown += item.length() + 2;
+                if (next == 0 || entry + next >= extraEnd) {
+                    break;
+                }
+                entry += next;
+            }
+        }
+        String classItem = "FileInformationClass: " + FileVocabulary.DIRECTORY_INFORMATION_CLASS.render(infoClass);
+        if (items.size() > 2) {
+            items.set(2, classItem);
+        } else if (items.size() == 2) {
+            items.add(classItem);
+        }
+        return items.isEmpty() ? Detail.None.INSTANCE : new Detail.Text(String.join(", ", items));
     }
+
+    private static final int FILE_NAMES_INFORMATION = 12;
+
+    /** Offset of FileName in the directory record of {@code infoClass}; 0 for a class procmon does not list. */
+    private static int directoryNameOffset(int infoClass) {
+        switch (infoClass) {
+            case 1: // FILE_DIRECTORY_INFORMATION
+                return 0x40;
+            case 2: // FILE_FULL_DIR_INFORMATION
+                return 0x44;
+            case 3: // FILE_BOTH_DIR_INFORMATION
+                return 0x5E;
+            case FILE_NAMES_INFORMATION:
+                return 0x0C;
+            case 37: // FILE_ID_BOTH_DIR_INFORMATION
+                return 0x68;
+            case 38: // FILE_ID_FULL_DIR_INFORMATION
+                return 0x50;
+            default:
+                return 0;
+        }
+    }
+
+    /**
+     * FileSystemControl/DeviceIoControl: the control code's name; FSCTL_OFFLOAD_READ adds the range of
+     * its input buffer, which follows the path (FSCTL_OFFLOAD_READ_INPUT, winioctl.h: u32 Size, Flags,
+     * TokenTimeToLive, Reserved, u64 FileOffset @16, u64 CopyLength @24). Numbers use en-US grouping.
+     */
+    private Detail ioControl(int code, long after) {
+        String control = "Control: " + IoControlCodes.render(code);
+        if (code == FSCTL_OFFLOAD_READ && after + 32 <= blobEnd) {
+            control += ", Offset: " + Numbers.grouped(i64(after + 16), ',') + ", Length: "
+                    + Numbers.grouped(i64(after + 24), ',');
+        }
+        return new Detail.Text(control);
+    }
+
+    private static final int FSCTL_OFFLOAD_READ = 0x94264;
 
     /** Query results are the post-operation output buffer: present only when the query succeeded. */
     private Detail queryInformation(int infoClass) {
@@ -290,6 +405,11 @@ final class PmlDetails {
                         in.u8(extra + 20) != 0, in.u8(extra + 21) != 0);
             case INFO_NETWORK_OPEN:
                 return networkOpen();
+            case INFO_INTERNAL:
+                needExtra(extra, 8);
+                return new Detail.Text("IndexNumber: 0x" + Long.toHexString(in.i64(extra)));
+            case INFO_ALL:
+                return allInformation();
             case INFO_NAME: {
                 // FILE_NAME_INFORMATION: u32 FileNameLength, name
                 long bytes = u32x(extra);
@@ -327,6 +447,97 @@ final class PmlDetails {
                 in.i64(extra + 40), in.i32(extra + 48));
     }
 
+    private String fileTimesText(long at) {
+        return "CreationTime: " + PmlTime.dateTime(in.i64(at)) + ", LastAccessTime: " + PmlTime.dateTime(in.i64(at + 8))
+                + ", LastWriteTime: " + PmlTime.dateTime(in.i64(at + 16)) + ", ChangeTime: "
+                + PmlTime.dateTime(in.i64(at + 24));
+    }
+
+    /**
+     * FILE_ALL_INFORMATION (wdm.h): Basic (4 FILETIMEs, attributes) @0, Standard @0x28, Internal
+     * IndexNumber @0x40, EaSize @0x48, Access flags @0x4C, CurrentByteOffset @0x50, Mode @0x58,
+     * AlignmentRequirement @0x5C, then the name (procmon does not show it). Numbers use en-US grouping.
+     */
+    private Detail allInformation() {
+        needExtra(extra, 0x60);
+        long at = extra;
+        return new Detail.Text(fileTimesText(at)
+                + ", FileAttributes: " + FileVocabulary.ATTRIBUTES.render(in.i32(at + 32))
+                + ", AllocationSize: " + Numbers.grouped(in.i64(at + 0x28), ',')
+                + ", EndOfFile: " + Numbers.grouped(in.i64(at + 0x30), ',')
+                + ", NumberOfLinks: " + Numbers.grouped(in.u32(at + 0x38), ',')
+                + ", DeletePending: " + FileVocabulary.bool(in.u8(at + 0x3C) != 0)
+                + ", Directory: " + FileVocabulary.bool(in.u8(at + 0x3D) != 0)
+                + ", IndexNumber: 0x" + Long.toHexString(in.i64(at + 0x40))
+                + ", EaSize: " + Numbers.grouped(in.u32(at + 0x48), ',')
+                + ", Access: " + FileVocabulary.DESIRED_ACCESS.render(in.i32(at + 0x4C))
+                + ", Position: " + Numbers.grouped(in.i64(at + 0x50), ',')
+                + ", Mode: " + FileVocabulary.CREATE_OPTIONS.render(in.i32(at + 0x58))
+                + ", AlignmentRequirement: " + name(ALIGNMENT, in.i32(at + 0x5C)));
+    }
+
+    /**
+     * Volume queries show the post-operation FILE_FS_*_INFORMATION (ntifs.h), present only when the
+     * query succeeded. Numbers use en-US grouping.
+     */
+    private Detail queryVolume(int infoClass) {
+        if (extra < 0) {
+            return Detail.None.INSTANCE;
+        }
+        switch (infoClass) {
+            case VOLUME_INFORMATION: {
+                // VolumeCreationTime, u32 VolumeSerialNumber, u32 VolumeLabelLength, u8 SupportsObjects, label @0x12
+                needExtra(extra, 0x12);
+                long labelBytes = in.u32(extra + 0xC);
+                needExtra(extra + 0x12, labelBytes);
+                int n = (int) Math.min(labelBytes / 2, chars.length);
+                in.chars(extra + 0x12, n, false, chars);
+                int serial = in.i32(extra + 8);
+                return new Detail.Text("VolumeCreationTime: " + PmlTime.dateTime(in.i64(extra))
+                        + ", VolumeSerialNumber: " + String.format("%04X-%04X", serial >>> 16, serial & 0xFFFF)
+                        + ", SupportsObjects: " + FileVocabulary.bool(in.u8(extra + 0x10) != 0)
+                        + ", VolumeLabel: " + new String(chars, 0, n));
+            }
+            case VOLUME_SIZE_INFORMATION:
+                // TotalAllocationUnits, AvailableAllocationUnits, u32 SectorsPerAllocationUnit, u32 BytesPerSector
+                needExtra(extra, 24);
+                return new Detail.Text("TotalAllocationUnits: " + Numbers.grouped(in.i64(extra), ',')
+                        + ", AvailableAllocationUnits: " + Numbers.grouped(in.i64(extra + 8), ',')
+                        + ", SectorsPerAllocationUnit: " + Numbers.grouped(in.u32(extra + 16), ',')
+                        + ", BytesPerSector: " + Numbers.grouped(in.u32(extra + 20), ','));
+            case VOLUME_ATTRIBUTE_INFORMATION: {
+                // u32 FileSystemAttributes, i32 MaximumComponentNameLength, u32 FileSystemNameLength, name
+                needExtra(extra, 12);
+                long nameBytes = in.u32(extra + 8);
+                needExtra(extra + 12, nameBytes);
+                int n = (int) Math.min(nameBytes / 2, chars.length);
+                in.chars(extra + 12, n, false, chars);
+                return new Detail.Text("FileSystemAttributes: " + VOLUME_ATTRIBUTES.render(in.i32(extra))
+                        + ", MaximumComponentNameLength: " + Numbers.grouped(in.i32(extra + 4), ',')
+                        + ", FileSystemName: " + new String(chars, 0, n));
+            }
+            case VOLUME_FULL_SIZE_INFORMATION:
+                // Total, CallerAvailable, ActualAvailable allocation units, SectorsPerAllocationUnit, BytesPerSector
+                needExtra(extra, 32);
+                return new Detail.Text("TotalAllocationUnits: " + Numbers.grouped(in.i64(extra), ',')
+                        + ", CallerAvailableAllocationUnits: " + Numbers.grouped(in.i64(extra + 8), ',')
+                        + ", ActualAvailableAllocationUnits: " + Numbers.grouped(in.i64(extra + 16), ',')
+                        + ", SectorsPerAllocationUnit: " + Numbers.grouped(in.u32(extra + 24), ',')
+                        + ", BytesPerSector: " + Numbers.grouped(in.u32(extra + 28), ','));
+            case VOLUME_OBJECT_ID_INFORMATION: {
+                // ObjectId (16 bytes), ExtendedInfo (48): procmon shows the ObjectId bytes in upper-case hex
+                needExtra(extra, 16);
+                StringBuilder id = new StringBuilder("ObjectId: ");
+                for (int k = 0; k < 16; k++) {
+                    id.append(String.format("%02X", in.u8(extra + k)));
+                }
+                return new Detail.Text(id.toString());
+            }
+            default:
+                return Detail.None.INSTANCE;
+        }
+    }
+
     /** QueryDirectory shows its search pattern appended to the directory path. */
     private int appendFilter(int n, long at, int info) {
         int m = n;
@@ -346,7 +557,7 @@ final class PmlDetails {
     private Detail createFile(long params, long after) {
         int access = i32(after);
         int sidLength = u8(after + 4);
-        String impersonating = sidLength == 0 ? null : sid(after + 8, sidLength);
+        String impersonating = sidLength == 0 ? null : account(sid(after + 8, sidLength));
         int dispositionAndOptions = i32(params + (wide ? 8 : 4));
         int disposition = dispositionAndOptions >>> 24;
         int attributes = u16(params + (wide ? 0x10 : 8));
@@ -419,8 +630,72 @@ final class PmlDetails {
         return new RenameDetail(replace, new String(chars, 0, n));
     }
 
+    /**
+     * The account procmon shows for an impersonated SID: a well-known name, else the user of a process
+     * this capture saw created with that SID (procmon asks the capturing machine's account database;
+     * a PML keeps only the SID, but a Process Create event carries the new process's user SID and the
+     * process table its domain-and-user name), else the SID itself.
+     */
+    private String account(String sid) {
+        String known = WellKnownSids.account(sid);
+        if (!known.equals(sid)) {
+            return known;
+        }
+        if (accountBySid == null) {
+            accountBySid = createdProcessAccounts();
+        }
+        return accountBySid.getOrDefault(sid, sid);
+    }
+
+    /** SID → user name of the processes created in this file; scanned once, when first needed. */
+    private Map<String, String> createdProcessAccounts() {
+        Map<String, Integer> pidBySid = new HashMap<>();
+        long offsets = header.eventOffsetsOffset();
+        for (long i = 0; i < header.eventCount(); i++) {
+            long at = in.u32(offsets + PmlLayout.EVENT_OFFSET_ENTRY * i);
+            if (!in.fits(at, PmlLayout.EVENT_HEADER_SIZE) || in.u16(at + PmlLayout.E_CLASS) != CLASS_PROCESS
+                    || in.u16(at + PmlLayout.E_OPERATION) != PROC_CREATE) {
+                continue;
+            }
+            long create = at + PmlLayout.EVENT_HEADER_SIZE + (long) in.u16(at + PmlLayout.E_STACK_DEPTH) * ptr;
+            long size = in.u32(at + PmlLayout.E_DETAIL_SIZE);
+            int sidLength = size < 0x34 || !in.fits(create, size) ? 0 : in.u8(create + 0x2C);
+            if (sidLength > 0 && 0x34 + sidLength <= size) {
+                String sid = sidText(create + 0x34, sidLength);
+                if (!sid.isEmpty()) {
+                    pidBySid.putIfAbsent(sid, in.i32(create + 4));
+                }
+            }
+        }
+        if (pidBySid.isEmpty()) {
+            return Map.of();
+        }
+        Map<Integer, String> userByPid = new HashMap<>();
+        Set<Integer> ambiguous = new HashSet<>();
+        for (PmlTables.ProcessEntry entry : tables.processes()) {
+            String user = entry.info().user();
+            String before = user == null || user.isEmpty() ? null : userByPid.putIfAbsent(entry.info().pid(), user);
+            if (before != null && !before.equals(user)) {
+                ambiguous.add(entry.info().pid());
+            }
+        }
+        Map<String, String> out = new HashMap<>();
+        pidBySid.forEach((sid, pid) -> {
+            String user = ambiguous.contains(pid) ? null : userByPid.get(pid);
+            if (user != null) {
+                out.put(sid, user);
+            }
+        });
+        return out;
+    }
+
     private String sid(long at, int length) {
         need(at, length, blobEnd);
+        return sidText(at, length);
+    }
+
+    /** A binary SID (checked to lie in the file) as S-1-…; "" when it is not a revision-1 SID of that length. */
+    private String sidText(long at, int length) {
         int revision = in.u8(at);
         int count = in.u8(at + 1);
         if (revision != 1 || length != 8 + 4 * count) {
@@ -465,6 +740,21 @@ final class PmlDetails {
             }
             return s.toString();
         }
+    }
+
+    private static String[] alignmentNames() {
+        String[] names = new String[0x200];
+        names[0] = "Byte";
+        names[1] = "Word";
+        names[3] = "Long";
+        names[7] = "Quad";
+        names[0xF] = "Octa";
+        names[0x1F] = "32 Bytes";
+        names[0x3F] = "64 Bytes";
+        names[0x7F] = "128 Bytes";
+        names[0xFF] = "256 Bytes";
+        names[0x1FF] = "512 Bytes";
+        return names;
     }
 
     private static String name(String[] names, int code) {
@@ -535,7 +825,7 @@ final class PmlDetails {
                 long copied = Math.min(length, u16(blob + 12));
                 need(after, copied, blobEnd);
                 out.detail = new RegValueDetail(-1, null, type, length,
-                        length == 0 ? null : registryData(type, after, copied));
+                        length == 0 ? null : registryData(type, after, copied, BINARY_BYTES_SHOWN));
                 break;
             }
             case REG_QUERY_KEY:
@@ -645,13 +935,14 @@ final class PmlDetails {
         int type = (int) u32x(extra + 4);
         long dataLength;
         long dataAt;
+        long nameLength = 0;
         String name = null;
         if (infoClass == KEY_VALUE_FULL_INFORMATION) {
             long dataOffset = u32x(extra + 8);
             dataLength = u32x(extra + 12);
-            long nameBytes = u32x(extra + 16);
-            needExtra(extra + 20, nameBytes);
-            int n = (int) Math.min(nameBytes / 2, PmlLayout.MAX_STRING_CHARS);
+            nameLength = u32x(extra + 16);
+            needExtra(extra + 20, nameLength);
+            int n = (int) Math.min(nameLength / 2, PmlLayout.MAX_STRING_CHARS);
             in.chars(extra + 20, n, false, chars);
             name = new String(chars, 0, n);
             dataAt = extra + dataOffset;
@@ -662,16 +953,25 @@ final class PmlDetails {
             return new RegValueDetail(index, null, type, -1, null);
         }
         String data = null;
-        if (dataLength > 0) {
+        if (dataLength > 0 && infoClass == KEY_VALUE_FULL_INFORMATION) {
+            // procmon shows min(DataLength, stored size - (0x14 + NameLength / 2)) bytes from DataOffset: it
+            // skips the name as if its byte length were a character count, so after a name it reads past
+            // the stored buffer into the bytes that follow it in the log. This fits every Full-information
+            // value of the corpus (a 44-byte REG_BINARY with an 8-byte name and 16 stored bytes shows 20)
+            long shown = Math.max(0, Math.min(dataLength, extraEnd - extra - 0x14 - nameLength / 2));
+            data = registryData(type, dataAt, in.fits(dataAt, shown) ? shown : Math.max(0, extraEnd - dataAt),
+                    Integer.MAX_VALUE);
+        } else if (dataLength > 0) {
             long available = Math.max(0, Math.min(dataLength, extraEnd - dataAt));
-            data = registryData(type, dataAt, available);
+            data = registryData(type, dataAt, available, BINARY_BYTES_SHOWN);
         }
         // procmon names the value only for RegEnumValue; a query's path already ends with it
         return new RegValueDetail(index, index >= 0 ? name : null, type, dataLength, data);
     }
 
     /** procmon's rendering of registry data (procmon-formats.md §1.11; procmon-parser logs.py). */
-    private String registryData(int type, long at, long bytes) {
+    /** The Data procmon shows for {@code bytes} of a value; REG_BINARY shows at most {@code binaryShown} of them. */
+    private String registryData(int type, long at, long bytes, int binaryShown) {
         switch (type) {
             case REG_SZ:
             case REG_EXPAND_SZ: {
@@ -682,7 +982,7 @@ final class PmlDetails {
                 return bytes >= 4 ? Long.toString(in.u32(at)) : "";
             case REG_BINARY: {
                 text.setLength(0);
-                for (int k = 0; k < Math.min(bytes, BINARY_BYTES_SHOWN); k++) {
+                for (int k = 0; k < Math.min(bytes, binaryShown); k++) {
                     if (k > 0) {
                         text.append(' ');
                     }

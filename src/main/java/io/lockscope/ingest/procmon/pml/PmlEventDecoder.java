@@ -109,7 +109,11 @@ final class PmlEventDecoder {
             builder.addOtherEvent(time, duration, key, tid, name.text(), name.eventClass(), result, d.pathId(),
                     detail, stackId);
         } else {
-            builder.addEvent(time, duration, key, tid, name.operation(), result, d.pathId(), detail, stackId);
+            int index = builder.addEvent(time, duration, key, tid, name.operation(), result, d.pathId(), detail,
+                    stackId);
+            if (!name.text().equals(name.operation().procmonName())) {
+                builder.setOperationName(index, name.text());
+            }
         }
     }
 

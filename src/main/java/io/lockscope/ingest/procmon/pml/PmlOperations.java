@@ -47,13 +47,17 @@ public final class PmlOperations {
             "CloseFile", "CreateMailSlot", "QuerySecurityFile", "SetSecurityFile", "Power", "SystemControl",
             "DeviceChange", "QueryFileQuota", "SetFileQuota", "PlugAndPlay"};
 
+    public static final int FS_FASTIO_MDL_READ_COMPLETE = 4;
     public static final int FS_QUERY_OPEN = 6;
+    public static final int FS_FASTIO_ACQUIRE_FOR_MOD_WRITE = 17;
     public static final int FS_CREATE_FILE_MAPPING = 19;
     public static final int FS_CREATE = 20;
     public static final int FS_READ = 23;
     public static final int FS_WRITE = 24;
     public static final int FS_QUERY_INFORMATION = 25;
     public static final int FS_SET_INFORMATION = 26;
+    public static final int FS_QUERY_EA = 27;
+    public static final int FS_SET_EA = 28;
     public static final int FS_QUERY_VOLUME_INFORMATION = 30;
     public static final int FS_SET_VOLUME_INFORMATION = 31;
     public static final int FS_DIRECTORY_CONTROL = 32;
@@ -72,7 +76,15 @@ public final class PmlOperations {
     public static final int INFO_BASIC = 0x04;
     public static final int INFO_STANDARD = 0x05;
     public static final int INFO_NETWORK_OPEN = 0x22;
+    public static final int INFO_INTERNAL = 0x06;
     public static final int INFO_NAME = 0x09;
+    public static final int INFO_ALL = 0x12;
+
+    public static final int VOLUME_INFORMATION = 1;
+    public static final int VOLUME_SIZE_INFORMATION = 3;
+    public static final int VOLUME_ATTRIBUTE_INFORMATION = 5;
+    public static final int VOLUME_FULL_SIZE_INFORMATION = 7;
+    public static final int VOLUME_OBJECT_ID_INFORMATION = 8;
     public static final int INFO_ATTRIBUTE_TAG = 0x23;
     public static final int INFO_RENAME = 0x0A;
     public static final int INFO_LINK = 0x0B;
@@ -214,7 +226,8 @@ public final class PmlOperations {
     private final Name[][] byClass = new Name[6][];
     private final Name[][] fsSub = new Name[FILE_SYSTEM.length][];
     private final Name[][] network = new Name[2][NETWORK.length];
-    private final Name unknownFs = Name.of(UNKNOWN, EventClass.FILE_SYSTEM);
+    /** Per file-system operation: the name of its sub-operations procmon has no name for. */
+    private final Name[] unknownSub = new Name[FILE_SYSTEM.length];
 
     PmlOperations() {
         byClass[CLASS_PROCESS] = names(PROCESS, EventClass.PROCESS);
@@ -228,6 +241,11 @@ public final class PmlOperations {
         fsSub[FS_DIRECTORY_CONTROL] = names(DIRECTORY_CONTROL, EventClass.FILE_SYSTEM);
         fsSub[FS_LOCK_CONTROL] = names(LOCK_CONTROL, EventClass.FILE_SYSTEM);
         fsSub[FS_PNP] = names(PNP, EventClass.FILE_SYSTEM);
+        for (int op = 0; op < FILE_SYSTEM.length; op++) {
+            if (fsSub[op] != null) {
+                unknownSub[op] = unknownSubOperation(op);
+            }
+        }
         for (int op = 0; op < NETWORK.length; op++) {
             network[0][op] = Name.of("UDP " + NETWORK[op], EventClass.NETWORK);
             network[1][op] = Name.of("TCP " + NETWORK[op], EventClass.NETWORK);
@@ -246,9 +264,55 @@ public final class PmlOperations {
         if (eventClass == CLASS_FILE_SYSTEM && subOperation != 0 && fsSub[operation] != null) {
             Name[] subs = fsSub[operation];
             Name n = subOperation < subs.length ? subs[subOperation] : null;
-            return n != null ? n : unknownFs;
+            return n != null ? n : unknownSub[operation];
         }
         return ops[operation];
+    }
+
+    /**
+     * A sub-operation procmon has no name for is shown as {@code <Unknown>}, but procmon still knows
+     * its IRP major function (its Category follows it: an unnamed SetInformationFile class is "Write
+     * Metadata"), so the event is typed as the major function's operation when the model has one.
+     */
+    private static Name unknownSubOperation(int operation) {
+        Operation major = Operation.fromProcmonName(FILE_SYSTEM[operation]);
+        return new Name(major, UNKNOWN, EventClass.FILE_SYSTEM);
+    }
+
+    /**
+     * The PML numbers of an event typed {@code operation} and spelled {@code operationName}: as
+     * {@link #code(String)}, except that an {@code <Unknown>} typed as a file-system major function
+     * gets that function with a sub-operation procmon has no name for (the first past its table).
+     */
+    public static Code code(Operation operation, String operationName) {
+        if (operation == Operation.OTHER || !UNKNOWN.equals(operationName)) {
+            return code(operation == Operation.OTHER ? operationName : operation.procmonName());
+        }
+        Code major = code(operation.procmonName());
+        if (major == null || major.eventClass() != CLASS_FILE_SYSTEM || !hasSubOperations(major.operation())
+                || major.subOperation() != 0) {
+            return major;
+        }
+        return new Code(CLASS_FILE_SYSTEM, major.operation(), unnamedSubOperation(major.operation()), false);
+    }
+
+    private static int unnamedSubOperation(int operation) {
+        switch (operation) {
+            case FS_QUERY_INFORMATION:
+                return QUERY_INFORMATION.length;
+            case FS_SET_INFORMATION:
+                return SET_INFORMATION.length;
+            case FS_QUERY_VOLUME_INFORMATION:
+                return QUERY_VOLUME.length;
+            case FS_SET_VOLUME_INFORMATION:
+                return SET_VOLUME.length;
+            case FS_DIRECTORY_CONTROL:
+                return DIRECTORY_CONTROL.length;
+            case FS_LOCK_CONTROL:
+                return LOCK_CONTROL.length;
+            default:
+                return PNP.length;
+        }
     }
 
     Name network(int operation, boolean tcp) {

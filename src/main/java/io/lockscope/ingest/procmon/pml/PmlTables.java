@@ -100,10 +100,7 @@ final class PmlTables {
                 buf = new char[chars];
             }
             in.chars(rec + 4, chars, false, buf);
-            while (chars > 0 && buf[chars - 1] == 0) {
-                chars--;
-            }
-            out[i] = new String(buf, 0, chars);
+            out[i] = untilNul(buf, chars);
         }
         if (count == 0) {
             return new String[] {""};
@@ -179,9 +176,17 @@ final class PmlTables {
         }
         char[] buf = new char[(int) (bytes / 2)];
         in.chars(at, buf.length, false, buf);
-        int n = buf.length;
-        while (n > 0 && buf[n - 1] == 0) {
-            n--;
+        return untilNul(buf, buf.length);
+    }
+
+    /**
+     * procmon shows a table string up to its first NUL: a command line stored as
+     * "taskeng.exe {…}\0S-1-5-18:NT AUTHORITY\System:Service:" is shown as "taskeng.exe {…}" (corpus).
+     */
+    static String untilNul(char[] buf, int length) {
+        int n = 0;
+        while (n < length && buf[n] != 0) {
+            n++;
         }
         return new String(buf, 0, n);
     }

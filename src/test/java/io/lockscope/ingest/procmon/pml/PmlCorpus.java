@@ -13,23 +13,23 @@ import java.util.List;
 import java.util.zip.InflaterInputStream;
 
 /** The procmon PML/CSV pairs of ../shared/corpus/procmon, inflated to temporary files on demand. */
-final class PmlCorpus {
-    static final Path DIR = Paths.get("..", "shared", "corpus", "procmon");
+public final class PmlCorpus {
+    public static final Path DIR = Paths.get("..", "shared", "corpus", "procmon");
 
     /** One PML and the CSV procmon exported from it. */
-    record Pair(String name, Path pml, Path csv) {
+    public record Pair(String name, Path pml, Path csv) {
     }
 
     private PmlCorpus() {
     }
 
     /** Skips the calling test when the corpus is absent (a fresh clone has no ../shared). */
-    static void assumePresent() {
+    public static void assumePresent() {
         Assumptions.assumeTrue(Files.isDirectory(DIR), "corpus folder " + DIR.toAbsolutePath()
                 + " is absent; corpus tests skipped");
     }
 
-    static List<String> pairNames() throws IOException {
+    public static List<String> pairNames() throws IOException {
         assumePresent();
         List<String> names = new ArrayList<>();
         try (var files = Files.list(DIR)) {
@@ -39,13 +39,13 @@ final class PmlCorpus {
         return names;
     }
 
-    static Pair inflatePair(String name, Path tempDir) throws IOException {
+    public static Pair inflatePair(String name, Path tempDir) throws IOException {
         return new Pair(name, inflate(DIR.resolve(name + "PML"), tempDir.resolve(name + ".pml")),
                 inflate(DIR.resolve(name + "CSV"), tempDir.resolve(name + ".csv")));
     }
 
     /** The corpus files are raw zlib streams (corpus README). */
-    static Path inflate(Path compressed, Path target) throws IOException {
+    public static Path inflate(Path compressed, Path target) throws IOException {
         try (InputStream in = new InflaterInputStream(Files.newInputStream(compressed));
              OutputStream out = Files.newOutputStream(target)) {
             in.transferTo(out);
