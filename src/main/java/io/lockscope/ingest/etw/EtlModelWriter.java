@@ -13,7 +13,6 @@ import io.lockscope.model.Operation;
 import io.lockscope.model.ReadReport;
 import io.lockscope.model.StackTable;
 import io.lockscope.model.TraceBuilder;
-import io.lockscope.model.detail.CreateFileDetail;
 import io.lockscope.model.detail.Detail;
 import io.lockscope.model.detail.FilterDetail;
 import io.lockscope.model.detail.HandleDetail;
@@ -23,7 +22,6 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -94,7 +92,7 @@ final class EtlModelWriter {
         } else if (e instanceof KernelEvent.FileRequest q) {
             fileRequest(r, q);
         } else if (e instanceof KernelEvent.FileOpEnd end) {
-            if (!prepass.opEndMatched(opEnds++)) {
+            if (!prepass.requests.opEndMatched(opEnds++)) {
                 other(r, eventName, processes.keyFor(UNKNOWN_PID), r.tid(), EventClass.FILE_SYSTEM, end.status(), 0,
                         Detail.None.INSTANCE);
             }
@@ -162,15 +160,7 @@ final class EtlModelWriter {
         if (r.kind() != TraceRecord.Kind.KERNEL) {
             return EventClass.UNKNOWN;
         }
-        return switch (r.group()) {
-            case KernelGroups.PROCESS, KernelGroups.THREAD, KernelGroups.IMAGE -> EventClass.PROCESS;
-            case KernelGroups.FILE_IO, KernelGroups.DISK_IO -> EventClass.FILE_SYSTEM;
-            case KernelGroups.REGISTRY -> EventClass.REGISTRY;
-            case KernelGroups.OBJECT -> EventClass.HANDLE;
-            case KernelGroups.TCP_IP, KernelGroups.UDP_IP -> EventClass.NETWORK;
-            case KernelGroups.PERF_INFO, KernelGroups.STACK_WALK -> EventClass.PROFILING;
-            default -> EventClass.UNKNOWN;
-        };
+        return KernelMapping.eventClass(r.group());
     }
 
     private void skipUndecoded(TraceRecord r) {
@@ -251,17 +241,9 @@ final class EtlModelWriter {
     private void fileCreate(TraceRecord r, KernelEvent.FileCreate c) {
         fileObjectNames.put(c.fileObject(), c.openPath());
         int n = requests++;
-        int status = prepass.status(n);
-        long extra = prepass.extraInfo(n);
-        Detail detail;
-        if (c.disposition() <= 7) {
-            int openResult = status >= 0 && status != EtlPrepass.NO_STATUS && extra >= 0 && extra <= 5 ? (int) extra : -1;
-            detail = new CreateFileDetail(-1, c.disposition(), c.options(), c.fileAttributes(), c.shareAccess() & 7,
-                    -1, openResult, null);
-        } else {
-            detail = new Detail.Text(String.format("CreateOptions: 0x%08X, ShareAccess: 0x%X", c.createOptions(),
-                    c.shareAccess()));
-        }
+        int status = prepass.requests.status(n);
+        long extra = prepass.requests.extraInfo(n);
+        Detail detail = KernelMapping.createDetail(c, status, extra);
         fileEvent(r, n, Operation.CREATE_FILE, c.ttid(), c.fileObject(), c.irp(), pathId(c.openPath()), detail);
     }
 
@@ -278,11 +260,11 @@ final class EtlModelWriter {
 
     private void fileEvent(TraceRecord r, int request, Operation op, int ttid, long fileObject, long irp, int pathId,
                            Detail detail) {
-        long endRaw = prepass.endRaw(request);
+        long endRaw = prepass.requests.end(request);
         long duration = endRaw < 0 ? EventStore.NO_DURATION : Math.max(0, header.toFileTime(endRaw) - r.time());
         int pid = r.pid() >= 0 ? r.pid() : processOfThread(ttid);
         int processKey = processes.keyFor(pid);
-        int i = builder.addEvent(r.time(), duration, processKey, ttid, op, prepass.status(request), pathId,
+        int i = builder.addEvent(r.time(), duration, processKey, ttid, op, prepass.requests.status(request), pathId,
                 detail, stack(r, ttid, processKey));
         builder.setKernelIds(i, fileObject, irp);
         lastRequestByIrp.put(irp, (long) processKey << 32 | (ttid & 0xFFFFFFFFL));
@@ -348,8 +330,8 @@ final class EtlModelWriter {
                 keyNames.remove(g.keyHandle());
             }
         }
-        int pathId = path.isEmpty() ? 0 : builder.strings().intern(registryPath(path));
-        Operation op = registryOperation(opcode);
+        int pathId = path.isEmpty() ? 0 : builder.strings().intern(KernelMapping.registryPath(path));
+        Operation op = KernelMapping.registryOperation(opcode);
         long duration = g.initialTime() > 0 && g.initialTime() <= r.rawTime()
                 ? r.time() - header.toFileTime(g.initialTime()) : EventStore.NO_DURATION;
         int processKey = headerProcess(r);
@@ -360,38 +342,6 @@ final class EtlModelWriter {
         } else {
             builder.addEvent(r.time(), duration, processKey, r.tid(), op, g.status(), pathId, Detail.None.INSTANCE, stack);
         }
-    }
-
-    /** Registry opcodes (PerfView RegistryTraceData) → procmon operations; KCB events stay "other". */
-    private static Operation registryOperation(int opcode) {
-        return switch (opcode) {
-            case 10 -> Operation.REG_CREATE_KEY;
-            case 11 -> Operation.REG_OPEN_KEY;
-            case 12 -> Operation.REG_DELETE_KEY;
-            case 13 -> Operation.REG_QUERY_KEY;
-            case 14 -> Operation.REG_SET_VALUE;
-            case 15 -> Operation.REG_DELETE_VALUE;
-            case 16 -> Operation.REG_QUERY_VALUE;
-            case 17 -> Operation.REG_ENUM_KEY;
-            case 18 -> Operation.REG_ENUM_VALUE;
-            case 19 -> Operation.REG_QUERY_MULTIPLE_VALUE_KEY;
-            case 20 -> Operation.REG_SET_INFO_KEY;
-            case 21 -> Operation.REG_FLUSH_KEY;
-            case 27 -> Operation.REG_CLOSE_KEY;
-            default -> Operation.OTHER;
-        };
-    }
-
-    /** Kernel key names as procmon shows them: {@code \REGISTRY\MACHINE} → HKLM, {@code \REGISTRY\USER} → HKU. */
-    static String registryPath(String kernelName) {
-        String upper = kernelName.toUpperCase(Locale.ROOT);
-        if (upper.startsWith("\\REGISTRY\\MACHINE")) {
-            return "HKLM" + kernelName.substring("\\REGISTRY\\MACHINE".length());
-        }
-        if (upper.startsWith("\\REGISTRY\\USER")) {
-            return "HKU" + kernelName.substring("\\REGISTRY\\USER".length());
-        }
-        return kernelName;
     }
 
     /** Completes the process table and reports what could not be resolved. */
