@@ -51,6 +51,16 @@ final class KernelClasses {
             "Reserved3", "Reserved4", "FileName");
     private static final List<String> REGISTRY_FIELDS = List.of("InitialTime", "Status", "Index", "KeyHandle", "KeyName");
 
+    /**
+     * SysConfig VolumeMapping (provider 9b79ee91-b5fd-41c0-a243-4248e266e9d0, event type 35): NT device
+     * path → drive, as the ETL reader takes it (etw-formats.md §2.4). How tracerpt names that class is
+     * UNVERIFIED; lockscope accepts the TraceEvent name "SysConfig" or the provider GUID.
+     */
+    static final String SYS_CONFIG = "SysConfig";
+    static final String SYS_CONFIG_GUID = "9b79ee91-b5fd-41c0-a243-4248e266e9d0";
+    static final int VOLUME_MAPPING = 35;
+    static final List<String> VOLUME_MAPPING_FIELDS = List.of("NtPath", "DosPath");
+
     private KernelClasses() {
     }
 

@@ -93,6 +93,11 @@ final class NamedFields {
         }
     }
 
+    /** A SysConfig VolumeMapping event; null when the fields are not both there. */
+    KernelEvent.VolumeMapping volumeMapping() {
+        return has("NtPath") && has("DosPath") ? new KernelEvent.VolumeMapping(text("NtPath"), text("DosPath")) : null;
+    }
+
     private KernelEvent image(int opcode) throws BadValueException {
         return new KernelEvent.Image(opcode, number("ImageBase"), number("ImageSize"), int32("ProcessId"),
                 int32("ImageChecksum"), int32("TimeDateStamp"), number("DefaultBase"), text("FileName"));

@@ -5,10 +5,11 @@ import io.lockscope.ingest.BadInputException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -19,26 +20,31 @@ import java.nio.charset.StandardCharsets;
  */
 final class TextLines implements Closeable {
     static final int MAX_LINE_CHARS = 1 << 20;
+    private static final int BLOCK = 1 << 16;
 
-    private final Reader reader;
+    private final InputStream in;
     private final String file;
-    private final char[] buf = new char[1 << 16];
+    private final CharsetDecoder decoder;
+    private final ByteBuffer bytes = ByteBuffer.allocate(BLOCK);
+    private final CharBuffer chars = CharBuffer.allocate(BLOCK);
     private final StringBuilder line = new StringBuilder(256);
-    private int pos;
-    private int limit;
+    private boolean inputDone;
+    /** The decoder met bytes that are not text; raised when the lines before them have been read. */
+    private boolean malformedAhead;
     private long lineNumber;
     private boolean pendingCr;
 
-    private TextLines(Reader reader, String file) {
-        this.reader = reader;
+    private TextLines(InputStream in, String file, Charset charset, byte[] head, int headLength) {
+        this.in = in;
         this.file = file;
+        this.decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        bytes.put(head, 0, headLength).flip();
+        chars.flip();
     }
 
     static TextLines open(InputStream in, String file) throws IOException {
-        if (!in.markSupported()) {
-            in = new java.io.BufferedInputStream(in, 1 << 16);
-        }
-        in.mark(4);
         byte[] b = in.readNBytes(3);
         Charset charset = StandardCharsets.UTF_8;
         int bom = 0;
@@ -51,11 +57,42 @@ final class TextLines implements Closeable {
             charset = StandardCharsets.UTF_16BE;
             bom = 2;
         }
-        in.reset();
-        in.skipNBytes(bom);
-        return new TextLines(new InputStreamReader(in, charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)), file);
+        byte[] rest = new byte[b.length - bom];
+        System.arraycopy(b, bom, rest, 0, rest.length);
+        return new TextLines(in, file, charset, rest, rest.length);
+    }
+
+    /** Decodes more characters; false at the end of the input. */
+    private boolean fill() throws IOException, BadInputException {
+        chars.clear();
+        while (chars.position() == 0) {
+            if (malformedAhead) {
+                throw new BadInputException.Corrupt(file, BadInputException.line(lineNumber + 1),
+                        "bytes that are not valid text in the file's encoding");
+            }
+            if (!inputDone && bytes.remaining() < 16) {
+                bytes.compact();
+                int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                if (n < 0) {
+                    inputDone = true;
+                } else {
+                    bytes.position(bytes.position() + n);
+                }
+                bytes.flip();
+            }
+            CoderResult r = decoder.decode(bytes, chars, inputDone);
+            if (r.isError()) {
+                malformedAhead = true;
+            } else if (inputDone && !bytes.hasRemaining() && chars.position() == 0) {
+                decoder.flush(chars);
+                if (chars.position() == 0) {
+                    chars.flip();
+                    return false;
+                }
+            }
+        }
+        chars.flip();
+        return true;
     }
 
     /** The next line without its end (CRLF, LF or CR), or null at the end of the input. */
@@ -63,24 +100,14 @@ final class TextLines implements Closeable {
         line.setLength(0);
         boolean any = false;
         for (;;) {
-            if (pos == limit) {
-                try {
-                    limit = reader.read(buf, 0, buf.length);
-                } catch (CharacterCodingException e) {
-                    throw new BadInputException.Corrupt(file, BadInputException.line(lineNumber + 1),
-                            "bytes that are not valid text in the file's encoding");
+            if (!chars.hasRemaining() && !fill()) {
+                if (!any) {
+                    return null;
                 }
-                pos = 0;
-                if (limit <= 0) {
-                    limit = 0;
-                    if (!any) {
-                        return null;
-                    }
-                    lineNumber++;
-                    return line.toString();
-                }
+                lineNumber++;
+                return line.toString();
             }
-            char c = buf[pos++];
+            char c = chars.get();
             if (pendingCr) {
                 pendingCr = false;
                 if (c == '\n') {
@@ -108,6 +135,6 @@ final class TextLines implements Closeable {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        in.close();
     }
 }

@@ -122,7 +122,9 @@ public final class TracerptCsvReader extends ExportReader {
         long time = NamedFields.parseNumber("Clock-Time", cells.get(c.clockTime));
         int group = KernelClasses.byName(className);
         KernelEvent event = null;
-        List<String> layout = group == KernelClasses.NOT_KERNEL ? null : KernelClasses.layout(group, opcode, version);
+        boolean volumeMapping = className.equalsIgnoreCase(KernelClasses.SYS_CONFIG) && opcode == KernelClasses.VOLUME_MAPPING;
+        List<String> layout = volumeMapping ? KernelClasses.VOLUME_MAPPING_FIELDS
+                : group == KernelClasses.NOT_KERNEL ? null : KernelClasses.layout(group, opcode, version);
         if (layout != null) {
             int payload = cells.size() - c.userData;
             if (payload < layout.size()) {
@@ -133,7 +135,8 @@ public final class TracerptCsvReader extends ExportReader {
             for (int i = 0; i < layout.size(); i++) {
                 values.put(layout.get(i), cells.get(c.userData + i));
             }
-            event = new NamedFields(values).decode(group, opcode);
+            NamedFields fields = new NamedFields(values);
+            event = volumeMapping ? fields.volumeMapping() : fields.decode(group, opcode);
         }
         return ExportedEvent.kernel(time, group, opcode, className + "/" + cells.get(c.type), pid, tid, event, line);
     }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -148,7 +149,11 @@ public final class TracerptXmlReader extends ExportReader {
             if (group == KernelClasses.NOT_KERNEL && !eventName.isEmpty()) {
                 group = KernelClasses.byName(eventName);
             }
-            KernelEvent event = group == KernelClasses.NOT_KERNEL ? null : new NamedFields(data).decode(group, op);
+            NamedFields fields = new NamedFields(data);
+            boolean volumeMapping = op == KernelClasses.VOLUME_MAPPING && (eventName.equalsIgnoreCase(KernelClasses.SYS_CONFIG)
+                    || eventGuid.toLowerCase(Locale.ROOT).contains(KernelClasses.SYS_CONFIG_GUID));
+            KernelEvent event = volumeMapping ? fields.volumeMapping()
+                    : group == KernelClasses.NOT_KERNEL ? null : fields.decode(group, op);
             String task = !eventName.isEmpty() ? eventName : !this.task.isEmpty() ? provider + "/" + this.task : provider;
             String name = task + "/" + (!opcodeName.isEmpty() ? opcodeName : eventId.isEmpty() ? opcode : eventId);
             return ExportedEvent.kernel(time, group, op, name, pid, tid, event, line);
