@@ -16,10 +16,7 @@ import io.lockscope.model.TraceBuilder;
 import io.lockscope.model.detail.Detail;
 import io.lockscope.model.detail.FilterDetail;
 import io.lockscope.model.detail.HandleDetail;
-import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
-import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
-import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -52,17 +49,11 @@ final class EtlModelWriter {
     private final EtlPrepass prepass;
     private final ProcessTracker processes;
 
-    private final IntIntHashMap threadProcess = new IntIntHashMap();
-    private final LongObjectHashMap<String> fileObjectNames = new LongObjectHashMap<>();
-    private final LongObjectHashMap<String> fileKeyNames = new LongObjectHashMap<>();
-    private final LongObjectHashMap<String> keyNames = new LongObjectHashMap<>();
-    private final IntObjectHashMap<String> objectTypes = new IntObjectHashMap<>();
     /** IRP → process key &lt;&lt; 32 | TID of the latest file request with it, for minifilter events without a PID. */
     private final LongLongHashMap lastRequestByIrp = new LongLongHashMap();
     private final Map<UUID, String> skipReasons = new HashMap<>();
     private int requests;
     private int opEnds;
-    private long unresolvedFilePaths;
 
     EtlModelWriter(String name, TraceBuilder builder, LogfileHeader header, EtlPrepass prepass) {
         this.name = name;
@@ -104,19 +95,15 @@ final class EtlModelWriter {
             handle(r, eventName, h);
         } else if (e instanceof KernelEvent.DuplicateHandle d) {
             int i = other(r, eventName, processes.keyFor(d.sourceProcessId()), r.tid(), EventClass.HANDLE, 0, 0,
-                    new HandleDetail(d.sourceHandle() & 0xFFFFFFFFL, objectType(d.objectType()), null,
+                    new HandleDetail(d.sourceHandle() & 0xFFFFFFFFL, prepass.names.objectType(d.objectType()), null,
                             d.targetProcessId(), d.targetHandle() & 0xFFFFFFFFL));
             builder.setKernelIds(i, d.object(), 0);
         } else if (e instanceof KernelEvent.ObjectType t) {
-            objectTypes.put(t.objectType(), t.typeName());
             other(r, eventName, headerProcess(r), r.tid(), EventClass.HANDLE, 0, 0, Detail.None.INSTANCE);
         } else if (e instanceof KernelEvent.Process p) {
             int key = processes.onProcess(p, r.time());
             other(r, eventName, key, r.tid(), EventClass.PROCESS, 0, 0, Detail.None.INSTANCE);
         } else if (e instanceof KernelEvent.Thread t) {
-            if (t.opcode() == 1 || t.opcode() == 3) {
-                threadProcess.put(t.threadId(), t.processId());
-            }
             other(r, eventName, processes.keyFor(t.processId()), t.threadId(), EventClass.PROCESS, 0, 0,
                     Detail.None.INSTANCE);
         } else if (e instanceof KernelEvent.Image i) {
@@ -133,7 +120,6 @@ final class EtlModelWriter {
                 other(r, eventName, key, r.tid(), EventClass.PROCESS, 0, pathId, Detail.None.INSTANCE);
             }
         } else if (e instanceof KernelEvent.FileName f) {
-            fileKeyNames.put(f.fileKey(), f.fileName());
             other(r, eventName, headerProcess(r), r.tid(), EventClass.FILE_SYSTEM, 0, pathId(f.fileName()),
                     Detail.None.INSTANCE);
         } else if (isCpuSample(r)) {
@@ -144,6 +130,7 @@ final class EtlModelWriter {
             // VolumeMapping (taken from the first pass), DiskIo and every undecoded kernel class
             other(r, eventName, headerProcess(r), r.tid(), eventClassOf(r), 0, 0, Detail.None.INSTANCE);
         }
+        prepass.names.apply(e);
     }
 
     /** Image/Load (10) and Image/DCStart (3, already loaded when the trace began); not unloads. */
@@ -215,31 +202,10 @@ final class EtlModelWriter {
 
     /** The PID of thread {@code tid}: live thread events, else the first pass's final map, else unknown. */
     private int processOfThread(int tid) {
-        if (threadProcess.containsKey(tid)) {
-            return threadProcess.get(tid);
-        }
-        return prepass.threadProcess.getIfAbsent(tid, UNKNOWN_PID);
-    }
-
-    private String fileName(long fileObject, long fileKey) {
-        String n = fileObjectNames.get(fileObject);
-        if (n == null) {
-            n = fileKeyNames.get(fileKey);
-        }
-        if (n == null) {
-            n = prepass.fileKeyNames.get(fileKey);
-        }
-        if (n == null) {
-            n = prepass.fileObjectNames.get(fileObject);
-        }
-        if (n == null) {
-            unresolvedFilePaths++;
-        }
-        return n;
+        return prepass.names.processOfThread(tid, UNKNOWN_PID);
     }
 
     private void fileCreate(TraceRecord r, KernelEvent.FileCreate c) {
-        fileObjectNames.put(c.fileObject(), c.openPath());
         int n = requests++;
         int status = prepass.requests.status(n);
         long extra = prepass.requests.extraInfo(n);
@@ -251,11 +217,8 @@ final class EtlModelWriter {
         int n = requests++;
         Operation op = FileOperations.operation(q);
         String target = prepass.volumes.toDos(q.fileName());
-        int pathId = pathId(fileName(q.fileObject(), q.fileKey()));
+        int pathId = pathId(prepass.names.fileName(q.fileObject(), q.fileKey()));
         fileEvent(r, n, op, q.ttid(), q.fileObject(), q.irp(), pathId, FileOperations.detail(q, op, target));
-        if (q.opcode() == KernelGroups.FILE_CLOSE) {
-            fileObjectNames.remove(q.fileObject()); // the FILE_OBJECT is freed; its address may be reused
-        }
     }
 
     private void fileEvent(TraceRecord r, int request, Operation op, int ttid, long fileObject, long irp, int pathId,
@@ -287,25 +250,20 @@ final class EtlModelWriter {
         long duration = f.initialTime() != 0 && f.initialTime() <= r.rawTime()
                 ? r.time() - header.toFileTime(f.initialTime()) : EventStore.NO_DURATION;
         int i = builder.addOtherEvent(r.time(), duration, processKey, tid, eventName.taskOpcode(), EventClass.FILTER,
-                f.hasStatus() ? f.status() : 0, pathId(fileName(f.fileObject(), 0)),
+                f.hasStatus() ? f.status() : 0, pathId(prepass.names.fileName(f.fileObject(), 0)),
                 new FilterDetail(driver, f.routineAddr(), f.majorFunction(), f.callbackData()),
                 stack(r, tid, processKey));
         builder.setKernelIds(i, f.fileObject(), f.irp());
     }
 
-    private String objectType(int index) {
-        String t = objectTypes.get(index);
-        return t != null ? t : prepass.objectTypes.get(index);
-    }
-
     private void handle(TraceRecord r, EventNames.Name eventName, KernelEvent.Handle h) {
         int pid = h.processId() >= 0 ? h.processId() : r.pid();
-        String type = objectType(h.objectType());
+        String type = prepass.names.objectType(h.objectType());
         int pathId;
         if (!h.objectName().isEmpty()) {
             pathId = "File".equals(type) ? pathId(h.objectName()) : builder.strings().intern(h.objectName());
         } else {
-            String fileName = fileObjectNames.get(h.object());
+            String fileName = prepass.names.openFile(h.object());
             pathId = "File".equals(type) && fileName != null ? pathId(fileName) : 0;
         }
         int i = other(r, eventName, processes.keyFor(pid), r.tid(), EventClass.HANDLE, 0, pathId,
@@ -315,21 +273,7 @@ final class EtlModelWriter {
 
     private void registry(TraceRecord r, EventNames.Name eventName, KernelEvent.Registry g) {
         int opcode = g.opcode();
-        String path;
-        if (EtlPrepass.isKcbNaming(opcode)) {
-            keyNames.put(g.keyHandle(), g.keyName());
-            path = g.keyName();
-        } else {
-            String base = keyNames.get(g.keyHandle());
-            if (base == null) {
-                base = prepass.keyNames.get(g.keyHandle());
-            }
-            path = base == null || base.isEmpty() ? g.keyName()
-                    : g.keyName().isEmpty() ? base : base + "\\" + g.keyName();
-            if (opcode == 23) {
-                keyNames.remove(g.keyHandle());
-            }
-        }
+        String path = prepass.names.registryKey(g);
         int pathId = path.isEmpty() ? 0 : builder.strings().intern(KernelMapping.registryPath(path));
         Operation op = KernelMapping.registryOperation(opcode);
         long duration = g.initialTime() > 0 && g.initialTime() <= r.rawTime()
@@ -352,6 +296,7 @@ final class EtlModelWriter {
             report.warn(name + ": " + unresolvedStacks + " StackWalk key references have no key definition; "
                     + "those stacks lack that part");
         }
+        long unresolvedFilePaths = prepass.names.unresolvedFilePaths();
         if (unresolvedFilePaths > 0) {
             report.warn(name + ": " + unresolvedFilePaths + " file events name a FILE_OBJECT/FileKey that no "
                     + "Create, Name or rundown event names; their path is empty");

@@ -5,28 +5,20 @@ import io.lockscope.ingest.etw.kernel.KernelDecoder;
 import io.lockscope.ingest.etw.kernel.KernelEvent;
 import io.lockscope.ingest.etw.kernel.VolumeMap;
 import io.lockscope.model.Module;
-import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
-import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
-import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 
 /**
  * First pass over an ETL: what the second (model-writing) pass needs to know ahead of time.
  *
  * <ul>
  * <li>The OperationEnd of every FileIo request ({@link RequestJoin}), with the raw timestamp as its end.</li>
- * <li>The final name maps, as fallbacks for events before the rundowns that name their objects:
- *     FileKey → name (FileRundown comes at the end), FileObject → open path, TID → PID, KCB → key,
- *     object type index → name (TypeDCStop), and the volume map and kernel modules.</li>
+ * <li>The final name maps ({@link KernelNames#learn}), as fallbacks for events before the rundowns that
+ *     name their objects, and the volume map and kernel modules.</li>
  * <li>The call stacks, which StackWalk records give after their event ({@link StackCollector}).</li>
  * </ul>
  */
 final class EtlPrepass {
     final VolumeMap volumes = new VolumeMap();
-    final LongObjectHashMap<String> fileKeyNames = new LongObjectHashMap<>();
-    final LongObjectHashMap<String> fileObjectNames = new LongObjectHashMap<>();
-    final IntIntHashMap threadProcess = new IntIntHashMap();
-    final LongObjectHashMap<String> keyNames = new LongObjectHashMap<>();
-    final IntObjectHashMap<String> objectTypes = new IntObjectHashMap<>();
+    final KernelNames names = new KernelNames();
     final KernelModules kernelModules = new KernelModules();
     final StackCollector stacks = new StackCollector();
     final RequestJoin requests = new RequestJoin();
@@ -39,30 +31,20 @@ final class EtlPrepass {
         } catch (TraceRecord.PayloadTooShortException tooShort) {
             return; // the second pass reports it
         }
+        if (e == null) {
+            return;
+        }
+        names.learn(e);
         if (e instanceof KernelEvent.FileCreate c) {
-            fileObjectNames.put(c.fileObject(), c.openPath());
             requests.request(c.irp());
         } else if (e instanceof KernelEvent.FileRequest q) {
             requests.request(q.irp());
         } else if (e instanceof KernelEvent.FileOpEnd end) {
             requests.operationEnd(end.irp(), end.status(), end.extraInfo(), r.rawTime());
-        } else if (e instanceof KernelEvent.FileName f) {
-            fileKeyNames.put(f.fileKey(), f.fileName());
-        } else if (e instanceof KernelEvent.Thread t) {
-            threadProcess.put(t.threadId(), t.processId());
-        } else if (e instanceof KernelEvent.Registry g && isKcbNaming(g.opcode())) {
-            keyNames.put(g.keyHandle(), g.keyName());
-        } else if (e instanceof KernelEvent.ObjectType t) {
-            objectTypes.put(t.objectType(), t.typeName());
         } else if (e instanceof KernelEvent.VolumeMapping v) {
             volumes.add(v.ntPath(), v.dosPath());
         } else if (e instanceof KernelEvent.Image i && i.processId() == 0 && (i.opcode() == 3 || i.opcode() == 10)) {
             kernelModules.add(new Module(i.imageBase(), i.imageSize(), i.fileName(), null, null, null, 0));
         }
-    }
-
-    /** KCBCreate, KCBRundownBegin, KCBRundownEnd: the KCB's full key name. */
-    static boolean isKcbNaming(int opcode) {
-        return opcode == 22 || opcode == 24 || opcode == 25;
     }
 }

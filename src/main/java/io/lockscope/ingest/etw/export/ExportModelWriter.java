@@ -3,6 +3,7 @@ package io.lockscope.ingest.etw.export;
 import io.lockscope.ingest.etw.FileOperations;
 import io.lockscope.ingest.etw.KernelMapping;
 import io.lockscope.ingest.etw.KernelModules;
+import io.lockscope.ingest.etw.KernelNames;
 import io.lockscope.ingest.etw.ProcessTracker;
 import io.lockscope.ingest.etw.RequestJoin;
 import io.lockscope.ingest.etw.kernel.EventNames;
@@ -18,10 +19,7 @@ import io.lockscope.model.TraceBuilder;
 import io.lockscope.model.detail.Detail;
 import io.lockscope.model.detail.FilterDetail;
 import io.lockscope.model.detail.HandleDetail;
-import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
-import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
-import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 
 /**
  * Writes the events of an exported kernel trace into the model the way the ETL reader writes the same
@@ -43,23 +41,11 @@ final class ExportModelWriter {
     private final VolumeMap volumes = new VolumeMap();
     private final KernelModules kernelModules = new KernelModules();
 
-    /** Final maps from the first pass, fallbacks for events before the events that name their objects. */
-    private final IntIntHashMap finalThreadProcess = new IntIntHashMap();
-    private final LongObjectHashMap<String> finalFileObjectNames = new LongObjectHashMap<>();
-    private final LongObjectHashMap<String> finalFileKeyNames = new LongObjectHashMap<>();
-    private final LongObjectHashMap<String> finalKeyNames = new LongObjectHashMap<>();
-    private final IntObjectHashMap<String> finalObjectTypes = new IntObjectHashMap<>();
-
-    private final IntIntHashMap threadProcess = new IntIntHashMap();
-    private final LongObjectHashMap<String> fileObjectNames = new LongObjectHashMap<>();
-    private final LongObjectHashMap<String> fileKeyNames = new LongObjectHashMap<>();
-    private final LongObjectHashMap<String> keyNames = new LongObjectHashMap<>();
-    private final IntObjectHashMap<String> objectTypes = new IntObjectHashMap<>();
+    private final KernelNames names = new KernelNames();
     /** IRP → process key &lt;&lt; 32 | TID of the latest file request with it, for minifilter events without a PID. */
     private final LongLongHashMap lastRequestByIrp = new LongLongHashMap();
     private int requestCount;
     private int opEndCount;
-    private long unresolvedFilePaths;
 
     ExportModelWriter(String file, TraceBuilder builder) {
         this.file = file;
@@ -70,31 +56,18 @@ final class ExportModelWriter {
     /** First pass: joins requests with their OperationEnd and collects the final name maps. */
     void prepare(ExportedEvent e) {
         KernelEvent k = e.event();
+        names.learn(k);
         if (k instanceof KernelEvent.FileCreate c) {
-            finalFileObjectNames.put(c.fileObject(), c.openPath());
             requests.request(c.irp());
         } else if (k instanceof KernelEvent.FileRequest q) {
             requests.request(q.irp());
         } else if (k instanceof KernelEvent.FileOpEnd end) {
             requests.operationEnd(end.irp(), end.status(), end.extraInfo(), e.time());
-        } else if (k instanceof KernelEvent.FileName f) {
-            finalFileKeyNames.put(f.fileKey(), f.fileName());
-        } else if (k instanceof KernelEvent.Thread t) {
-            finalThreadProcess.put(t.threadId(), t.processId());
-        } else if (k instanceof KernelEvent.Registry g && isKcbNaming(g.opcode())) {
-            finalKeyNames.put(g.keyHandle(), g.keyName());
-        } else if (k instanceof KernelEvent.ObjectType t) {
-            finalObjectTypes.put(t.objectType(), t.typeName());
         } else if (k instanceof KernelEvent.VolumeMapping v) {
             volumes.add(v.ntPath(), v.dosPath());
         } else if (k instanceof KernelEvent.Image i && i.processId() == 0 && isLoad(i)) {
             kernelModules.add(new Module(i.imageBase(), i.imageSize(), i.fileName(), null, null, null, 0));
         }
-    }
-
-    /** KCBCreate, KCBRundownBegin, KCBRundownEnd: the KCB's full key name. */
-    private static boolean isKcbNaming(int opcode) {
-        return opcode == 22 || opcode == 24 || opcode == 25;
     }
 
     /** Image/Load (Process type 10) and Image/DCStart (already loaded when the trace began). */
@@ -121,23 +94,18 @@ final class ExportModelWriter {
             handle(e, h);
         } else if (k instanceof KernelEvent.DuplicateHandle d) {
             int i = other(e, processes.keyFor(d.sourceProcessId()), e.tid(), 0, 0,
-                    new HandleDetail(d.sourceHandle() & 0xFFFFFFFFL, objectType(d.objectType()), null,
+                    new HandleDetail(d.sourceHandle() & 0xFFFFFFFFL, names.objectType(d.objectType()), null,
                             d.targetProcessId(), d.targetHandle() & 0xFFFFFFFFL));
             builder.setKernelIds(i, d.object(), 0);
         } else if (k instanceof KernelEvent.ObjectType t) {
-            objectTypes.put(t.objectType(), t.typeName());
             other(e, processKey(e, e.pid()), e.tid(), 0, 0, Detail.None.INSTANCE);
         } else if (k instanceof KernelEvent.Process p) {
             other(e, processes.onProcess(p, e.time()), e.tid(), 0, 0, Detail.None.INSTANCE);
         } else if (k instanceof KernelEvent.Thread t) {
-            if (t.opcode() == 1 || t.opcode() == 3) {
-                threadProcess.put(t.threadId(), t.processId());
-            }
             other(e, processes.keyFor(t.processId()), t.threadId(), 0, 0, Detail.None.INSTANCE);
         } else if (k instanceof KernelEvent.Image i) {
             image(e, i);
         } else if (k instanceof KernelEvent.FileName f) {
-            fileKeyNames.put(f.fileKey(), f.fileName());
             other(e, processKey(e, e.pid()), e.tid(), 0, pathId(f.fileName()), Detail.None.INSTANCE);
         } else if (k == null && e.operation() != null) {
             int i = builder.addEvent(e.time(), e.duration(), processKey(e, e.pid()), e.tid(), e.operation(),
@@ -149,6 +117,7 @@ final class ExportModelWriter {
             other(e, processKey(e, e.pid()), e.tid(), e.status() == RequestJoin.NO_STATUS ? 0 : e.status(),
                     pathId(e.path()), Detail.None.INSTANCE);
         }
+        names.apply(k);
     }
 
     private static String name(ExportedEvent e) {
@@ -175,31 +144,10 @@ final class ExportModelWriter {
     }
 
     private int processOfThread(int tid) {
-        if (threadProcess.containsKey(tid)) {
-            return threadProcess.get(tid);
-        }
-        return finalThreadProcess.getIfAbsent(tid, UNKNOWN_PID);
-    }
-
-    private String fileName(long fileObject, long fileKey) {
-        String n = fileObjectNames.get(fileObject);
-        if (n == null) {
-            n = fileKeyNames.get(fileKey);
-        }
-        if (n == null) {
-            n = finalFileKeyNames.get(fileKey);
-        }
-        if (n == null) {
-            n = finalFileObjectNames.get(fileObject);
-        }
-        if (n == null) {
-            unresolvedFilePaths++;
-        }
-        return n;
+        return names.processOfThread(tid, UNKNOWN_PID);
     }
 
     private void fileCreate(ExportedEvent e, KernelEvent.FileCreate c) {
-        fileObjectNames.put(c.fileObject(), c.openPath());
         int n = requestCount++;
         Detail detail = KernelMapping.createDetail(c, requests.status(n), requests.extraInfo(n));
         fileEvent(e, n, Operation.CREATE_FILE, c.ttid(), c.fileObject(), c.irp(),
@@ -209,12 +157,9 @@ final class ExportModelWriter {
     private void fileRequest(ExportedEvent e, KernelEvent.FileRequest q) {
         int n = requestCount++;
         Operation op = FileOperations.operation(q);
-        String path = e.path() != null ? e.path() : fileName(q.fileObject(), q.fileKey());
+        String path = e.path() != null ? e.path() : names.fileName(q.fileObject(), q.fileKey());
         fileEvent(e, n, op, q.ttid(), q.fileObject(), q.irp(), pathId(path),
                 FileOperations.detail(q, op, volumes.toDos(q.fileName())));
-        if (q.opcode() == KernelGroups.FILE_CLOSE) {
-            fileObjectNames.remove(q.fileObject()); // the FILE_OBJECT is freed; its address may be reused
-        }
     }
 
     private void fileEvent(ExportedEvent e, int request, Operation op, int ttid, long fileObject, long irp, int pathId,
@@ -247,24 +192,19 @@ final class ExportModelWriter {
             driver = module == null ? null : volumes.toDos(module.path());
         }
         int i = builder.addOtherEvent(e.time(), e.duration(), processKey, tid, name(e), EventClass.FILTER,
-                f.hasStatus() ? f.status() : 0, pathId(e.path() != null ? e.path() : fileName(f.fileObject(), 0)),
+                f.hasStatus() ? f.status() : 0, pathId(e.path() != null ? e.path() : names.fileName(f.fileObject(), 0)),
                 new FilterDetail(driver, f.routineAddr(), f.majorFunction(), f.callbackData()), StackTable.NONE);
         builder.setKernelIds(i, f.fileObject(), f.irp());
     }
 
-    private String objectType(int index) {
-        String t = objectTypes.get(index);
-        return t != null ? t : finalObjectTypes.get(index);
-    }
-
     private void handle(ExportedEvent e, KernelEvent.Handle h) {
         int pid = h.processId() >= 0 ? h.processId() : e.pid();
-        String type = objectType(h.objectType());
+        String type = names.objectType(h.objectType());
         int pathId;
         if (!h.objectName().isEmpty()) {
             pathId = "File".equals(type) ? pathId(h.objectName()) : builder.strings().intern(h.objectName());
         } else {
-            String fileName = fileObjectNames.get(h.object());
+            String fileName = names.openFile(h.object());
             pathId = "File".equals(type) && fileName != null ? pathId(fileName) : 0;
         }
         int i = other(e, processKey(e, pid), e.tid(), 0, pathId,
@@ -289,21 +229,7 @@ final class ExportModelWriter {
 
     private void registry(ExportedEvent e, KernelEvent.Registry g) {
         int opcode = g.opcode();
-        String path;
-        if (isKcbNaming(opcode)) {
-            keyNames.put(g.keyHandle(), g.keyName());
-            path = g.keyName();
-        } else {
-            String base = g.keyHandle() == 0 ? null : keyNames.get(g.keyHandle());
-            if (base == null && g.keyHandle() != 0) {
-                base = finalKeyNames.get(g.keyHandle());
-            }
-            path = base == null || base.isEmpty() ? g.keyName()
-                    : g.keyName().isEmpty() ? base : base + "\\" + g.keyName();
-            if (opcode == 23) {
-                keyNames.remove(g.keyHandle());
-            }
-        }
+        String path = names.registryKey(g);
         int pathId = path.isEmpty() ? 0 : builder.strings().intern(KernelMapping.registryPath(path));
         Operation op = KernelMapping.registryOperation(opcode);
         int processKey = processKey(e, e.pid());
@@ -319,6 +245,7 @@ final class ExportModelWriter {
     /** Completes the process table and reports what could not be resolved. */
     void finish() {
         processes.finish();
+        long unresolvedFilePaths = names.unresolvedFilePaths();
         if (unresolvedFilePaths > 0) {
             builder.report().warn(file + ": " + unresolvedFilePaths + " file events name a FILE_OBJECT/FileKey that no "
                     + "Create, Name or rundown event names; their path is empty");
