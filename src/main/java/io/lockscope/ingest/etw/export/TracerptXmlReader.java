@@ -41,6 +41,8 @@ import java.util.function.Consumer;
 public final class TracerptXmlReader extends ExportReader {
     static final int MAX_VALUE_CHARS = 1 << 20;
     static final int MAX_MARKUP_GAP = 4 << 20;
+    /** Payload fields of one event; kernel classes have a few dozen at most. */
+    static final int MAX_DATA_ITEMS = 1024;
     private static final long FILETIME_UNIX_EPOCH_SECONDS = 11_644_473_600L;
     private static final XMLInputFactory FACTORY = newFactory();
 
@@ -206,6 +208,10 @@ public final class TracerptXmlReader extends ExportReader {
                         depth--;
                         if (field != null) {
                             p.data.put(field, value.trim());
+                        }
+                        if (p.data.size() > MAX_DATA_ITEMS) {
+                            throw new BadInputException.Corrupt(file, position(x.getLocation()),
+                                    "an event with more than " + MAX_DATA_ITEMS + " Data items; not tracerpt's");
                         }
                     }
                 }

@@ -36,6 +36,8 @@ public final class XperfDumperReader extends ExportReader {
     private static final Pattern PROCESS_CELL = Pattern.compile("(.*?)\\s*\\(\\s*(-?\\d+)\\s*\\)");
     private static final Pattern TRACE_START = Pattern.compile("Trace Start:\\s*(\\d{1,19})");
     private static final String PROCESS_COLUMN = "Process Name ( PID)";
+    /** A header block larger than this is not xperf's (a few hundred event types at most). */
+    static final int MAX_HEADER_CHARS = 1 << 20;
 
     /** Dumper event type → kernel group and event type (TraceEvent's opcodes, §2). */
     private static final Map<String, int[]> TYPES = new HashMap<>();
@@ -121,6 +123,7 @@ public final class XperfDumperReader extends ExportReader {
             }
             String line;
             boolean inHeader = true;
+            long headerChars = 0;
             long traceStart = -1;
             while ((line = lines.next()) != null) {
                 long n = lines.lineNumber();
@@ -132,9 +135,14 @@ public final class XperfDumperReader extends ExportReader {
                         inHeader = false;
                     } else {
                         List<String> cells = PaddedCells.split(line);
-                        if (cells == null || cells.size() < 2 || headers.size() >= 10_000) {
+                        headerChars += line.length();
+                        if (cells == null || cells.size() < 2) {
                             throw new BadInputException.Corrupt(rows.file, BadInputException.line(n),
                                     "not a column-name line of an xperf dumper header");
+                        }
+                        if (headerChars > MAX_HEADER_CHARS) {
+                            throw new BadInputException.Corrupt(rows.file, BadInputException.line(n),
+                                    "header block longer than " + MAX_HEADER_CHARS + " characters; not xperf's");
                         }
                         headers.put(cells.get(0), cells.subList(1, cells.size()));
                     }

@@ -11,6 +11,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -117,6 +119,25 @@ class MalformedExportTest {
         assertEquals(1, t.report().skippedTotal());
         assertEquals(1L, t.report().skippedByReason().get("event tracerpt could not decode (ProcessingErrorData)"));
         assertTrue(t.report().warnings().get(0).startsWith("err.xml: line 2: skipped:"), t.report().warnings().get(0));
+    }
+
+    @Test
+    void dumperHeaderBlockOverTheCapIsCorrupt() throws Exception {
+        StringBuilder s = new StringBuilder("BeginHeader\n");
+        String line = "E, TimeStamp, " + "c".repeat(1000) + "\n";
+        int lines = XperfDumperReader.MAX_HEADER_CHARS / (line.length() - 1) + 1;
+        s.append(line.repeat(lines));
+        assertInstanceOf(BadInputException.Corrupt.class, fails(write("bighead.txt", s.toString()), "line " + (lines + 1)));
+    }
+
+    @Test
+    void tracerptXmlEventWithTooManyDataItemsIsCorrupt() throws Exception {
+        Path p = write("many.xml", "<Events>\n<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\"><System><Opcode>0</Opcode></System><EventData>\n"
+                + IntStream.range(0, TracerptXmlReader.MAX_DATA_ITEMS + 1)
+                        .mapToObj(i -> "<Data Name=\"f" + i + "\">1</Data>\n").collect(Collectors.joining())
+                + "</EventData></Event>\n</Events>\n");
+        BadInputException e = assertInstanceOf(BadInputException.Corrupt.class, fails(p, "line "));
+        assertTrue(e.getMessage().contains("more than " + TracerptXmlReader.MAX_DATA_ITEMS + " Data items"), e.getMessage());
     }
 
     @Test
