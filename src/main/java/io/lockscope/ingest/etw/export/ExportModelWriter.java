@@ -108,11 +108,8 @@ final class ExportModelWriter {
         } else if (k instanceof KernelEvent.FileName f) {
             other(e, processKey(e, e.pid()), e.tid(), 0, pathId(f.fileName()), Detail.None.INSTANCE);
         } else if (k == null && e.operation() != null) {
-            int i = builder.addEvent(e.time(), e.duration(), processKey(e, e.pid()), e.tid(), e.operation(),
-                    e.status(), pathId(e.path()), Detail.None.INSTANCE, StackTable.NONE);
-            if (e.group() != KernelClasses.NOT_KERNEL) {
-                builder.setOperationName(i, name(e));
-            }
+            builder.addEvent(e.time(), e.duration(), processKey(e, e.pid()), e.tid(), e.operation(), e.status(),
+                    pathId(e.path()), Detail.None.INSTANCE, StackTable.NONE);
         } else {
             other(e, processKey(e, e.pid()), e.tid(), e.status() == RequestJoin.NO_STATUS ? 0 : e.status(),
                     pathId(e.path()), Detail.None.INSTANCE);

@@ -65,9 +65,5 @@ abstract class ExportReader implements TraceReader {
                         bad + " of the rows so far are not readable (" + reason + "); damaged or not this export");
             }
         }
-
-        long goodCount() {
-            return good;
-        }
     }
 }

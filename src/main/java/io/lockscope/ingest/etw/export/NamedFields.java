@@ -36,10 +36,6 @@ final class NamedFields {
         return v.isEmpty() ? 0 : parseNumber(name, v);
     }
 
-    long numberOr(String name, long absent) throws BadValueException {
-        return has(name) ? number(name) : absent;
-    }
-
     int int32(String name) throws BadValueException {
         return (int) number(name);
     }
