@@ -46,6 +46,8 @@ final class ExportModelWriter {
     private final LongLongHashMap lastRequestByIrp = new LongLongHashMap();
     private int requestCount;
     private int opEndCount;
+    private long lastTime = Long.MIN_VALUE;
+    private long outOfOrder;
 
     ExportModelWriter(String file, TraceBuilder builder) {
         this.file = file;
@@ -77,6 +79,10 @@ final class ExportModelWriter {
 
     /** Second pass: one model event per exported event. */
     void write(ExportedEvent e) {
+        if (e.time() < lastTime) {
+            outOfOrder++;
+        }
+        lastTime = e.time();
         KernelEvent k = e.event();
         if (k instanceof KernelEvent.FileCreate c) {
             fileCreate(e, c);
@@ -242,6 +248,10 @@ final class ExportModelWriter {
     /** Completes the process table and reports what could not be resolved. */
     void finish() {
         processes.finish();
+        if (outOfOrder > 0) {
+            builder.report().warn(file + ": " + outOfOrder + " events are earlier than the event before them; "
+                    + "kept in the export's order");
+        }
         long unresolvedFilePaths = names.unresolvedFilePaths();
         if (unresolvedFilePaths > 0) {
             builder.report().warn(file + ": " + unresolvedFilePaths + " file events name a FILE_OBJECT/FileKey that no "

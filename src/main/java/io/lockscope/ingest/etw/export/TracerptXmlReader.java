@@ -16,8 +16,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -163,10 +168,13 @@ public final class TracerptXmlReader extends ExportReader {
 
         private static long fileTime(String systemTime) throws BadValueException {
             try {
-                OffsetDateTime t = OffsetDateTime.parse(systemTime);
-                long seconds = t.toEpochSecond() + FILETIME_UNIX_EPOCH_SECONDS;
+                // ISO 8601; Windows event XML gives SystemTime in UTC ("Z"), so a time without an offset is taken as UTC
+                TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(systemTime);
+                Instant t = parsed.isSupported(ChronoField.OFFSET_SECONDS) ? Instant.from(parsed)
+                        : LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
+                long seconds = t.getEpochSecond() + FILETIME_UNIX_EPOCH_SECONDS;
                 return Math.addExact(Math.multiplyExact(seconds, 10_000_000L), t.getNano() / 100);
-            } catch (DateTimeParseException | ArithmeticException e) {
+            } catch (DateTimeException | ArithmeticException e) {
                 throw new BadValueException("TimeCreated SystemTime is not a time: \""
                         + NamedFields.shorten(systemTime) + "\"");
             }

@@ -36,7 +36,7 @@ import static io.lockscope.ingest.etw.kernel.KernelGroups.*;
  * ({@code Event Type}, {@code File Path}) rows become file operations, Registry ({@code Entire Key
  * (Base+Remainder)}, {@code Operation}) rows registry operations, Mini-Filter Delays ({@code Mini-Filter
  * Driver}) rows minifilter events, Handles ({@code Handle Type}, {@code Create Time}) rows a handle
- * create and, when closed, a close. Any other table (Disk Usage …) is read as "other" events, with a
+ * create lasting until its close. Any other table (Disk Usage …) is read as "other" events, with a
  * warning that it is not a table lockscope analyses. WPA gives times in seconds since the trace start,
  * no date: the trace's times are a time of day counted from the trace start.
  */
@@ -275,14 +275,11 @@ public final class WpaCsvReader extends ExportReader {
                             duration, line));
                 }
                 case HANDLES -> {
-                    String object = text(cells, "Object Name");
-                    sink.accept(new ExportedEvent(time, OBJECT, 32, "Object/CreateHandle", pid, name, tid, null, null,
-                            object, null, RequestJoin.NO_STATUS, EventStore.NO_DURATION, line));
+                    // one event per handle at its creation, lasting until its close (WPA's Lifetime)
                     long closed = ticks(cells, "Close Time", "Delete Time");
-                    if (closed >= 0) {
-                        sink.accept(new ExportedEvent(closed, OBJECT, 33, "Object/CloseHandle", pid, name, tid, null,
-                                null, object, null, RequestJoin.NO_STATUS, EventStore.NO_DURATION, line));
-                    }
+                    long lifetime = closed >= time ? closed - time : EventStore.NO_DURATION;
+                    sink.accept(new ExportedEvent(time, OBJECT, 32, "Object/CreateHandle", pid, name, tid, null, null,
+                            text(cells, "Object Name"), null, RequestJoin.NO_STATUS, lifetime, line));
                 }
                 default -> sink.accept(new ExportedEvent(time, KernelClasses.NOT_KERNEL, 0,
                         "WPA/" + text(cells, "IO Type", "Event Type", "Operation", "Event Name").replace('/', ' ').trim(),

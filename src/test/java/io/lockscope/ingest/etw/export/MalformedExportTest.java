@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -138,6 +139,25 @@ class MalformedExportTest {
                 + "</EventData></Event>\n</Events>\n");
         BadInputException e = assertInstanceOf(BadInputException.Corrupt.class, fails(p, "line "));
         assertTrue(e.getMessage().contains("more than " + TracerptXmlReader.MAX_DATA_ITEMS + " Data items"), e.getMessage());
+    }
+
+    @Test
+    void exportRowsOutOfTimeOrderAreKeptWithAWarning() throws Exception {
+        Path p = write("order.txt", DUMPER_HEAD + TRACE_START + "P-Start, 10, a.exe (4), 0\nP-Start, 5, b.exe (8), 4\n");
+        Trace t = read(p);
+        assertEquals(2, t.events().size());
+        assertEquals(List.of("order.txt: 1 events are earlier than the event before them; kept in the export's order"),
+                t.report().warnings());
+    }
+
+    @Test
+    void tracerptXmlTimeWithoutOffsetIsUtc() throws Exception {
+        Path p = write("local.xml", "<Events>\n<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\">"
+                + "<System><Opcode>0</Opcode><TimeCreated SystemTime=\"1601-01-01T00:00:01.5\"/></System>"
+                + "<RenderingInfo><EventName>MyProvider</EventName></RenderingInfo></Event>\n</Events>\n");
+        Trace t = read(p);
+        assertEquals(15_000_000L, t.events().time(0));
+        assertEquals("MyProvider/0", t.events().operationName(0));
     }
 
     @Test
