@@ -136,7 +136,6 @@ public final class TracerptXmlReader extends ExportReader {
         final Map<String, String> data = new HashMap<>();
         String provider = "";
         String eventId = "";
-        String version = "0";
         String opcode = "0";
         String task = "";
         String systemTime = "";
@@ -207,70 +206,55 @@ public final class TracerptXmlReader extends ExportReader {
                 }
                 continue;
             }
-            switch (section) {
-                case "System" -> system(x, p, name, file);
-                case "EventData" -> {
-                    if (name.equals("Data")) {
-                        String field = x.getAttributeValue(null, "Name");
-                        String value = text(x, file);
-                        depth--;
-                        if (field != null) {
-                            p.data.put(field, value.trim());
-                        }
-                        if (p.data.size() > MAX_DATA_ITEMS) {
-                            throw new BadInputException.Corrupt(file, position(x.getLocation()),
-                                    "an event with more than " + MAX_DATA_ITEMS + " Data items; not tracerpt's");
-                        }
-                    }
-                }
-                case "RenderingInfo" -> {
-                    if (name.equals("Opcode")) {
-                        p.opcodeName = text(x, file).trim();
-                        depth--;
-                    } else if (name.equals("EventName")) {
-                        p.eventName = text(x, file).trim();
-                        depth--;
-                    }
-                }
-                case "ExtendedTracingInfo" -> {
-                    if (name.equals("EventGuid")) {
-                        p.eventGuid = text(x, file).trim();
-                        depth--;
-                    }
-                }
-                default -> {
-                }
-            }
-            if (section.equals("System") && isTextElement(name)) {
-                depth--; // system() read the element to its end
+            if (readField(x, p, section, name, file)) {
+                depth--; // the field's text was read up to its end element
             }
         }
         return p;
     }
 
-    private static boolean isTextElement(String name) {
-        return switch (name) {
-            case "EventID", "Version", "Opcode", "Task" -> true;
-            default -> false;
-        };
-    }
-
-    private static void system(XMLStreamReader x, Parsed p, String name, String file)
+    /**
+     * Takes what element {@code name} of section {@code section} says; true when its text was read up to
+     * and including its end element.
+     */
+    private static boolean readField(XMLStreamReader x, Parsed p, String section, String name, String file)
             throws XMLStreamException, BadInputException {
-        switch (name) {
-            case "Provider" -> p.provider = attribute(x, "Name");
-            case "EventID" -> p.eventId = text(x, file).trim();
-            case "Version" -> p.version = text(x, file).trim();
-            case "Opcode" -> p.opcode = text(x, file).trim();
-            case "Task" -> p.task = text(x, file).trim();
-            case "TimeCreated" -> p.systemTime = attribute(x, "SystemTime");
-            case "Execution" -> {
+        switch (section + "/" + name) {
+            case "System/Provider" -> {
+                p.provider = attribute(x, "Name");
+                return false;
+            }
+            case "System/TimeCreated" -> {
+                p.systemTime = attribute(x, "SystemTime");
+                return false;
+            }
+            case "System/Execution" -> {
                 p.processId = attribute(x, "ProcessID");
                 p.threadId = attribute(x, "ThreadID");
+                return false;
             }
+            case "System/EventID" -> p.eventId = text(x, file).trim();
+            case "System/Opcode" -> p.opcode = text(x, file).trim();
+            case "System/Task" -> p.task = text(x, file).trim();
+            case "EventData/Data" -> {
+                String field = x.getAttributeValue(null, "Name");
+                String value = text(x, file);
+                if (field != null) {
+                    p.data.put(field, value.trim());
+                }
+                if (p.data.size() > MAX_DATA_ITEMS) {
+                    throw new BadInputException.Corrupt(file, position(x.getLocation()),
+                            "an event with more than " + MAX_DATA_ITEMS + " Data items; not tracerpt's");
+                }
+            }
+            case "RenderingInfo/Opcode" -> p.opcodeName = text(x, file).trim();
+            case "RenderingInfo/EventName" -> p.eventName = text(x, file).trim();
+            case "ExtendedTracingInfo/EventGuid" -> p.eventGuid = text(x, file).trim();
             default -> {
+                return false;
             }
         }
+        return true;
     }
 
     private static String attribute(XMLStreamReader x, String name) {
