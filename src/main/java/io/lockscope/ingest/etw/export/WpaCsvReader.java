@@ -43,14 +43,6 @@ import static io.lockscope.ingest.etw.kernel.KernelGroups.*;
 public final class WpaCsvReader extends ExportReader {
     private static final Pattern UNIT = Pattern.compile("(.*?)\\s*\\((s|ms|µs|us|ns|B|KB|MB|GB)\\)");
     private static final Pattern PROCESS_CELL = Pattern.compile("(.*?)\\s*\\(\\s*(\\d+)\\s*\\)");
-    private static final Map<String, int[]> FILE_TYPES = Map.ofEntries(
-            Map.entry("Create", new int[]{FILE_CREATE}), Map.entry("Cleanup", new int[]{FILE_CLEANUP}),
-            Map.entry("Close", new int[]{FILE_CLOSE}), Map.entry("Read", new int[]{FILE_READ}),
-            Map.entry("Write", new int[]{FILE_WRITE}), Map.entry("Flush", new int[]{FILE_FLUSH}),
-            Map.entry("SetInformation", new int[]{FILE_SET_INFO}), Map.entry("QueryInformation", new int[]{FILE_QUERY_INFO}),
-            Map.entry("DirEnum", new int[]{FILE_DIR_ENUM}), Map.entry("DirNotify", new int[]{FILE_DIR_NOTIFY}),
-            Map.entry("FSCTL", new int[]{FILE_FS_CONTROL}), Map.entry("Delete", new int[]{FILE_DELETE}),
-            Map.entry("Rename", new int[]{FILE_RENAME}));
     private static final Map<String, Operation> FILE_OPERATIONS = Map.ofEntries(
             Map.entry("Create", Operation.CREATE_FILE), Map.entry("Cleanup", Operation.CLOSE_FILE),
             Map.entry("Close", Operation.IRP_MJ_CLOSE), Map.entry("Read", Operation.READ_FILE),
@@ -245,13 +237,11 @@ public final class WpaCsvReader extends ExportReader {
             switch (table) {
                 case FILE_IO -> {
                     String type = text(cells, "Event Type");
-                    int[] opcode = FILE_TYPES.get(type);
-                    String path = path(cells);
+                    Operation operation = FILE_OPERATIONS.get(type);
                     int status = status(text(cells, "Result"));
-                    sink.accept(new ExportedEvent(time, opcode == null ? KernelClasses.NOT_KERNEL : FILE_IO,
-                            opcode == null ? 0 : opcode[0],
-                            "FileIO/" + type, pid, name, tid, null, FILE_OPERATIONS.get(type), path, null, status,
-                            duration, line));
+                    sink.accept(new ExportedEvent(time, operation == null ? KernelClasses.NOT_KERNEL : FILE_IO, 0,
+                            "FileIO/" + type, pid, name, tid, null, operation, path(cells), null, status, duration,
+                            line));
                 }
                 case REGISTRY -> {
                     String operation = text(cells, "Operation");

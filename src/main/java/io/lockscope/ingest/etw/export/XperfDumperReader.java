@@ -47,8 +47,7 @@ public final class XperfDumperReader extends ExportReader {
             Map.entry("ByteOffset", "Offset"), Map.entry("Flags", "IoFlags"), Map.entry("Status", "NtStatus"),
             Map.entry("ParentPID", "ParentId"), Map.entry("SessionID", "SessionId"),
             Map.entry("Command Line", "CommandLine"), Map.entry("BaseAddr", "ImageBase"),
-            Map.entry("Checksum", "ImageChecksum"), Map.entry("KeyHandle", "KeyHandle"),
-            Map.entry("Key Name", "KeyName"), Map.entry("ObjectName", "ObjectName"));
+            Map.entry("Checksum", "ImageChecksum"), Map.entry("Key Name", "KeyName"));
 
     static {
         type(PROCESS, 1, "P-Start");
