@@ -13,17 +13,12 @@ import io.lockscope.model.Operation;
 import io.lockscope.model.ReadReport;
 import io.lockscope.model.StackTable;
 import io.lockscope.model.TraceBuilder;
-import io.lockscope.model.detail.CreateFileDetail;
 import io.lockscope.model.detail.Detail;
 import io.lockscope.model.detail.FilterDetail;
 import io.lockscope.model.detail.HandleDetail;
-import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
-import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
-import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -54,17 +49,11 @@ final class EtlModelWriter {
     private final EtlPrepass prepass;
     private final ProcessTracker processes;
 
-    private final IntIntHashMap threadProcess = new IntIntHashMap();
-    private final LongObjectHashMap<String> fileObjectNames = new LongObjectHashMap<>();
-    private final LongObjectHashMap<String> fileKeyNames = new LongObjectHashMap<>();
-    private final LongObjectHashMap<String> keyNames = new LongObjectHashMap<>();
-    private final IntObjectHashMap<String> objectTypes = new IntObjectHashMap<>();
     /** IRP → process key &lt;&lt; 32 | TID of the latest file request with it, for minifilter events without a PID. */
     private final LongLongHashMap lastRequestByIrp = new LongLongHashMap();
     private final Map<UUID, String> skipReasons = new HashMap<>();
     private int requests;
     private int opEnds;
-    private long unresolvedFilePaths;
 
     EtlModelWriter(String name, TraceBuilder builder, LogfileHeader header, EtlPrepass prepass) {
         this.name = name;
@@ -94,7 +83,7 @@ final class EtlModelWriter {
         } else if (e instanceof KernelEvent.FileRequest q) {
             fileRequest(r, q);
         } else if (e instanceof KernelEvent.FileOpEnd end) {
-            if (!prepass.opEndMatched(opEnds++)) {
+            if (!prepass.requests.opEndMatched(opEnds++)) {
                 other(r, eventName, processes.keyFor(UNKNOWN_PID), r.tid(), EventClass.FILE_SYSTEM, end.status(), 0,
                         Detail.None.INSTANCE);
             }
@@ -106,19 +95,15 @@ final class EtlModelWriter {
             handle(r, eventName, h);
         } else if (e instanceof KernelEvent.DuplicateHandle d) {
             int i = other(r, eventName, processes.keyFor(d.sourceProcessId()), r.tid(), EventClass.HANDLE, 0, 0,
-                    new HandleDetail(d.sourceHandle() & 0xFFFFFFFFL, objectType(d.objectType()), null,
+                    new HandleDetail(d.sourceHandle() & 0xFFFFFFFFL, prepass.names.objectType(d.objectType()), null,
                             d.targetProcessId(), d.targetHandle() & 0xFFFFFFFFL));
             builder.setKernelIds(i, d.object(), 0);
         } else if (e instanceof KernelEvent.ObjectType t) {
-            objectTypes.put(t.objectType(), t.typeName());
             other(r, eventName, headerProcess(r), r.tid(), EventClass.HANDLE, 0, 0, Detail.None.INSTANCE);
         } else if (e instanceof KernelEvent.Process p) {
             int key = processes.onProcess(p, r.time());
             other(r, eventName, key, r.tid(), EventClass.PROCESS, 0, 0, Detail.None.INSTANCE);
         } else if (e instanceof KernelEvent.Thread t) {
-            if (t.opcode() == 1 || t.opcode() == 3) {
-                threadProcess.put(t.threadId(), t.processId());
-            }
             other(r, eventName, processes.keyFor(t.processId()), t.threadId(), EventClass.PROCESS, 0, 0,
                     Detail.None.INSTANCE);
         } else if (e instanceof KernelEvent.Image i) {
@@ -135,7 +120,6 @@ final class EtlModelWriter {
                 other(r, eventName, key, r.tid(), EventClass.PROCESS, 0, pathId, Detail.None.INSTANCE);
             }
         } else if (e instanceof KernelEvent.FileName f) {
-            fileKeyNames.put(f.fileKey(), f.fileName());
             other(r, eventName, headerProcess(r), r.tid(), EventClass.FILE_SYSTEM, 0, pathId(f.fileName()),
                     Detail.None.INSTANCE);
         } else if (isCpuSample(r)) {
@@ -146,6 +130,7 @@ final class EtlModelWriter {
             // VolumeMapping (taken from the first pass), DiskIo and every undecoded kernel class
             other(r, eventName, headerProcess(r), r.tid(), eventClassOf(r), 0, 0, Detail.None.INSTANCE);
         }
+        prepass.names.apply(e);
     }
 
     /** Image/Load (10) and Image/DCStart (3, already loaded when the trace began); not unloads. */
@@ -162,15 +147,7 @@ final class EtlModelWriter {
         if (r.kind() != TraceRecord.Kind.KERNEL) {
             return EventClass.UNKNOWN;
         }
-        return switch (r.group()) {
-            case KernelGroups.PROCESS, KernelGroups.THREAD, KernelGroups.IMAGE -> EventClass.PROCESS;
-            case KernelGroups.FILE_IO, KernelGroups.DISK_IO -> EventClass.FILE_SYSTEM;
-            case KernelGroups.REGISTRY -> EventClass.REGISTRY;
-            case KernelGroups.OBJECT -> EventClass.HANDLE;
-            case KernelGroups.TCP_IP, KernelGroups.UDP_IP -> EventClass.NETWORK;
-            case KernelGroups.PERF_INFO, KernelGroups.STACK_WALK -> EventClass.PROFILING;
-            default -> EventClass.UNKNOWN;
-        };
+        return KernelMapping.eventClass(r.group());
     }
 
     private void skipUndecoded(TraceRecord r) {
@@ -225,43 +202,14 @@ final class EtlModelWriter {
 
     /** The PID of thread {@code tid}: live thread events, else the first pass's final map, else unknown. */
     private int processOfThread(int tid) {
-        if (threadProcess.containsKey(tid)) {
-            return threadProcess.get(tid);
-        }
-        return prepass.threadProcess.getIfAbsent(tid, UNKNOWN_PID);
-    }
-
-    private String fileName(long fileObject, long fileKey) {
-        String n = fileObjectNames.get(fileObject);
-        if (n == null) {
-            n = fileKeyNames.get(fileKey);
-        }
-        if (n == null) {
-            n = prepass.fileKeyNames.get(fileKey);
-        }
-        if (n == null) {
-            n = prepass.fileObjectNames.get(fileObject);
-        }
-        if (n == null) {
-            unresolvedFilePaths++;
-        }
-        return n;
+        return prepass.names.processOfThread(tid, UNKNOWN_PID);
     }
 
     private void fileCreate(TraceRecord r, KernelEvent.FileCreate c) {
-        fileObjectNames.put(c.fileObject(), c.openPath());
         int n = requests++;
-        int status = prepass.status(n);
-        long extra = prepass.extraInfo(n);
-        Detail detail;
-        if (c.disposition() <= 7) {
-            int openResult = status >= 0 && status != EtlPrepass.NO_STATUS && extra >= 0 && extra <= 5 ? (int) extra : -1;
-            detail = new CreateFileDetail(-1, c.disposition(), c.options(), c.fileAttributes(), c.shareAccess() & 7,
-                    -1, openResult, null);
-        } else {
-            detail = new Detail.Text(String.format("CreateOptions: 0x%08X, ShareAccess: 0x%X", c.createOptions(),
-                    c.shareAccess()));
-        }
+        int status = prepass.requests.status(n);
+        long extra = prepass.requests.extraInfo(n);
+        Detail detail = KernelMapping.createDetail(c, status, extra);
         fileEvent(r, n, Operation.CREATE_FILE, c.ttid(), c.fileObject(), c.irp(), pathId(c.openPath()), detail);
     }
 
@@ -269,20 +217,17 @@ final class EtlModelWriter {
         int n = requests++;
         Operation op = FileOperations.operation(q);
         String target = prepass.volumes.toDos(q.fileName());
-        int pathId = pathId(fileName(q.fileObject(), q.fileKey()));
+        int pathId = pathId(prepass.names.fileName(q.fileObject(), q.fileKey()));
         fileEvent(r, n, op, q.ttid(), q.fileObject(), q.irp(), pathId, FileOperations.detail(q, op, target));
-        if (q.opcode() == KernelGroups.FILE_CLOSE) {
-            fileObjectNames.remove(q.fileObject()); // the FILE_OBJECT is freed; its address may be reused
-        }
     }
 
     private void fileEvent(TraceRecord r, int request, Operation op, int ttid, long fileObject, long irp, int pathId,
                            Detail detail) {
-        long endRaw = prepass.endRaw(request);
+        long endRaw = prepass.requests.end(request);
         long duration = endRaw < 0 ? EventStore.NO_DURATION : Math.max(0, header.toFileTime(endRaw) - r.time());
         int pid = r.pid() >= 0 ? r.pid() : processOfThread(ttid);
         int processKey = processes.keyFor(pid);
-        int i = builder.addEvent(r.time(), duration, processKey, ttid, op, prepass.status(request), pathId,
+        int i = builder.addEvent(r.time(), duration, processKey, ttid, op, prepass.requests.status(request), pathId,
                 detail, stack(r, ttid, processKey));
         builder.setKernelIds(i, fileObject, irp);
         lastRequestByIrp.put(irp, (long) processKey << 32 | (ttid & 0xFFFFFFFFL));
@@ -305,25 +250,20 @@ final class EtlModelWriter {
         long duration = f.initialTime() != 0 && f.initialTime() <= r.rawTime()
                 ? r.time() - header.toFileTime(f.initialTime()) : EventStore.NO_DURATION;
         int i = builder.addOtherEvent(r.time(), duration, processKey, tid, eventName.taskOpcode(), EventClass.FILTER,
-                f.hasStatus() ? f.status() : 0, pathId(fileName(f.fileObject(), 0)),
+                f.hasStatus() ? f.status() : 0, pathId(prepass.names.fileName(f.fileObject(), 0)),
                 new FilterDetail(driver, f.routineAddr(), f.majorFunction(), f.callbackData()),
                 stack(r, tid, processKey));
         builder.setKernelIds(i, f.fileObject(), f.irp());
     }
 
-    private String objectType(int index) {
-        String t = objectTypes.get(index);
-        return t != null ? t : prepass.objectTypes.get(index);
-    }
-
     private void handle(TraceRecord r, EventNames.Name eventName, KernelEvent.Handle h) {
         int pid = h.processId() >= 0 ? h.processId() : r.pid();
-        String type = objectType(h.objectType());
+        String type = prepass.names.objectType(h.objectType());
         int pathId;
         if (!h.objectName().isEmpty()) {
             pathId = "File".equals(type) ? pathId(h.objectName()) : builder.strings().intern(h.objectName());
         } else {
-            String fileName = fileObjectNames.get(h.object());
+            String fileName = prepass.names.openFile(h.object());
             pathId = "File".equals(type) && fileName != null ? pathId(fileName) : 0;
         }
         int i = other(r, eventName, processes.keyFor(pid), r.tid(), EventClass.HANDLE, 0, pathId,
@@ -333,23 +273,9 @@ final class EtlModelWriter {
 
     private void registry(TraceRecord r, EventNames.Name eventName, KernelEvent.Registry g) {
         int opcode = g.opcode();
-        String path;
-        if (EtlPrepass.isKcbNaming(opcode)) {
-            keyNames.put(g.keyHandle(), g.keyName());
-            path = g.keyName();
-        } else {
-            String base = keyNames.get(g.keyHandle());
-            if (base == null) {
-                base = prepass.keyNames.get(g.keyHandle());
-            }
-            path = base == null || base.isEmpty() ? g.keyName()
-                    : g.keyName().isEmpty() ? base : base + "\\" + g.keyName();
-            if (opcode == 23) {
-                keyNames.remove(g.keyHandle());
-            }
-        }
-        int pathId = path.isEmpty() ? 0 : builder.strings().intern(registryPath(path));
-        Operation op = registryOperation(opcode);
+        String path = prepass.names.registryKey(g);
+        int pathId = path.isEmpty() ? 0 : builder.strings().intern(KernelMapping.registryPath(path));
+        Operation op = KernelMapping.registryOperation(opcode);
         long duration = g.initialTime() > 0 && g.initialTime() <= r.rawTime()
                 ? r.time() - header.toFileTime(g.initialTime()) : EventStore.NO_DURATION;
         int processKey = headerProcess(r);
@@ -362,38 +288,6 @@ final class EtlModelWriter {
         }
     }
 
-    /** Registry opcodes (PerfView RegistryTraceData) → procmon operations; KCB events stay "other". */
-    private static Operation registryOperation(int opcode) {
-        return switch (opcode) {
-            case 10 -> Operation.REG_CREATE_KEY;
-            case 11 -> Operation.REG_OPEN_KEY;
-            case 12 -> Operation.REG_DELETE_KEY;
-            case 13 -> Operation.REG_QUERY_KEY;
-            case 14 -> Operation.REG_SET_VALUE;
-            case 15 -> Operation.REG_DELETE_VALUE;
-            case 16 -> Operation.REG_QUERY_VALUE;
-            case 17 -> Operation.REG_ENUM_KEY;
-            case 18 -> Operation.REG_ENUM_VALUE;
-            case 19 -> Operation.REG_QUERY_MULTIPLE_VALUE_KEY;
-            case 20 -> Operation.REG_SET_INFO_KEY;
-            case 21 -> Operation.REG_FLUSH_KEY;
-            case 27 -> Operation.REG_CLOSE_KEY;
-            default -> Operation.OTHER;
-        };
-    }
-
-    /** Kernel key names as procmon shows them: {@code \REGISTRY\MACHINE} → HKLM, {@code \REGISTRY\USER} → HKU. */
-    static String registryPath(String kernelName) {
-        String upper = kernelName.toUpperCase(Locale.ROOT);
-        if (upper.startsWith("\\REGISTRY\\MACHINE")) {
-            return "HKLM" + kernelName.substring("\\REGISTRY\\MACHINE".length());
-        }
-        if (upper.startsWith("\\REGISTRY\\USER")) {
-            return "HKU" + kernelName.substring("\\REGISTRY\\USER".length());
-        }
-        return kernelName;
-    }
-
     /** Completes the process table and reports what could not be resolved. */
     void finish() {
         processes.finish();
@@ -402,6 +296,7 @@ final class EtlModelWriter {
             report.warn(name + ": " + unresolvedStacks + " StackWalk key references have no key definition; "
                     + "those stacks lack that part");
         }
+        long unresolvedFilePaths = prepass.names.unresolvedFilePaths();
         if (unresolvedFilePaths > 0) {
             report.warn(name + ": " + unresolvedFilePaths + " file events name a FILE_OBJECT/FileKey that no "
                     + "Create, Name or rundown event names; their path is empty");

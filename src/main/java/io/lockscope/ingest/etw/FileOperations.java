@@ -14,7 +14,7 @@ import static io.lockscope.ingest.etw.kernel.KernelGroups.*;
  * FileIo request opcodes and information classes → procmon operations and details. Information
  * class numbers are FILE_INFORMATION_CLASS (wdm.h / ntifs.h).
  */
-final class FileOperations {
+public final class FileOperations {
     static final int FILE_BASIC_INFORMATION = 4;
     static final int FILE_RENAME_INFORMATION = 10;
     static final int FILE_LINK_INFORMATION = 11;
@@ -34,7 +34,7 @@ final class FileOperations {
     }
 
     /** The operation of a FileIo request other than Create. */
-    static Operation operation(KernelEvent.FileRequest q) {
+    public static Operation operation(KernelEvent.FileRequest q) {
         return switch (q.opcode()) {
             case FILE_CLEANUP -> Operation.CLOSE_FILE;
             case FILE_CLOSE -> Operation.IRP_MJ_CLOSE;
@@ -83,7 +83,7 @@ final class FileOperations {
      *
      * @param dosFileName the request's FileName through the volume map ("" when none)
      */
-    static Detail detail(KernelEvent.FileRequest q, Operation op, String dosFileName) {
+    public static Detail detail(KernelEvent.FileRequest q, Operation op, String dosFileName) {
         switch (op) {
             case READ_FILE:
             case WRITE_FILE:

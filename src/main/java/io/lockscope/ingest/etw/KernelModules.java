@@ -11,17 +11,17 @@ import java.util.List;
  * to name the driver holding an address such as a minifilter callback (etw-formats.md §2.1: WPA's
  * "Mini-Filter Driver" is RoutineAddr mapped to a loaded kernel image).
  */
-final class KernelModules {
+public final class KernelModules {
     private final List<Module> modules = new ArrayList<>();
     private boolean sorted = true;
 
-    void add(Module m) {
+    public void add(Module m) {
         modules.add(m);
         sorted = false;
     }
 
     /** The module whose range holds {@code address}, or null. */
-    Module at(long address) {
+    public Module at(long address) {
         if (!sorted) {
             modules.sort(Comparator.comparing(Module::base, Long::compareUnsigned));
             sorted = true;

@@ -17,7 +17,7 @@ import java.util.List;
  * instance of their ProcessId; kernel images (ProcessId 0) go to the System process, whose module
  * list resolves kernel addresses.
  */
-final class ProcessTracker {
+public final class ProcessTracker {
     private static final int SYSTEM_PID = 4;
     private static final int KERNEL_IMAGE_PID = 0;
 
@@ -37,16 +37,21 @@ final class ProcessTracker {
     private final List<Instance> instances = new ArrayList<>();
     private final List<Module> kernelModules = new ArrayList<>();
 
-    ProcessTracker(TraceBuilder builder) {
+    public ProcessTracker(TraceBuilder builder) {
         this.builder = builder;
     }
 
     /** The key of the current instance of {@code pid}, made on first sight when no process event named it. */
-    int keyFor(int pid) {
+    public int keyFor(int pid) {
         if (currentByPid.containsKey(pid)) {
             return currentByPid.get(pid);
         }
         return open(ProcessInfo.of(pid, pid < 0 ? "" : "Process(" + pid + ")"));
+    }
+
+    /** Whether a process event or an earlier lookup already made an instance for {@code pid}. */
+    public boolean knows(int pid) {
+        return currentByPid.containsKey(pid);
     }
 
     private int open(ProcessInfo info) {
@@ -57,7 +62,7 @@ final class ProcessTracker {
     }
 
     /** Applies a Process event; returns the key of the instance it concerns. */
-    int onProcess(KernelEvent.Process p, long time) {
+    public int onProcess(KernelEvent.Process p, long time) {
         int pid = p.processId();
         boolean known = currentByPid.containsKey(pid);
         Instance current = known ? instances.get(currentByPid.get(pid)) : null;
@@ -93,7 +98,7 @@ final class ProcessTracker {
     }
 
     /** Adds the module of an Image Load/DCStart event (once per base) to its process. */
-    void onImage(KernelEvent.Image image, String dosPath, long loadTime) {
+    public void onImage(KernelEvent.Image image, String dosPath, long loadTime) {
         if (image.opcode() == 2 || image.opcode() == 4) {
             return; // unload and end rundown: the module was added when loaded or at start rundown
         }
@@ -129,7 +134,7 @@ final class ProcessTracker {
     }
 
     /** Writes every instance with its modules into the builder. */
-    void finish() {
+    public void finish() {
         for (int key = 0; key < instances.size(); key++) {
             Instance instance = instances.get(key);
             List<Module> modules = new ArrayList<>(instance.modules);

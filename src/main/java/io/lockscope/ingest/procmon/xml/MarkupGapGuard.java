@@ -11,9 +11,9 @@ import java.io.InputStream;
  * far apart (its longest values — Process Start environments — are a few KiB). '&lt;' is byte 0x3C in
  * UTF-8 and in UTF-16, where other characters may contain that byte too, which only shortens gaps.
  */
-final class MarkupGapGuard extends FilterInputStream {
+public final class MarkupGapGuard extends FilterInputStream {
     /** Thrown through the parser; carries the offset of the byte that made the gap too long. */
-    static final class GapTooLongException extends IOException {
+    public static final class GapTooLongException extends IOException {
         private final long offset;
 
         GapTooLongException(long offset, long maxGap) {
@@ -21,7 +21,7 @@ final class MarkupGapGuard extends FilterInputStream {
             this.offset = offset;
         }
 
-        long offset() {
+        public long offset() {
             return offset;
         }
     }
@@ -30,7 +30,7 @@ final class MarkupGapGuard extends FilterInputStream {
     private long offset;
     private long gap;
 
-    MarkupGapGuard(InputStream in, long maxGap) {
+    public MarkupGapGuard(InputStream in, long maxGap) {
         super(in);
         this.maxGap = maxGap;
     }
