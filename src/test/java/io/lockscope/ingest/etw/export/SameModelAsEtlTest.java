@@ -4,7 +4,7 @@ import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.Readers;
 import io.lockscope.ingest.etw.testing.LockScenario;
 import io.lockscope.ingest.etw.testing.SyntheticEtl;
-import io.lockscope.ingest.etw.testing.SyntheticEtl.Payload;
+import io.lockscope.generate.etw.EtlPayload;
 import io.lockscope.model.EventStore;
 import io.lockscope.model.Operation;
 import io.lockscope.model.ProcessInfo;
@@ -85,8 +85,8 @@ class SameModelAsEtlTest {
         return out;
     }
 
-    static Payload process(int pid, int parent, String image) {
-        return new Payload().ptr(0xFFFF800000000000L + pid).u32(pid).u32(parent).u32(1).u32(259).ptr(0x1AB000)
+    static EtlPayload process(int pid, int parent, String image) {
+        return new EtlPayload().ptr(0xFFFF800000000000L + pid).u32(pid).u32(parent).u32(1).u32(259).ptr(0x1AB000)
                 .u32(0).u32(0).ansiz(image).utf16z(image + " -x").utf16z("").utf16z("");
     }
 
@@ -95,7 +95,7 @@ class SameModelAsEtlTest {
         long r = SyntheticEtl.HEADER_RAW;
         return new SyntheticEtl(1)
                 .classic(0, UUID.fromString(KernelClasses.SYS_CONFIG_GUID), 35, 2, 4, 8, r,
-                        new Payload().utf16z("\\Device\\HarddiskVolume3\\").utf16z("C:\\"))
+                        new EtlPayload().utf16z("\\Device\\HarddiskVolume3\\").utf16z("C:\\"))
                 .perfinfo(0, 0x03, 1, 4, r + 10_000, process(1880, 600, "ntrtscan.exe"))
                 .system(0, 0x05, 1, 3, 1880, 100, r + 10_010, LockScenario.thread(1880, 100))
                 .perfinfo(0, 0x03, 1, 4, r + 20_000, process(3000, 700, "TiWorker.exe"))
