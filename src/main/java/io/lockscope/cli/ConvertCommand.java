@@ -1,13 +1,13 @@
 package io.lockscope.cli;
 
 import io.lockscope.export.ExportOptions;
-import io.lockscope.export.ProcmonColumn;
 import io.lockscope.export.ProcmonLocale;
 import io.lockscope.export.csv.ProcmonCsvWriter;
 import io.lockscope.export.jsonl.JsonLinesWriter;
 import io.lockscope.export.xml.ProcmonXmlWriter;
 import io.lockscope.ingest.Readers;
 import io.lockscope.model.Trace;
+import io.lockscope.model.vocab.ProcmonColumn;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

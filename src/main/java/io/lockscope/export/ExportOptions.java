@@ -1,5 +1,7 @@
 package io.lockscope.export;
 
+import io.lockscope.model.vocab.ProcmonColumn;
+
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;

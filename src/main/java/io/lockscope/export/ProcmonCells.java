@@ -5,6 +5,7 @@ import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.TimeBase;
 import io.lockscope.model.vocab.DetailFormat;
 import io.lockscope.model.vocab.NtStatus;
+import io.lockscope.model.vocab.ProcmonColumn;
 
 import java.time.Instant;
 import java.time.LocalDateTime;

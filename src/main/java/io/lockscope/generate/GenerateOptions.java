@@ -1,7 +1,7 @@
 package io.lockscope.generate;
 
-import io.lockscope.export.ProcmonColumn;
 import io.lockscope.export.ProcmonLocale;
+import io.lockscope.model.vocab.ProcmonColumn;
 
 import java.time.ZoneOffset;
 import java.util.List;

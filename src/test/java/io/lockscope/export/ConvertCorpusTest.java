@@ -5,6 +5,7 @@ import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.Readers;
 import io.lockscope.ingest.procmon.pml.PmlCorpus;
 import io.lockscope.model.Trace;
+import io.lockscope.model.vocab.ProcmonColumn;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -74,7 +75,7 @@ class ConvertCorpusTest {
         List<CSVRecord> procmon = records(procmonBytes);
         List<ProcmonColumn> columns = new ArrayList<>();
         for (String name : procmon.get(0)) {
-            columns.add(ProcmonColumn.byCsvName(name));
+            columns.add(ProcmonColumn.forName(name));
         }
         Trace trace = Readers.read(pair.pml(), expected.name(), new ReadOptions(null));
         Path converted = temp.resolve("converted.csv");

@@ -7,6 +7,7 @@ import io.lockscope.model.TimeBase;
 import io.lockscope.model.detail.Detail;
 import io.lockscope.model.detail.DispositionDetail;
 import io.lockscope.model.detail.SizeDetail;
+import io.lockscope.model.vocab.ProcmonColumn;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

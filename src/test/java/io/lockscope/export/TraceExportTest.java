@@ -13,6 +13,7 @@ import io.lockscope.model.detail.CreateFileDetail;
 import io.lockscope.model.detail.Detail;
 import io.lockscope.model.detail.DispositionDetail;
 import io.lockscope.model.vocab.NtStatus;
+import io.lockscope.model.vocab.ProcmonColumn;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

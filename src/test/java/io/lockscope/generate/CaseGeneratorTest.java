@@ -2,12 +2,12 @@ package io.lockscope.generate;
 
 import io.lockscope.export.ExportOptions;
 import io.lockscope.export.ProcmonCells;
-import io.lockscope.export.ProcmonColumn;
 import io.lockscope.export.ProcmonLocale;
 import io.lockscope.generate.ScenarioFacts.Access;
 import io.lockscope.generate.ScenarioFacts.Failure;
 import io.lockscope.model.TimeBase;
 import io.lockscope.model.vocab.NtStatus;
+import io.lockscope.model.vocab.ProcmonColumn;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

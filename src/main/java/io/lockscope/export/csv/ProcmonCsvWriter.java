@@ -4,9 +4,9 @@ import io.lockscope.export.EventRow;
 import io.lockscope.export.EventWriter;
 import io.lockscope.export.ExportOptions;
 import io.lockscope.export.ProcmonCells;
-import io.lockscope.export.ProcmonColumn;
 import io.lockscope.model.TimeBase;
 import io.lockscope.model.Trace;
+import io.lockscope.model.vocab.ProcmonColumn;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -40,7 +40,7 @@ public final class ProcmonCsvWriter implements EventWriter {
         this.cells = new ProcmonCells(options, timeBase);
         this.out.write('\uFEFF');
         for (int i = 0; i < columns.size(); i++) {
-            field(i, columns.get(i).csvName());
+            field(i, columns.get(i).procmonName());
         }
         this.out.write("\r\n");
     }

@@ -4,12 +4,12 @@ import io.lockscope.export.EventRow;
 import io.lockscope.export.EventWriter;
 import io.lockscope.export.ExportOptions;
 import io.lockscope.export.ProcmonCells;
-import io.lockscope.export.ProcmonColumn;
 import io.lockscope.model.Module;
 import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.StackTable;
 import io.lockscope.model.TimeBase;
 import io.lockscope.model.Trace;
+import io.lockscope.model.vocab.ProcmonColumn;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

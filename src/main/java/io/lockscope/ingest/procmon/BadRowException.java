@@ -1,5 +1,7 @@
 package io.lockscope.ingest.procmon;
 
+import io.lockscope.model.vocab.ProcmonColumn;
+
 /**
  * One exported event cannot be taken as it is. The reader that fed the row skips it and counts the
  * skip under {@link #reason()} in the trace's ReadReport, with its own position and {@link #detail()}.

@@ -1,6 +1,7 @@
 package io.lockscope.ingest.procmon;
 
 import io.lockscope.model.TimeBase;
+import io.lockscope.model.vocab.ProcmonColumn;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -4,6 +4,7 @@ import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.StringPool;
 import io.lockscope.model.TraceBuilder;
 import io.lockscope.model.detail.ProcessDetail;
+import io.lockscope.model.vocab.ProcmonColumn;
 import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 
 import java.util.List;

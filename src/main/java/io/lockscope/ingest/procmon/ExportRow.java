@@ -1,6 +1,7 @@
 package io.lockscope.ingest.procmon;
 
 import io.lockscope.model.StackTable;
+import io.lockscope.model.vocab.ProcmonColumn;
 
 import java.util.Arrays;
 

@@ -1,5 +1,7 @@
 package io.lockscope.ingest.procmon;
 
+import io.lockscope.model.vocab.ProcmonColumn;
+
 /** Reading numbers and comparing text straight from a row's char slices, without allocating. */
 final class ExportValues {
     private ExportValues() {

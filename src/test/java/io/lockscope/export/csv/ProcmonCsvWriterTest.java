@@ -2,7 +2,6 @@ package io.lockscope.export.csv;
 
 import io.lockscope.export.EventRow;
 import io.lockscope.export.ExportOptions;
-import io.lockscope.export.ProcmonColumn;
 import io.lockscope.export.ProcmonLocale;
 import io.lockscope.model.EventStore;
 import io.lockscope.model.Operation;
@@ -10,6 +9,7 @@ import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.TimeBase;
 import io.lockscope.model.detail.Detail;
 import io.lockscope.model.vocab.NtStatus;
+import io.lockscope.model.vocab.ProcmonColumn;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

@@ -4,6 +4,7 @@ import io.lockscope.ingest.ReadOptions;
 import io.lockscope.model.Trace;
 import io.lockscope.model.TraceBuilder;
 import io.lockscope.model.vocab.NumberStyle;
+import io.lockscope.model.vocab.ProcmonColumn;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;

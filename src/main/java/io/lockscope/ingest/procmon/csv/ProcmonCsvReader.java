@@ -7,10 +7,10 @@ import io.lockscope.ingest.TraceReader;
 import io.lockscope.ingest.procmon.BadRowException;
 import io.lockscope.ingest.procmon.ExportRow;
 import io.lockscope.ingest.procmon.ExportRowAssembler;
-import io.lockscope.ingest.procmon.ProcmonColumn;
 import io.lockscope.model.ReadReport;
 import io.lockscope.model.Trace;
 import io.lockscope.model.TraceBuilder;
+import io.lockscope.model.vocab.ProcmonColumn;
 
 import java.io.IOException;
 import java.io.InputStream;

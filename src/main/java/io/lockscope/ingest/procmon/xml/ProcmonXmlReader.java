@@ -9,13 +9,13 @@ import io.lockscope.ingest.TraceReader;
 import io.lockscope.ingest.procmon.BadRowException;
 import io.lockscope.ingest.procmon.ExportRow;
 import io.lockscope.ingest.procmon.ExportRowAssembler;
-import io.lockscope.ingest.procmon.ProcmonColumn;
 import io.lockscope.model.Module;
 import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.StackTable;
 import io.lockscope.model.TimeBase;
 import io.lockscope.model.Trace;
 import io.lockscope.model.TraceBuilder;
+import io.lockscope.model.vocab.ProcmonColumn;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 

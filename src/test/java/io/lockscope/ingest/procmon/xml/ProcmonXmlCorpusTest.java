@@ -1,11 +1,11 @@
 package io.lockscope.ingest.procmon.xml;
 
 import io.lockscope.ingest.ReadOptions;
-import io.lockscope.ingest.procmon.ProcmonColumn;
 import io.lockscope.ingest.procmon.ProcmonCorpus;
 import io.lockscope.ingest.procmon.csv.ProcmonCsvReader;
 import io.lockscope.model.EventStore;
 import io.lockscope.model.Trace;
+import io.lockscope.model.vocab.ProcmonColumn;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;

@@ -1,13 +1,16 @@
-package io.lockscope.export;
+package io.lockscope.model.vocab;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The 27 columns procmon can export, with the header spelling of its CSV and the element name of its
- * XML (the column name with spaces replaced by {@code _}). Source: procmon-formats.md §2.2 (names and
- * PMC column ids from eronnen/procmon-parser consts.py) and §3.2 (XML element names).
+ * The 27 columns procmon can export, for the readers and the writers of its exports alike: the CSV
+ * header spelling, the XML element name (the header with spaces replaced by {@code _}) and the PMC
+ * column id. Sources: procmon-formats.md §2.2 (names and PMC column ids from eronnen/procmon-parser
+ * consts.py) and §3.2 (XML element names).
  */
 public enum ProcmonColumn {
     TIME_OF_DAY("Time of Day", 40078),
@@ -42,6 +45,9 @@ public enum ProcmonColumn {
     PARENT_PID("Parent PID", 40087),
     ARCHITECTURE("Architecture", 40088);
 
+    /** Number of columns, the size of per-column arrays. */
+    public static final int COUNT = values().length;
+
     /** procmon's default column set, in its order (Noriben and prsp0007 samples). */
     public static final List<ProcmonColumn> DEFAULT = List.of(
             TIME_OF_DAY, PROCESS_NAME, PID, OPERATION, PATH, RESULT, DETAIL);
@@ -49,22 +55,32 @@ public enum ProcmonColumn {
     /** All 27 columns in the order procmon-parser's fixture exports use (declaration order). */
     public static final List<ProcmonColumn> ALL = List.of(values());
 
-    private final String csvName;
+    private static final Map<String, ProcmonColumn> BY_KEY = new HashMap<>();
+
+    static {
+        for (ProcmonColumn c : values()) {
+            BY_KEY.put(key(c.procmonName), c);
+        }
+        // "Date & Time" cannot be an XML element name; accept the spellings an exporter would choose
+        BY_KEY.put("dateandtime", DATE_AND_TIME);
+    }
+
+    private final String procmonName;
     private final int pmcId;
 
-    ProcmonColumn(String csvName, int pmcId) {
-        this.csvName = csvName;
+    ProcmonColumn(String procmonName, int pmcId) {
+        this.procmonName = procmonName;
         this.pmcId = pmcId;
     }
 
     /** The CSV header spelling ("Time of Day"). */
-    public String csvName() {
-        return csvName;
+    public String procmonName() {
+        return procmonName;
     }
 
     /** The XML element name ("Time_of_Day"). */
     public String xmlName() {
-        return csvName.replace("&", "").replace(' ', '_');
+        return procmonName.replace("&", "").replace(' ', '_');
     }
 
     /** The column id in a PMC configuration's ColumnMap. */
@@ -72,19 +88,17 @@ public enum ProcmonColumn {
         return pmcId;
     }
 
-    /** The column whose CSV header is {@code name} (case-insensitive), or null. */
-    public static ProcmonColumn byCsvName(String name) {
-        for (ProcmonColumn c : values()) {
-            if (c.csvName.equalsIgnoreCase(name.trim())) {
-                return c;
-            }
-        }
-        return null;
+    /**
+     * The column a CSV header cell or XML element is named after, or null. Only letters and digits
+     * count, case-insensitively, so "Time of Day", "Time_of_Day" and "time_of_day" are the same.
+     */
+    public static ProcmonColumn forName(String name) {
+        return BY_KEY.get(key(name));
     }
 
     /**
      * Parses a column selection as the CLI takes it: {@code default}, {@code all}, or a comma-separated
-     * list of CSV header names ("Time of Day,PID,Path").
+     * list of column names ("Time of Day,PID,Path").
      *
      * @throws IllegalArgumentException naming the first unknown column
      */
@@ -98,7 +112,7 @@ public enum ProcmonColumn {
         }
         List<ProcmonColumn> out = new ArrayList<>();
         for (String name : selection.split(",")) {
-            ProcmonColumn c = byCsvName(name);
+            ProcmonColumn c = forName(name);
             if (c == null) {
                 throw new IllegalArgumentException("unknown procmon column '" + name.trim() + "'");
             }
@@ -110,5 +124,16 @@ public enum ProcmonColumn {
             throw new IllegalArgumentException("no columns selected");
         }
         return List.copyOf(out);
+    }
+
+    private static String key(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                b.append(c);
+            }
+        }
+        return b.toString().toLowerCase(Locale.ROOT);
     }
 }
