@@ -1,9 +1,10 @@
 package io.lockscope.ingest.etw.export;
 
 import com.fasterxml.aalto.UncheckedStreamException;
-import com.fasterxml.aalto.stax.InputFactoryImpl;
 import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.HeadText;
 import io.lockscope.ingest.InputFormat;
+import io.lockscope.ingest.XmlInput;
 import io.lockscope.ingest.etw.kernel.KernelEvent;
 import io.lockscope.ingest.procmon.xml.MarkupGapGuard;
 
@@ -49,15 +50,7 @@ public final class TracerptXmlReader extends ExportReader {
     /** Payload fields of one event; kernel classes have a few dozen at most. */
     static final int MAX_DATA_ITEMS = 1024;
     private static final long FILETIME_UNIX_EPOCH_SECONDS = 11_644_473_600L;
-    private static final XMLInputFactory FACTORY = newFactory();
-
-    private static XMLInputFactory newFactory() {
-        XMLInputFactory f = new InputFactoryImpl();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
-        f.setProperty(XMLInputFactory.IS_COALESCING, Boolean.FALSE);
-        return f;
-    }
+    private static final XMLInputFactory FACTORY = XmlInput.newFactory();
 
     @Override
     public InputFormat format() {
@@ -66,7 +59,7 @@ public final class TracerptXmlReader extends ExportReader {
 
     @Override
     public boolean sniff(byte[] head, int length) {
-        String text = Sniffing.text(head, length);
+        String text = HeadText.of(head, length);
         int events = text.indexOf("<Events");
         int event = text.indexOf("<Event ");
         return events >= 0 && event > events && text.contains("<System>")

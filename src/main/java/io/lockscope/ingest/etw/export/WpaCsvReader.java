@@ -1,6 +1,7 @@
 package io.lockscope.ingest.etw.export;
 
 import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.HeadText;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.etw.RequestJoin;
 import io.lockscope.ingest.etw.kernel.KernelEvent;
@@ -82,7 +83,7 @@ public final class WpaCsvReader extends ExportReader {
 
     @Override
     public boolean sniff(byte[] head, int length) {
-        List<String> cells = PaddedCells.split(Sniffing.firstLine(Sniffing.text(head, length)));
+        List<String> cells = PaddedCells.split(Sniffing.firstLine(HeadText.of(head, length)));
         if (cells == null || cells.size() < 2 || cells.contains("Time of Day")) {
             return false;
         }

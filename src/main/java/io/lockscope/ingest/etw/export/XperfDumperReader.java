@@ -1,6 +1,7 @@
 package io.lockscope.ingest.etw.export;
 
 import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.HeadText;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.etw.RequestJoin;
 import io.lockscope.ingest.etw.kernel.KernelEvent;
@@ -105,7 +106,7 @@ public final class XperfDumperReader extends ExportReader {
 
     @Override
     public boolean sniff(byte[] head, int length) {
-        return Sniffing.firstLine(Sniffing.text(head, length)).equals("BeginHeader");
+        return Sniffing.firstLine(HeadText.of(head, length)).equals("BeginHeader");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.lockscope.ingest.procmon.csv;
 
 import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.HeadText;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.TraceReader;
@@ -14,8 +15,6 @@ import io.lockscope.model.vocab.ProcmonColumn;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -54,18 +53,7 @@ public final class ProcmonCsvReader implements TraceReader {
     /** Optional BOM (UTF-8 or UTF-16), then a quoted header with at least three procmon column names. */
     @Override
     public boolean sniff(byte[] head, int length) {
-        Charset charset = StandardCharsets.UTF_8;
-        int from = 0;
-        if (length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
-            from = 3;
-        } else if (length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
-            charset = StandardCharsets.UTF_16LE;
-            from = 2;
-        } else if (length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
-            charset = StandardCharsets.UTF_16BE;
-            from = 2;
-        }
-        String text = new String(head, from, Math.max(0, length - from), charset);
+        String text = HeadText.of(head, length);
         int lineEnd = 0;
         while (lineEnd < text.length() && text.charAt(lineEnd) != '\r' && text.charAt(lineEnd) != '\n') {
             lineEnd++;

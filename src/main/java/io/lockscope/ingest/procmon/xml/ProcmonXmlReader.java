@@ -1,9 +1,10 @@
 package io.lockscope.ingest.procmon.xml;
 
 import com.fasterxml.aalto.UncheckedStreamException;
-import com.fasterxml.aalto.stax.InputFactoryImpl;
 import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.HeadText;
 import io.lockscope.ingest.InputFormat;
+import io.lockscope.ingest.XmlInput;
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.TraceReader;
 import io.lockscope.ingest.procmon.BadRowException;
@@ -26,7 +27,6 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,15 +62,7 @@ public final class ProcmonXmlReader implements TraceReader {
     static final int MAX_VALUE_CHARS = 1 << 20;
     static final int MAX_EVENT_CHARS = 4 << 20;
     private static final int SYSTEM_PID = 4;
-    private static final XMLInputFactory FACTORY = newFactory();
-
-    private static XMLInputFactory newFactory() {
-        XMLInputFactory f = new InputFactoryImpl();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
-        f.setProperty(XMLInputFactory.IS_COALESCING, Boolean.FALSE);
-        return f;
-    }
+    private static final XMLInputFactory FACTORY = XmlInput.newFactory();
 
     @Override
     public InputFormat format() {
@@ -80,14 +72,7 @@ public final class ProcmonXmlReader implements TraceReader {
     /** Optional BOM, XML declaration, comments and whitespace, then the {@code <procmon>} root. */
     @Override
     public boolean sniff(byte[] head, int length) {
-        String text;
-        if (length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
-            text = new String(head, 2, length - 2, StandardCharsets.UTF_16LE);
-        } else if (length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
-            text = new String(head, 3, length - 3, StandardCharsets.UTF_8);
-        } else {
-            text = new String(head, 0, length, StandardCharsets.UTF_8);
-        }
+        String text = HeadText.of(head, length);
         int i = 0;
         for (;;) {
             while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
