@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,15 +63,33 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ExportOptions options = options();
         Trace trace = Readers.read(input, input.toString(), new io.lockscope.ingest.ReadOptions(null));
-        OutputStream out = output == null ? System.out : Files.newOutputStream(output);
-        try (OutputStream buffered = new BufferedOutputStream(out, 1 << 16)) {
-            switch (to) {
-                case csv -> ProcmonCsvWriter.write(trace, buffered, options);
-                case xml -> ProcmonXmlWriter.write(trace, buffered, options);
-                default -> JsonLinesWriter.write(trace, buffered);
+        if (output == null) {
+            // the writers close what they write to; stdout belongs to the process: flush it, never close it
+            write(trace, options, new BufferedOutputStream(new FilterOutputStream(System.out) {
+                @Override
+                public void write(byte[] b, int off, int len) throws java.io.IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws java.io.IOException {
+                    flush();
+                }
+            }, 1 << 16));
+        } else {
+            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
+                write(trace, options, file);
             }
         }
         return Main.OK;
+    }
+
+    private void write(Trace trace, ExportOptions options, OutputStream out) throws java.io.IOException {
+        switch (to) {
+            case csv -> ProcmonCsvWriter.write(trace, out, options);
+            case xml -> ProcmonXmlWriter.write(trace, out, options);
+            default -> JsonLinesWriter.write(trace, out);
+        }
     }
 
     private ExportOptions options() {

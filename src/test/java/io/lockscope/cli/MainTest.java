@@ -74,7 +74,7 @@ class MainTest {
         assertEquals(Main.OK, r.exitCode());
         for (String id : new String[] {"sharing-violation-holder", "file-in-use-holder", "filter-in-failing-stack",
                 "registry-failure", "unexplained-failure", "agent-on-target", "servicing-window", "servicing-log-failure",
-                "failing-inf-incidental", "third-party-filters"}) {
+                "failing-inf-incidental", "third-party-filters", "traces-agree", "filter-failed-io"}) {
             assertTrue(r.out().contains(id), "rules lists " + id);
         }
         assertTrue(r.out().contains("needs: failures, stacks"), r.out());

@@ -1,0 +1,38 @@
+package io.lockscope.cli;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** info, timeline and convert on every exported ETW form of the lock scenario (fixtures: etw/export/README.md). */
+class EtwCommandsTest {
+    @TempDir
+    Path dir;
+
+    private static final String DIR = "src/test/resources/etw/export/";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lock-scenario.tracerpt.csv", "lock-scenario.tracerpt.xml", "lock-scenario.xperf-dumper.txt",
+            "lock-scenario.wpa-fileio-de.csv"})
+    void infoTimelineAndConvertWorkOnEveryForm(String file) throws Exception {
+        String path = DIR + file;
+        CliRunner info = CliRunner.run("info", path, "--format", "json");
+        assertEquals(Main.OK, info.exitCode(), info.err());
+        assertTrue(info.out().contains("\"events\""), info.out());
+
+        CliRunner timeline = CliRunner.run("timeline", path, "--path", "*oposdrv.dll");
+        assertEquals(Main.OK, timeline.exitCode(), timeline.err());
+        assertTrue(timeline.out().contains("SHARING VIOLATION") && timeline.out().contains("ntrtscan.exe"), timeline.out());
+
+        Path out = dir.resolve(file + ".jsonl");
+        CliRunner jsonl = CliRunner.run("convert", path, "--to", "jsonl", "-o", out.toString());
+        assertEquals(Main.OK, jsonl.exitCode(), jsonl.err());
+        assertTrue(Files.readAllLines(out).stream().anyMatch(l -> l.contains("\"result\":\"SHARING VIOLATION\"")));
+    }
+}
