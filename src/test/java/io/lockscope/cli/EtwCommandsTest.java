@@ -1,5 +1,7 @@
 package io.lockscope.cli;
 
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,5 +36,17 @@ class EtwCommandsTest {
         CliRunner jsonl = CliRunner.run("convert", path, "--to", "jsonl", "-o", out.toString());
         assertEquals(Main.OK, jsonl.exitCode(), jsonl.err());
         assertTrue(Files.readAllLines(out).stream().anyMatch(l -> l.contains("\"result\":\"SHARING VIOLATION\"")));
+    }
+
+    @Test
+    void infoKeysEtlCountsByTraceEventNames() throws Exception {
+        Path etl = Path.of("../shared/corpus/etw/etl-parser/ShutdownPerfDiagLogger.etl");
+        Assumptions.assumeTrue(Files.exists(etl), "../shared/corpus is absent: skipped");
+        CliRunner info = CliRunner.run("info", etl.toString(), "--format", "json");
+        assertEquals(Main.OK, info.exitCode(), info.err());
+        var counts = new com.fasterxml.jackson.databind.ObjectMapper().readTree(info.out()).get("inputs").get(0)
+                .get("countsByOperation");
+        assertTrue(counts.has("Process/DCStart") && counts.has("Thread/DCStart") && counts.has("Image/DCStart"),
+                counts.toString());
     }
 }
