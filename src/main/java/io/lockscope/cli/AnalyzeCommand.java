@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "analyze", description = {
+@Command(name = "analyze", mixinStandardHelpOptions = true, description = {
         "Diagnose one case: who blocked the reboot-phase driver update, with the evidence.",
         "Without --target the target is the driver package on which servicing failed.",
         "",

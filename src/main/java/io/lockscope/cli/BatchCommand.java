@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "batch", description = {
+@Command(name = "batch", mixinStandardHelpOptions = true, description = {
         "Analyse many cases: each INPUT (a folder or an archive) is one case.",
         "Writes OUTDIR/cases/<case>/report.json and report.html, and",
         "OUTDIR/summary.json, summary.csv and index.html.",

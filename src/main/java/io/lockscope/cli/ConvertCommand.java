@@ -24,7 +24,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "convert", description = {
+@Command(name = "convert", mixinStandardHelpOptions = true, description = {
         "Render a trace the way procmon's Save As writes it (CSV, XML), or as JSON lines with typed fields.",
         "",
         "Examples:",

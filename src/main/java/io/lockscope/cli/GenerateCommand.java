@@ -20,7 +20,7 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-@Command(name = "generate", description = {
+@Command(name = "generate", mixinStandardHelpOptions = true, description = {
         "Write a synthetic reboot-phase driver-update case (procmon boot log exports) for demos, tests and benchmarks.",
         "The same seed gives byte-identical files.",
         "",

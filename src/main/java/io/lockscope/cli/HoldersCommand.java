@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-@Command(name = "holders", description = {
+@Command(name = "holders", mixinStandardHelpOptions = true, description = {
         "Who had a file open at a moment, or at each failure on it, with share-mode conflicts explained.",
         "",
         "Examples:",

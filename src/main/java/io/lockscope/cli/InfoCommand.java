@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "info", description = {
+@Command(name = "info", mixinStandardHelpOptions = true, description = {
         "Format, capture span, event counts per class and operation, processes, skipped records and warnings.",
         "",
         "Example: lockscope info boot_log.csv --format json"})

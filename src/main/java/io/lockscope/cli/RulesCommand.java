@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-@Command(name = "rules", description = "The diagnosis rules, with ids, descriptions, inputs they need and parameters.")
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "The diagnosis rules, with ids, descriptions, inputs they need and parameters.")
 final class RulesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -28,7 +28,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "timeline", description = {
+@Command(name = "timeline", mixinStandardHelpOptions = true, description = {
         "The ordered file and registry access sequence, with open-handle intervals.",
         "Path/key selectors are OR'ed, process selectors are OR'ed, and the two groups AND'ed.",
         "",

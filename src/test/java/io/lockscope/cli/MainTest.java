@@ -22,6 +22,15 @@ class MainTest {
     }
 
     @Test
+    void everyCommandHasHelp() {
+        for (String c : new String[] {"analyze", "timeline", "holders", "info", "convert", "batch", "rules", "generate"}) {
+            CliRunner r = CliRunner.run(c, "--help");
+            assertEquals(Main.OK, r.exitCode(), c + ": " + r.err());
+            assertTrue(r.out().startsWith("Usage: lockscope " + c), r.out());
+        }
+    }
+
+    @Test
     void versionIsPrinted() {
         CliRunner r = CliRunner.run("--version");
         assertEquals(Main.OK, r.exitCode());
