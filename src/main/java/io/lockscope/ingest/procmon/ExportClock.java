@@ -276,19 +276,12 @@ final class ExportClock {
         }
         long fraction = 0;
         if (i < end && (c[i] == '.' || c[i] == ',')) {
-            i++;
-            long scale = TICKS_PER_SECOND;
-            int fractionDigits = 0;
-            while (i < end && c[i] >= '0' && c[i] <= '9') {
-                if (++fractionDigits > 7) {
-                    return INVALID;
-                }
-                scale /= 10;
-                fraction += (c[i++] - '0') * scale;
-            }
-            if (fractionDigits == 0) {
+            int to = fractionEnd(c, ++i, end);
+            if (to < 0 || to == i) {
                 return INVALID;
             }
+            fraction = fractionTicks(c, i, to);
+            i = to;
         }
         if (i < end) {
             if (!timeOfDay) {
@@ -340,18 +333,37 @@ final class ExportClock {
         }
         long fraction = 0;
         if (i < end && (c[i] == '.' || c[i] == ',')) {
-            i++;
-            long scale = TICKS_PER_SECOND;
-            int fractionDigits = 0;
-            while (i < end && c[i] >= '0' && c[i] <= '9') {
-                if (++fractionDigits > 7) {
-                    return INVALID;
-                }
-                scale /= 10;
-                fraction += (c[i++] - '0') * scale;
+            int to = fractionEnd(c, ++i, end);
+            if (to < 0) {
+                return INVALID;
             }
+            fraction = fractionTicks(c, i, to);
+            i = to;
         }
         return i == end ? seconds * TICKS_PER_SECOND + fraction : INVALID;
+    }
+
+    /**
+     * Where the digits of a decimal fraction starting at {@code from} end, or -1 when there are more
+     * than 7 of them: procmon writes 100 ns ticks, so an eighth digit is not a procmon time.
+     */
+    private static int fractionEnd(char[] c, int from, int end) {
+        int i = from;
+        while (i < end && c[i] >= '0' && c[i] <= '9') {
+            i++;
+        }
+        return i - from > 7 ? -1 : i;
+    }
+
+    /** The 100 ns ticks of the fraction digits {@code c[from, to)} ("8939738" → 8,939,738). */
+    private static long fractionTicks(char[] c, int from, int to) {
+        long scale = TICKS_PER_SECOND;
+        long fraction = 0;
+        for (int i = from; i < to; i++) {
+            scale /= 10;
+            fraction += (c[i] - '0') * scale;
+        }
+        return fraction;
     }
 
     /** The decimal separator of a time or duration value ('.' or ','), or 0 when it has none. */

@@ -50,6 +50,9 @@ class ExportClockTest {
         assertEquals(12 * SECOND + 5_000_000, ExportClock.parseSeconds("12.5".toCharArray(), 0, 4));
         assertEquals(-2, ExportClock.parseSeconds(new char[0], 0, 0), "empty: pending");
         assertEquals(ExportClock.INVALID, ExportClock.parseSeconds("n/a".toCharArray(), 0, 3));
+        assertEquals(ExportClock.INVALID, ExportClock.parseSeconds("0.00006910".toCharArray(), 0, 10),
+                "an eighth fraction digit is finer than procmon's 100 ns");
+        assertEquals(12 * SECOND, ExportClock.parseSeconds("12.".toCharArray(), 0, 3));
     }
 
     @Test
