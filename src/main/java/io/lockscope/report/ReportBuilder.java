@@ -56,8 +56,6 @@ public final class ReportBuilder {
     private final Words words;
     private final List<Report.Input> inputs;
     private final List<String> notes = new ArrayList<>();
-    /** Whether the culprit's driver was seen in stacks (else it is only listed as loaded). */
-    private boolean driverSeenInStacks;
 
     private ReportBuilder(Diagnosis diagnosis, List<Report.Input> servicingInputs, String lang) {
         this.diagnosis = diagnosis;
@@ -233,7 +231,7 @@ public final class ReportBuilder {
                 args.add(Spelling.share(h.share()));
                 args.add(time(f.input(), t.events().time(h.startEvent())).text());
                 args.add(conflictText(finding));
-                args.add(driverClause(culprit));
+                args.add(driverClause(culprit, b.driver() != null));
                 return words.get("verdict.lock-holder." + h.kind().name(), args.toArray());
             }
             case FILTER_INTERFERENCE -> {
@@ -254,11 +252,12 @@ public final class ReportBuilder {
         }
     }
 
-    private String driverClause(Verdict.Culprit c) {
+    /** @param seenOnTheFile the driver was seen in I/O on the file (else it is only listed as loaded) */
+    private String driverClause(Verdict.Culprit c, boolean seenOnTheFile) {
         if (c == null || c.driver() == null) {
             return "";
         }
-        String key = driverSeenInStacks ? "verdict.driver-clause" : "verdict.driver-clause.loaded";
+        String key = seenOnTheFile ? "verdict.driver-clause" : "verdict.driver-clause.loaded";
         return words.get(key, c.vendor() != null ? c.vendor() : c.process(), c.driver(),
                 c.altitude() == null ? "" : words.get("verdict.altitude", c.altitude()));
     }
@@ -276,7 +275,6 @@ public final class ReportBuilder {
         String driver = b.driver() == null ? null : b.driver().module();
         Attribution.Driver known = b.driver() == null ? null : b.driver().known();
         String altitude = known == null ? null : known.altitude();
-        driverSeenInStacks = driver != null;
         if (b.kind() == VerdictKind.LOCK_HOLDER) {
             ProcessInfo p = facts.trace(b.failure().input()).processes().get(b.holder().processKey());
             Attribution.Vendor v = a.vendorOf(p);
