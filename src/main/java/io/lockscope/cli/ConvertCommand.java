@@ -5,6 +5,7 @@ import io.lockscope.export.ProcmonLocale;
 import io.lockscope.export.csv.ProcmonCsvWriter;
 import io.lockscope.export.jsonl.JsonLinesWriter;
 import io.lockscope.export.xml.ProcmonXmlWriter;
+import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.Readers;
 import io.lockscope.model.Trace;
 import io.lockscope.model.vocab.ProcmonColumn;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +46,8 @@ final class ConvertCommand implements Callable<Integer> {
             description = "default (procmon's 7), all (27), or a comma list of procmon column names.")
     String columns;
 
-    @Option(names = "--tz", paramLabel = "±HH:MM", description = "Time zone of the rendered times of a UTC trace (default +00:00).")
-    String tz;
+    @Option(names = "--tz", paramLabel = "±HH:MM", converter = ZoneOffsetConverter.class, description = "Time zone of the rendered times of a UTC trace (default +00:00).")
+    ZoneOffset tz = ZoneOffset.UTC;
 
     @Option(names = "--locale", defaultValue = "en-US", description = "en-US, de-DE or ru-RU number and time style.")
     String locale;
@@ -62,17 +64,17 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExportOptions options = options();
-        Trace trace = Readers.read(input, input.toString(), new io.lockscope.ingest.ReadOptions(null));
+        Trace trace = Readers.read(input, input.toString(), ReadOptions.DEFAULT);
         if (output == null) {
             // the writers close what they write to; stdout belongs to the process: flush it, never close it
             write(trace, options, new BufferedOutputStream(new FilterOutputStream(System.out) {
                 @Override
-                public void write(byte[] b, int off, int len) throws java.io.IOException {
+                public void write(byte[] b, int off, int len) throws IOException {
                     out.write(b, off, len);
                 }
 
                 @Override
-                public void close() throws java.io.IOException {
+                public void close() throws IOException {
                     flush();
                 }
             }, 1 << 16));
@@ -84,7 +86,7 @@ final class ConvertCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private void write(Trace trace, ExportOptions options, OutputStream out) throws java.io.IOException {
+    private void write(Trace trace, ExportOptions options, OutputStream out) throws IOException {
         switch (to) {
             case csv -> ProcmonCsvWriter.write(trace, out, options);
             case xml -> ProcmonXmlWriter.write(trace, out, options);
@@ -100,14 +102,12 @@ final class ConvertCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage()
                     + "; names as in procmon's CSV header, e.g. \"Time of Day,Process Name,PID,Operation\"");
         }
-        ZoneOffset zone;
         ProcmonLocale style;
         try {
-            zone = tz == null ? ZoneOffset.UTC : ZoneOffset.of(tz);
             style = ProcmonLocale.forTag(locale);
-        } catch (RuntimeException e) {
+        } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        return new ExportOptions(cols, style, zone, stacks);
+        return new ExportOptions(cols, style, tz, stacks);
     }
 }

@@ -21,26 +21,15 @@ final class InputOptions {
             description = "Trace files, or folders or archives (zip, 7z, tar.gz) holding a case (format detected from content).")
     List<Path> inputs;
 
-    @Option(names = "--tz", paramLabel = "±HH:MM",
+    @Option(names = "--tz", paramLabel = "±HH:MM", converter = ZoneOffsetConverter.class,
             description = "UTC offset of the machine that wrote local times (procmon CSV/XML exports, CBS.log).")
-    String tz;
+    ZoneOffset tz;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress or notes on stderr.")
     boolean quiet;
 
     ReadOptions readOptions() {
-        return new ReadOptions(zone());
-    }
-
-    ZoneOffset zone() {
-        if (tz == null) {
-            return null;
-        }
-        try {
-            return ZoneOffset.of(tz.equals("0") || tz.equalsIgnoreCase("Z") ? "Z" : tz);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--tz wants an offset like +08:00 or -05:00, not '" + tz + "'");
-        }
+        return new ReadOptions(tz);
     }
 
     /** Reads the inputs; notes about unrecognised or broken files in folders go to {@code err}. */

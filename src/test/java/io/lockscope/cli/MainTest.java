@@ -31,6 +31,17 @@ class MainTest {
     }
 
     @Test
+    void aBadTimeZoneIsAUsageErrorEverywhere() {
+        for (String[] args : new String[][] {{"info", "traces/clean", "--tz", "foo"},
+                {"analyze", "traces/clean", "--tz", "+25:00"}, {"convert", "traces/clean/boot_log.csv", "--to", "csv", "--tz", "foo"}}) {
+            CliRunner r = CliRunner.run(args);
+            assertEquals(Main.USAGE, r.exitCode(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.err().contains("--tz wants an offset like +08:00"), r.err());
+        }
+        assertEquals(Main.OK, CliRunner.run("info", "traces/clean", "--tz", "Z").exitCode());
+    }
+
+    @Test
     void versionIsPrinted() {
         CliRunner r = CliRunner.run("--version");
         assertEquals(Main.OK, r.exitCode());
