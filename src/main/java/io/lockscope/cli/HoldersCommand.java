@@ -10,8 +10,8 @@ import io.lockscope.model.EventStore;
 import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.Trace;
 import io.lockscope.model.TraceTime;
-import io.lockscope.model.vocab.FileVocabulary;
 import io.lockscope.model.vocab.NtStatus;
+import io.lockscope.report.Spelling;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -93,8 +93,7 @@ final class HoldersCommand implements Callable<Integer> {
         out.printf("  %s  %s (pid %d) %s %s -> %s%n", TraceTime.format(trace, e.time(f.event())), p.name(), p.pid(),
                 e.operationName(f.event()), e.path(f.event()), NtStatus.name(e.result(f.event())));
         if (f.requestAccess() != -1) {
-            out.printf("    asked for %s, sharing %s%n", FileVocabulary.DESIRED_ACCESS.render(f.requestAccess()),
-                    f.requestShare() == -1 ? "?" : FileVocabulary.SHARE_MODE.render(f.requestShare()));
+            out.printf("    asked for %s, sharing %s%n", Spelling.access(f.requestAccess()), Spelling.share(f.requestShare()));
         }
         if (f.blocking().isEmpty()) {
             out.println("    blocking: nobody in this input");
@@ -115,8 +114,7 @@ final class HoldersCommand implements Callable<Integer> {
         EventStore e = trace.events();
         ProcessInfo p = trace.processes().get(h.processKey());
         String how = h.kind() == Hold.Kind.HANDLE
-                ? "handle " + (h.access() == -1 ? "?" : FileVocabulary.DESIRED_ACCESS.render(h.access())) + ", sharing "
-                + (h.share() == -1 ? "?" : FileVocabulary.SHARE_MODE.render(h.share()))
+                ? "handle " + Spelling.access(h.access()) + ", sharing " + Spelling.share(h.share())
                 : h.kind().name().toLowerCase().replace('_', ' ');
         String until = h.endEvent() < 0 ? "still open at the end" : "until " + TraceTime.format(trace, e.time(h.endEvent()));
         return String.format("%s (pid %d) %s on %s since %s, %s%s [events %d..%s]", p.name(), p.pid(), how,
