@@ -2,6 +2,7 @@ package io.lockscope.cli;
 
 import io.lockscope.export.ExportOptions;
 import io.lockscope.export.ProcmonLocale;
+import io.lockscope.export.ProcmonVersion;
 import io.lockscope.export.csv.ProcmonCsvWriter;
 import io.lockscope.export.jsonl.JsonLinesWriter;
 import io.lockscope.export.xml.ProcmonXmlWriter;
@@ -32,6 +33,7 @@ import java.util.concurrent.Callable;
         "Examples:",
         "  lockscope convert boot_log.pml --to csv --columns all --tz +00:00 -o boot_log.csv",
         "  lockscope convert boot_log.pml --to xml --stacks -o boot_log.xml",
+        "  lockscope convert boot_log.pml --to csv --procmon-version 3.53   (as an older procmon wrote it)",
         "  lockscope convert boot_log.csv --to jsonl | jq 'select(.result != \"SUCCESS\")'"})
 final class ConvertCommand implements Callable<Integer> {
     enum Target { csv, xml, jsonl }
@@ -51,6 +53,10 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Option(names = "--locale", defaultValue = "en-US", description = "en-US, de-DE or ru-RU number and time style.")
     String locale;
+
+    @Option(names = "--procmon-version", paramLabel = "VERSION", defaultValue = "latest",
+            description = "Write what that procmon release writes where releases differ, e.g. 3.53 (default: latest).")
+    String procmonVersion;
 
     @Option(names = "--stacks", description = "XML: include each event's stack frames (procmon's /SaveAs1).")
     boolean stacks;
@@ -102,12 +108,11 @@ final class ConvertCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage()
                     + "; names as in procmon's CSV header, e.g. \"Time of Day,Process Name,PID,Operation\"");
         }
-        ProcmonLocale style;
         try {
-            style = ProcmonLocale.forTag(locale);
+            return new ExportOptions(cols, ProcmonLocale.forTag(locale), tz, stacks,
+                    ProcmonVersion.parse(procmonVersion));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        return new ExportOptions(cols, style, tz, stacks);
     }
 }

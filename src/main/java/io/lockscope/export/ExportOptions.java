@@ -15,8 +15,10 @@ import java.util.List;
  *                and time-of-day traces are written as they are
  * @param stacks  whether the XML export carries {@code <stack>} elements (procmon's {@code /SaveAs1});
  *                CSV never does
+ * @param version the procmon release whose rendering is reproduced where releases differ
  */
-public record ExportOptions(List<ProcmonColumn> columns, ProcmonLocale locale, ZoneId zone, boolean stacks) {
+public record ExportOptions(List<ProcmonColumn> columns, ProcmonLocale locale, ZoneId zone, boolean stacks,
+                            ProcmonVersion version) {
     public static final ExportOptions DEFAULT =
             new ExportOptions(ProcmonColumn.DEFAULT, ProcmonLocale.EN_US, ZoneOffset.UTC, false);
 
@@ -24,25 +26,34 @@ public record ExportOptions(List<ProcmonColumn> columns, ProcmonLocale locale, Z
         if (columns == null || columns.isEmpty()) {
             throw new IllegalArgumentException("at least one column is needed");
         }
-        if (locale == null || zone == null) {
-            throw new IllegalArgumentException("locale and zone are required");
+        if (locale == null || zone == null || version == null) {
+            throw new IllegalArgumentException("locale, zone and version are required");
         }
         columns = List.copyOf(columns);
     }
 
+    /** An export as the newest procmon writes it. */
+    public ExportOptions(List<ProcmonColumn> columns, ProcmonLocale locale, ZoneId zone, boolean stacks) {
+        this(columns, locale, zone, stacks, ProcmonVersion.LATEST);
+    }
+
     public ExportOptions withColumns(List<ProcmonColumn> newColumns) {
-        return new ExportOptions(newColumns, locale, zone, stacks);
+        return new ExportOptions(newColumns, locale, zone, stacks, version);
     }
 
     public ExportOptions withLocale(ProcmonLocale newLocale) {
-        return new ExportOptions(columns, newLocale, zone, stacks);
+        return new ExportOptions(columns, newLocale, zone, stacks, version);
     }
 
     public ExportOptions withZone(ZoneId newZone) {
-        return new ExportOptions(columns, locale, newZone, stacks);
+        return new ExportOptions(columns, locale, newZone, stacks, version);
     }
 
     public ExportOptions withStacks(boolean withStacks) {
-        return new ExportOptions(columns, locale, zone, withStacks);
+        return new ExportOptions(columns, locale, zone, withStacks, version);
+    }
+
+    public ExportOptions withVersion(ProcmonVersion newVersion) {
+        return new ExportOptions(columns, locale, zone, stacks, newVersion);
     }
 }

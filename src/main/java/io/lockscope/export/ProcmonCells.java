@@ -53,7 +53,7 @@ public final class ProcmonCells {
             case PID:
                 return Integer.toString(p.pid());
             case OPERATION:
-                return row.operationName();
+                return options.version().operation(row.operationName());
             case PATH:
                 return row.path();
             case RESULT:
@@ -108,7 +108,8 @@ public final class ProcmonCells {
 
     /** The Detail text, cut to the {@value DetailFormat#MAX_CHARS} characters procmon's detail buffer holds. */
     public String detail(EventRow row) {
-        String text = DetailFormat.render(row.operation(), row.detail(), options.locale().numbers());
+        String text = DetailFormat.render(row.operation(), options.version().detail(row.detail()),
+                options.locale().numbers());
         return text.length() > DetailFormat.MAX_CHARS ? text.substring(0, DetailFormat.MAX_CHARS) : text;
     }
 

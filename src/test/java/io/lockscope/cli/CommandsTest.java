@@ -2,11 +2,19 @@ package io.lockscope.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lockscope.export.pml.PmlWriter;
+import io.lockscope.model.Operation;
+import io.lockscope.model.ProcessInfo;
+import io.lockscope.model.TraceBuilder;
+import io.lockscope.model.detail.DirectoryDetail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -86,6 +94,37 @@ class CommandsTest {
         CliRunner r = CliRunner.run("convert", CSV, "--to", "csv", "--columns", "all", "-o", out.toString());
         assertEquals(Main.OK, r.exitCode(), r.err());
         assertArrayEquals(Files.readAllBytes(Path.of(CSV)), Files.readAllBytes(out));
+    }
+
+    @Test
+    void convertWritesWhatTheChosenProcmonReleaseWrote(@TempDir Path dir) throws Exception {
+        TraceBuilder b = new TraceBuilder("dir.pml", "procmon-pml");
+        int explorer = b.addProcess(ProcessInfo.of(1320, "Explorer.EXE"));
+        b.addEvent(132390799943062614L, 1160, explorer, 3556, Operation.QUERY_DIRECTORY, 0,
+                b.strings().intern("C:\\Users\\test\\Desktop"),
+                new DirectoryDetail(null, List.of(".", "..", "desktop.ini", "Procmon.exe"), 37), -1);
+        Path pml = dir.resolve("dir.pml");
+        PmlWriter.write(b.build(), pml, PmlWriter.Machine.DEFAULT);
+        Map<String, String> detailByVersion = new LinkedHashMap<>();
+        for (String version : List.of("latest", "3.53", "3.40")) {
+            Path out = dir.resolve(version + ".csv");
+            CliRunner r = CliRunner.run("convert", pml.toString(), "--to", "csv", "--columns", "Operation,Detail",
+                    "--procmon-version", version, "-o", out.toString());
+            assertEquals(Main.OK, r.exitCode(), r.err());
+            detailByVersion.put(version, Files.readAllLines(out).get(1));
+        }
+        String newer = "\"QueryDirectory\",\"0: ., 1: .., FileInformationClass: FileIdBothDirectoryInformation, 3: Procmon.exe\"";
+        assertEquals(Map.of("latest", newer, "3.53", newer,
+                "3.40", "\"QueryDirectory\",\"0: ., 1: .., 2: desktop.ini, 3: Procmon.exe\""), detailByVersion);
+        Path jsonl = dir.resolve("dir.jsonl");
+        assertEquals(Main.OK, CliRunner.run("convert", pml.toString(), "--to", "jsonl", "-o", jsonl.toString()).exitCode());
+        JsonNode typed = new ObjectMapper().readTree(Files.readString(jsonl)).get("detail");
+        assertEquals("[\".\",\"..\",\"desktop.ini\",\"Procmon.exe\"]", typed.get("names").toString(),
+                "jsonl keeps every name, the third too");
+        assertEquals(37, typed.get("infoClass").asInt());
+        CliRunner bad = CliRunner.run("convert", pml.toString(), "--to", "csv", "--procmon-version", "three");
+        assertEquals(Main.USAGE, bad.exitCode());
+        assertTrue(bad.err().contains("not a procmon version: 'three'"), bad.err());
     }
 
     @Test

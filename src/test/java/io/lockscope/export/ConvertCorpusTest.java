@@ -34,35 +34,48 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code lockscope convert X.pml --to csv} in process, for every PML/CSV pair of ../shared/corpus/procmon:
- * the PML is rendered with the pair's own header columns, en-US, UTC, and compared row by row with the
- * CSV procmon exported. Each pair asserts the number of identical rows measured, so any regression
+ * the PML is rendered with the pair's own header columns, en-US, UTC, as the latest procmon and as the
+ * release that exported the pair where it is known and differs, and compared row by row with the CSV
+ * procmon exported. Each pair asserts the number of identical rows measured, so any regression
  * fails, and the exact set of (operation, column) classes that still differ; the README's convert
  * section explains each class. Skips when ../shared is absent.
  */
 class ConvertCorpusTest {
 
     /**
-     * One pair's measured outcome.
+     * One pair's measured outcome when rendered as one procmon release.
      *
+     * @param version       the release rendered as: latest, or the one that exported the pair's CSV
      * @param identicalRows rows whose every cell equals procmon's
      * @param byteIdentical whether the whole file equals procmon's byte for byte
      * @param differences   "Operation/Column" of every row that still differs
      */
-    record Expected(String name, int rows, int identicalRows, boolean byteIdentical, Set<String> differences) {
+    record Expected(String name, String version, int rows, int identicalRows, boolean byteIdentical,
+                    Set<String> differences) {
+        @Override
+        public String toString() {
+            return name + " as " + version;
+        }
     }
 
     static Stream<Arguments> pairs() {
         return Stream.of(
-                new Expected("CompressedLogfileTests64bitUTC", 53214, 53214, true, Set.of()),
-                // the procmon that exported this CSV printed no FileInformationClass in QueryDirectory (51 rows)
-                new Expected("CompressedLogfileTests32bitUTC", 32930, 32879, false, Set.of("QueryDirectory/Detail")),
-                // the exporting procmon had no name for FileStorageReservedIdInformation (class 0x4A)
-                new Expected("CompressedLogFileUTC64Filesystem", 31569, 31562, false,
+                new Expected("CompressedLogfileTests64bitUTC", "latest", 53214, 53214, true, Set.of()),
+                // the procmon that exported this CSV (3.40, which captured it) printed no FileInformationClass
+                // in QueryDirectory (51 rows); rendered as that release, the file is procmon's byte for byte
+                new Expected("CompressedLogfileTests32bitUTC", "latest", 32930, 32879, false,
+                        Set.of("QueryDirectory/Detail")),
+                new Expected("CompressedLogfileTests32bitUTC", "3.40", 32930, 32930, true, Set.of()),
+                // the exporting procmon, 3.53, had no name for FileStorageReservedIdInformation (class 0x4A)
+                new Expected("CompressedLogFileUTC64Filesystem", "latest", 31569, 31562, false,
                         Set.of("<Unknown>/Operation")),
-                new Expected("CompressedLogFileUTC32Filesystem", 8577, 8577, true, Set.of()),
+                new Expected("CompressedLogFileUTC64Filesystem", "3.53", 31569, 31569, true, Set.of()),
+                new Expected("CompressedLogFileUTC32Filesystem", "latest", 8577, 8577, true, Set.of()),
+                new Expected("CompressedLogFileUTC32Filesystem", "3.53", 8577, 8577, true, Set.of()),
                 // odd-length REG_MULTI_SZ data, which procmon reads on past the value's last byte (4 rows)
-                new Expected("CompressedLogFileUTC64Registry", 28240, 28236, false, Set.of("RegSetValue/Detail")),
-                new Expected("CompressedLogFileUTC64Process", 3400, 3400, true, Set.of())
+                new Expected("CompressedLogFileUTC64Registry", "latest", 28240, 28236, false,
+                        Set.of("RegSetValue/Detail")),
+                new Expected("CompressedLogFileUTC64Process", "latest", 3400, 3400, true, Set.of())
         ).map(Arguments::of);
     }
 
@@ -80,7 +93,8 @@ class ConvertCorpusTest {
         Trace trace = Readers.read(pair.pml(), expected.name(), new ReadOptions(null));
         Path converted = temp.resolve("converted.csv");
         try (OutputStream out = Files.newOutputStream(converted)) {
-            ProcmonCsvWriter.write(trace, out, new ExportOptions(columns, ProcmonLocale.EN_US, ZoneOffset.UTC, false));
+            ProcmonCsvWriter.write(trace, out, new ExportOptions(columns, ProcmonLocale.EN_US, ZoneOffset.UTC, false,
+                    ProcmonVersion.parse(expected.version())));
         }
         byte[] oursBytes = Files.readAllBytes(converted);
         List<CSVRecord> ours = records(oursBytes);

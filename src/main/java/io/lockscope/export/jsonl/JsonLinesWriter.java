@@ -16,6 +16,7 @@ import io.lockscope.model.vocab.NumberStyle;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.reflect.RecordComponent;
+import java.util.List;
 
 /**
  * One JSON object per event, one per line: the model's typed fields (numbers as numbers, the
@@ -90,6 +91,12 @@ public final class JsonLinesWriter {
                     g.writeStringField(f.key(), f.value());
                 }
                 g.writeEndObject();
+            } else if (v instanceof List<?> items) {
+                g.writeArrayFieldStart(c.getName());
+                for (Object item : items) {
+                    g.writeString(String.valueOf(item));
+                }
+                g.writeEndArray();
             } else if (v != null) {
                 g.writeStringField(c.getName(), v.toString());
             }

@@ -4,6 +4,7 @@ import io.lockscope.ingest.procmon.pml.PmlOperations;
 import io.lockscope.ingest.procmon.pml.PmlTime;
 import io.lockscope.model.detail.CreateFileDetail;
 import io.lockscope.model.detail.Detail;
+import io.lockscope.model.detail.DirectoryDetail;
 import io.lockscope.model.detail.DispositionDetail;
 import io.lockscope.model.detail.FileMappingDetail;
 import io.lockscope.model.detail.FileTimesDetail;
@@ -31,6 +32,8 @@ import static io.lockscope.ingest.procmon.pml.PmlLayout.REG_EXPAND_SZ;
 import static io.lockscope.ingest.procmon.pml.PmlLayout.REG_MULTI_SZ;
 import static io.lockscope.ingest.procmon.pml.PmlLayout.REG_QWORD;
 import static io.lockscope.ingest.procmon.pml.PmlLayout.REG_SZ;
+import static io.lockscope.ingest.procmon.pml.PmlLayout.directoryNameLengthOffset;
+import static io.lockscope.ingest.procmon.pml.PmlLayout.directoryNameOffset;
 import static io.lockscope.ingest.procmon.pml.PmlLayout.fsPathInfo;
 import static io.lockscope.ingest.procmon.pml.PmlOperations.*;
 
@@ -104,6 +107,10 @@ final class PmlDetailEncoder {
         detail.u8(code.subOperation()).zeros(FS_IRP_FLAGS - 1).i32(irpFlags).i32(0);
         int params = detail.position();
         detail.zeros(fsPathInfo(ptr) - FS_PARAMETERS);
+        // a QueryDirectory path ends with its search pattern, which the blob stores apart (the reader joins them)
+        if (d instanceof DirectoryDetail q && q.filter() != null && path.endsWith(q.filter())) {
+            path = path.substring(0, path.length() - q.filter().length());
+        }
         string(path, 2);
         if (d instanceof Detail.None) {
             return true;
@@ -144,6 +151,9 @@ final class PmlDetailEncoder {
         if (op == FS_SET_INFORMATION) {
             return setInformation(code.subOperation(), params, d);
         }
+        if (op == FS_DIRECTORY_CONTROL && code.subOperation() == SUB_QUERY_DIRECTORY && d instanceof DirectoryDetail q) {
+            return queryDirectory(params, q);
+        }
         if (op == FS_CREATE_FILE_MAPPING && d instanceof FileMappingDetail m) {
             // procmon shows the protection it finds in the second pointer-sized slot (see the reader)
             detail.putI32At(params, m.syncType());
@@ -169,6 +179,30 @@ final class PmlDetailEncoder {
         }
         hasExtra = false;
         return false;
+    }
+
+    /**
+     * QueryDirectory: the class in the third parameter slot, the search pattern after the path and the
+     * names as a chain of the class's directory records in the extra blob.
+     */
+    private boolean queryDirectory(int params, DirectoryDetail q) {
+        int nameOffset = directoryNameOffset(q.infoClass());
+        if (q.infoClass() < 0 || nameOffset == 0 && !q.names().isEmpty()) {
+            return false;
+        }
+        detail.putI32At(params + 2 * ptr, q.infoClass());
+        String filter = q.filter() == null ? "" : truncate(q.filter());
+        detail.u16(filter.length()).utf16(filter);
+        for (int i = 0; i < q.names().size(); i++) {
+            hasExtra = true;
+            String name = truncate(q.names().get(i));
+            int start = extra.position();
+            int size = (nameOffset + 2 * name.length() + 7) & ~7;
+            extra.i32(i + 1 < q.names().size() ? size : 0).zeros(nameOffset - 4).utf16(name)
+                    .zeros(size - nameOffset - 2 * name.length());
+            extra.putI32At(start + directoryNameLengthOffset(q.infoClass()), 2 * name.length());
+        }
+        return true;
     }
 
     /** FILE_BASIC_INFORMATION: four FILETIMEs, u32 attributes, padding to 8 bytes. */

@@ -10,7 +10,7 @@ package io.lockscope.model.detail;
 public sealed interface Detail
         permits Detail.None, Detail.Text, CreateFileDetail, IoDetail, LockDetail, DispositionDetail,
                 RenameDetail, SizeDetail, RegKeyDetail, RegValueDetail, ProcessDetail, FileMappingDetail,
-                FileTimesDetail, StandardInfoDetail, NetworkOpenDetail, HandleDetail, FilterDetail {
+                FileTimesDetail, StandardInfoDetail, NetworkOpenDetail, HandleDetail, FilterDetail, DirectoryDetail {
 
     /** An empty Detail column (CloseFile, RegCloseKey, …). */
     record None() implements Detail {

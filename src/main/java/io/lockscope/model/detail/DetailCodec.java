@@ -23,7 +23,7 @@ import java.util.List;
  * 8 REG_KEY        desired&lt;&lt;32 | granted               -                         disposition            -
  * 9 REG_VALUE      index&lt;&lt;32 | type                    length                    name id                data id
  * 10 RICH          index into the store's object list  -                         -                      -
- *                  (ProcessDetail, HandleDetail, FilterDetail)
+ *                  (ProcessDetail, HandleDetail, FilterDetail, DirectoryDetail)
  * 11 MAPPING       -                                   -                         syncType               pageProtection
  * 12 FILE_TIMES    creation id&lt;&lt;32 | lastAccess id     lastWrite id&lt;&lt;32 | change id  attributes             -
  * 13 STANDARD_INFO allocationSize                      endOfFile                 numberOfLinks          1 deletePending|2 directory
@@ -144,7 +144,7 @@ public final class DetailCodec {
             out.d = strings.intern(n.creationTime() + sep + n.lastAccessTime() + sep + n.lastWriteTime() + sep
                     + n.changeTime());
         } else if (detail instanceof ProcessDetail || detail instanceof HandleDetail
-                || detail instanceof FilterDetail) {
+                || detail instanceof FilterDetail || detail instanceof DirectoryDetail) {
             out.kind = RICH;
             out.a = rich.size();
             rich.add(detail);

@@ -4,6 +4,7 @@ import io.lockscope.model.Operation;
 import io.lockscope.model.Paths;
 import io.lockscope.model.detail.CreateFileDetail;
 import io.lockscope.model.detail.Detail;
+import io.lockscope.model.detail.DirectoryDetail;
 import io.lockscope.model.detail.DispositionDetail;
 import io.lockscope.model.detail.FileMappingDetail;
 import io.lockscope.model.detail.FileTimesDetail;
@@ -74,6 +75,9 @@ public final class DetailFormat {
     private static final String NUMBER_OF_LINKS = "NumberOfLinks";
     private static final String DELETE_PENDING = "DeletePending";
     private static final String DIRECTORY = "Directory";
+    // QueryDirectory
+    private static final String FILTER = "Filter";
+    private static final String FILE_INFORMATION_CLASS = "FileInformationClass";
     // CreateFileMapping
     private static final String SYNC_TYPE = "SyncType";
     private static final String PAGE_PROTECTION = "PageProtection";
@@ -190,12 +194,44 @@ public final class DetailFormat {
         if (detail instanceof HandleDetail h) {
             return renderHandle(h);
         }
+        if (detail instanceof DirectoryDetail d) {
+            return renderDirectory(d);
+        }
         if (detail instanceof FilterDetail f) {
             return new DetailWriter().add("Driver", f.driver() == null ? "<unknown>" : Paths.fileName(f.driver()))
                     .add("Routine", "0x" + Long.toHexString(f.routineAddress()))
                     .add("Major Function", Integer.toString(f.majorFunction())).toString();
         }
         throw new IllegalArgumentException("no rendering for " + detail.getClass().getSimpleName());
+    }
+
+    /**
+     * QueryDirectory: {@code Filter: pattern}, then the names numbered from 1 after a filter and from 0
+     * without one, then the information class. procmon writes the class item into the third slot of
+     * that list, so it replaces the third name of a longer listing ("0: a, 1: b, FileInformationClass: …,
+     * 3: d") and is missing from a shorter one; the corpus CSVs show all three shapes. A detail without a
+     * class (as older procmon versions render it) lists every name.
+     */
+    private static String renderDirectory(DirectoryDetail d) {
+        List<String> items = new ArrayList<>(d.names().size() + 2);
+        int index = 0;
+        if (d.filter() != null) {
+            items.add(FILTER + ": " + d.filter());
+            index = 1;
+        }
+        for (String name : d.names()) {
+            items.add(index++ + ": " + name);
+        }
+        if (d.infoClass() != -1) {
+            String classItem = FILE_INFORMATION_CLASS + ": "
+                    + FileVocabulary.DIRECTORY_INFORMATION_CLASS.render(d.infoClass());
+            if (items.size() > 2) {
+                items.set(2, classItem);
+            } else if (items.size() == 2) {
+                items.add(classItem);
+            }
+        }
+        return String.join(", ", items);
     }
 
     /** ETW handle events have no procmon form; lockscope's own "Key: value" spelling. */

@@ -11,6 +11,7 @@ import io.lockscope.model.Trace;
 import io.lockscope.model.TraceBuilder;
 import io.lockscope.model.detail.CreateFileDetail;
 import io.lockscope.model.detail.Detail;
+import io.lockscope.model.detail.DirectoryDetail;
 import io.lockscope.model.detail.DispositionDetail;
 import io.lockscope.model.detail.FileMappingDetail;
 import io.lockscope.model.detail.FileTimesDetail;
@@ -206,6 +207,14 @@ class PmlRoundTripTest {
                             new Detail.Text("Hive Path: C:\\Windows\\System32\\config\\COMPONENTS"), stack);
                     b.addEvent(time, duration, key, tid, Operation.THREAD_CREATE, result, b.strings().intern(""),
                             new ProcessDetail(77, -1, -1, List.of(new ProcessDetail.Field("Thread ID", "77"))), stack);
+                    // a search pattern is stored apart from the directory the path ends with
+                    add(b, time, duration, key, tid, Operation.QUERY_DIRECTORY, result, "C:\\Temp\\bbbb.txt",
+                            new DirectoryDetail("bbbb.txt", List.of("bbbb.txt"), 3), stack);
+                    add(b, time, duration, key, tid, Operation.QUERY_DIRECTORY, result, "C:\\Users",
+                            new DirectoryDetail("Users", List.of(), r.nextBoolean() ? 37 : 12), stack);
+                    add(b, time, duration, key, tid, Operation.QUERY_DIRECTORY, result, "C:\\Temp",
+                            new DirectoryDetail(null, List.of(".", "..", "a.txt", "name, with comma"),
+                                    r.nextBoolean() ? 1 : 38), stack);
                 }
             }
         }

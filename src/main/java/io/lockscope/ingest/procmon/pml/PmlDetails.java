@@ -3,6 +3,7 @@ package io.lockscope.ingest.procmon.pml;
 import io.lockscope.model.StringPool;
 import io.lockscope.model.detail.CreateFileDetail;
 import io.lockscope.model.detail.Detail;
+import io.lockscope.model.detail.DirectoryDetail;
 import io.lockscope.model.detail.DispositionDetail;
 import io.lockscope.model.detail.FileMappingDetail;
 import io.lockscope.model.detail.FileTimesDetail;
@@ -302,76 +303,45 @@ final class PmlDetails {
     }
 
     /**
-     * QueryDirectory: the search pattern ({@code Filter}), then the names the query returned, numbered
-     * from 1 after a filter and from 0 without one, then the FileInformationClass (FLT_PARAMETERS
-     * QueryDirectory: u32 Length, FileName pointer, u32 class at 2 pointers). procmon writes the class
-     * into the third item of that list, so it replaces the third name of a longer listing ("0: a, 1: b,
-     * FileInformationClass: …, 3: d") and is missing from a shorter one; the corpus shows all three.
-     * The names come from the post-operation output buffer, one FILE_*_DIR_INFORMATION record per
-     * name chained by NextEntryOffset (procmon-parser stream_logs_detail_format.py; ntifs.h layouts).
+     * QueryDirectory: the search pattern, the FileInformationClass (FLT_PARAMETERS QueryDirectory: u32
+     * Length, FileName pointer, u32 class at 2 pointers) and the names the query returned, from the
+     * post-operation output buffer: one FILE_*_DIR_INFORMATION record per name chained by
+     * NextEntryOffset (procmon-parser stream_logs_detail_format.py; ntifs.h layouts).
      */
     private Detail queryDirectory(long params, long after) {
-        List<String> items = new ArrayList<>();
-        int index = 0;
+        String filter = null;
         if (after + 2 <= blobEnd && stringBytes(u16(after)) > 0) {
             int info = u16(after);
-            char[] filter = new char[info & PmlLayout.MAX_STRING_CHARS];
-            items.add("Filter: " + new String(filter, 0, readChars(after + 2, info, filter)));
-            index = 1;
+            char[] pattern = new char[info & PmlLayout.MAX_STRING_CHARS];
+            filter = new String(pattern, 0, readChars(after + 2, info, pattern));
         }
         int infoClass = i32(params + 2L * ptr);
-        int nameOffset = directoryNameOffset(infoClass);
+        int nameOffset = PmlLayout.directoryNameOffset(infoClass);
+        List<String> names = new ArrayList<>();
         if (extra >= 0 && nameOffset > 0) {
             long entry = extra;
+            int index = filter == null ? 0 : 1;
             int shown = 0;
             // the stored buffer may end inside a record (procmon keeps at most 64 KiB): list what fits, and
             // no more names than procmon's Detail buffer can show
             while (entry + nameOffset <= extraEnd && shown <= DetailFormat.MAX_CHARS) {
                 long next = u32x(entry);
-                long nameBytes = u32x(entry + (infoClass == FILE_NAMES_INFORMATION ? 8 : 0x3C));
+                long nameBytes = u32x(entry + PmlLayout.directoryNameLengthOffset(infoClass));
                 if (entry + nameOffset + nameBytes > extraEnd) {
                     break;
                 }
                 int n = (int) Math.min(nameBytes / 2, chars.length);
                 in.chars(entry + nameOffset, n, false, chars);
-                String item = index++ + ": " + new String(chars, 0, n);
-                items.add(item);
-                shown += item.length() + 2;
+                names.add(new String(chars, 0, n));
+                shown += Integer.toString(index++).length() + n + 4; // "i: name, "
                 if (next == 0 || entry + next >= extraEnd) {
                     break;
                 }
                 entry += next;
             }
         }
-        String classItem = "FileInformationClass: " + FileVocabulary.DIRECTORY_INFORMATION_CLASS.render(infoClass);
-        if (items.size() > 2) {
-            items.set(2, classItem);
-        } else if (items.size() == 2) {
-            items.add(classItem);
-        }
-        return items.isEmpty() ? Detail.None.INSTANCE : new Detail.Text(String.join(", ", items));
-    }
-
-    private static final int FILE_NAMES_INFORMATION = 12;
-
-    /** Offset of FileName in the directory record of {@code infoClass}; 0 for a class procmon does not list. */
-    private static int directoryNameOffset(int infoClass) {
-        switch (infoClass) {
-            case 1: // FILE_DIRECTORY_INFORMATION
-                return 0x40;
-            case 2: // FILE_FULL_DIR_INFORMATION
-                return 0x44;
-            case 3: // FILE_BOTH_DIR_INFORMATION
-                return 0x5E;
-            case FILE_NAMES_INFORMATION:
-                return 0x0C;
-            case 37: // FILE_ID_BOTH_DIR_INFORMATION
-                return 0x68;
-            case 38: // FILE_ID_FULL_DIR_INFORMATION
-                return 0x50;
-            default:
-                return 0;
-        }
+        return filter == null && names.isEmpty() ? Detail.None.INSTANCE
+                : new DirectoryDetail(filter, names, infoClass);
     }
 
     /**

@@ -88,7 +88,38 @@ public final class PmlLayout {
     public static final int KEY_VALUE_FULL_INFORMATION = 1;
     public static final int KEY_VALUE_PARTIAL_INFORMATION = 2;
 
+    /** FILE_NAMES_INFORMATION, the one directory record whose FileNameLength is not at 0x3C. */
+    public static final int FILE_NAMES_INFORMATION = 12;
+
     private PmlLayout() {
+    }
+
+    /**
+     * Offset of FileName in the FILE_*_DIR_INFORMATION record of {@code infoClass} (ntifs.h); 0 for a
+     * class whose names procmon does not list.
+     */
+    public static int directoryNameOffset(int infoClass) {
+        switch (infoClass) {
+            case 1: // FILE_DIRECTORY_INFORMATION
+                return 0x40;
+            case 2: // FILE_FULL_DIR_INFORMATION
+                return 0x44;
+            case 3: // FILE_BOTH_DIR_INFORMATION
+                return 0x5E;
+            case FILE_NAMES_INFORMATION:
+                return 0x0C;
+            case 37: // FILE_ID_BOTH_DIR_INFORMATION
+                return 0x68;
+            case 38: // FILE_ID_FULL_DIR_INFORMATION
+                return 0x50;
+            default:
+                return 0;
+        }
+    }
+
+    /** Offset of the u32 FileNameLength in the directory record of {@code infoClass}. */
+    public static int directoryNameLengthOffset(int infoClass) {
+        return infoClass == FILE_NAMES_INFORMATION ? 8 : 0x3C;
     }
 
     public static int moduleSize(int pointerSize) {

@@ -1,5 +1,6 @@
 package io.lockscope.ingest.procmon.pml;
 
+import io.lockscope.export.ProcmonVersion;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
@@ -37,6 +38,19 @@ public final class PmlCorpus {
                     .forEach(n -> names.add(n.substring(0, n.length() - 3)));
         }
         return names;
+    }
+
+    /**
+     * The procmon release that exported a pair's CSV, where the pair shows it: the Windows 7 capture of
+     * July 11 was made by Procmon.exe 3.4 (the version string in its process table) and exported without
+     * FileInformationClass; the July 31 exports name no information class 0x4A, which procmon-parser's
+     * tests attribute to 3.53. {@code latest} where nothing tells.
+     */
+    public static ProcmonVersion exportedBy(String name) {
+        if (name.equals("CompressedLogfileTests32bitUTC")) {
+            return ProcmonVersion.parse("3.40");
+        }
+        return name.startsWith("CompressedLogFileUTC") ? ProcmonVersion.parse("3.53") : ProcmonVersion.LATEST;
     }
 
     public static Pair inflatePair(String name, Path tempDir) throws IOException {

@@ -1,7 +1,9 @@
 package io.lockscope.ingest.procmon.pml;
 
+import io.lockscope.export.ProcmonVersion;
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.model.EventStore;
+import io.lockscope.model.Operation;
 import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.Trace;
 import io.lockscope.model.detail.Detail;
@@ -24,24 +26,19 @@ import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.StringJoiner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The oracle test: every PML of the corpus against the CSV procmon exported from it, row by row.
+ * The oracle test: every PML of the corpus against the CSV procmon exported from it, row by row, as the
+ * release that exported it shows an event.
  * Prints the share of equal rows per column; asserts the columns the reader must get exactly right.
  */
 class PmlCorpusTest {
     private static final long TICKS_PER_DAY = 864_000_000_000L;
     private static final String CONTROL_CODE = "Control: 0x";
-    /**
-     * Information classes added in procmon 3.60, which the procmon 3.53 that exported the corpus CSVs
-     * shows as {@code <Unknown>} (corpus README; procmon-formats.md §1.14). The reader names them.
-     */
-    private static final Set<String> NAMED_SINCE_PROCMON_3_60 = Set.of("SetStorageReservedIdInformation");
 
     @TempDir
     Path temp;
@@ -56,6 +53,7 @@ class PmlCorpusTest {
         PmlCorpus.Pair pair = PmlCorpus.inflatePair(name, temp);
         Trace trace = new PmlReader().read(pair.pml(), name, ReadOptions.DEFAULT);
         EventStore ev = trace.events();
+        ProcmonVersion exporter = PmlCorpus.exportedBy(name);
         Map<String, int[]> columns = new LinkedHashMap<>(); // column -> {equal, compared}
         Map<String, String> firstMismatch = new LinkedHashMap<>();
         int rows = 0;
@@ -70,11 +68,8 @@ class PmlCorpusTest {
                     continue;
                 }
                 ProcessInfo p = trace.process(i);
-                String operation = row.get("Operation");
-                if (operation.equals("<Unknown>") && NAMED_SINCE_PROCMON_3_60.contains(ev.operationName(i))) {
-                    operation = ev.operationName(i);
-                }
-                compare(columns, firstMismatch, "Operation", i, operation, ev.operationName(i));
+                compare(columns, firstMismatch, "Operation", i, row.get("Operation"),
+                        exporter.operation(ev.operationName(i)));
                 compare(columns, firstMismatch, "Path", i, row.get("Path"), ev.path(i));
                 compare(columns, firstMismatch, "Result", i, row.get("Result"), NtStatus.name(ev.result(i)));
                 compare(columns, firstMismatch, "PID", i, row.get("PID"), Integer.toString(p.pid()));
@@ -84,7 +79,8 @@ class PmlCorpusTest {
                 }
                 compare(columns, firstMismatch, "Duration", i, row.get("Duration"), duration(ev.duration(i)));
                 compare(columns, firstMismatch, "Time of Day", i, row.get(timeHeader), timeOfDay(ev.time(i)));
-                compareDetail(columns, firstMismatch, i, row.get("Detail"), ev);
+                compareDetail(columns, firstMismatch, i, row.get("Detail"), ev.operation(i),
+                        exporter.detail(ev.detail(i)));
             }
         }
         StringJoiner summary = new StringJoiner("\n");
@@ -131,9 +127,8 @@ class PmlCorpusTest {
      * of that text when it decodes it. Counted per detail family.
      */
     private static void compareDetail(Map<String, int[]> columns, Map<String, String> firstMismatch, int i,
-                                      String csvText, EventStore ev) {
-        Detail d = ev.detail(i);
-        compare(columns, firstMismatch, "Detail (all)", i, csvText, DetailFormat.render(ev.operation(i), d,
+                                      String csvText, Operation operation, Detail d) {
+        compare(columns, firstMismatch, "Detail (all)", i, csvText, DetailFormat.render(operation, d,
                 NumberStyle.EN_US));
         if (d instanceof Detail.None) {
             compare(columns, firstMismatch, "Detail(none)", i, csvText, "");
@@ -145,8 +140,8 @@ class PmlCorpusTest {
         } else {
             String family = "Detail(" + d.getClass().getSimpleName() + ")";
             compare(columns, firstMismatch, family + " rendered", i, csvText,
-                    DetailFormat.render(ev.operation(i), d, NumberStyle.EN_US));
-            Detail parsed = DetailFormat.parse(ev.operation(i), csvText, NumberStyle.EN_US);
+                    DetailFormat.render(operation, d, NumberStyle.EN_US));
+            Detail parsed = DetailFormat.parse(operation, csvText, NumberStyle.EN_US);
             if (!(parsed instanceof Detail.Text)) {
                 compare(columns, firstMismatch, family + " parsed", i, parsed.toString(), d.toString());
             }

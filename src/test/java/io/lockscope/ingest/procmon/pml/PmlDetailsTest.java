@@ -2,9 +2,13 @@ package io.lockscope.ingest.procmon.pml;
 
 import io.lockscope.model.StringPool;
 import io.lockscope.model.detail.CreateFileDetail;
+import io.lockscope.model.Operation;
 import io.lockscope.model.detail.Detail;
+import io.lockscope.model.detail.DirectoryDetail;
 import io.lockscope.model.detail.RegValueDetail;
 import io.lockscope.model.detail.SizeDetail;
+import io.lockscope.model.vocab.DetailFormat;
+import io.lockscope.model.vocab.NumberStyle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +18,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static io.lockscope.ingest.procmon.pml.PmlOperations.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,6 +56,10 @@ class PmlDetailsTest {
     }
 
     /** Decodes {@code blob} (and {@code extra}, null for none) as a file-system event {@code operation}. */
+    private static String render(Detail d) {
+        return DetailFormat.render(Operation.QUERY_DIRECTORY, d, NumberStyle.EN_US);
+    }
+
     private Detail decode(int operation, ByteBuffer blob, ByteBuffer extra) throws IOException {
         return decode(CLASS_FILE_SYSTEM, operation, blob, extra, new byte[0]);
     }
@@ -101,17 +110,21 @@ class PmlDetailsTest {
         int filterAt = b.position();
         b.putShort(filterAt, (short) "Users".length());
         utf16(b, filterAt + 2, "Users");
-        assertEquals(new Detail.Text("Filter: Users, 1: Users, FileInformationClass: FileBothDirectoryInformation"),
-                decode(FS_DIRECTORY_CONTROL, b, directoryRecords(3, "Users")));
+        Detail d = decode(FS_DIRECTORY_CONTROL, b, directoryRecords(3, "Users"));
+        assertEquals(new DirectoryDetail("Users", List.of("Users"), 3), d);
+        assertEquals("Filter: Users, 1: Users, FileInformationClass: FileBothDirectoryInformation", render(d));
     }
 
     @Test
     void queryDirectoryClassTakesTheThirdPlaceOfALongerListing() throws IOException {
         ByteBuffer b = blob(SUB_QUERY_DIRECTORY, "C:\\Temp", 0);
         b.putInt(PARAMS + 16, 12); // FileNamesInformation
-        assertEquals(new Detail.Text("0: ., 1: .., FileInformationClass: FileNamesInformation, 3: d.txt"),
-                decode(FS_DIRECTORY_CONTROL, b, directoryRecords(12, ".", "..", "c.txt", "d.txt")));
-        assertEquals(new Detail.Text("0: ."), decode(FS_DIRECTORY_CONTROL, b, directoryRecords(12, ".")),
+        Detail d = decode(FS_DIRECTORY_CONTROL, b, directoryRecords(12, ".", "..", "c.txt", "d.txt"));
+        assertEquals(new DirectoryDetail(null, List.of(".", "..", "c.txt", "d.txt"), 12), d, "every name is kept");
+        assertEquals("0: ., 1: .., FileInformationClass: FileNamesInformation, 3: d.txt", render(d));
+        assertEquals("0: ., 1: .., 2: c.txt, 3: d.txt", render(((DirectoryDetail) d).withoutInfoClass()),
+                "without the class (procmon 3.40) the third name shows");
+        assertEquals("0: .", render(decode(FS_DIRECTORY_CONTROL, b, directoryRecords(12, "."))),
                 "a single name leaves no third place for the class");
     }
 
@@ -122,8 +135,7 @@ class PmlDetailsTest {
         ByteBuffer records = directoryRecords(12, "a", "b", "c");
         ByteBuffer cut = le(records.capacity() - 4);
         cut.put(0, records.array(), 0, cut.capacity());
-        assertEquals(new Detail.Text("0: a, 1: b, FileInformationClass: FileNamesInformation"),
-                decode(FS_DIRECTORY_CONTROL, b, cut));
+        assertEquals(new DirectoryDetail(null, List.of("a", "b"), 12), decode(FS_DIRECTORY_CONTROL, b, cut));
     }
 
     @Test
