@@ -939,8 +939,10 @@ final class PmlDetails {
         return new RegValueDetail(index, index >= 0 ? name : null, type, dataLength, data);
     }
 
-    /** procmon's rendering of registry data (procmon-formats.md §1.11; procmon-parser logs.py). */
-    /** The Data procmon shows for {@code bytes} of a value; REG_BINARY shows at most {@code binaryShown} of them. */
+    /**
+     * The Data procmon shows for {@code bytes} of a value; REG_BINARY shows at most {@code binaryShown} of
+     * them (procmon-formats.md §1.11; procmon-parser logs.py).
+     */
     private String registryData(int type, long at, long bytes, int binaryShown) {
         switch (type) {
             case REG_SZ:
@@ -971,13 +973,19 @@ final class PmlDetails {
                     if (n == 0) {
                         break;
                     }
+                    if (p + 2L * n >= end - 1) {
+                        // a last string without its NUL: procmon reads on past the value to the next NUL
+                        // (odd-length values in the corpus end with the bytes that follow them in the log)
+                        n = utf16z(p, Math.min(in.size() - p, 2L * DetailFormat.MAX_CHARS), 0);
+                    }
                     if (text.length() > 0) {
                         text.append(", ");
                     }
                     text.append(chars, 0, n);
                     p += 2L * n + 2;
                 }
-                return text.toString();
+                // procmon writes a line feed inside a Detail as ';'
+                return text.toString().replace('\n', ';');
             }
             default:
                 return "";

@@ -55,11 +55,11 @@ class PmlDetailsTest {
         return b;
     }
 
-    /** Decodes {@code blob} (and {@code extra}, null for none) as a file-system event {@code operation}. */
     private static String render(Detail d) {
         return DetailFormat.render(Operation.QUERY_DIRECTORY, d, NumberStyle.EN_US);
     }
 
+    /** Decodes {@code blob} (and {@code extra}, null for none) as a file-system event {@code operation}. */
     private Detail decode(int operation, ByteBuffer blob, ByteBuffer extra) throws IOException {
         return decode(CLASS_FILE_SYSTEM, operation, blob, extra, new byte[0]);
     }
@@ -226,5 +226,17 @@ class PmlDetailsTest {
         // 44 - (0x14 + 8 / 2) = 20 bytes: the 16 stored and 4 of the log bytes that follow
         assertEquals(new RegValueDetail(-1, null, 3, 44, "00 00 00 00 00 00 00 00 C4 FF FF FF 00 00 00 00 03 04 00 00"),
                 decode(CLASS_REGISTRY, REG_QUERY_VALUE, query, full, next));
+    }
+
+    @Test
+    void anOddLengthMultiStringReadsOnToTheNextNulAndShowsLineFeedsAsSemicolons() throws IOException {
+        // RegSetValue: u16 path info, u16 pad, u32 type, u32 length, u16 bytes copied, u16 garbage, path, data
+        String path = "HKCU\\V";
+        byte[] data = {'a', 0, 'b', 0, '\n'}; // "ab" then half a character: 5 bytes, no NUL
+        ByteBuffer set = le(16 + 2 * path.length() + data.length);
+        set.putShort(0, (short) path.length()).putInt(4, 7).putInt(8, data.length).putShort(12, (short) data.length);
+        utf16(set, 16, path).put(16 + 2 * path.length(), data);
+        byte[] next = {0, 'c', 0, 0, 0, 'x', 0}; // the log bytes after the blob: U+000A, 'c', NUL
+        assertEquals(new RegValueDetail(-1, null, 7, 5, "ab;c"), decode(CLASS_REGISTRY, REG_SET_VALUE, set, null, next));
     }
 }
