@@ -332,7 +332,7 @@ final class PmlDetails {
                 }
                 int n = (int) Math.min(nameBytes / 2, chars.length);
                 in.chars(entry + nameOffset, n, false, chars);
-                names.add(new String(chars, 0, n));
+                names.add(strings.get(strings.intern(chars, 0, n))); // one copy of a name listed again and again
                 shown += Integer.toString(index++).length() + n + 4; // "i: name, "
                 if (next == 0 || entry + next >= extraEnd) {
                     break;
