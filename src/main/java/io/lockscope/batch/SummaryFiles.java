@@ -16,7 +16,8 @@ import java.util.Locale;
  *
  * <p>summary.json: {@code {"schemaVersion":1, "tool":{"name","version"}, "counts":{"cases",
  * "analysed", "kept", "ok", "badInput", "internalError"}, "cases":[row…]}}, rows as
- * {@link CaseSummary}. summary.csv: RFC 4180 (comma, CRLF, quotes doubled), UTF-8, a header line.
+ * {@link CaseSummary}. summary.csv: RFC 4180 (comma, CRLF, quotes doubled), UTF-8, a header line;
+ * formula-like text is neutralised ({@link #quote}).
  */
 public final class SummaryFiles {
     public static final int SCHEMA_VERSION = 1;
@@ -93,8 +94,14 @@ public final class SummaryFiles {
         w.write("\r\n");
     }
 
-    /** RFC 4180 §2.6–2.7: fields with commas, quotes or line breaks are quoted, quotes doubled. */
-    static String quote(String cell) {
+    /**
+     * One CSV cell. Case names, process names and messages come from customer uploads, so a text a
+     * spreadsheet would run as a formula (first character {@code = + - @}, tab or CR) is prefixed with
+     * {@code '}, which spreadsheets show as text (OWASP "CSV Injection"); then RFC 4180 §2.6–2.7: fields
+     * with commas, quotes or line breaks are quoted, quotes doubled. No numeric column is ever negative.
+     */
+    static String quote(String text) {
+        String cell = !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
         boolean needsQuotes = cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
                 || cell.indexOf('\r') >= 0;
         return needsQuotes ? '"' + cell.replace("\"", "\"\"") + '"' : cell;
