@@ -1,8 +1,11 @@
 package io.lockscope.analysis;
 
 import io.lockscope.model.Trace;
+import io.lockscope.model.TraceTime;
 import io.lockscope.model.servicing.ServicingFacts;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,5 +67,28 @@ public record CaseFacts(List<String> targetNames, Targets.Source targetSource, L
 
     public Trace trace(int input) {
         return traces.get(input).trace();
+    }
+
+    /**
+     * Where a servicing log's local time falls on the first trace's clock, in its ticks; null when the
+     * two cannot be related. A local-time trace (a procmon export with dates) shares the log's clock; a
+     * UTC trace (PML, ETL) needs the log's UTC offset (CBS.log states it) or the trace's zone; a
+     * time-of-day trace compares times of day.
+     */
+    public Long traceTicks(LocalDateTime local) {
+        if (local == null || traces.isEmpty() || trace(0).size() == 0) {
+            return null;
+        }
+        Trace t = trace(0);
+        switch (t.timeBase()) {
+            case LOCAL:
+                return TraceTime.fromInstant(local.toInstant(ZoneOffset.UTC));
+            case UTC: {
+                ZoneOffset zone = servicing.cbsUtcOffset() != null ? servicing.cbsUtcOffset() : t.zone();
+                return zone == null ? null : TraceTime.fromInstant(local.toInstant(zone));
+            }
+            default:
+                return local.toLocalTime().toNanoOfDay() / 100;
+        }
     }
 }

@@ -32,7 +32,6 @@ import io.lockscope.rules.TimeRef;
 import io.lockscope.rules.VerdictKind;
 
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -107,29 +106,10 @@ public final class ReportBuilder {
                 events);
     }
 
-    /**
-     * Where a servicing log's local time falls on the first trace's time line. A local-time trace
-     * (a procmon export with dates) shares the log's clock; a UTC trace (PML, ETL) needs the log's UTC
-     * offset (CBS.log states it) or the trace's zone; a time-of-day trace compares times of day.
-     */
+    /** Where a servicing log's local time falls on the first trace's time line (seconds), or null. */
     private Double traceOffset(LocalDateTime local) {
-        if (local == null || facts.traces().isEmpty() || facts.trace(0).size() == 0) {
-            return null;
-        }
-        Trace t = facts.trace(0);
-        long ticks;
-        switch (t.timeBase()) {
-            case LOCAL -> ticks = TraceTime.fromInstant(local.toInstant(ZoneOffset.UTC));
-            case UTC -> {
-                ZoneOffset zone = facts.servicing().cbsUtcOffset() != null ? facts.servicing().cbsUtcOffset() : t.zone();
-                if (zone == null) {
-                    return null;
-                }
-                ticks = TraceTime.fromInstant(local.toInstant(zone));
-            }
-            default -> ticks = local.toLocalTime().toNanoOfDay() / 100;
-        }
-        return offset(t, ticks);
+        Long ticks = facts.traceTicks(local);
+        return ticks == null ? null : offset(facts.trace(0), ticks);
     }
 
     /** Installed filters (fltmc, FilterList.log) and the known filters among the traces' kernel modules. */

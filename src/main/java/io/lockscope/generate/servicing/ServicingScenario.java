@@ -1,5 +1,6 @@
 package io.lockscope.generate.servicing;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,13 +19,16 @@ import java.util.Set;
  * @param hresult         the failure's HRESULT (a Win32 code wrapped as 0x8007xxxx), ignored on success
  * @param reboot          local time the machine restarted into "Working on updates"
  * @param utcOffset       the machine's offset from UTC (CBS writes local time, CSI embeds UTC)
+ * @param queueDelay      from the reboot to the start of the driver operations queue
  * @param driverOrder     the INFs in the order the driver-update sections process them
  * @param unchangedInfs   INFs already at the new version (setupapi: already imported / no active change)
  * @param filters         the loaded filters {@code fltmc filters} lists
  */
 public record ServicingScenario(String kb, String osBuild, String failingInf, int hresult, LocalDateTime reboot,
-                                ZoneOffset utcOffset, List<String> driverOrder, Set<String> unchangedInfs,
-                                List<FilterSpec> filters) {
+                                ZoneOffset utcOffset, Duration queueDelay, List<String> driverOrder,
+                                Set<String> unchangedInfs, List<FilterSpec> filters) {
+    /** Where servicing.md §1.2 step 3 puts the queue: ~20–40 s after the boot session starts. */
+    public static final Duration TYPICAL_QUEUE_DELAY = Duration.ofSeconds(29);
 
     /** The first inbox packages of a 17763 LCU in processing order (servicing.md §0 item 1). */
     public static final List<String> DRIVER_ORDER_17763 = List.of("dc1-controller.inf", "miradisp.inf",
@@ -70,7 +74,8 @@ public record ServicingScenario(String kb, String osBuild, String failingInf, in
         }
         return new ServicingScenario("KB5016623", "17763.3287",
                 failingInf == null ? null : failingInf.toLowerCase(Locale.ROOT), hresult,
-                LocalDateTime.of(2022, 8, 10, 2, 14, 3, 500_000_000), ZoneOffset.ofHours(8), order, unchanged, filters);
+                LocalDateTime.of(2022, 8, 10, 2, 14, 3, 500_000_000), ZoneOffset.ofHours(8), TYPICAL_QUEUE_DELAY, order,
+                unchanged, filters);
     }
 
     public boolean succeeds() {
@@ -84,12 +89,11 @@ public record ServicingScenario(String kb, String osBuild, String failingInf, in
 
     /**
      * When the driver operations queue starts after the reboot: CBS's {@code Perf: Doqe: Critical install
-     * started.} and setupapi's {@code [Disable Device Install]} (servicing.md §1.2 step 3 puts these
-     * ~20–40 s after the boot session starts). A trace generator places the blocked driver-file access
-     * between this and {@link #driverQueueEnd()}.
+     * started.} and setupapi's {@code [Disable Device Install]}. The blocked driver-file access of a trace
+     * falls between this and {@link #driverQueueEnd()}.
      */
     public LocalDateTime driverQueueStart() {
-        return reboot.plusSeconds(29);
+        return reboot.plus(queueDelay);
     }
 
     /** When the queue has finished or failed: setupapi's driver-update sections all end before it. */

@@ -95,7 +95,8 @@ class ServicingWritersRoundTripTest {
             order.add("pkg" + i + ".inf");
         }
         ServicingScenario s = new ServicingScenario("KB5016623", "17763.3287", "pkg200.inf", HResults.ERROR_BADDB,
-                java.time.LocalDateTime.of(2022, 8, 10, 23, 59, 50), java.time.ZoneOffset.ofHours(-5), order,
+                java.time.LocalDateTime.of(2022, 8, 10, 23, 59, 50), java.time.ZoneOffset.ofHours(-5),
+                ServicingScenario.TYPICAL_QUEUE_DELAY, order,
                 java.util.Set.copyOf(order.subList(0, 200)), ServicingScenario.FILTERS_WITH_TREND_MICRO);
         ServicingFacts f = writeAndRead(s);
         assertEquals("pkg200.inf", f.failingInf());
