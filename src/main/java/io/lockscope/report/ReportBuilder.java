@@ -28,6 +28,7 @@ import io.lockscope.report.model.Servicing;
 import io.lockscope.report.model.Verdict;
 import io.lockscope.rules.Blame;
 import io.lockscope.rules.Diagnosis;
+import io.lockscope.rules.Args;
 import io.lockscope.rules.TimeRef;
 import io.lockscope.rules.VerdictKind;
 
@@ -516,15 +517,10 @@ public final class ReportBuilder {
 
     // ---- helpers
 
+    /** Process, PID, path, time and result of an event, as message arguments (see {@link Args#event}). */
     private List<Object> eventArgs(int input, int event) {
-        Trace t = facts.trace(input);
-        ProcessInfo p = t.process(event);
         List<Object> args = new ArrayList<>();
-        args.add(p.name());
-        args.add(Integer.toString(p.pid()));
-        args.add(t.events().path(event));
-        args.add(time(input, t.events().time(event)).text());
-        args.add(NtStatus.name(t.events().result(event)));
+        Args.event(facts, input, event).forEach(a -> args.add(argText(a)));
         return args;
     }
 

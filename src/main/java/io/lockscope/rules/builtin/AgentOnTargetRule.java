@@ -6,6 +6,7 @@ import io.lockscope.analysis.TraceFacts;
 import io.lockscope.model.EventStore;
 import io.lockscope.model.Operation;
 import io.lockscope.model.ProcessInfo;
+import io.lockscope.rules.Args;
 import io.lockscope.rules.Finding;
 import io.lockscope.rules.Rule;
 import io.lockscope.rules.RuleResult;

@@ -6,6 +6,7 @@ import io.lockscope.model.EventStore;
 import io.lockscope.model.Trace;
 import io.lockscope.model.TraceTime;
 import io.lockscope.model.servicing.ServicingFailure;
+import io.lockscope.rules.Args;
 import io.lockscope.rules.Finding;
 import io.lockscope.rules.Rule;
 import io.lockscope.rules.RuleResult;

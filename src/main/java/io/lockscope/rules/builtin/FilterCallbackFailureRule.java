@@ -5,6 +5,7 @@ import io.lockscope.analysis.FailureFacts;
 import io.lockscope.model.vocab.NtStatus;
 import io.lockscope.rules.Blame;
 import io.lockscope.rules.Confidence;
+import io.lockscope.rules.Args;
 import io.lockscope.rules.Finding;
 import io.lockscope.rules.VerdictKind;
 

@@ -6,6 +6,7 @@ import io.lockscope.analysis.FailureFacts;
 import io.lockscope.model.EventStore;
 import io.lockscope.model.Paths;
 import io.lockscope.model.Trace;
+import io.lockscope.rules.Args;
 import io.lockscope.rules.Finding;
 import io.lockscope.rules.Rule;
 import io.lockscope.rules.RuleResult;

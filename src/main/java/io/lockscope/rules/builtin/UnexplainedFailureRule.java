@@ -3,6 +3,7 @@ package io.lockscope.rules.builtin;
 import io.lockscope.analysis.CaseFacts;
 import io.lockscope.analysis.FailureFacts;
 import io.lockscope.model.vocab.NtStatus;
+import io.lockscope.rules.Args;
 import io.lockscope.rules.Finding;
 
 import java.util.List;

@@ -1,23 +1,23 @@
-package io.lockscope.rules.builtin;
+package io.lockscope.rules;
 
 import io.lockscope.analysis.CaseFacts;
 import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.Trace;
 import io.lockscope.model.vocab.NtStatus;
-import io.lockscope.rules.TimeRef;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Message arguments describing one event, in the order every finding message uses them: process
- * name, PID, path, time, result — so "{0} (pid {1}) … {2} … at {3} … {4}".
+ * name, PID, path, time, result — so "{0} (pid {1}) … {2} … at {3} … {4}". Shared by the rules and
+ * the report's verdict sentences.
  */
-final class Args {
+public final class Args {
     private Args() {
     }
 
-    static List<Object> event(CaseFacts facts, int input, int event) {
+    public static List<Object> event(CaseFacts facts, int input, int event) {
         Trace t = facts.trace(input);
         ProcessInfo p = t.process(event);
         List<Object> args = new ArrayList<>(5);
@@ -29,7 +29,7 @@ final class Args {
         return args;
     }
 
-    static List<Object> concat(List<Object> a, Object... more) {
+    public static List<Object> concat(List<Object> a, Object... more) {
         List<Object> out = new ArrayList<>(a);
         out.addAll(List.of(more));
         return out;
