@@ -52,6 +52,8 @@ final class EtlModelWriter {
     /** IRP → process key &lt;&lt; 32 | TID of the latest file request with it, for minifilter events without a PID. */
     private final LongLongHashMap lastRequestByIrp = new LongLongHashMap();
     private final Map<UUID, String> skipReasons = new HashMap<>();
+    /** NT path → id of its DOS form in the string pool. */
+    private final Map<String, Integer> pathIds = new HashMap<>();
     private int requests;
     private int opEnds;
 
@@ -197,7 +199,16 @@ final class EtlModelWriter {
     }
 
     private int pathId(String ntPath) {
-        return ntPath == null || ntPath.isEmpty() ? 0 : builder.strings().intern(prepass.volumes.toDos(ntPath));
+        if (ntPath == null || ntPath.isEmpty()) {
+            return 0;
+        }
+        // most events name a file already seen: map its NT path to the DOS one once
+        Integer id = pathIds.get(ntPath);
+        if (id == null) {
+            id = builder.strings().intern(prepass.volumes.toDos(ntPath));
+            pathIds.put(ntPath, id);
+        }
+        return id;
     }
 
     /** The PID of thread {@code tid}: live thread events, else the first pass's final map, else unknown. */

@@ -310,14 +310,25 @@ public final class EtlReader implements Closeable {
         return passes == 0;
     }
 
+    /** Record time, then buffer index: a total order, so equal times keep the file's buffer order. */
+    private static final Comparator<Cursor> ORDER = (a, b) -> {
+        int byTime = Long.compare(a.time, b.time);
+        return byTime != 0 ? byTime : Integer.compare(a.entry.index, b.entry.index);
+    };
+
+    /**
+     * Merges the buffers' records by time. A cursor stays out of the queue while its records come
+     * before every other buffer's next one: buffers of different CPUs overlap only at their edges, so
+     * nearly every record is read without a queue operation.
+     */
     private void merge(RecordVisitor visitor) throws BadInputException, IOException {
-        Comparator<Cursor> order = Comparator.<Cursor>comparingLong(c -> c.time).thenComparingInt(c -> c.entry.index);
-        PriorityQueue<Cursor> queue = new PriorityQueue<>(Math.max(1, buffers.size()), order);
+        PriorityQueue<Cursor> queue = new PriorityQueue<>(Math.max(1, buffers.size()), ORDER);
         for (BufferEntry e : buffers) {
             queue.add(new Cursor(e));
         }
         int open = 0;
         long lastRaw = Long.MIN_VALUE;
+        boolean first = firstPass();
         while (!queue.isEmpty()) {
             Cursor c = queue.poll();
             if (!c.open) {
@@ -325,7 +336,7 @@ public final class EtlReader implements Closeable {
                     continue;
                 }
                 open++;
-                if (firstPass()) {
+                if (first) {
                     stats.maxOpenBuffers = Math.max(stats.maxOpenBuffers, open);
                 }
                 if (!advance(c, BufferHeader.SIZE)) {
@@ -334,26 +345,32 @@ public final class EtlReader implements Closeable {
                     continue;
                 }
                 Cursor head = queue.peek();
-                if (head != null && order.compare(c, head) > 0) {
+                if (head != null && ORDER.compare(c, head) > 0) {
                     queue.add(c); // its first time differs from the one indexed; wait for its turn
                     continue;
                 }
             }
-            TraceRecord r = c.record;
-            if (r.rawTime() < lastRaw && firstPass()) {
-                stats.outOfOrderRecords++;
-            }
-            lastRaw = r.rawTime();
-            r.setTime(header.toFileTime(r.rawTime()));
-            if (firstPass()) {
-                stats.records++;
-            }
-            visitor.visit(r);
-            if (advance(c, c.next)) {
-                queue.add(c);
-            } else {
-                release(c);
-                open--;
+            while (true) {
+                TraceRecord r = c.record;
+                if (first) {
+                    if (r.rawTime() < lastRaw) {
+                        stats.outOfOrderRecords++;
+                    }
+                    stats.records++;
+                }
+                lastRaw = r.rawTime();
+                r.setTime(header.toFileTime(r.rawTime()));
+                visitor.visit(r);
+                if (!advance(c, c.next)) {
+                    release(c);
+                    open--;
+                    break;
+                }
+                Cursor head = queue.peek();
+                if (head != null && ORDER.compare(c, head) > 0) {
+                    queue.add(c);
+                    break;
+                }
             }
         }
     }
