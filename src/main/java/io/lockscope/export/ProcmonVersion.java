@@ -67,7 +67,7 @@ public record ProcmonVersion(int hundredths) {
 
     @Override
     public String toString() {
-        return this == LATEST || hundredths == Integer.MAX_VALUE ? "latest"
+        return hundredths == Integer.MAX_VALUE ? "latest"
                 : BigDecimal.valueOf(hundredths, 2).toPlainString();
     }
 }
