@@ -2,6 +2,7 @@ package io.lockscope.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.lockscope.ingest.procmon.CapturingProcmon;
 import io.lockscope.ingest.CaseInputs;
 import io.lockscope.ingest.servicing.ServicingLog;
 import io.lockscope.model.EventClass;
@@ -86,6 +87,10 @@ final class InfoCommand implements Callable<Integer> {
         out.printf("  skipped     %,d%s%n", t.report().skippedTotal(), t.report().skippedByReason().isEmpty() ? ""
                 : "  " + t.report().skippedByReason());
         out.printf("  processes   %,d%n", t.processes().size());
+        String procmon = CapturingProcmon.describe(t);
+        if (procmon != null) {
+            out.printf("  procmon     %s%n", procmon);
+        }
         if (t.size() > 0) {
             long span = t.events().time(t.size() - 1) - t.events().time(0);
             out.printf("  span        %s .. %s  (%.3f s, times %s)%n", s.first(), s.last(), TraceTime.seconds(span),
@@ -132,6 +137,7 @@ final class InfoCommand implements Callable<Integer> {
                 }
                 g.writeEndObject();
                 g.writeNumberField("processes", t.processes().size());
+                g.writeStringField("capturedBy", CapturingProcmon.describe(t));
                 g.writeStringField("first", s.first());
                 g.writeStringField("last", s.last());
                 g.writeStringField("timeBase", t.timeBase().name());

@@ -47,8 +47,8 @@ public record ProcmonVersion(int hundredths) {
 
     /**
      * Whether QueryDirectory's Detail carries {@code FileInformationClass}. The 3.53 exports in the corpus
-     * show it; CompressedLogfileTests32bitUTC, captured by Procmon.exe 3.4 (its version string in the
-     * PML's process table) and exported the same day, never does. Releases between 3.40 and 3.53 are
+     * show it; CompressedLogfileTests32bitUTC, whose PML shows Procmon.exe 3.4 on the capturing machine
+     * and which was exported the same day, never does. Releases between 3.40 and 3.53 are
      * taken to show it: no export of theirs has been seen.
      */
     public boolean showsDirectoryInformationClass() {

@@ -42,7 +42,7 @@ public final class PmlCorpus {
 
     /**
      * The procmon release that exported a pair's CSV, where the pair shows it: the Windows 7 capture of
-     * July 11 was made by Procmon.exe 3.4 (the version string in its process table) and exported without
+     * July 11 shows Procmon.exe 3.4 on the machine ({@code CapturingProcmon}) and was exported without
      * FileInformationClass; the July 31 exports name no information class 0x4A, which procmon-parser's
      * tests attribute to 3.53. {@code latest} where nothing tells.
      */
