@@ -16,7 +16,6 @@ import io.lockscope.model.TraceBuilder;
 import io.lockscope.model.detail.Detail;
 import io.lockscope.model.detail.FilterDetail;
 import io.lockscope.model.detail.HandleDetail;
-import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -49,8 +48,7 @@ final class EtlModelWriter {
     private final EtlPrepass prepass;
     private final ProcessTracker processes;
 
-    /** IRP → process key &lt;&lt; 32 | TID of the latest file request with it, for minifilter events without a PID. */
-    private final LongLongHashMap lastRequestByIrp = new LongLongHashMap();
+    private final IrpIssuers irpIssuers = new IrpIssuers();
     private final Map<UUID, String> skipReasons = new HashMap<>();
     /** NT path → id of its DOS form in the string pool. */
     private final Map<String, Integer> pathIds = new HashMap<>();
@@ -241,7 +239,7 @@ final class EtlModelWriter {
         int i = builder.addEvent(r.time(), duration, processKey, ttid, op, prepass.requests.status(request), pathId,
                 detail, stack(r, ttid, processKey));
         builder.setKernelIds(i, fileObject, irp);
-        lastRequestByIrp.put(irp, (long) processKey << 32 | (ttid & 0xFFFFFFFFL));
+        irpIssuers.issued(irp, processKey, ttid);
     }
 
     private void filter(TraceRecord r, EventNames.Name eventName, KernelEvent.FltIo f) {
@@ -249,10 +247,9 @@ final class EtlModelWriter {
         int tid = r.tid();
         if (r.pid() >= 0) {
             processKey = processes.keyFor(r.pid());
-        } else if (lastRequestByIrp.containsKey(f.irp())) {
-            long request = lastRequestByIrp.get(f.irp());
-            processKey = (int) (request >>> 32);
-            tid = (int) request;
+        } else if (irpIssuers.knows(f.irp())) {
+            processKey = irpIssuers.processKey(f.irp());
+            tid = irpIssuers.tid(f.irp());
         } else {
             processKey = processes.keyFor(UNKNOWN_PID);
         }

@@ -1,6 +1,7 @@
 package io.lockscope.ingest.etw.export;
 
 import io.lockscope.ingest.etw.FileOperations;
+import io.lockscope.ingest.etw.IrpIssuers;
 import io.lockscope.ingest.etw.KernelMapping;
 import io.lockscope.ingest.etw.KernelModules;
 import io.lockscope.ingest.etw.KernelNames;
@@ -19,7 +20,6 @@ import io.lockscope.model.TraceBuilder;
 import io.lockscope.model.detail.Detail;
 import io.lockscope.model.detail.FilterDetail;
 import io.lockscope.model.detail.HandleDetail;
-import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
 
 /**
  * Writes the events of an exported kernel trace into the model the way the ETL reader writes the same
@@ -42,8 +42,7 @@ final class ExportModelWriter {
     private final KernelModules kernelModules = new KernelModules();
 
     private final KernelNames names = new KernelNames();
-    /** IRP → process key &lt;&lt; 32 | TID of the latest file request with it, for minifilter events without a PID. */
-    private final LongLongHashMap lastRequestByIrp = new LongLongHashMap();
+    private final IrpIssuers irpIssuers = new IrpIssuers();
     private int requestCount;
     private int opEndCount;
     private long lastTime = Long.MIN_VALUE;
@@ -174,7 +173,7 @@ final class ExportModelWriter {
         int i = builder.addEvent(e.time(), duration, processKey, ttid, op, requests.status(request), pathId, detail,
                 StackTable.NONE);
         builder.setKernelIds(i, fileObject, irp);
-        lastRequestByIrp.put(irp, (long) processKey << 32 | (ttid & 0xFFFFFFFFL));
+        irpIssuers.issued(irp, processKey, ttid);
     }
 
     private void filter(ExportedEvent e, KernelEvent.FltIo f) {
@@ -182,10 +181,9 @@ final class ExportModelWriter {
         int tid = e.tid();
         if (e.pid() >= 0) {
             processKey = processKey(e, e.pid());
-        } else if (lastRequestByIrp.containsKey(f.irp())) {
-            long request = lastRequestByIrp.get(f.irp());
-            processKey = (int) (request >>> 32);
-            tid = (int) request;
+        } else if (irpIssuers.knows(f.irp())) {
+            processKey = irpIssuers.processKey(f.irp());
+            tid = irpIssuers.tid(f.irp());
         } else {
             processKey = processes.keyFor(UNKNOWN_PID);
         }
