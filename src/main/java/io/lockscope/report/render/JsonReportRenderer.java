@@ -28,7 +28,7 @@ import java.util.Locale;
 import static io.lockscope.report.render.Nulls.orEmpty;
 
 /**
- * The JSON report of /work/shared/spec/report-json.md (schemaVersion 1), written with Jackson's
+ * The JSON report of docs/report-json.md (schemaVersion 1), written with Jackson's
  * streaming generator so that a big case is never held twice in memory. Field order follows the
  * spec; fields beyond it: {@code lang}, {@code notes}, per failure {@code ruledOut} and
  * {@code evidence}, per holder {@code how}, {@code pairingInferred} and the offsets of

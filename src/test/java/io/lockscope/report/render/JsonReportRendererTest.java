@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The JSON report against /work/shared/spec/report-json.md, read back with jackson-databind. */
+/** The JSON report against docs/report-json.md, read back with jackson-databind. */
 class JsonReportRendererTest {
     /** Rewrite the golden files instead of comparing: {@code mvn test -Dlockscope.updateGolden=true}. */
     private static final boolean UPDATE_GOLDEN = Boolean.getBoolean("lockscope.updateGolden");
