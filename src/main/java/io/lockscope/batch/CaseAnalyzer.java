@@ -5,6 +5,7 @@ import io.lockscope.analysis.CaseFacts;
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.CaseInputs;
 import io.lockscope.ingest.ReadOptions;
+import io.lockscope.ingest.SameCapture;
 import io.lockscope.ingest.archive.ArchiveLimits;
 import io.lockscope.ingest.servicing.ServicingLogReaders;
 import io.lockscope.report.ReportBuilder;
@@ -73,12 +74,18 @@ public final class CaseAnalyzer {
         return new Result(loaded, diagnosis, withReadNotes(ReportBuilder.build(diagnosis, logs, lang, toolVersion), loaded));
     }
 
-    /** What was not read of the case (archive entries refused by a limit, broken files) is said in the report. */
-    private static Report withReadNotes(Report report, CaseInputs.Loaded loaded) {
-        if (loaded.refused().isEmpty() && loaded.errors().isEmpty()) {
+    /**
+     * What was not read of the case (archive entries refused by a limit, broken files, exports of a
+     * capture read in a richer form) is said in the report.
+     */
+    private Report withReadNotes(Report report, CaseInputs.Loaded loaded) {
+        if (loaded.refused().isEmpty() && loaded.errors().isEmpty() && loaded.copies().isEmpty()) {
             return report;
         }
         List<String> notes = new ArrayList<>(report.notes());
+        for (SameCapture.Copy copy : loaded.copies()) {
+            notes.add(ReportBuilder.sameCaptureNote(lang, copy.skipped(), copy.used()));
+        }
         notes.addAll(loaded.refused());
         notes.addAll(loaded.errors());
         return new Report(report.schemaVersion(), report.tool(), report.lang(), report.inputs(), report.target(),

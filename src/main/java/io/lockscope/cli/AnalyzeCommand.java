@@ -66,6 +66,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--lang must be en or zh-CN, not '" + lang + "'");
         }
         CaseInputs.Loaded loaded = input.load(spec.commandLine().getErr());
+        Integer refusal = input.refuseAsCase(loaded, spec.commandLine().getErr());
+        if (refusal != null) {
+            return refusal;
+        }
         CaseAnalyzer.Result result = new CaseAnalyzer(input.readOptions(), targets, Knowledge.attribution(), lang,
                 Main.version()).analyze(loaded);
         Report report = result.report();

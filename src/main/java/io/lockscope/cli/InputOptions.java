@@ -2,7 +2,9 @@ package io.lockscope.cli;
 
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.CaseInputs;
+import io.lockscope.analysis.SeveralCases;
 import io.lockscope.ingest.ReadOptions;
+import io.lockscope.ingest.SameCapture;
 import io.lockscope.ingest.servicing.ServicingLog;
 import io.lockscope.model.ReadReport;
 import io.lockscope.model.Trace;
@@ -14,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The inputs and read options every command shares. */
 final class InputOptions {
@@ -47,6 +50,35 @@ final class InputOptions {
             err.println("lockscope: " + e);
         }
         return loaded;
+    }
+
+    /**
+     * Refuses what cannot be analysed as one case, saying why on {@code err}: nothing recognised
+     * (exit 1, with what was skipped) or several cases (exit 2, pointing at {@code batch}). Null when
+     * the inputs are one case; notes which exports of a capture were left out.
+     */
+    Integer refuseAsCase(CaseInputs.Loaded loaded, PrintWriter err) {
+        String named = inputs.stream().map(Path::toString).collect(Collectors.joining(" "));
+        if (loaded.isEmpty()) {
+            err.println("lockscope: nothing lockscope reads in " + named
+                    + (loaded.unrecognised().isEmpty() ? " (no files)" : "; skipped: "
+                    + String.join(", ", loaded.unrecognised())));
+            return Main.BAD_INPUT;
+        }
+        List<String> reasons = SeveralCases.reasons(loaded.traces(),
+                loaded.servicingLogs().stream().map(ServicingLog::input).toList());
+        if (!reasons.isEmpty()) {
+            err.println("lockscope: " + named + " holds several cases (" + String.join("; ", reasons)
+                    + "); analyze reads one case: run 'lockscope batch " + named + "' to analyse each, or name one case");
+            return Main.USAGE;
+        }
+        if (!quiet) {
+            for (SameCapture.Copy copy : loaded.copies()) {
+                err.println("lockscope: " + copy.skipped() + " is an export of the capture " + copy.used()
+                        + " holds; read " + copy.used() + " only");
+            }
+        }
+        return null;
     }
 
     /**

@@ -39,12 +39,18 @@ public final class CaseInputs {
      * @param errors       one-line errors of files (and nested archives) in folders and archives that
      *                     could not be read
      * @param refused      one line per archive limit hit (archive, entry, which limit)
+     * @param copies       exports of a capture that another input already holds, left out of {@code traces}
      */
     public record Loaded(List<Trace> traces, List<ServicingLog> servicingLogs, List<String> unrecognised,
-                         List<String> errors, List<String> refused) {
+                         List<String> errors, List<String> refused, List<SameCapture.Copy> copies) {
         public Loaded(List<Trace> traces, List<ServicingLog> servicingLogs, List<String> unrecognised,
                       List<String> errors) {
-            this(traces, servicingLogs, unrecognised, errors, List.of());
+            this(traces, servicingLogs, unrecognised, errors, List.of(), List.of());
+        }
+
+        /** Whether nothing lockscope reads was found. */
+        public boolean isEmpty() {
+            return traces.isEmpty() && servicingLogs.isEmpty();
         }
     }
 
@@ -81,7 +87,9 @@ public final class CaseInputs {
         } finally {
             loader.deleteWorkRoot();
         }
-        return new Loaded(loader.traces, loader.logs, loader.unrecognised, loader.errors, loader.refused);
+        SameCapture.Result captures = SameCapture.keepRichest(loader.traces);
+        return new Loaded(captures.kept(), loader.logs, loader.unrecognised, loader.errors, loader.refused,
+                captures.copies());
     }
 
     private void loadInput(Path input) throws BadInputException, IOException {

@@ -18,6 +18,8 @@ import io.lockscope.model.vocab.NumberStyle;
 import io.lockscope.model.servicing.InstalledFilter;
 import io.lockscope.model.servicing.ServicingEvent;
 import io.lockscope.model.servicing.ServicingFacts;
+import io.lockscope.model.servicing.ServicingFailure;
+import io.lockscope.model.servicing.ServicingPhase;
 import io.lockscope.report.model.Failure;
 import io.lockscope.report.model.Filter;
 import io.lockscope.report.model.Finding;
@@ -83,6 +85,11 @@ public final class ReportBuilder {
         return new ReportBuilder(diagnosis, servicingInputs, lang).build(toolVersion);
     }
 
+    /** The report's note that {@code skipped} was left out as an export of the capture {@code used} holds. */
+    public static String sameCaptureNote(String lang, String skipped, String used) {
+        return new Words(lang).get("note.same-capture", skipped, used);
+    }
+
     private Report build(String toolVersion) {
         List<Failure> failures = facts.allFailures().stream().map(this::failure).toList();
         return new Report(Report.SCHEMA_VERSION, new Report.Tool("lockscope", toolVersion), words.lang(), inputs,
@@ -103,6 +110,7 @@ public final class ReportBuilder {
                     e.source().id(), inputIndex(e.input()), e.line(), e.text()));
         }
         return new Servicing(s.failingInf(), s.hresultText(), s.hresultName(), s.phase() == null ? null : s.phase().label(),
+                s.queue() == null ? null : s.queue().id(),
                 s.rollback(), s.failureSource(), s.kbNumbers(), s.driverUpdateOrder(), s.failingInfIsFirstChanged(),
                 events);
     }
@@ -167,8 +175,9 @@ public final class ReportBuilder {
         Blame b = v.blame();
         String kind = v.kind().id();
         if (b == null) {
-            return new Verdict(kind, unblamedSummary(v.kind()), v.confidence().id(), null,
-                    words.get("recommend." + kind));
+            String recommendation = v.kind() == VerdictKind.SERVICING_FAILURE ? servicingRecommendation()
+                    : words.get("recommend." + kind);
+            return new Verdict(kind, unblamedSummary(v.kind()), v.confidence().id(), null, recommendation);
         }
         Verdict.Culprit culprit = culprit(b);
         String product = culprit == null ? null : culprit.product() != null ? culprit.product()
@@ -183,6 +192,9 @@ public final class ReportBuilder {
     }
 
     private String unblamedSummary(VerdictKind kind) {
+        if (kind == VerdictKind.SERVICING_FAILURE) {
+            return servicingFailureSummary();
+        }
         if (kind == VerdictKind.NO_FAILURE) {
             long events = facts.traces().stream().filter(t -> t.window() != null).mapToLong(t -> t.window().events()).sum();
             return words.get("verdict.no-failure", Long.toString(events));
@@ -193,6 +205,36 @@ public final class ReportBuilder {
         }
         FailureFacts f = failures.get(0);
         return words.get("verdict.inconclusive.failure", eventArgs(f.input(), f.event()).toArray());
+    }
+
+    /**
+     * What the servicing logs say failed — where, phase, queue, INF, HRESULT, rollback — and why no
+     * trace shows it.
+     */
+    private String servicingFailureSummary() {
+        ServicingFacts s = facts.servicing();
+        ServicingFailure f = s.failure();
+        String where = f == null ? String.join(", ", s.servicingLogs()) : words.get("verdict.servicing-failure.line",
+                f.input(), Long.toString(f.line()));
+        String phase = words.get("phase." + (s.phase() == null ? "unknown" : s.phase().name()));
+        String queue = s.queue() == null ? "" : words.get("verdict.servicing-failure.queue",
+                words.get("queue." + s.queue().id()));
+        String inf = s.failingInf() == null ? "" : words.get("verdict.servicing-failure.inf", s.failingInf());
+        String code = s.hresultName() == null ? s.hresultText() : s.hresultText() + " " + s.hresultName();
+        String rollback = Boolean.TRUE.equals(s.rollback()) ? words.get("verdict.servicing-failure.rollback") : "";
+        String traces = words.get(facts.traces().isEmpty() ? "verdict.servicing-failure.no-trace"
+                : "verdict.servicing-failure.not-in-trace");
+        return words.get("verdict.servicing-failure", where, phase, queue, inf, code, rollback, traces);
+    }
+
+    /**
+     * What to capture next: a {@code Shtd:} failure happened before the reboot, so only a boot log armed
+     * one boot earlier covers it (lock-semantics.md §2.1).
+     */
+    private String servicingRecommendation() {
+        ServicingPhase phase = facts.servicing().phase();
+        return words.get(phase == ServicingPhase.SHUTDOWN ? "recommend.servicing-failure.shutdown"
+                : "recommend.servicing-failure");
     }
 
     private String blamedSummary(Blame b, Verdict.Culprit culprit) {

@@ -10,9 +10,11 @@ import java.util.Objects;
 /**
  * One verdict per case: the strongest blame among the findings — higher confidence first (a weak
  * lead never outranks a proven failure), then a lock holder before a filter before a registry
- * failure, then the earliest failure. Without blame the case is inconclusive when something
- * failed (in a trace or in the servicing logs) or nothing shows the driver update at all, and
- * no-failure when the traces show it succeed or, without traces, the servicing logs do.
+ * failure, then the earliest failure. Without blame: inconclusive when a trace shows a failure
+ * nothing explains; servicing-failure when the servicing logs record a failure that no trace shows
+ * (high confidence: the log states it; the verdict names what failed, not who caused it); no-failure
+ * when the traces show the update succeed or, without traces, the servicing logs do; else
+ * inconclusive. A log that records a failure is never answered with no-failure.
  */
 final class Verdicts {
     private Verdicts() {
@@ -33,16 +35,14 @@ final class Verdicts {
         if (!facts.allFailures().isEmpty()) {
             return new Diagnosis.Verdict(VerdictKind.INCONCLUSIVE, Confidence.LOW, null);
         }
-        Boolean logsSucceeded = facts.servicing().hasServicingLog() ? facts.servicing().succeeded() : null;
-        if (Boolean.FALSE.equals(logsSucceeded)) {
-            // the logs show a failure that no trace explains
-            return new Diagnosis.Verdict(VerdictKind.INCONCLUSIVE, Confidence.LOW, null);
+        if (facts.servicing().recordsFailure()) {
+            return new Diagnosis.Verdict(VerdictKind.SERVICING_FAILURE, Confidence.HIGH, null);
         }
         boolean servicingSeen = facts.traces().stream().map(TraceFacts::window).anyMatch(Objects::nonNull);
         if (servicingSeen) {
             return new Diagnosis.Verdict(VerdictKind.NO_FAILURE, Confidence.HIGH, null);
         }
-        return Boolean.TRUE.equals(logsSucceeded)
+        return facts.servicing().hasServicingLog() && Boolean.TRUE.equals(facts.servicing().succeeded())
                 ? new Diagnosis.Verdict(VerdictKind.NO_FAILURE, Confidence.MEDIUM, null)
                 : new Diagnosis.Verdict(VerdictKind.INCONCLUSIVE, Confidence.LOW, null);
     }

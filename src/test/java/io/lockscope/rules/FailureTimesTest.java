@@ -12,6 +12,7 @@ import io.lockscope.model.detail.CreateFileDetail;
 import io.lockscope.model.servicing.ServicingFacts;
 import io.lockscope.model.servicing.ServicingFailure;
 import io.lockscope.model.servicing.ServicingPhase;
+import io.lockscope.model.servicing.ServicingQueue;
 import io.lockscope.model.vocab.NtStatus;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,7 @@ class FailureTimesTest {
         ServicingFacts.Builder s = new ServicingFacts.Builder();
         s.servicingLogs.add("CBS.log");
         s.cbsUtcOffset = cbsOffset;
-        s.failures.add(new ServicingFailure(ServicingPhase.STARTUP, "oposdrv.inf", 0x800703F1, "ERROR_BADDB", true, null,
+        s.failures.add(new ServicingFailure(ServicingPhase.STARTUP, ServicingQueue.CRITICAL_DRIVERS, "oposdrv.inf", 0x800703F1, "ERROR_BADDB", true, null,
                 "DOQ", null, "CBS.log", 31, local, "Doqe: Recording result: 0x800703f1, for Inf: oposdrv.inf"));
         CaseFacts facts = CaseFacts.analyse(List.of(bootLog()), s.build(), List.of(), StubAttribution.INSTANCE);
         return Rules.diagnose(facts).findings().stream().filter(f -> f.rule().equals("failure-times")).toList();

@@ -264,6 +264,7 @@ public final class JsonReportRenderer implements ReportRenderer {
         json.writeStringField("hresult", servicing.hresult());
         json.writeStringField("hresultName", servicing.hresultName());
         json.writeStringField("phase", servicing.phase());
+        json.writeStringField("queue", servicing.queue());
         writeBoolean(json, "rollback", servicing.rollback());
         json.writeStringField("failureSource", servicing.failureSource());
         writeStrings(json, "packages", servicing.packages());

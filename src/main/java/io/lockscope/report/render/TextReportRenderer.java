@@ -1,5 +1,6 @@
 package io.lockscope.report.render;
 
+import io.lockscope.model.servicing.PackageOrder;
 import io.lockscope.report.model.Failure;
 import io.lockscope.report.model.Filter;
 import io.lockscope.report.model.Finding;
@@ -77,7 +78,8 @@ public final class TextReportRenderer implements ReportRenderer {
                 .append('\n');
         Report.Target target = report.target();
         if (target != null) {
-            text.append(labels.get("target")).append(": ").append(visible(String.join(", ", orEmpty(target.names()))));
+            text.append(labels.get("target")).append(": ").append(orEmpty(target.names()).isEmpty() ? labels.get("noTarget")
+                    : visible(String.join(", ", target.names())));
             if (target.source() != null) {
                 text.append(" (").append(visible(target.source())).append(')');
             }
@@ -210,10 +212,12 @@ public final class TextReportRenderer implements ReportRenderer {
         facts.add(labels.get("hresult"), visible(Labels.joinNonNull(" ", servicing.hresult(),
                 servicing.hresultName() == null ? null : "(" + servicing.hresultName() + ")")));
         facts.add(labels.get("phase"), visible(servicing.phase()));
+        facts.add(labels.get("queue"), visible(servicing.queue()));
         facts.add(labels.get("rollback"), labels.yesNo(servicing.rollback()));
         facts.add(labels.get("failureSource"), visible(servicing.failureSource()));
         facts.add(labels.get("packages"), visible(String.join(", ", orEmpty(servicing.packages()))));
-        facts.add(labels.get("driverUpdateOrder"), visible(String.join(" → ", orEmpty(servicing.driverUpdateOrder()))));
+        facts.add(labels.get("driverUpdateOrder"), visible(PackageOrder.shortened(orEmpty(servicing.driverUpdateOrder()),
+                servicing.failingInf())));
         facts.add(labels.get("failingInfIsFirstChanged"), labels.yesNo(servicing.failingInfIsFirstChanged()));
         text.append(facts.layOut(INDENT));
         if (!orEmpty(servicing.events()).isEmpty()) {

@@ -102,7 +102,7 @@ final class ReportFixtures {
                         event("00:00:41.4000000", 41.4, "TiWorker.exe", 3120, "RegSetValue", "SUCCESS",
                                 "Type: REG_DWORD, Length: 4, Data: 0", 120_530)))));
 
-        Servicing servicing = new Servicing("oposdrv.inf", "0x800703f1", "ERROR_BADDB", "Startup", true, "DOQ",
+        Servicing servicing = new Servicing("oposdrv.inf", "0x800703f1", "ERROR_BADDB", "Startup", "critical-drivers", true, "DOQ",
                 List.of("KB5016623"), List.of("dc1-controller.inf", "miradisp.inf", "oposdrv.inf", "usbxhci.inf"), true,
                 List.of(new Servicing.Event("2022-08-17 02:14:41", null, "cbs-log", 1, 8227,
                                 "DOQ: Failed to install driver update oposdrv.inf [HRESULT = 0x800703f1 - ERROR_BADDB]"),
