@@ -13,6 +13,7 @@ import io.lockscope.model.detail.DispositionDetail;
 import io.lockscope.model.detail.ProcessDetail;
 import io.lockscope.model.detail.ProcessDetail.Field;
 import io.lockscope.model.detail.RenameDetail;
+import io.lockscope.model.servicing.ServicingPhase;
 import io.lockscope.model.vocab.NtStatus;
 
 import java.time.Instant;
@@ -42,6 +43,8 @@ final class CaseScript {
             + "31bf3856ad364e35_10.0.17763.3280_none_7e4d0f1c3a2b5d68\\";
     private static final String FILE_REPOSITORY = "C:\\Windows\\System32\\DriverStore\\FileRepository\\";
     private static final String DRIVER_DATABASE = "HKLM\\DRIVERS\\DriverDatabase\\";
+    private static final String DRIVERS_HIVE_KEY = "HKLM\\DRIVERS";
+    private static final String DRIVERS_HIVE_FILE = "C:\\Windows\\System32\\config\\DRIVERS";
     private static final String KB = "KB5016623";
     private static final String COMPONENT_VERSION = "10.0.17763.3287";
     private static final int TRUSTED_INSTALLER_PID = 2712;
@@ -134,7 +137,7 @@ final class CaseScript {
         Access culprit = holders.isEmpty() ? null : holders.get(0);
         boolean trend = agentFilter == Images.TMEVTMGR;
         boolean filterInvolved = culprit != null && agent != null && culprit.pid() == agent.pid()
-                || scenario == Scenario.FILTER_DENIAL;
+                || scenario == Scenario.FILTER_DENIAL || scenario == Scenario.REGISTRY_CALLBACK_DENIAL;
         String filter = filterInvolved ? agentFilter.fileName() : null;
         String altitude = filterInvolved && trend ? "328510" : null;
         String vendor = filterInvolved && trend ? "Trend Micro" : null;
@@ -217,7 +220,7 @@ final class CaseScript {
                         List.of(SERVICING_STACK + "DrUpdate.dll", SERVICING_STACK + "wcp.dll",
                                 SERVICING_STACK + "CbsCore.dll")),
                 3120, dcomLaunch.pid(), at(19.0), ProcessInfo.UNKNOWN_TIME,
-                scenario == Scenario.FILTER_DENIAL ? agentFilter : null);
+                scenario == Scenario.FILTER_DENIAL || scenario == Scenario.REGISTRY_CALLBACK_DENIAL ? agentFilter : null);
         startProcess(dcomLaunch, tiWorker);
         noiseActors.add(tiWorker);
     }
@@ -286,19 +289,57 @@ final class CaseScript {
     // servicing
 
     private void service() {
+        if (scenario.phase() == ServicingPhase.SHUTDOWN) {
+            // the queue failed in the shutdown before this boot: startup processing only undoes the update
+            deviceInstall();
+            double f = failureAt();
+            holderActivity(f);
+            rollBack(f);
+            return;
+        }
         primitiveQueue();
         deviceInstall();
         stagePackage();
         publishPackage();
-        double f = FAILURE_AT + random.nextInt(100) / 1000.0;
+        double f = failureAt();
         holderActivity(f);
-        if (scenario == Scenario.REGISTRY_CORRUPT) {
-            activate(f, NtStatus.REGISTRY_CORRUPT);
-            rollBack(f);
-            return;
+        switch (scenario) {
+            case REGISTRY_CORRUPT -> activate(f, NtStatus.REGISTRY_CORRUPT);
+            case REGISTRY_CALLBACK_DENIAL -> activate(f, NtStatus.ACCESS_DENIED);
+            case DRIVERS_HIVE_LOCK -> reloadDriversHive(f);
+            default -> {
+                activate(39.0, NtStatus.SUCCESS);
+                unstageOldPackage(f);
+                return;
+            }
         }
-        activate(39.0, NtStatus.SUCCESS);
-        unstageOldPackage(f);
+        rollBack(f);
+    }
+
+    /** When the blocked operation happens, with a little seeded jitter. */
+    private double failureAt() {
+        return FAILURE_AT + random.nextInt(100) / 1000.0;
+    }
+
+    /**
+     * TiWorker unloads HKLM\DRIVERS and loads it again: between the two the hive file is closed, the agent
+     * opens it to scan it, sharing only Read, and the load's exclusive open of config\DRIVERS fails with
+     * SHARING VIOLATION (constructed from lock-semantics.md §2.3 way 1: a hive file held by another
+     * process; the kernel opens hive files without sharing).
+     */
+    private void reloadDriversHive(double f) {
+        Actor ti = tiWorker;
+        emit(at(f - 0.8), ti, 2, Operation.REG_UNLOAD_KEY, DRIVERS_HIVE_KEY, NtStatus.SUCCESS, Detail.None.INSTANCE,
+                5_200, ti.registryStack);
+        holders.add(openAndRead(f - 0.5, f + 2.5, agent, DRIVERS_HIVE_FILE, SHARE_READ));
+        long t = at(f);
+        emit(t, ti, 2, Operation.CREATE_FILE, DRIVERS_HIVE_FILE, NtStatus.SHARING_VIOLATION,
+                failedOpen(GENERIC_READ | GENERIC_WRITE, NON_DIRECTORY_FILE | SYNCHRONOUS_IO_NON_ALERT, 0), 230,
+                ti.fileStack);
+        failure = new Failure(t, ti.name(), ti.pid(), ti.tids[2], Operation.CREATE_FILE.procmonName(),
+                DRIVERS_HIVE_FILE, NtStatus.SHARING_VIOLATION);
+        emit(t + seconds(0.001), ti, 2, Operation.REG_LOAD_KEY, DRIVERS_HIVE_KEY, NtStatus.SHARING_VIOLATION,
+                Detail.None.INSTANCE, 980, ti.registryStack);
     }
 
     /** poqexec executes pending.xml: renames the compiled .cdf-ms maps into place and updates COMPONENTS. */
@@ -426,8 +467,9 @@ final class CaseScript {
         long t = at(seconds);
         emit(t - seconds(0.01), ti, 2, Operation.REG_OPEN_KEY, infKey, NtStatus.SUCCESS, key(KEY_ALL_ACCESS), 44,
                 ti.registryStack);
+        // a registry callback that denies the write is on the failing call's stack
         emit(t, ti, 2, Operation.REG_SET_VALUE, infKey + "\\Active", result, string(newPackage), 52,
-                ti.registryStack);
+                result == NtStatus.SUCCESS ? ti.registryStack : ti.filteredRegistryStack);
         emit(t + seconds(0.001), ti, 2, Operation.REG_CLOSE_KEY, infKey, NtStatus.SUCCESS, Detail.None.INSTANCE, 6,
                 ti.registryStack);
         if (result != NtStatus.SUCCESS) {
@@ -445,6 +487,7 @@ final class CaseScript {
         int scanOptions = SYNCHRONOUS_IO_NON_ALERT | NON_DIRECTORY_FILE;
         switch (scenario) {
             case LOCK_HOLDER:
+            case CBS_ONLY:
             case PID_REUSE:
             case UNKNOWN_AGENT:
             case MIRADISP:
@@ -477,6 +520,9 @@ final class CaseScript {
             }
             case FILTER_DENIAL:
             case REGISTRY_CORRUPT:
+            case REGISTRY_CALLBACK_DENIAL:
+            case DRIVERS_HIVE_LOCK:
+            case SHUTDOWN_FAILURE:
             case CLEAN:
                 // the agent scans the old DLL and lets it go well before TiWorker deletes it
                 openAndRead(f - 1.0, f - 0.6, agent, target, SHARE_READ | SHARE_WRITE);
@@ -525,7 +571,7 @@ final class CaseScript {
     private void rollBack(double f) {
         Actor ti = tiWorker;
         String infKey = DRIVER_DATABASE + "DriverInfFiles\\" + inf;
-        if (scenario != Scenario.REGISTRY_CORRUPT) {
+        if (registryUsable()) {
             emit(at(f + 0.3), ti, 2, Operation.REG_SET_VALUE, infKey + "\\Active", NtStatus.SUCCESS, string(oldPackage),
                     47, ti.registryStack);
             emit(at(f + 0.4), ti, 2, Operation.REG_DELETE_KEY, DRIVER_DATABASE + "DriverPackages\\" + newPackage,
@@ -536,6 +582,14 @@ final class CaseScript {
         deleteFile(f + 0.6, ti, folder + "\\" + inf);
         appendLog(f + 0.9, ti, "C:\\Windows\\Logs\\CBS\\CBS.log", 5);
         appendLog(f + 1.1, ti, "C:\\Windows\\INF\\setupapi.dev.log", 3);
+    }
+
+    /** Whether the failure left the DriverDatabase writable, so that the rollback can restore its keys. */
+    private boolean registryUsable() {
+        return switch (scenario) {
+            case REGISTRY_CORRUPT, REGISTRY_CALLBACK_DENIAL, DRIVERS_HIVE_LOCK -> false;
+            default -> true;
+        };
     }
 
     // ---------------------------------------------------------------------------------------------

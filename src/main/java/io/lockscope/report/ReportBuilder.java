@@ -5,6 +5,7 @@ import io.lockscope.analysis.CaseFacts;
 import io.lockscope.analysis.FailureFacts;
 import io.lockscope.analysis.Hold;
 import io.lockscope.analysis.ShareAccess;
+import io.lockscope.analysis.Targets;
 import io.lockscope.analysis.TraceFacts;
 import io.lockscope.model.EventClass;
 import io.lockscope.model.EventStore;
@@ -228,7 +229,10 @@ public final class ReportBuilder {
         }
         List<FailureFacts> failures = facts.allFailures();
         if (failures.isEmpty()) {
-            return words.get("verdict.inconclusive.no-servicing");
+            boolean targetUnmatched = facts.targetSource() == Targets.Source.USER && !facts.traces().isEmpty()
+                    && facts.traces().stream().allMatch(t -> t.targets().pathIds().isEmpty());
+            return targetUnmatched ? words.get("verdict.inconclusive.target-unmatched", String.join(", ", facts.targetNames()))
+                    : words.get("verdict.inconclusive.no-servicing");
         }
         FailureFacts f = failures.get(0);
         return words.get("verdict.inconclusive.failure", eventArgs(f.input(), f.event()).toArray());

@@ -2,7 +2,8 @@ package io.lockscope.rules.builtin;
 
 import io.lockscope.analysis.CaseFacts;
 import io.lockscope.analysis.FailureFacts;
-import io.lockscope.model.vocab.NtStatus;
+import io.lockscope.analysis.Failures;
+import io.lockscope.analysis.HiveLoads;
 import io.lockscope.rules.Args;
 import io.lockscope.rules.Finding;
 
@@ -28,7 +29,7 @@ public final class UnexplainedFailureRule extends FailureRule {
     List<Finding> findings(CaseFacts facts, FailureFacts f) {
         int result = result(facts, f);
         if (f.explainedByHolder() || !f.drivers().isEmpty() || !f.filterCalls().isEmpty()
-                || result == NtStatus.REGISTRY_CORRUPT || result == NtStatus.REGISTRY_IO_FAILED) {
+                || Failures.isRegistryDamage(result) || HiveLoads.fileFailureBefore(facts.trace(f.input()), f.event()) >= 0) {
             return List.of();
         }
         boolean noStacks = facts.trace(f.input()).stacks().size() == 0;
