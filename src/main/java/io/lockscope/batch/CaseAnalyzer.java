@@ -4,10 +4,14 @@ import io.lockscope.analysis.Attribution;
 import io.lockscope.analysis.CaseFacts;
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.CaseInputs;
+import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.SameCapture;
 import io.lockscope.ingest.archive.ArchiveLimits;
+import io.lockscope.ingest.servicing.ServicingLog;
 import io.lockscope.ingest.servicing.ServicingLogReaders;
+import io.lockscope.model.TraceTime;
+import io.lockscope.model.servicing.ServicingFacts;
 import io.lockscope.report.ReportBuilder;
 import io.lockscope.report.model.Report;
 import io.lockscope.rules.Diagnosis;
@@ -64,14 +68,23 @@ public final class CaseAnalyzer {
     }
 
     public Result analyze(CaseInputs.Loaded loaded) {
-        CaseFacts facts = CaseFacts.analyse(loaded.traces(), ServicingLogReaders.merge(loaded.servicingLogs()), targets,
-                attribution);
+        ServicingFacts servicing = ServicingLogReaders.merge(loaded.servicingLogs());
+        CaseFacts facts = CaseFacts.analyse(loaded.traces(), servicing, targets, attribution);
         Diagnosis diagnosis = Rules.diagnose(facts);
         List<Report.Input> logs = loaded.servicingLogs().stream()
                 .map(l -> new Report.Input(l.input(), l.format().id(), l.recognised(), l.report().skippedTotal(),
-                        l.report().warnings()))
+                        l.report().warnings(), clock(l, servicing)))
                 .toList();
         return new Result(loaded, diagnosis, withReadNotes(ReportBuilder.build(diagnosis, logs, lang, toolVersion), loaded));
+    }
+
+    /**
+     * CBS.log and setupapi.dev.log write the machine's local time; its offset is the one CBS.log reveals
+     * (the logs of a case come from one machine). Filter and driver listings carry no times: null.
+     */
+    private static String clock(ServicingLog log, ServicingFacts servicing) {
+        return log.format() == InputFormat.CBS_LOG || log.format() == InputFormat.SETUPAPI_LOG
+                ? TraceTime.localClock(servicing.cbsUtcOffset()) : null;
     }
 
     /**

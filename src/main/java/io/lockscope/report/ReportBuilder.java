@@ -68,7 +68,8 @@ public final class ReportBuilder {
         List<Report.Input> all = new ArrayList<>();
         for (TraceFacts tf : facts.traces()) {
             Trace t = tf.trace();
-            all.add(new Report.Input(t.source(), t.format(), t.size(), t.report().skippedTotal(), t.report().warnings()));
+            all.add(new Report.Input(t.source(), t.format(), t.size(), t.report().skippedTotal(), t.report().warnings(),
+                    TraceTime.clock(t.timeBase(), t.zone())));
         }
         all.addAll(servicingInputs);
         this.inputs = List.copyOf(all);
@@ -519,7 +520,8 @@ public final class ReportBuilder {
             }
         }
         double pad = Math.max(0.5, (to - from) * 0.08);
-        return new Picture(Math.max(0, from - pad), Math.min(axisEnd, to + pad) > from ? to + pad : axisEnd, lanes, marks);
+        return new Picture(Math.max(0, from - pad), Math.min(axisEnd, to + pad) > from ? to + pad : axisEnd, lanes, marks,
+                time(input, t.events().time(0)).text(), TraceTime.clock(t.timeBase(), t.zone()));
     }
 
     private void addBar(Trace t, Map<Integer, List<Picture.Bar>> bars, Map<Integer, String> roles,

@@ -84,7 +84,11 @@ class FailureTimesTest {
         List<Finding> f = findings(cbsLocal(-3 * 3600), CHINA);
         assertEquals("finding.failure-time-outside-trace", f.get(0).key());
         assertEquals(Finding.Severity.WARNING, f.get(0).severity());
-        assertTrue(f.get(0).args().get(1).toString().startsWith("2022-08-10 06:18"), f.get(0).args().toString());
+        // the log's local time is stated on the trace's clock (UTC here), not as CBS wrote it
+        TimeRef logged = (TimeRef) f.get(0).args().get(1);
+        assertEquals(TraceTime.fromInstant(cbsLocal(-3 * 3600).toInstant(CHINA)), logged.ticks());
+        assertTrue(TraceTime.format(TimeBase.UTC, null, logged.ticks()).startsWith("2022-08-09T22:18"),
+                TraceTime.format(TimeBase.UTC, null, logged.ticks()));
     }
 
     @Test

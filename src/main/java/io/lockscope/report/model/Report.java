@@ -18,7 +18,11 @@ public record Report(int schemaVersion, Tool tool, String lang, List<Input> inpu
     public record Tool(String name, String version) {
     }
 
-    public record Input(String path, String format, long events, long skipped, List<String> warnings) {
+    /**
+     * @param clock what the input's times are: utc | local | local±HH:MM | time-of-day
+     *              ({@link io.lockscope.model.TraceTime#clock})
+     */
+    public record Input(String path, String format, long events, long skipped, List<String> warnings, String clock) {
     }
 
     /** @param source cbs-log | setupapi-log | trace | user */

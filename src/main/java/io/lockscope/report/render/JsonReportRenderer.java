@@ -98,6 +98,7 @@ public final class JsonReportRenderer implements ReportRenderer {
             json.writeStringField("format", input.format());
             json.writeNumberField("events", input.events());
             json.writeNumberField("skipped", input.skipped());
+            json.writeStringField("clock", input.clock());
             writeStrings(json, "warnings", input.warnings());
             json.writeEndObject();
         }

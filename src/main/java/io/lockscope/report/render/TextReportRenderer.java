@@ -251,11 +251,11 @@ public final class TextReportRenderer implements ReportRenderer {
     private void writeInputs(StringBuilder text, List<Report.Input> inputs, Labels labels) {
         heading(text, labels.get("inputs"));
         TextTable table = new TextTable("#", labels.get("path"), labels.get("format"), labels.get("events"),
-                labels.get("skipped")).alignRight(0).alignRight(3).alignRight(4);
+                labels.get("skipped"), labels.get("clock")).alignRight(0).alignRight(3).alignRight(4);
         int number = 0;
         for (Report.Input input : orEmpty(inputs)) {
             table.row(String.valueOf(number++), visible(input.path()), visible(input.format()),
-                    String.valueOf(input.events()), String.valueOf(input.skipped()));
+                    String.valueOf(input.events()), String.valueOf(input.skipped()), labels.code("clock", input.clock()));
         }
         text.append(table.layOut(INDENT));
         number = 0;

@@ -58,7 +58,8 @@ public final class FailureTimesRule implements Rule {
                     + "(no UTC offset in CBS.log and none for the trace)");
         }
         String where = logged.input() + ":" + logged.line();
-        String loggedTime = logged.time().toString().replace('T', ' ');
+        // the log's local time is shown on the trace's clock, so the sentence compares like with like
+        TimeRef loggedTime = new TimeRef(0, at);
         Trace trace = facts.trace(0);
         EventStore events = trace.events();
         long first = events.time(0);

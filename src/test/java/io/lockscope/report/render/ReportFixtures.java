@@ -44,9 +44,9 @@ final class ReportFixtures {
     static Report lockHolder(String holderProcess, String dllPath) {
         List<Report.Input> inputs = List.of(
                 new Report.Input("case-upload.zip!boot_log.pml", "procmon-pml", 2_841_233, 2,
-                        List.of("record 1803344: skipped: truncated detail", "record 2100007: skipped: unknown operation 0x7F")),
-                new Report.Input("case-upload.zip!CBS.log", "cbs-log", 41_266, 0, List.of()),
-                new Report.Input("case-upload.zip!setupapi.dev.log", "setupapi-log", 9_120, 0, List.of()));
+                        List.of("record 1803344: skipped: truncated detail", "record 2100007: skipped: unknown operation 0x7F"), "utc"),
+                new Report.Input("case-upload.zip!CBS.log", "cbs-log", 41_266, 0, List.of(), "local+08:00"),
+                new Report.Input("case-upload.zip!setupapi.dev.log", "setupapi-log", 9_120, 0, List.of(), "local+08:00"));
         Report.Target target = new Report.Target(List.of("oposdrv.inf"), "cbs-log", List.of(dllPath, INF));
         Verdict verdict = new Verdict("lock-holder",
                 "TiWorker.exe failed to open oposdrv.dll for Delete at 00:00:41.2 (SHARING VIOLATION): "
@@ -124,7 +124,7 @@ final class ReportFixtures {
                 new Picture.Lane("MsMpEng.exe (2412)", "ruled-out", List.of(
                         new Picture.Bar(39.5, 39.8, false, "handle", "oposdrv.dll")))),
                 List.of(new Picture.Mark(41.2, 0, "SHARING VIOLATION: " + dllPath),
-                        new Picture.Mark(41.35, 0, "SHARING VIOLATION: " + INF)));
+                        new Picture.Mark(41.35, 0, "SHARING VIOLATION: " + INF)), "2026-01-22T10:47:02.1000000Z", "utc");
 
         return new Report(Report.SCHEMA_VERSION, TOOL, "en", inputs, target, verdict, List.of(first, second), findings,
                 sequences, servicing, filters, picture,
@@ -136,7 +136,7 @@ final class ReportFixtures {
         Verdict verdict = new Verdict("no-failure", "No operation on oposdrv.inf failed in the capture.", "medium",
                 "the traces show the driver update run without a failure", List.of(), "Nothing to do for this driver package.");
         return new Report(Report.SCHEMA_VERSION, TOOL, "en",
-                List.of(new Report.Input("boot_log.csv", "procmon-csv", 1200, 0, List.of())),
+                List.of(new Report.Input("boot_log.csv", "procmon-csv", 1200, 0, List.of(), "local")),
                 new Report.Target(List.of("oposdrv.inf"), "user", List.of()), verdict, List.of(),
                 List.of(new Finding("no-failure", "info", "Every access to the target succeeded.", List.of())),
                 new Sequences(List.of(), List.of()), null, null, null, List.of());
