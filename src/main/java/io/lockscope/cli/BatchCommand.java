@@ -79,6 +79,7 @@ final class BatchCommand implements Callable<Integer> {
         if (!lang.equals("en") && !lang.equals("zh-CN")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--lang must be en or zh-CN, not '" + lang + "'");
         }
+        OutputChecks.folder(spec, outDir);
         ArchiveLimits limits = ArchiveLimits.DEFAULT.withMaxExpandedBytes(size(maxExpanded));
         CaseAnalyzer analyzer = new CaseAnalyzer(input.readOptions(), targets, Knowledge.attribution(), lang,
                 Main.version(), limits);

@@ -69,7 +69,11 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        refuseIgnoredOptions();
         ExportOptions options = options();
+        if (output != null) {
+            OutputChecks.file(spec, output);
+        }
         Trace trace = Readers.read(input, input.toString(), ReadOptions.DEFAULT);
         if (output == null) {
             // the writers close what they write to; stdout belongs to the process: flush it, never close it
@@ -97,6 +101,22 @@ final class ConvertCommand implements Callable<Integer> {
             case csv -> ProcmonCsvWriter.write(trace, out, options);
             case xml -> ProcmonXmlWriter.write(trace, out, options);
             default -> JsonLinesWriter.write(trace, out);
+        }
+    }
+
+    /** An option the chosen --to would not use is a usage error: silently ignoring it misleads. */
+    private void refuseIgnoredOptions() {
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        List<String> unused = switch (to) {
+            case jsonl -> List.of("--columns", "--locale", "--procmon-version", "--tz", "--stacks");
+            case csv -> List.of("--stacks");
+            case xml -> List.of();
+        };
+        for (String option : unused) {
+            if (given.hasMatchedOption(option)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), option + " does not apply to --to " + to
+                        + (to == Target.jsonl ? " (JSON lines carry typed values, not procmon's text)" : " (stacks are in XML only)"));
+            }
         }
     }
 
