@@ -64,6 +64,9 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of stdout.")
     Path output;
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
+    boolean quiet;
+
     @Spec
     CommandSpec spec;
 
@@ -74,7 +77,7 @@ final class ConvertCommand implements Callable<Integer> {
         if (output != null) {
             OutputChecks.file(spec, output);
         }
-        Trace trace = Readers.read(input, input.toString(), ReadOptions.DEFAULT);
+        Trace trace = Readers.read(input, input.toString(), ReadOptions.DEFAULT.withProgress(Progress.reading(quiet)));
         if (output == null) {
             // the writers close what they write to; stdout belongs to the process: flush it, never close it
             write(trace, options, new BufferedOutputStream(new FilterOutputStream(System.out) {
