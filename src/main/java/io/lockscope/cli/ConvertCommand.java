@@ -51,7 +51,7 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--tz", paramLabel = "±HH:MM", converter = ZoneOffsetConverter.class, description = "Time zone of the rendered times of a UTC trace (default +00:00).")
     ZoneOffset tz = ZoneOffset.UTC;
 
-    @Option(names = "--locale", defaultValue = "en-US", description = "en-US, de-DE or ru-RU number and time style.")
+    @Option(names = "--locale", defaultValue = "en-US", description = "Number, time and date style of a Windows locale: en-US, de-DE, ru-RU, zh-CN, ja-JP, ko-KR or en-CA.")
     String locale;
 
     @Option(names = "--procmon-version", paramLabel = "VERSION", defaultValue = "latest",

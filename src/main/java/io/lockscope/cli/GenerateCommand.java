@@ -44,7 +44,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: 1).")
     Long seed;
 
-    @Option(names = "--locale", defaultValue = "en-US", description = "en-US, de-DE or ru-RU export style (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--locale", defaultValue = "en-US", description = "Export style of a Windows locale: en-US, de-DE, ru-RU, zh-CN, ja-JP, ko-KR or en-CA (default: ${DEFAULT-VALUE}).")
     String locale;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
