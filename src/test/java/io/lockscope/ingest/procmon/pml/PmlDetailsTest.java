@@ -1,8 +1,9 @@
 package io.lockscope.ingest.procmon.pml;
 
+import io.lockscope.format.procmon.pml.PmlLayout;
+import io.lockscope.model.Operation;
 import io.lockscope.model.StringPool;
 import io.lockscope.model.detail.CreateFileDetail;
-import io.lockscope.model.Operation;
 import io.lockscope.model.detail.Detail;
 import io.lockscope.model.detail.DirectoryDetail;
 import io.lockscope.model.detail.RegValueDetail;
@@ -20,11 +21,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import static io.lockscope.ingest.procmon.pml.PmlOperations.*;
+import static io.lockscope.format.procmon.pml.PmlOperations.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Hand-made 64-bit file-system detail blobs (layout in {@link PmlDetails}) decoded to the Detail procmon
+ * Hand-made 64-bit file-system detail blobs (layout in {@link FileSystemDetailDecoder}) decoded to the Detail procmon
  * shows; the expected texts are spelled as in the corpus CSVs.
  */
 class PmlDetailsTest {
