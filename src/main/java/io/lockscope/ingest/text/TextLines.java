@@ -1,4 +1,4 @@
-package io.lockscope.ingest.etw.export;
+package io.lockscope.ingest.text;
 
 import io.lockscope.ingest.BadInputException;
 
@@ -11,15 +11,15 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The lines of a text export, streamed: encoding from the byte order mark (EF BB BF UTF-8, FF FE
  * UTF-16LE, FE FF UTF-16BE; none means UTF-8, as tracerpt and xperf write), malformed bytes and lines
  * over {@link #MAX_LINE_CHARS} are {@link BadInputException}s naming the line.
  */
-final class TextLines implements Closeable {
-    static final int MAX_LINE_CHARS = 1 << 20;
+public final class TextLines implements Closeable {
+    public static final int MAX_LINE_CHARS = 1 << 20;
     private static final int BLOCK = 1 << 16;
 
     private final InputStream in;
@@ -44,22 +44,13 @@ final class TextLines implements Closeable {
         chars.flip();
     }
 
-    static TextLines open(InputStream in, String file) throws IOException {
-        byte[] b = in.readNBytes(3);
-        Charset charset = StandardCharsets.UTF_8;
-        int bom = 0;
-        if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
-            bom = 3;
-        } else if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
-            charset = StandardCharsets.UTF_16LE;
-            bom = 2;
-        } else if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
-            charset = StandardCharsets.UTF_16BE;
-            bom = 2;
-        }
-        byte[] rest = new byte[b.length - bom];
-        System.arraycopy(b, bom, rest, 0, rest.length);
-        return new TextLines(in, file, charset, rest, rest.length);
+    /** The lines of {@code in}, decoded as its byte-order mark says ({@link TextEncoding#fromBom}). */
+    public static TextLines open(InputStream in, String file) throws IOException {
+        byte[] head = in.readNBytes(3);
+        TextEncoding encoding = TextEncoding.fromBom(head, head.length);
+        int bom = encoding.bomLength();
+        return new TextLines(in, file, encoding.charset(), Arrays.copyOfRange(head, bom, head.length),
+                head.length - bom);
     }
 
     /** Decodes more characters; false at the end of the input. */
@@ -96,7 +87,7 @@ final class TextLines implements Closeable {
     }
 
     /** The next line without its end (CRLF, LF or CR), or null at the end of the input. */
-    String next() throws IOException, BadInputException {
+    public String next() throws IOException, BadInputException {
         line.setLength(0);
         boolean any = false;
         for (;;) {
@@ -129,7 +120,7 @@ final class TextLines implements Closeable {
     }
 
     /** The 1-based number of the line {@link #next()} returned last. */
-    long lineNumber() {
+    public long lineNumber() {
         return lineNumber;
     }
 
