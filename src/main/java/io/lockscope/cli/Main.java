@@ -68,7 +68,7 @@ public final class Main implements Runnable {
     }
 
     /** The version of this build, from the Maven project. */
-    static String version() {
+    public static String version() {
         try (InputStream in = Main.class.getResourceAsStream("/io/lockscope/version.properties")) {
             if (in == null) {
                 return "dev";
