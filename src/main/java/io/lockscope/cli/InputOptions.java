@@ -1,8 +1,8 @@
 package io.lockscope.cli;
 
+import io.lockscope.analysis.SeveralCases;
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.CaseInputs;
-import io.lockscope.analysis.SeveralCases;
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.SameCapture;
 import io.lockscope.ingest.servicing.ServicingLog;

@@ -5,7 +5,6 @@ import io.lockscope.analysis.CaseFacts;
 import io.lockscope.analysis.FailureFacts;
 import io.lockscope.analysis.Hold;
 import io.lockscope.analysis.ShareAccess;
-import io.lockscope.analysis.Targets;
 import io.lockscope.analysis.TraceFacts;
 import io.lockscope.model.EventClass;
 import io.lockscope.model.EventStore;
@@ -230,9 +229,7 @@ public final class ReportBuilder {
         }
         List<FailureFacts> failures = facts.allFailures();
         if (failures.isEmpty()) {
-            boolean targetUnmatched = facts.targetSource() == Targets.Source.USER && !facts.traces().isEmpty()
-                    && facts.traces().stream().allMatch(t -> t.targets().pathIds().isEmpty());
-            return targetUnmatched ? words.get("verdict.inconclusive.target-unmatched", String.join(", ", facts.targetNames()))
+            return facts.targetMatchesNothing() ? words.get("verdict.inconclusive.target-unmatched", String.join(", ", facts.targetNames()))
                     : words.get("verdict.inconclusive.no-servicing");
         }
         FailureFacts f = failures.get(0);
@@ -252,11 +249,10 @@ public final class ReportBuilder {
         String queue = s.queue() == null ? "" : words.get("verdict.servicing-failure.queue",
                 words.get("queue." + s.queue().id()));
         String inf = s.failingInf() == null ? "" : words.get("verdict.servicing-failure.inf", s.failingInf());
-        String code = s.hresultName() == null ? s.hresultText() : s.hresultText() + " " + s.hresultName();
         String rollback = Boolean.TRUE.equals(s.rollback()) ? words.get("verdict.servicing-failure.rollback") : "";
         String traces = words.get(facts.traces().isEmpty() ? "verdict.servicing-failure.no-trace"
                 : "verdict.servicing-failure.not-in-trace");
-        return words.get("verdict.servicing-failure", where, phase, queue, inf, code, rollback, traces);
+        return words.get("verdict.servicing-failure", where, phase, queue, inf, s.hresultWithName(), rollback, traces);
     }
 
     /**

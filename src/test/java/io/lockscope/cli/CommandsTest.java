@@ -132,7 +132,7 @@ class CommandsTest {
         CliRunner r = CliRunner.run("analyze", CASE, "--format", "json");
         JsonNode findings = new ObjectMapper().readTree(r.out()).get("findings");
         String all = findings.toString();
-        assertTrue(all.contains("the Startup phase failed with 0x800703f1 (ERROR_BADDB) on oposdrv.inf (failure source DOQ)"), all);
+        assertTrue(all.contains("the Startup phase failed with 0x80070020 (ERROR_SHARING_VIOLATION) on oposdrv.inf (failure source DOQ)"), all);
         assertTrue(all.contains("oposdrv.inf is the first package whose active version changes"), all);
         assertTrue(all.contains("tmevtmgr (328510, Trend Micro, FSFilter Anti-Virus)"), all);
         CliRunner clean = CliRunner.run("analyze", "traces/clean", "--format", "json");

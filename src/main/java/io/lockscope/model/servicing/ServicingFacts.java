@@ -116,6 +116,12 @@ public record ServicingFacts(List<String> servicingLogs, List<CbsSession> cbsSes
         return h == null ? null : HResults.name(h);
     }
 
+    /** {@code 0x800703f1 ERROR_BADDB}, or the code alone when its name is not known; null without a code. */
+    public String hresultWithName() {
+        String name = hresultName();
+        return hresultText() == null || name == null ? hresultText() : hresultText() + " " + name;
+    }
+
     public ServicingPhase phase() {
         ServicingFailure f = failure();
         return f == null ? null : f.phase();

@@ -53,7 +53,7 @@ public final class LoggedCodeRule implements Rule {
         }
         String where = s.failure() == null ? String.join(", ", s.servicingLogs())
                 : s.failure().input() + ":" + s.failure().line();
-        String code = s.hresultName() == null ? s.hresultText() : s.hresultText() + " " + s.hresultName();
+        String code = s.hresultWithName();
         FailureFacts fitting = failures.stream().filter(f -> fits(facts, f, logged)).findFirst().orElse(null);
         if (fitting != null) {
             boolean registry = logged == HResults.ERROR_BADDB;
@@ -63,7 +63,7 @@ public final class LoggedCodeRule implements Rule {
                     List.of(new Finding.Evidence(fitting.input(), fitting.event())))));
         }
         FailureFacts first = failures.get(0);
-        int status = result(facts, first);
+        int status = FailureRule.result(facts, first);
         Integer surfaces = HResults.ofNtStatus(status);
         return new RuleResult.Findings(List.of(new Finding(id(), Finding.Severity.WARNING,
                 logged == HResults.ERROR_BADDB ? "finding.logged-code.no-registry-evidence" : "finding.logged-code.mismatch",
@@ -74,7 +74,7 @@ public final class LoggedCodeRule implements Rule {
 
     /** Whether failure {@code f} would be logged as {@code hresult}. */
     private static boolean fits(CaseFacts facts, FailureFacts f, int hresult) {
-        int status = result(facts, f);
+        int status = FailureRule.result(facts, f);
         if (hresult == HResults.ERROR_BADDB) {
             return Failures.isRegistryDamage(status) || onDriverDatabase(facts, f);
         }
@@ -89,9 +89,5 @@ public final class LoggedCodeRule implements Rule {
             case DRIVERS_HIVE_FILE, DRIVERS_HIVE_KEY, TRANSACTION_LOG -> true;
             default -> false;
         };
-    }
-
-    private static int result(CaseFacts facts, FailureFacts f) {
-        return facts.trace(f.input()).events().result(f.event());
     }
 }

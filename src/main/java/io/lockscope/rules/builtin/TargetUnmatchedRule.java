@@ -50,7 +50,7 @@ public final class TargetUnmatchedRule implements Rule {
         if (facts.traces().isEmpty()) {
             return new RuleResult.NotApplicable("no trace to match the target in");
         }
-        if (facts.traces().stream().anyMatch(t -> !t.targets().pathIds().isEmpty())) {
+        if (!facts.targetMatchesNothing()) {
             return new RuleResult.Findings(List.of());
         }
         List<String> shown = shownPackages(facts);
