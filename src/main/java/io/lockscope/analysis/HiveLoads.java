@@ -31,7 +31,7 @@ public final class HiveLoads {
             return -1;
         }
         for (int i = load - 1; i >= 0 && e.time(load) - e.time(i) <= WINDOW_TICKS; i--) {
-            if (e.tid(i) == e.tid(load) && e.processKey(i) == e.processKey(load) && Failures.isFailure(e.result(i))) {
+            if (e.tid(i) == e.tid(load) && e.processKey(i) == e.processKey(load) && Failures.isFailure(e.operation(i), e.result(i))) {
                 DriverPackagePaths.Match m = DriverPackagePaths.classify(e.path(i));
                 if (m != null && m.kind() == DriverPackagePaths.Kind.DRIVERS_HIVE_FILE) {
                     return i;

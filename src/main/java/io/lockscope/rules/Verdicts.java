@@ -39,19 +39,18 @@ final class Verdicts {
             return new Diagnosis.Verdict(best.kind(), weakest.confidence(), weakest.reason(), primary, culprits);
         }
         if (!facts.allFailures().isEmpty()) {
-            return Diagnosis.Verdict.unblamed(VerdictKind.INCONCLUSIVE, Confidence.LOW, ConfidenceReason.NOTHING_EXPLAINS);
+            return Diagnosis.Verdict.unblamed(VerdictKind.INCONCLUSIVE, ConfidenceReason.NOTHING_EXPLAINS);
         }
         if (facts.servicing().recordsFailure()) {
-            return Diagnosis.Verdict.unblamed(VerdictKind.SERVICING_FAILURE, Confidence.HIGH,
-                    ConfidenceReason.LOGS_RECORD_FAILURE);
+            return Diagnosis.Verdict.unblamed(VerdictKind.SERVICING_FAILURE, ConfidenceReason.LOGS_RECORD_FAILURE);
         }
         boolean servicingSeen = facts.traces().stream().map(TraceFacts::window).anyMatch(Objects::nonNull);
         if (servicingSeen) {
-            return Diagnosis.Verdict.unblamed(VerdictKind.NO_FAILURE, Confidence.HIGH, ConfidenceReason.NO_FAILURE_SEEN);
+            return Diagnosis.Verdict.unblamed(VerdictKind.NO_FAILURE, ConfidenceReason.NO_FAILURE_SEEN);
         }
         return facts.servicing().hasServicingLog() && Boolean.TRUE.equals(facts.servicing().succeeded())
-                ? Diagnosis.Verdict.unblamed(VerdictKind.NO_FAILURE, Confidence.MEDIUM, ConfidenceReason.LOGS_REPORT_SUCCESS)
-                : Diagnosis.Verdict.unblamed(VerdictKind.INCONCLUSIVE, Confidence.LOW, ConfidenceReason.UPDATE_NOT_SEEN);
+                ? Diagnosis.Verdict.unblamed(VerdictKind.NO_FAILURE, ConfidenceReason.LOGS_REPORT_SUCCESS)
+                : Diagnosis.Verdict.unblamed(VerdictKind.INCONCLUSIVE, ConfidenceReason.UPDATE_NOT_SEEN);
     }
 
     /**

@@ -30,6 +30,11 @@ public final class BootPhaseRule implements Rule {
     }
 
     @Override
+    public Set<String> messageKeys() {
+        return Set.of("finding.boot-phase.shutdown", "finding.boot-phase.shutdown.other-failures", "finding.boot-phase.shutdown.no-trace");
+    }
+
+    @Override
     public Set<Requirement> requires() {
         return Set.of(Requirement.SERVICING_LOGS);
     }

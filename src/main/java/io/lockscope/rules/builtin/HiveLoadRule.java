@@ -9,6 +9,7 @@ import io.lockscope.rules.Args;
 import io.lockscope.rules.Finding;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A failed RegLoadKey/RegUnLoadKey of the DRIVERS hive: the driver database is then unusable, which
@@ -26,6 +27,11 @@ public final class HiveLoadRule extends FailureRule {
     @Override
     public String description() {
         return "A failed load or unload of the DRIVERS hive (RegLoadKey/RegUnLoadKey), and the hive-file open that failed it.";
+    }
+
+    @Override
+    public Set<String> messageKeys() {
+        return Set.of("finding.hive-load.failed", "finding.hive-load.file-failed");
     }
 
     @Override

@@ -36,6 +36,11 @@ public final class LoggedCodeRule implements Rule {
     }
 
     @Override
+    public Set<String> messageKeys() {
+        return Set.of("finding.logged-code.registry-evidence", "finding.logged-code.agrees", "finding.logged-code.no-registry-evidence", "finding.logged-code.mismatch");
+    }
+
+    @Override
     public Set<Requirement> requires() {
         return Set.of(Requirement.SERVICING_LOGS, Requirement.FAILURES);
     }

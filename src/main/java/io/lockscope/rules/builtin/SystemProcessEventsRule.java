@@ -33,6 +33,11 @@ public final class SystemProcessEventsRule implements Rule {
     }
 
     @Override
+    public Set<String> messageKeys() {
+        return Set.of("finding.system-process-missing");
+    }
+
+    @Override
     public Set<Requirement> requires() {
         return Set.of(Requirement.TRACE_EVENTS);
     }
@@ -56,7 +61,11 @@ public final class SystemProcessEventsRule implements Rule {
                 : new RuleResult.NotApplicable("no procmon capture (ETW's kernel events include the System process)");
     }
 
-    private static boolean hasSystemEvents(Trace t) {
+    /**
+     * Whether the trace shows any event of the System process, whose handles are kernel handles (a
+     * boot log filters them out by default, procmon-formats.md §7.5).
+     */
+    static boolean hasSystemEvents(Trace t) {
         EventStore e = t.events();
         for (int i = 0, n = e.size(); i < n; i++) {
             if (t.process(i).pid() == SYSTEM_PID) {

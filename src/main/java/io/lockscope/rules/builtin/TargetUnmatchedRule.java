@@ -38,6 +38,11 @@ public final class TargetUnmatchedRule implements Rule {
     }
 
     @Override
+    public Set<String> messageKeys() {
+        return Set.of("finding.target-unmatched", "finding.target-unmatched.none-shown");
+    }
+
+    @Override
     public Set<Requirement> requires() {
         return Set.of(Requirement.TRACE_EVENTS);
     }
