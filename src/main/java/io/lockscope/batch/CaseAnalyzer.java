@@ -7,6 +7,7 @@ import io.lockscope.ingest.CaseInputs;
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.archive.ArchiveLimits;
 import io.lockscope.ingest.servicing.ServicingLogReaders;
+import io.lockscope.kit.KitInventory;
 import io.lockscope.report.ReportBuilder;
 import io.lockscope.report.model.Report;
 import io.lockscope.rules.Diagnosis;
@@ -73,16 +74,31 @@ public final class CaseAnalyzer {
         return new Result(loaded, diagnosis, withReadNotes(ReportBuilder.build(diagnosis, logs, lang, toolVersion), loaded));
     }
 
-    /** What was not read of the case (archive entries refused by a limit, broken files) is said in the report. */
-    private static Report withReadNotes(Report report, CaseInputs.Loaded loaded) {
-        if (loaded.refused().isEmpty() && loaded.errors().isEmpty()) {
-            return report;
-        }
+    /**
+     * What was not read of the case (archive entries refused by a limit, broken files) is said in the
+     * report, and for an upload made by the capture kit, which of its files were there and what each
+     * missing one costs.
+     */
+    private Report withReadNotes(Report report, CaseInputs.Loaded loaded) {
         List<String> notes = new ArrayList<>(report.notes());
         notes.addAll(loaded.refused());
         notes.addAll(loaded.errors());
+        KitInventory kit = KitInventory.of(fileNames(loaded));
+        if (kit != null) {
+            notes.addAll(kit.notes(lang));
+        }
+        if (notes.size() == report.notes().size()) {
+            return report;
+        }
         return new Report(report.schemaVersion(), report.tool(), report.lang(), report.inputs(), report.target(),
                 report.verdict(), report.failures(), report.findings(), report.sequences(), report.servicing(),
                 report.filters(), report.picture(), List.copyOf(notes));
+    }
+
+    private static List<String> fileNames(CaseInputs.Loaded loaded) {
+        List<String> names = new ArrayList<>(loaded.unrecognised());
+        loaded.traces().forEach(t -> names.add(t.source()));
+        loaded.servicingLogs().forEach(l -> names.add(l.input()));
+        return names;
     }
 }

@@ -18,14 +18,14 @@ import java.util.zip.Deflater;
  * [MS-CAB] describes (see {@link Cabinet}). Real cabinets made by gcab are in
  * src/test/resources/archive/cab; these are for what no tool writes (bombs, damage).
  */
-final class Cabinets {
+public final class Cabinets {
     static final int BLOCK = 32 * 1024;
 
     private Cabinets() {
     }
 
     /** A cabinet of {@code files} (in map order) in one folder, MSZIP-compressed or stored. */
-    static Path write(Path file, Map<String, byte[]> files, boolean mszip) throws IOException {
+    public static Path write(Path file, Map<String, byte[]> files, boolean mszip) throws IOException {
         ByteArrayOutputStream folderData = new ByteArrayOutputStream();
         for (byte[] content : files.values()) {
             folderData.write(content);
