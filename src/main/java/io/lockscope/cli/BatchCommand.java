@@ -4,6 +4,7 @@ import io.lockscope.batch.BatchCase;
 import io.lockscope.batch.BatchRunner;
 import io.lockscope.batch.CaseAnalyzer;
 import io.lockscope.batch.CaseSummary;
+import io.lockscope.ingest.ReadProgress;
 import io.lockscope.ingest.archive.ArchiveLimits;
 import io.lockscope.report.render.Renderers;
 import picocli.CommandLine;
@@ -79,8 +80,10 @@ final class BatchCommand implements Callable<Integer> {
         if (!lang.equals("en") && !lang.equals("zh-CN")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--lang must be en or zh-CN, not '" + lang + "'");
         }
+        OutputChecks.folder(spec, outDir);
         ArchiveLimits limits = ArchiveLimits.DEFAULT.withMaxExpandedBytes(size(maxExpanded));
-        CaseAnalyzer analyzer = new CaseAnalyzer(input.readOptions(), targets, Knowledge.attribution(), lang,
+        // cases are read in parallel and each has its progress line below: no per-file bars
+        CaseAnalyzer analyzer = new CaseAnalyzer(input.readOptions().withProgress(ReadProgress.NONE), targets, Knowledge.attribution(), lang,
                 Main.version(), limits);
         List<String> lowerFormats = formats.stream().map(f -> f.toLowerCase(Locale.ROOT)).distinct().toList();
         BatchRunner runner = new BatchRunner(analyzer, new BatchRunner.Options(outDir, jobs, resume, lowerFormats));
