@@ -155,6 +155,7 @@ final class Cabinet implements Closeable {
             throw new IllegalArgumentException(member.name() + " is not readable: " + member.unreadable());
         }
         if (current == null || current.folderIndex != member.folder() || current.position > member.offset()) {
+            endFolder();
             current = new FolderStream(member.folder());
         }
         current.skipTo(member.offset());
@@ -163,7 +164,16 @@ final class Cabinet implements Closeable {
 
     @Override
     public void close() throws IOException {
+        endFolder();
         channel.close();
+    }
+
+    /** Frees the inflater of the folder being read (native memory). */
+    private void endFolder() {
+        if (current != null) {
+            current.inflater.end();
+            current = null;
+        }
     }
 
     private void readMembers(long at, int count) throws IOException {
