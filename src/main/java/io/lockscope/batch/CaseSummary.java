@@ -11,12 +11,15 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * One case's row of a batch summary (summary.json, summary.csv, index.html).
  *
  * @param status     ok (a report was written) | bad-input | internal-error
  * @param verdict    the verdict kind, null for an error row
+ * @param culprit    every culprit's process, joined with {@value #CULPRIT_SEPARATOR} (likewise vendor and driver)
  * @param failingInf the failing INF of the servicing logs, else the INF the target was taken from
  * @param hresult    the servicing failure's HRESULT and its name ("0x800703f1 ERROR_NO_MORE_ITEMS")
  * @param inputs     files read (traces and servicing logs)
@@ -31,6 +34,8 @@ public record CaseSummary(String id, String name, String input, String status, S
     public static final String OK = "ok";
     public static final String BAD_INPUT = "bad-input";
     public static final String INTERNAL_ERROR = "internal-error";
+    /** Between the culprits of a case in the culprit, vendor and driver fields. */
+    public static final String CULPRIT_SEPARATOR = "; ";
 
     public CaseSummary {
         reports = List.copyOf(reports);
@@ -40,7 +45,6 @@ public record CaseSummary(String id, String name, String input, String status, S
     static CaseSummary of(BatchCase c, CaseAnalyzer.Result result, double seconds, List<String> reports) {
         Report report = result.report();
         Verdict verdict = report.verdict();
-        Verdict.Culprit culprit = verdict.culprit();
         Servicing servicing = report.servicing();
         String failingInf = servicing == null ? null : servicing.failingInf();
         if (failingInf == null && report.target() != null) {
@@ -52,9 +56,28 @@ public record CaseSummary(String id, String name, String input, String status, S
         int warnings = result.loaded().refused().size() + result.loaded().errors().size()
                 + report.inputs().stream().mapToInt(i -> i.warnings() == null ? 0 : i.warnings().size()).sum();
         return new CaseSummary(c.id(), c.name(), c.input().toString(), OK, verdict.kind(), verdict.confidence(),
-                culprit == null ? null : culprit.process(), culprit == null ? null : culprit.vendor(),
-                culprit == null ? null : culprit.driver(), failingInf, hresult, report.inputs().size(), warnings, null,
+                joined(verdict, Verdict.Culprit::process), joined(verdict, Verdict.Culprit::vendor),
+                joined(verdict, Verdict.Culprit::driver), failingInf, hresult, report.inputs().size(), warnings, null,
                 seconds, reports);
+    }
+
+    /** One field of every culprit, distinct, joined with {@link #CULPRIT_SEPARATOR}; null when none has it. */
+    private static String joined(Verdict verdict, Function<Verdict.Culprit, String> field) {
+        List<String> values = verdict.culprits().stream().map(field).filter(Objects::nonNull).distinct().toList();
+        return values.isEmpty() ? null : String.join(CULPRIT_SEPARATOR, values);
+    }
+
+    /** Each culprit's process (or, when a driver holds nothing, its driver), for counting culprits. */
+    List<String> culprits() {
+        if (culprit == null) {
+            return driver == null ? List.of() : List.of(driver.split(CULPRIT_SEPARATOR));
+        }
+        return List.of(culprit.split(CULPRIT_SEPARATOR));
+    }
+
+    /** Each culprit vendor; empty when no culprit's vendor is known. */
+    List<String> vendors() {
+        return vendor == null ? List.of() : List.of(vendor.split(CULPRIT_SEPARATOR));
     }
 
     /** The row of a case that produced no report. */

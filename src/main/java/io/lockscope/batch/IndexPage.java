@@ -62,10 +62,10 @@ public final class IndexPage {
         context.put("kept", result.kept());
         context.put("charts", List.of(
                 chart("Culprits (process, or driver when no process holds the file)", rows, IndexPage::hasCulprit,
-                        r -> r.culprit() != null ? r.culprit() : r.driver()),
+                        CaseSummary::culprits),
                 chart("Culprit vendors", rows, IndexPage::hasCulprit,
-                        r -> r.vendor() == null ? "(vendor not known)" : r.vendor()),
-                chart("Verdicts", rows, r -> true, r -> r.isError() ? r.status() : r.verdict())));
+                        r -> r.vendors().isEmpty() ? List.of("(vendor not known)") : r.vendors()),
+                chart("Verdicts", rows, r -> true, r -> List.of(r.isError() ? r.status() : r.verdict()))));
         PebbleTemplate template = ENGINE.getTemplate("index.html.peb");
         try (Writer w = Files.newBufferedWriter(outDir.resolve("index.html"), StandardCharsets.UTF_8)) {
             template.evaluate(w, context, Locale.ROOT);
@@ -76,13 +76,13 @@ public final class IndexPage {
         return row.culprit() != null || row.driver() != null;
     }
 
-    /** Counts the {@code key} of the {@code counted} rows, most frequent first. */
+    /** Counts the {@code keys} of the {@code counted} rows (a case with two culprits counts for both), most frequent first. */
     static Chart chart(String title, List<CaseSummary> rows, Predicate<CaseSummary> counted,
-                       Function<CaseSummary, String> key) {
+                       Function<CaseSummary, List<String>> keys) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (CaseSummary r : rows) {
             if (counted.test(r)) {
-                counts.merge(key.apply(r), 1L, Long::sum);
+                keys.apply(r).forEach(k -> counts.merge(k, 1L, Long::sum));
             }
         }
         List<Map.Entry<String, Long>> sorted = new ArrayList<>(counts.entrySet());

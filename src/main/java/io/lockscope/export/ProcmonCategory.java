@@ -1,6 +1,6 @@
 package io.lockscope.export;
 
-import io.lockscope.ingest.procmon.pml.PmlOperations;
+import io.lockscope.format.procmon.pml.PmlOperations;
 import io.lockscope.model.Operation;
 import io.lockscope.model.detail.CreateFileDetail;
 import io.lockscope.model.detail.Detail;

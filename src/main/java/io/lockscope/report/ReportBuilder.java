@@ -27,6 +27,7 @@ import io.lockscope.report.model.Sequences;
 import io.lockscope.report.model.Servicing;
 import io.lockscope.report.model.Verdict;
 import io.lockscope.rules.Blame;
+import io.lockscope.rules.Culprit;
 import io.lockscope.rules.Diagnosis;
 import io.lockscope.rules.Args;
 import io.lockscope.rules.TimeRef;
@@ -164,22 +165,47 @@ public final class ReportBuilder {
 
     private Verdict verdict() {
         Diagnosis.Verdict v = diagnosis.verdict();
-        Blame b = v.blame();
         String kind = v.kind().id();
-        if (b == null) {
-            return new Verdict(kind, unblamedSummary(v.kind()), v.confidence().id(), null,
+        String reason = words.get(v.reason().key());
+        if (v.blame() == null) {
+            return new Verdict(kind, unblamedSummary(v.kind()), v.confidence().id(), reason, List.of(),
                     words.get("recommend." + kind));
         }
-        Verdict.Culprit culprit = culprit(b);
-        String product = culprit == null ? null : culprit.product() != null ? culprit.product()
-                : culprit.vendor() != null ? culprit.vendor() : null;
-        String who = product != null ? product
-                : culprit != null && culprit.process() != null
-                ? words.get("recommend.unknown-product", culprit.process(), nz(culprit.imagePath()))
-                : culprit != null ? culprit.driver() : "";
-        String recommendation = v.kind() == VerdictKind.REGISTRY_FAILURE ? words.get("recommend.registry-failure")
-                : words.get("recommend." + kind, who);
-        return new Verdict(kind, blamedSummary(b, culprit), v.confidence().id(), culprit, recommendation);
+        List<Verdict.Culprit> culprits = v.culprits().stream().map(this::culprit).toList();
+        String summary = blamedSummary(v.blame(), culprits.isEmpty() ? null : culprits.get(0));
+        if (culprits.size() > 1) {
+            summary += words.get("verdict.also-blocking", String.join("; ",
+                    v.culprits().subList(1, v.culprits().size()).stream().map(this::blocker).toList()));
+        }
+        String recommendation = v.kind() == VerdictKind.REGISTRY_FAILURE && culprits.isEmpty()
+                ? words.get("recommend.registry-failure")
+                : String.join(" ", new LinkedHashSet<>(culprits.stream().map(Verdict.Culprit::advice).toList()))
+                + " " + words.get("recommend.then-retry");
+        return new Verdict(kind, summary, v.confidence().id(), reason, culprits, recommendation);
+    }
+
+    private Verdict.Culprit culprit(Culprit c) {
+        return new Verdict.Culprit(c.process(), c.pid(), c.imagePath(), c.company(), c.vendor(), c.product(),
+                c.driver(), c.altitude(), c.mechanism().id(), c.confidence().id(), advice(c));
+    }
+
+    /** "WmiPrvSE.exe (pid 2212, handle)", or the driver's name for a filter that holds nothing. */
+    private String blocker(Culprit c) {
+        String how = words.get("mechanism." + c.mechanism().id());
+        return c.process() == null ? words.get("verdict.blocker.driver", c.driver(), how)
+                : words.get("verdict.blocker.process", c.process(), Integer.toString(c.pid()), how);
+    }
+
+    /**
+     * The culprit's advice: {0} who (vendor and product, else the company, else the process or driver),
+     * {1} image path, {2} company, {3} the process, or the driver when no process holds the file.
+     */
+    private String advice(Culprit c) {
+        String product = c.product() != null ? (c.vendor() == null ? c.product() : c.vendor() + " " + c.product())
+                : c.vendor() != null ? c.vendor() : c.company();
+        String who = product != null ? product : c.process() != null ? c.process() : c.driver();
+        return words.get(c.advice().key(), who, nz(c.imagePath()), nz(c.company()),
+                c.process() == null ? nz(c.driver()) : c.process());
     }
 
     private String unblamedSummary(VerdictKind kind) {
@@ -249,42 +275,6 @@ public final class ReportBuilder {
         }
         return words.get("verdict.driver-details", c.altitude(),
                 c.vendor() == null ? "" : words.get("verdict.vendor-details", c.vendor()));
-    }
-
-    private Verdict.Culprit culprit(Blame b) {
-        Attribution a = facts.attribution();
-        String driver = b.driver() == null ? null : b.driver().module();
-        Attribution.Driver known = b.driver() == null ? null : b.driver().known();
-        String altitude = known == null ? null : known.altitude();
-        if (b.kind() == VerdictKind.LOCK_HOLDER) {
-            ProcessInfo p = facts.trace(b.failure().input()).processes().get(b.holder().processKey());
-            Attribution.Vendor v = a.vendorOf(p);
-            InstalledFilter loaded = driver == null && v != null ? loadedFilterOf(v.vendor()) : null;
-            if (loaded != null) {
-                driver = loaded.name();
-                altitude = loaded.altitude();
-            }
-            return new Verdict.Culprit(p.name(), p.pid(), p.imagePath(), p.company(), v == null ? null : v.vendor(),
-                    v == null ? null : v.product(), driver, altitude);
-        }
-        if (b.kind() == VerdictKind.FILTER_INTERFERENCE) {
-            return new Verdict.Culprit(null, null, null, known == null ? null : known.company(),
-                    known == null ? null : known.vendor(), null, driver, altitude);
-        }
-        return null;
-    }
-
-    /**
-     * The vendor's first third-party filter in the case's filter list (fltmc lists filters by
-     * altitude, highest first); null when none is listed.
-     */
-    private InstalledFilter loadedFilterOf(String vendor) {
-        return facts.servicing().filters().stream()
-                .filter(f -> {
-                    Attribution.FilterFacts known = facts.attribution().describe(f);
-                    return vendor.equals(known.vendor()) && Boolean.TRUE.equals(known.thirdParty());
-                })
-                .findFirst().orElse(null);
     }
 
     // ---- failures

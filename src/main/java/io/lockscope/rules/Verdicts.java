@@ -8,42 +8,62 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One verdict per case: the strongest blame among the findings — higher confidence first (a weak
- * lead never outranks a proven failure), then a lock holder before a filter before a registry
- * failure, then the earliest failure. Without blame the case is inconclusive when something
- * failed (in a trace or in the servicing logs) or nothing shows the driver update at all, and
- * no-failure when the traces show it succeed or, without traces, the servicing logs do.
+ * One verdict per case. Its kind is that of the strongest blame among the findings — higher
+ * confidence first (a weak lead never outranks a proven failure), then a lock holder before a filter
+ * before a registry failure, then the earliest failure. Its culprits are every blocker the findings
+ * blame as surely as the verdict needs (two agents holding the file are both named: fixing one leaves
+ * the update failing), and its confidence is the weakest of their proofs. Without blame the case is
+ * inconclusive when something failed (in a trace or in the servicing logs) or nothing shows the driver
+ * update at all, and no-failure when the traces show it succeed or, without traces, the servicing
+ * logs do.
  */
 final class Verdicts {
+    private static final Comparator<Blame> STRONGEST_FIRST = Comparator.comparing(Blame::confidence)
+            .thenComparing(Blame::kind)
+            .thenComparingInt((Blame b) -> b.failure().input())
+            .thenComparingInt(b -> b.failure().event());
+
     private Verdicts() {
     }
 
     static Diagnosis.Verdict decide(CaseFacts facts, List<Finding> findings) {
-        Blame best = findings.stream()
-                .map(Finding::blame)
-                .filter(Objects::nonNull)
-                .min(Comparator.comparing(Blame::confidence)
-                        .thenComparing(Blame::kind)
-                        .thenComparingInt((Blame b) -> b.failure().input())
-                        .thenComparingInt(b -> b.failure().event()))
-                .orElse(null);
-        if (best != null) {
-            return new Diagnosis.Verdict(best.kind(), best.confidence(), best);
+        List<Blame> blames = findings.stream().map(Finding::blame).filter(Objects::nonNull).sorted(STRONGEST_FIRST)
+                .toList();
+        if (!blames.isEmpty()) {
+            Blame best = blames.get(0);
+            List<Culprit> culprits = Culprits.of(facts, blames.stream().filter(b -> sureEnough(b, best)).toList());
+            // a registry failure is sure from its own status, whoever else is named
+            Blame weakest = culprits.isEmpty() || !best.namesBlocker() ? best : culprits.get(culprits.size() - 1).blame();
+            Blame primary = culprits.isEmpty() ? best : culprits.get(0).blame();
+            return new Diagnosis.Verdict(best.kind(), weakest.confidence(), weakest.reason(), primary, culprits);
         }
         if (!facts.allFailures().isEmpty()) {
-            return new Diagnosis.Verdict(VerdictKind.INCONCLUSIVE, Confidence.LOW, null);
+            return Diagnosis.Verdict.unblamed(VerdictKind.INCONCLUSIVE, Confidence.LOW, ConfidenceReason.NOTHING_EXPLAINS);
         }
         Boolean logsSucceeded = facts.servicing().hasServicingLog() ? facts.servicing().succeeded() : null;
         if (Boolean.FALSE.equals(logsSucceeded)) {
             // the logs show a failure that no trace explains
-            return new Diagnosis.Verdict(VerdictKind.INCONCLUSIVE, Confidence.LOW, null);
+            return Diagnosis.Verdict.unblamed(VerdictKind.INCONCLUSIVE, Confidence.LOW, ConfidenceReason.NOTHING_EXPLAINS);
         }
         boolean servicingSeen = facts.traces().stream().map(TraceFacts::window).anyMatch(Objects::nonNull);
         if (servicingSeen) {
-            return new Diagnosis.Verdict(VerdictKind.NO_FAILURE, Confidence.HIGH, null);
+            return Diagnosis.Verdict.unblamed(VerdictKind.NO_FAILURE, Confidence.HIGH, ConfidenceReason.NO_FAILURE_SEEN);
         }
         return Boolean.TRUE.equals(logsSucceeded)
-                ? new Diagnosis.Verdict(VerdictKind.NO_FAILURE, Confidence.MEDIUM, null)
-                : new Diagnosis.Verdict(VerdictKind.INCONCLUSIVE, Confidence.LOW, null);
+                ? Diagnosis.Verdict.unblamed(VerdictKind.NO_FAILURE, Confidence.MEDIUM, ConfidenceReason.LOGS_REPORT_SUCCESS)
+                : Diagnosis.Verdict.unblamed(VerdictKind.INCONCLUSIVE, Confidence.LOW, ConfidenceReason.UPDATE_NOT_SEEN);
+    }
+
+    /**
+     * Whether a blame is sure enough to name its blocker beside the strongest one: a blocker of a
+     * failure (holder or filter) at least as sure as the strongest blame, or medium when that is
+     * higher — a low lead is named only when nothing surer is known.
+     */
+    private static boolean sureEnough(Blame b, Blame best) {
+        if (b.kind() != VerdictKind.LOCK_HOLDER && b.kind() != VerdictKind.FILTER_INTERFERENCE) {
+            return false;
+        }
+        Confidence floor = best.confidence().compareTo(Confidence.MEDIUM) < 0 ? Confidence.MEDIUM : best.confidence();
+        return b.confidence().compareTo(floor) <= 0;
     }
 }

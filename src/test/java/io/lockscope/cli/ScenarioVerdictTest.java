@@ -67,13 +67,19 @@ class ScenarioVerdictTest {
             return;
         }
         switch (scenario) {
-            case CLEAN -> assertTrue(verdict.get("culprit").isNull());
+            case CLEAN -> {
+                assertTrue(verdict.get("culprit").isNull());
+                assertTrue(verdict.get("culprits").isEmpty());
+            }
             case REGISTRY_CORRUPT -> {
                 assertTrue(verdict.get("culprit").isNull());
                 assertEquals(facts.failure().path(), report.get("failures").get(0).get("path").asText());
             }
             case FILTER_DENIAL -> {
                 assertEquals(facts.filterDriver().toLowerCase(), verdict.get("culprit").get("driver").asText().toLowerCase());
+                assertEquals("filter-denial", verdict.get("culprit").get("mechanism").asText());
+                // procmon records the create above every anti-virus filter: suspected, never proven
+                assertEquals("medium", verdict.get("confidence").asText());
                 assertTrue(report.get("failures").get(0).get("holders").isEmpty());
             }
             default -> {
@@ -91,6 +97,15 @@ class ScenarioVerdictTest {
                 assertEquals(facts.failure().process(), report.get("failures").get(0).get("process").asText());
                 assertEquals(facts.holders().size(), report.get("failures").get(0).get("holders").size(),
                         report.get("failures").get(0).toString());
+                // every planted holder is a culprit, the first one first, each blocking through its handle
+                Set<String> culprits = new HashSet<>();
+                verdict.get("culprits").forEach(c -> {
+                    culprits.add(c.get("process").asText() + "/" + c.get("pid").asInt());
+                    assertEquals(scenario == Scenario.DELETE_PENDING ? "pending-delete" : "handle",
+                            c.get("mechanism").asText(), c.toString());
+                });
+                assertEquals(holders, culprits, scenario + ": culprits " + verdict.get("culprits"));
+                assertEquals(verdict.get("culprits").get(0), culprit);
             }
         }
         assertEquals("trace", report.get("target").get("source").asText());

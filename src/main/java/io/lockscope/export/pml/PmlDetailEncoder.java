@@ -1,7 +1,7 @@
 package io.lockscope.export.pml;
 
-import io.lockscope.ingest.procmon.pml.PmlOperations;
-import io.lockscope.ingest.procmon.pml.PmlTime;
+import io.lockscope.format.procmon.pml.PmlOperations;
+import io.lockscope.format.procmon.pml.PmlTime;
 import io.lockscope.model.detail.CreateFileDetail;
 import io.lockscope.model.detail.Detail;
 import io.lockscope.model.detail.DirectoryDetail;
@@ -21,21 +21,21 @@ import io.lockscope.model.vocab.WellKnownSids;
 
 import java.nio.charset.StandardCharsets;
 
-import static io.lockscope.ingest.procmon.pml.PmlLayout.FS_IRP_FLAGS;
-import static io.lockscope.ingest.procmon.pml.PmlLayout.FS_PARAMETERS;
-import static io.lockscope.ingest.procmon.pml.PmlLayout.KEY_VALUE_FULL_INFORMATION;
-import static io.lockscope.ingest.procmon.pml.PmlLayout.KEY_VALUE_PARTIAL_INFORMATION;
-import static io.lockscope.ingest.procmon.pml.PmlLayout.MAX_STRING_CHARS;
-import static io.lockscope.ingest.procmon.pml.PmlLayout.REG_BINARY;
-import static io.lockscope.ingest.procmon.pml.PmlLayout.REG_DWORD;
-import static io.lockscope.ingest.procmon.pml.PmlLayout.REG_EXPAND_SZ;
-import static io.lockscope.ingest.procmon.pml.PmlLayout.REG_MULTI_SZ;
-import static io.lockscope.ingest.procmon.pml.PmlLayout.REG_QWORD;
-import static io.lockscope.ingest.procmon.pml.PmlLayout.REG_SZ;
-import static io.lockscope.ingest.procmon.pml.PmlLayout.directoryNameLengthOffset;
-import static io.lockscope.ingest.procmon.pml.PmlLayout.directoryNameOffset;
-import static io.lockscope.ingest.procmon.pml.PmlLayout.fsPathInfo;
-import static io.lockscope.ingest.procmon.pml.PmlOperations.*;
+import static io.lockscope.format.procmon.pml.PmlLayout.FS_IRP_FLAGS;
+import static io.lockscope.format.procmon.pml.PmlLayout.FS_PARAMETERS;
+import static io.lockscope.format.procmon.pml.PmlLayout.KEY_VALUE_FULL_INFORMATION;
+import static io.lockscope.format.procmon.pml.PmlLayout.KEY_VALUE_PARTIAL_INFORMATION;
+import static io.lockscope.format.procmon.pml.PmlLayout.MAX_STRING_CHARS;
+import static io.lockscope.format.procmon.pml.PmlLayout.REG_BINARY;
+import static io.lockscope.format.procmon.pml.PmlLayout.REG_DWORD;
+import static io.lockscope.format.procmon.pml.PmlLayout.REG_EXPAND_SZ;
+import static io.lockscope.format.procmon.pml.PmlLayout.REG_MULTI_SZ;
+import static io.lockscope.format.procmon.pml.PmlLayout.REG_QWORD;
+import static io.lockscope.format.procmon.pml.PmlLayout.REG_SZ;
+import static io.lockscope.format.procmon.pml.PmlLayout.directoryNameLengthOffset;
+import static io.lockscope.format.procmon.pml.PmlLayout.directoryNameOffset;
+import static io.lockscope.format.procmon.pml.PmlLayout.fsPathInfo;
+import static io.lockscope.format.procmon.pml.PmlOperations.*;
 
 /**
  * Builds the detail blob and extra-detail blob of one event as procmon's driver records them, the

@@ -1,7 +1,6 @@
 package io.lockscope.export.pml;
 
-import io.lockscope.ingest.procmon.pml.PmlLayout;
-import io.lockscope.ingest.procmon.pml.PmlOperations;
+import io.lockscope.format.procmon.pml.PmlOperations;
 import io.lockscope.model.EventStore;
 import io.lockscope.model.Module;
 import io.lockscope.model.Operation;
@@ -25,7 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.lockscope.ingest.procmon.pml.PmlLayout.*;
+import static io.lockscope.format.procmon.pml.PmlLayout.*;
 
 /**
  * Writes a 64-bit, format-9 PML file as procmon lays it out: header, events (streamed as they come),
@@ -222,7 +221,7 @@ public final class PmlWriter implements Closeable {
 
     /**
      * Process table: count, index array, offset array (relative to the table), then one record per
-     * process with its modules inline (layout in {@link io.lockscope.ingest.procmon.pml.PmlLayout}).
+     * process with its modules inline (layout in {@link io.lockscope.format.procmon.pml.PmlLayout}).
      */
     private void writeProcessTable(LeBuffer t, StringTable strings) {
         int start = t.position();

@@ -2,6 +2,7 @@ package io.lockscope.ingest.servicing;
 
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.InputFormat;
+import io.lockscope.ingest.text.HeadText;
 import io.lockscope.model.ReadReport;
 import io.lockscope.model.servicing.CbsSession;
 import io.lockscope.model.servicing.DriverOperationResult;
@@ -76,7 +77,7 @@ public final class CbsLogReader extends LineLogReader {
     public boolean sniff(byte[] head, int length) {
         int records = 0;
         int others = 0;
-        for (String line : TextEncoding.headLines(head, length, 20)) {
+        for (String line : HeadText.lines(head, length, 20)) {
             if (line.isBlank()) {
                 continue;
             }

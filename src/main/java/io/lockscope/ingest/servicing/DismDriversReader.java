@@ -1,6 +1,7 @@
 package io.lockscope.ingest.servicing;
 
 import io.lockscope.ingest.InputFormat;
+import io.lockscope.ingest.text.HeadText;
 import io.lockscope.model.ReadReport;
 import io.lockscope.model.servicing.ServicingFacts;
 
@@ -28,7 +29,7 @@ public final class DismDriversReader extends LineLogReader {
     @Override
     public boolean sniff(byte[] head, int length) {
         boolean dism = false;
-        for (String line : TextEncoding.headLines(head, length, 40)) {
+        for (String line : HeadText.lines(head, length, 40)) {
             if (line.startsWith("Deployment Image Servicing and Management tool")) {
                 dism = true;
             }

@@ -1,6 +1,7 @@
 package io.lockscope.ingest.servicing;
 
 import io.lockscope.ingest.InputFormat;
+import io.lockscope.ingest.text.HeadText;
 import io.lockscope.model.ReadReport;
 import io.lockscope.model.servicing.FilterSource;
 import io.lockscope.model.servicing.InstalledFilter;
@@ -33,7 +34,7 @@ public final class FilterListLogReader extends LineLogReader {
     public boolean sniff(byte[] head, int length) {
         int rows = 0;
         int others = 0;
-        for (String line : TextEncoding.headLines(head, length, 30)) {
+        for (String line : HeadText.lines(head, length, 30)) {
             if (line.isBlank()) {
                 continue;
             }

@@ -2,6 +2,7 @@ package io.lockscope.ingest.servicing;
 
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.InputFormat;
+import io.lockscope.ingest.text.HeadText;
 import io.lockscope.model.ReadReport;
 import io.lockscope.model.servicing.FilterSource;
 import io.lockscope.model.servicing.InstalledFilter;
@@ -42,7 +43,7 @@ public final class FltmcFiltersReader extends LineLogReader {
 
     @Override
     public boolean sniff(byte[] head, int length) {
-        for (String line : TextEncoding.headLines(head, length, 10)) {
+        for (String line : HeadText.lines(head, length, 10)) {
             if (HEADER.matcher(line).matches() || line.startsWith(FAILED)) {
                 return true;
             }

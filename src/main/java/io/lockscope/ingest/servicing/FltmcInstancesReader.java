@@ -1,6 +1,7 @@
 package io.lockscope.ingest.servicing;
 
 import io.lockscope.ingest.InputFormat;
+import io.lockscope.ingest.text.HeadText;
 import io.lockscope.model.ReadReport;
 import io.lockscope.model.servicing.FilterSource;
 import io.lockscope.model.servicing.InstalledFilter;
@@ -40,7 +41,7 @@ public final class FltmcInstancesReader extends LineLogReader {
 
     @Override
     public boolean sniff(byte[] head, int length) {
-        for (String line : TextEncoding.headLines(head, length, 10)) {
+        for (String line : HeadText.lines(head, length, 10)) {
             if (HEADER.matcher(line).matches()) {
                 return true;
             }

@@ -1,5 +1,7 @@
 package io.lockscope.ingest.servicing;
 
+import io.lockscope.ingest.text.TextEncoding;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,7 @@
 package io.lockscope.ingest.servicing;
 
 import io.lockscope.ingest.InputFormat;
+import io.lockscope.ingest.text.HeadText;
 import io.lockscope.model.ReadReport;
 import io.lockscope.model.servicing.ServicingFacts;
 
@@ -23,7 +24,7 @@ public final class PnputilDriversReader extends LineLogReader {
 
     @Override
     public boolean sniff(byte[] head, int length) {
-        for (String line : TextEncoding.headLines(head, length, 40)) {
+        for (String line : HeadText.lines(head, length, 40)) {
             String l = line.strip();
             if (l.startsWith("Microsoft PnP Utility") || l.startsWith("Original Name")
                     || l.startsWith("Driver package provider")) {

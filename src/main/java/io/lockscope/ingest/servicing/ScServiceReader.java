@@ -1,6 +1,7 @@
 package io.lockscope.ingest.servicing;
 
 import io.lockscope.ingest.InputFormat;
+import io.lockscope.ingest.text.HeadText;
 import io.lockscope.model.ReadReport;
 import io.lockscope.model.servicing.ServiceConfig;
 import io.lockscope.model.servicing.ServicingFacts;
@@ -33,7 +34,7 @@ public final class ScServiceReader extends LineLogReader {
     @Override
     public boolean sniff(byte[] head, int length) {
         boolean service = false;
-        for (String line : TextEncoding.headLines(head, length, 20)) {
+        for (String line : HeadText.lines(head, length, 20)) {
             if (line.startsWith("SERVICE_NAME:")) {
                 service = true;
             } else if (service && line.strip().startsWith("TYPE ")) {

@@ -1,6 +1,7 @@
 package io.lockscope.ingest.servicing;
 
 import io.lockscope.ingest.InputFormat;
+import io.lockscope.ingest.text.HeadText;
 import io.lockscope.model.ReadReport;
 import io.lockscope.model.servicing.DriverUpdate;
 import io.lockscope.model.servicing.ServicingFacts;
@@ -54,7 +55,7 @@ public final class SetupapiLogReader extends LineLogReader {
 
     @Override
     public boolean sniff(byte[] head, int length) {
-        for (String line : TextEncoding.headLines(head, length, 40)) {
+        for (String line : HeadText.lines(head, length, 40)) {
             if (line.startsWith("[Device Install Log]") || BOOT_SESSION.matcher(line).find()
                     || SECTION_HEADER.matcher(line).matches() || line.startsWith("[SetupAPI Log]")) {
                 return true;

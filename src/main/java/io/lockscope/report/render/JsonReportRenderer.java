@@ -152,23 +152,35 @@ public final class JsonReportRenderer implements ReportRenderer {
         json.writeStringField("kind", verdict.kind());
         json.writeStringField("summary", verdict.summary());
         json.writeStringField("confidence", verdict.confidence());
+        json.writeStringField("confidenceReason", verdict.confidenceReason());
         json.writeFieldName("culprit");
-        Verdict.Culprit culprit = verdict.culprit();
-        if (culprit == null) {
+        if (verdict.culprit() == null) {
             json.writeNull();
         } else {
-            json.writeStartObject();
-            json.writeStringField("process", culprit.process());
-            writeInteger(json, "pid", culprit.pid());
-            json.writeStringField("imagePath", culprit.imagePath());
-            json.writeStringField("company", culprit.company());
-            json.writeStringField("vendor", culprit.vendor());
-            json.writeStringField("product", culprit.product());
-            json.writeStringField("driver", culprit.driver());
-            json.writeStringField("altitude", culprit.altitude());
-            json.writeEndObject();
+            writeCulprit(json, verdict.culprit());
         }
+        json.writeArrayFieldStart("culprits");
+        for (Verdict.Culprit c : verdict.culprits()) {
+            writeCulprit(json, c);
+        }
+        json.writeEndArray();
         json.writeStringField("recommendation", verdict.recommendation());
+        json.writeEndObject();
+    }
+
+    private static void writeCulprit(JsonGenerator json, Verdict.Culprit culprit) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("process", culprit.process());
+        writeInteger(json, "pid", culprit.pid());
+        json.writeStringField("imagePath", culprit.imagePath());
+        json.writeStringField("company", culprit.company());
+        json.writeStringField("vendor", culprit.vendor());
+        json.writeStringField("product", culprit.product());
+        json.writeStringField("driver", culprit.driver());
+        json.writeStringField("altitude", culprit.altitude());
+        json.writeStringField("mechanism", culprit.mechanism());
+        json.writeStringField("confidence", culprit.confidence());
+        json.writeStringField("advice", culprit.advice());
         json.writeEndObject();
     }
 

@@ -115,7 +115,8 @@ final class Labels {
 
     /**
      * The culprit on one line: who, then what is known about the product and its driver, e.g.
-     * "ntrtscan.exe (pid 1880) — Trend Micro Apex One (Trend Micro Inc.) — driver tmevtmgr.sys, altitude 328510".
+     * "ntrtscan.exe (pid 1880) — Trend Micro Apex One (Trend Micro Inc.) — driver tmevtmgr.sys, altitude 328510 —
+     * open handle (confidence high)".
      */
     String culpritLine(Verdict.Culprit culprit) {
         if (culprit == null) {
@@ -139,6 +140,8 @@ final class Labels {
             }
             parts.add(driver);
         }
+        parts.add(code("mechanism", culprit.mechanism()) + " (" + get("confidence").toLowerCase(Locale.ROOT) + " "
+                + code("confidence", culprit.confidence()) + ")");
         return parts.toString();
     }
 

@@ -39,8 +39,16 @@ public final class MarkdownReportRenderer implements ReportRenderer {
                 .append(escape(labels.get("confidence"))).append(": ")
                 .append(escape(labels.code("confidence", verdict.confidence()))).append(")\n\n");
         md.append(escape(verdict.summary())).append("\n\n");
-        md.append("**").append(escape(labels.get("culprit"))).append(":** ")
-                .append(escape(labels.culpritLine(verdict.culprit()))).append("\n\n");
+        md.append("**").append(escape(labels.get("confidenceReason"))).append(":** ")
+                .append(escape(verdict.confidenceReason())).append("\n\n");
+        if (verdict.culprits().isEmpty()) {
+            md.append("**").append(escape(labels.get("culprit"))).append(":** ")
+                    .append(escape(labels.culpritLine(null))).append("\n\n");
+        }
+        for (Verdict.Culprit c : verdict.culprits()) {
+            md.append("**").append(escape(labels.get("culprit"))).append(":** ")
+                    .append(escape(labels.culpritLine(c))).append("\n\n");
+        }
 
         List<Failure> failures = orEmpty(report.failures());
         if (failures.isEmpty()) {

@@ -95,9 +95,13 @@ public final class TextReportRenderer implements ReportRenderer {
                 .append(")\n");
         text.append(INDENT).append(visible(verdict.summary())).append('\n');
         KeyValues facts = new KeyValues();
-        facts.add(labels.get("culprit"), styled(RED, visible(labels.culpritLine(verdict.culprit()))));
-        if (verdict.culprit() != null) {
-            facts.add(labels.get("imagePath"), visible(verdict.culprit().imagePath()));
+        facts.add(labels.get("confidenceReason"), visible(verdict.confidenceReason()));
+        if (verdict.culprits().isEmpty()) {
+            facts.add(labels.get("culprit"), labels.culpritLine(null));
+        }
+        for (Verdict.Culprit c : verdict.culprits()) {
+            facts.add(labels.get("culprit"), styled(RED, visible(labels.culpritLine(c))));
+            facts.add(labels.get("imagePath"), visible(c.imagePath()));
         }
         facts.add(labels.get("recommendation"), visible(verdict.recommendation()));
         text.append(facts.layOut(INDENT));

@@ -3,6 +3,7 @@ package io.lockscope.rules.builtin;
 import io.lockscope.analysis.FailureFacts;
 import io.lockscope.analysis.Hold;
 import io.lockscope.rules.Confidence;
+import io.lockscope.rules.ConfidenceReason;
 
 /**
  * The file was in use in a way that is not a share mode: a pending delete set by another handle
@@ -28,5 +29,15 @@ public final class FileInUseHolderRule extends HolderRule {
     @Override
     Confidence confidence(FailureFacts.HolderFinding holder) {
         return holder.hold().kind() == Hold.Kind.MAPPED_IMAGE ? Confidence.MEDIUM : Confidence.HIGH;
+    }
+
+    @Override
+    ConfidenceReason reason(FailureFacts.HolderFinding holder) {
+        return switch (holder.hold().kind()) {
+            case MAPPED_IMAGE -> ConfidenceReason.UNMAP_NOT_SHOWN;
+            case BYTE_RANGE_LOCK -> ConfidenceReason.LOCK_HELD;
+            case PENDING_DELETE -> ConfidenceReason.DELETE_STILL_PENDING;
+            case HANDLE -> throw new IllegalArgumentException("handles are the sharing-violation rule's");
+        };
     }
 }

@@ -5,6 +5,8 @@ import io.lockscope.analysis.FailureFacts;
 import io.lockscope.model.vocab.NtStatus;
 import io.lockscope.rules.Blame;
 import io.lockscope.rules.Confidence;
+import io.lockscope.rules.ConfidenceReason;
+import io.lockscope.rules.Mechanism;
 import io.lockscope.rules.Args;
 import io.lockscope.rules.Finding;
 import io.lockscope.rules.VerdictKind;
@@ -36,7 +38,8 @@ public final class FilterCallbackFailureRule extends FailureRule {
         FailureFacts.FilterCall call = f.filterCalls().get(0);
         return List.of(new Finding(id(), Finding.Severity.ERROR, "finding.filter-failed-io",
                 Args.concat(Args.event(facts, f.input(), f.event()), call.module(), NtStatus.name(call.status())),
-                new Blame(VerdictKind.FILTER_INTERFERENCE, Confidence.HIGH, f, null, call.asDriver()),
+                new Blame(VerdictKind.FILTER_INTERFERENCE, Mechanism.FILTER_DENIAL, Confidence.HIGH,
+                        ConfidenceReason.FILTER_CALLBACK_FAILED, f, null, call.asDriver()),
                 List.of(new Finding.Evidence(f.input(), f.event()), new Finding.Evidence(f.input(), call.event()))));
     }
 }

@@ -3,9 +3,10 @@ package io.lockscope.rules.builtin;
 import io.lockscope.analysis.CaseFacts;
 import io.lockscope.analysis.FailureFacts;
 import io.lockscope.analysis.TraceFacts;
-import io.lockscope.model.vocab.NtStatus;
 import io.lockscope.rules.Blame;
 import io.lockscope.rules.Confidence;
+import io.lockscope.rules.ConfidenceReason;
+import io.lockscope.rules.Mechanism;
 import io.lockscope.rules.Args;
 import io.lockscope.rules.Finding;
 import io.lockscope.rules.RuleResult;
@@ -52,12 +53,14 @@ public final class FilterInStackRule extends FailureRule {
         }
         FailureFacts.StackDriver d = f.drivers().get(0);
         boolean sure = d.inFailingStack();
-        Confidence confidence = sure && result(facts, f) == NtStatus.ACCESS_DENIED ? Confidence.HIGH
-                : sure ? Confidence.MEDIUM : Confidence.LOW;
+        // procmon records the I/O above every anti-virus filter (altitude 385200): a stack can suggest a
+        // filter, never prove it denied the I/O (lock-semantics.md §5)
+        Confidence confidence = sure ? Confidence.MEDIUM : Confidence.LOW;
         return List.of(new Finding(id(), sure ? Finding.Severity.ERROR : Finding.Severity.WARNING,
                 sure ? "finding.filter-in-failing-stack" : "finding.filter-on-target",
                 Args.concat(Args.event(facts, f.input(), f.event()), d.module()),
-                new Blame(VerdictKind.FILTER_INTERFERENCE, confidence, f, null, d),
+                new Blame(VerdictKind.FILTER_INTERFERENCE, Mechanism.FILTER_DENIAL, confidence,
+                        sure ? ConfidenceReason.FILTER_SUSPECTED : ConfidenceReason.FILTER_ON_OTHER_IO, f, null, d),
                 List.of(new Finding.Evidence(f.input(), f.event()), new Finding.Evidence(f.input(), d.event()))));
     }
 }

@@ -6,6 +6,8 @@ import io.lockscope.analysis.Hold;
 import io.lockscope.model.ProcessInfo;
 import io.lockscope.rules.Blame;
 import io.lockscope.rules.Confidence;
+import io.lockscope.rules.ConfidenceReason;
+import io.lockscope.rules.Mechanism;
 import io.lockscope.rules.Args;
 import io.lockscope.rules.Finding;
 import io.lockscope.rules.VerdictKind;
@@ -25,6 +27,19 @@ abstract class HolderRule extends FailureRule {
     /** How sure a blocking hold makes the rule. */
     abstract Confidence confidence(FailureFacts.HolderFinding holder);
 
+    /** Why it is that sure: the weakest link of the proof. */
+    abstract ConfidenceReason reason(FailureFacts.HolderFinding holder);
+
+    /** How a hold of this kind blocks. */
+    static Mechanism mechanism(Hold hold) {
+        return switch (hold.kind()) {
+            case HANDLE -> Mechanism.HANDLE;
+            case MAPPED_IMAGE -> Mechanism.IMAGE_SECTION;
+            case BYTE_RANGE_LOCK -> Mechanism.BYTE_RANGE_LOCK;
+            case PENDING_DELETE -> Mechanism.PENDING_DELETE;
+        };
+    }
+
     @Override
     List<Finding> findings(CaseFacts facts, FailureFacts f) {
         List<Finding> findings = new ArrayList<>();
@@ -34,7 +49,8 @@ abstract class HolderRule extends FailureRule {
             }
             FailureFacts.StackDriver driver = Evidence.holderDriver(facts, f, h.hold());
             findings.add(new Finding(id(), Finding.Severity.ERROR, "finding." + id(), holderArgs(facts, f, h),
-                    new Blame(VerdictKind.LOCK_HOLDER, confidence(h), f, h.hold(), driver),
+                    new Blame(VerdictKind.LOCK_HOLDER, mechanism(h.hold()), confidence(h), reason(h), f, h.hold(),
+                            driver),
                     List.of(new Finding.Evidence(f.input(), f.event()),
                             new Finding.Evidence(f.input(), h.hold().startEvent()))));
         }

@@ -5,6 +5,7 @@ import io.lockscope.analysis.FailureFacts;
 import io.lockscope.model.vocab.NtStatus;
 import io.lockscope.rules.Blame;
 import io.lockscope.rules.Confidence;
+import io.lockscope.rules.ConfidenceReason;
 import io.lockscope.rules.Args;
 import io.lockscope.rules.Finding;
 import io.lockscope.rules.VerdictKind;
@@ -35,7 +36,7 @@ public final class RegistryFailureRule extends FailureRule {
         }
         return List.of(new Finding(id(), Finding.Severity.ERROR, "finding.registry-failure",
                 Args.event(facts, f.input(), f.event()),
-                new Blame(VerdictKind.REGISTRY_FAILURE, Confidence.HIGH, f, null, null),
+                new Blame(VerdictKind.REGISTRY_FAILURE, null, Confidence.HIGH, ConfidenceReason.REGISTRY_STATUS, f, null, null),
                 List.of(new Finding.Evidence(f.input(), f.event()))));
     }
 }

@@ -3,6 +3,7 @@ package io.lockscope.rules.builtin;
 import io.lockscope.analysis.FailureFacts;
 import io.lockscope.analysis.Hold;
 import io.lockscope.rules.Confidence;
+import io.lockscope.rules.ConfidenceReason;
 
 /**
  * A process held the file open with access or sharing incompatible with the failed open. Sure when
@@ -27,6 +28,13 @@ public final class SharingViolationHolderRule extends HolderRule {
 
     @Override
     Confidence confidence(FailureFacts.HolderFinding holder) {
-        return holder.accessUnknown() || holder.hold().pairingInferred() ? Confidence.MEDIUM : Confidence.HIGH;
+        return reason(holder) == ConfidenceReason.SHARE_CONFLICT_PROVEN ? Confidence.HIGH : Confidence.MEDIUM;
+    }
+
+    @Override
+    ConfidenceReason reason(FailureFacts.HolderFinding holder) {
+        return holder.accessUnknown() ? ConfidenceReason.ACCESS_NOT_RECORDED
+                : holder.hold().pairingInferred() ? ConfidenceReason.PAIRING_INFERRED
+                : ConfidenceReason.SHARE_CONFLICT_PROVEN;
     }
 }

@@ -52,10 +52,11 @@ final class ReportFixtures {
                 "TiWorker.exe failed to open oposdrv.dll for Delete at 00:00:41.2 (SHARING VIOLATION): "
                         + holderProcess + " (Trend Micro Apex One, pid 1880) had it open for Read without "
                         + "FILE_SHARE_DELETE since 00:00:40.9; tmevtmgr.sys (altitude 328510) is in the stack.",
-                "high",
-                new Verdict.Culprit(holderProcess, 1880,
+                "high", "both opens' access and share modes are recorded and conflict",
+                List.of(new Verdict.Culprit(holderProcess, 1880,
                         "C:\\Program Files (x86)\\Trend Micro\\Security Agent\\NTRtScan.exe", "Trend Micro Inc.",
-                        "Trend Micro", "Apex One", "tmevtmgr.sys", "328510"),
+                        "Trend Micro", "Apex One", "tmevtmgr.sys", "328510", "handle", "high",
+                        "Exclude the DriverStore and WinSxS paths from Apex One's real-time scanning.")),
                 "Exclude the DriverStore and WinSxS paths from real-time scanning (or uninstall the agent), then retry the update.");
 
         Failure.Holder culpritOnDll = new Failure.Holder(holderProcess, 1880, time("00:00:40.9000000", 40.9), null,
@@ -133,7 +134,7 @@ final class ReportFixtures {
     /** A case whose servicing went through: no culprit, no servicing log, no filter list, no picture. */
     static Report noFailure() {
         Verdict verdict = new Verdict("no-failure", "No operation on oposdrv.inf failed in the capture.", "medium",
-                null, "Nothing to do for this driver package.");
+                "the traces show the driver update run without a failure", List.of(), "Nothing to do for this driver package.");
         return new Report(Report.SCHEMA_VERSION, TOOL, "en",
                 List.of(new Report.Input("boot_log.csv", "procmon-csv", 1200, 0, List.of())),
                 new Report.Target(List.of("oposdrv.inf"), "user", List.of()), verdict, List.of(),
@@ -147,7 +148,7 @@ final class ReportFixtures {
         Verdict verdict = new Verdict("lock-holder",
                 "TiWorker.exe 于 00:00:41.2 以删除权限打开 oposdrv.dll 失败（共享冲突）：ntrtscan.exe（趋势科技 Apex One，PID 1880）"
                         + "自 00:00:40.9 起以读取方式打开该文件且未共享删除；tmevtmgr.sys（高度 328510）在调用栈中。",
-                "high", en.verdict().culprit(),
+                "high", "双方打开时的访问权限和共享模式均有记录且相互冲突", en.verdict().culprits(),
                 "请将 DriverStore 和 WinSxS 路径排除在实时扫描之外（或卸载该代理），然后重试更新。");
         Sequences sequences = new Sequences(List.of(new Sequences.PathSequence(DLL, List.of(
                 event("00:00:40.9000000", 40.9, "扫描服务.exe", 1880, "CreateFile", "SUCCESS", "读取", 120_431),

@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TextReportRendererTest {
     private static final String CULPRIT_LINE =
-            "ntrtscan.exe (pid 1880) — Trend Micro Apex One (Trend Micro Inc.) — driver tmevtmgr.sys, altitude 328510";
+            "ntrtscan.exe (pid 1880) — Trend Micro Apex One (Trend Micro Inc.) — driver tmevtmgr.sys, altitude 328510"
+                    + " — open handle (confidence high)";
 
     private static String text(Report report) {
         return render(new TextReportRenderer(false), report);
@@ -25,6 +26,7 @@ class TextReportRendererTest {
         assertTrue(text.contains("Lock holder  (Confidence: high)"), text);
         assertTrue(text.contains(ReportFixtures.lockHolder().verdict().summary()));
         assertTrue(text.contains("Culprit:         " + CULPRIT_LINE), text);
+        assertTrue(text.contains("Basis:           both opens' access"), text);
         assertTrue(text.contains("Recommendation:  Exclude the DriverStore"), text);
         int[] order = {text.indexOf("\nVERDICT"), text.indexOf("\nFAILED OPERATIONS (2)"), text.indexOf("\nFINDINGS"),
                 text.indexOf("\nACCESS SEQUENCE"), text.indexOf("\nSERVICING LOGS"), text.indexOf("\nFILTERS"),

@@ -1,9 +1,10 @@
 package io.lockscope.ingest.etw.export;
 
 import io.lockscope.ingest.BadInputException;
-import io.lockscope.ingest.HeadText;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.etw.kernel.KernelEvent;
+import io.lockscope.ingest.text.HeadText;
+import io.lockscope.ingest.text.TextLines;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +38,7 @@ public final class TracerptCsvReader extends ExportReader {
 
     @Override
     public boolean sniff(byte[] head, int length) {
-        List<String> cells = PaddedCells.split(Sniffing.firstLine(HeadText.of(head, length)));
+        List<String> cells = PaddedCells.split(HeadText.firstLine(HeadText.of(head, length)));
         if (cells == null || cells.size() < HEADER.size()) {
             return false;
         }

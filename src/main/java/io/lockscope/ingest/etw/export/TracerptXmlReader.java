@@ -2,11 +2,11 @@ package io.lockscope.ingest.etw.export;
 
 import com.fasterxml.aalto.UncheckedStreamException;
 import io.lockscope.ingest.BadInputException;
-import io.lockscope.ingest.HeadText;
 import io.lockscope.ingest.InputFormat;
-import io.lockscope.ingest.XmlInput;
 import io.lockscope.ingest.etw.kernel.KernelEvent;
-import io.lockscope.ingest.procmon.xml.MarkupGapGuard;
+import io.lockscope.ingest.text.HeadText;
+import io.lockscope.ingest.text.MarkupGapGuard;
+import io.lockscope.ingest.text.XmlInput;
 
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;

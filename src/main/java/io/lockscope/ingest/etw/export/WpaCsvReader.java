@@ -1,12 +1,12 @@
 package io.lockscope.ingest.etw.export;
 
 import io.lockscope.ingest.BadInputException;
-import io.lockscope.ingest.HeadText;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.etw.RequestJoin;
 import io.lockscope.ingest.etw.kernel.KernelEvent;
-import io.lockscope.ingest.procmon.csv.MalformedRecordException;
-import io.lockscope.ingest.procmon.csv.ProcmonCsvTokenizer;
+import io.lockscope.ingest.text.CsvTokenizer;
+import io.lockscope.ingest.text.HeadText;
+import io.lockscope.ingest.text.MalformedRecordException;
 import io.lockscope.model.EventStore;
 import io.lockscope.model.Operation;
 import io.lockscope.model.TimeBase;
@@ -83,7 +83,7 @@ public final class WpaCsvReader extends ExportReader {
 
     @Override
     public boolean sniff(byte[] head, int length) {
-        List<String> cells = PaddedCells.split(Sniffing.firstLine(HeadText.of(head, length)));
+        List<String> cells = PaddedCells.split(HeadText.firstLine(HeadText.of(head, length)));
         if (cells == null || cells.size() < 2 || cells.contains("Time of Day")) {
             return false;
         }
@@ -101,7 +101,7 @@ public final class WpaCsvReader extends ExportReader {
 
     @Override
     void stream(Path file, Rows rows, Consumer<ExportedEvent> sink) throws BadInputException, IOException {
-        try (InputStream in = Files.newInputStream(file); ProcmonCsvTokenizer csv = ProcmonCsvTokenizer.open(in, rows.file)) {
+        try (InputStream in = Files.newInputStream(file); CsvTokenizer csv = CsvTokenizer.open(in, rows.file)) {
             Columns columns = null;
             for (;;) {
                 try {

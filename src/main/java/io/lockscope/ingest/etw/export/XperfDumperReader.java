@@ -1,10 +1,11 @@
 package io.lockscope.ingest.etw.export;
 
 import io.lockscope.ingest.BadInputException;
-import io.lockscope.ingest.HeadText;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.etw.RequestJoin;
 import io.lockscope.ingest.etw.kernel.KernelEvent;
+import io.lockscope.ingest.text.HeadText;
+import io.lockscope.ingest.text.TextLines;
 import io.lockscope.model.EventStore;
 
 import java.io.IOException;
@@ -106,7 +107,7 @@ public final class XperfDumperReader extends ExportReader {
 
     @Override
     public boolean sniff(byte[] head, int length) {
-        return Sniffing.firstLine(HeadText.of(head, length)).equals("BeginHeader");
+        return HeadText.firstLine(HeadText.of(head, length)).equals("BeginHeader");
     }
 
     @Override

@@ -1,13 +1,15 @@
 package io.lockscope.ingest.procmon.csv;
 
 import io.lockscope.ingest.BadInputException;
-import io.lockscope.ingest.HeadText;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.TraceReader;
 import io.lockscope.ingest.procmon.BadRowException;
 import io.lockscope.ingest.procmon.ExportRow;
 import io.lockscope.ingest.procmon.ExportRowAssembler;
+import io.lockscope.ingest.text.CsvTokenizer;
+import io.lockscope.ingest.text.HeadText;
+import io.lockscope.ingest.text.MalformedRecordException;
 import io.lockscope.model.ReadReport;
 import io.lockscope.model.Trace;
 import io.lockscope.model.TraceBuilder;
@@ -20,7 +22,7 @@ import java.nio.file.Path;
 
 /**
  * Reads procmon's CSV export (procmon-formats.md §2): a header naming any subset of the 27 columns in
- * any order, then one record per event. {@link ProcmonCsvTokenizer} splits records and
+ * any order, then one record per event. {@link CsvTokenizer} splits records and
  * {@link ExportRowAssembler} gives the values meaning.
  *
  * <p>What is fatal and what is skipped:
@@ -80,7 +82,7 @@ public final class ProcmonCsvReader implements TraceReader {
 
     /** Reads a procmon CSV from {@code in} (not closed); {@code displayName} names it in errors. */
     public Trace read(InputStream in, String displayName, ReadOptions options) throws BadInputException, IOException {
-        ProcmonCsvTokenizer csv = ProcmonCsvTokenizer.open(in, displayName);
+        CsvTokenizer csv = CsvTokenizer.open(in, displayName);
         TraceBuilder builder = new TraceBuilder(displayName, InputFormat.PROCMON_CSV.id());
         ReadReport report = builder.report();
         int[] columnOfField = header(csv, displayName, report);
@@ -126,7 +128,7 @@ public final class ProcmonCsvReader implements TraceReader {
     }
 
     /** Column ordinal per header field, -1 for a field that is not a procmon column. */
-    private static int[] header(ProcmonCsvTokenizer csv, String file, ReadReport report)
+    private static int[] header(CsvTokenizer csv, String file, ReadReport report)
             throws IOException, BadInputException {
         try {
             if (!csv.next()) {
@@ -160,7 +162,7 @@ public final class ProcmonCsvReader implements TraceReader {
     }
 
     /** Adds the current record's event; returns null, or where and why the record was skipped. */
-    private static String take(ProcmonCsvTokenizer csv, int[] columnOfField, ExportRow row,
+    private static String take(CsvTokenizer csv, int[] columnOfField, ExportRow row,
                                ExportRowAssembler assembler, ReadReport report) {
         if (csv.fieldCount() != columnOfField.length) {
             String where = BadInputException.line(csv.recordLine(), csv.recordNumber())

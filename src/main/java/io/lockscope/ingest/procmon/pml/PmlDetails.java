@@ -1,5 +1,7 @@
 package io.lockscope.ingest.procmon.pml;
 
+import io.lockscope.format.procmon.pml.PmlLayout;
+import io.lockscope.format.procmon.pml.PmlTime;
 import io.lockscope.model.StringPool;
 import io.lockscope.model.detail.CreateFileDetail;
 import io.lockscope.model.detail.Detail;
@@ -30,14 +32,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static io.lockscope.ingest.procmon.pml.PmlLayout.KEY_VALUE_FULL_INFORMATION;
-import static io.lockscope.ingest.procmon.pml.PmlLayout.KEY_VALUE_PARTIAL_INFORMATION;
-import static io.lockscope.ingest.procmon.pml.PmlLayout.REG_BINARY;
-import static io.lockscope.ingest.procmon.pml.PmlLayout.REG_DWORD;
-import static io.lockscope.ingest.procmon.pml.PmlLayout.REG_EXPAND_SZ;
-import static io.lockscope.ingest.procmon.pml.PmlLayout.REG_MULTI_SZ;
-import static io.lockscope.ingest.procmon.pml.PmlLayout.REG_SZ;
-import static io.lockscope.ingest.procmon.pml.PmlOperations.*;
+import static io.lockscope.format.procmon.pml.PmlLayout.KEY_VALUE_FULL_INFORMATION;
+import static io.lockscope.format.procmon.pml.PmlLayout.KEY_VALUE_PARTIAL_INFORMATION;
+import static io.lockscope.format.procmon.pml.PmlLayout.REG_BINARY;
+import static io.lockscope.format.procmon.pml.PmlLayout.REG_DWORD;
+import static io.lockscope.format.procmon.pml.PmlLayout.REG_EXPAND_SZ;
+import static io.lockscope.format.procmon.pml.PmlLayout.REG_MULTI_SZ;
+import static io.lockscope.format.procmon.pml.PmlLayout.REG_SZ;
+import static io.lockscope.format.procmon.pml.PmlOperations.*;
 
 /**
  * Decodes the per-class detail blob of an event (procmon-formats.md §1.9–§1.13): the path, the

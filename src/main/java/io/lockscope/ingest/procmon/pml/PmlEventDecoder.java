@@ -1,5 +1,6 @@
 package io.lockscope.ingest.procmon.pml;
 
+import io.lockscope.format.procmon.pml.PmlOperations;
 import io.lockscope.model.EventClass;
 import io.lockscope.model.EventStore;
 import io.lockscope.model.Operation;
@@ -8,7 +9,7 @@ import io.lockscope.model.detail.Detail;
 import io.lockscope.model.vocab.NtStatus;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 
-import static io.lockscope.ingest.procmon.pml.PmlLayout.*;
+import static io.lockscope.format.procmon.pml.PmlLayout.*;
 
 /**
  * Decodes one PML event record into the {@link TraceBuilder}: the fixed header, the stack, the path

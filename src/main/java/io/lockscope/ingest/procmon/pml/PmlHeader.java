@@ -2,7 +2,7 @@ package io.lockscope.ingest.procmon.pml;
 
 import io.lockscope.ingest.BadInputException;
 
-import static io.lockscope.ingest.procmon.pml.PmlLayout.*;
+import static io.lockscope.format.procmon.pml.PmlLayout.*;
 
 /**
  * The fixed 0x3A8-byte PML header (procmon-formats.md §1.3; eronnen/procmon-parser

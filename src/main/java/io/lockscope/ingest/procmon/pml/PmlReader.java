@@ -1,5 +1,6 @@
 package io.lockscope.ingest.procmon.pml;
 
+import io.lockscope.format.procmon.pml.PmlOperations;
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.ReadOptions;

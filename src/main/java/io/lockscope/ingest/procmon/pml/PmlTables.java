@@ -1,5 +1,6 @@
 package io.lockscope.ingest.procmon.pml;
 
+import io.lockscope.format.procmon.pml.PmlLayout;
 import io.lockscope.model.Module;
 import io.lockscope.model.ProcessInfo;
 

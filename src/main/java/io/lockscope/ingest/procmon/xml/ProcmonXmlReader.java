@@ -2,14 +2,15 @@ package io.lockscope.ingest.procmon.xml;
 
 import com.fasterxml.aalto.UncheckedStreamException;
 import io.lockscope.ingest.BadInputException;
-import io.lockscope.ingest.HeadText;
 import io.lockscope.ingest.InputFormat;
-import io.lockscope.ingest.XmlInput;
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.TraceReader;
 import io.lockscope.ingest.procmon.BadRowException;
 import io.lockscope.ingest.procmon.ExportRow;
 import io.lockscope.ingest.procmon.ExportRowAssembler;
+import io.lockscope.ingest.text.HeadText;
+import io.lockscope.ingest.text.MarkupGapGuard;
+import io.lockscope.ingest.text.XmlInput;
 import io.lockscope.model.Module;
 import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.StackTable;

@@ -3,6 +3,7 @@ package io.lockscope.ingest.etw.export;
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.Readers;
+import io.lockscope.ingest.text.TextLines;
 import io.lockscope.model.Trace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,6 +2,7 @@ package io.lockscope.ingest.procmon.csv;
 
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.procmon.ProcmonCorpus;
+import io.lockscope.ingest.text.CsvTokenizerTest;
 import io.lockscope.model.EventStore;
 import io.lockscope.model.Operation;
 import io.lockscope.model.ProcessInfo;
@@ -175,7 +176,7 @@ class ProcmonCsvCorpusTest {
     }
 
     static List<CSVRecord> oracle(Path csv) throws Exception {
-        try (CSVParser p = CSVParser.parse(ProcmonCsvTokenizerTest.oracleReader(csv), CSVFormat.DEFAULT)) {
+        try (CSVParser p = CSVParser.parse(CsvTokenizerTest.oracleReader(csv), CSVFormat.DEFAULT)) {
             return new ArrayList<>(p.getRecords());
         }
     }

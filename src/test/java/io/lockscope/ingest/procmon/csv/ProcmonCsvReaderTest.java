@@ -4,13 +4,14 @@ import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.Readers;
 import io.lockscope.ingest.procmon.ExportRowAssembler;
+import io.lockscope.ingest.text.CsvTokenizerTest;
 import io.lockscope.model.EventClass;
 import io.lockscope.model.EventStore;
 import io.lockscope.model.Operation;
 import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.TimeBase;
-import io.lockscope.model.detail.ProcessDetail;
 import io.lockscope.model.Trace;
+import io.lockscope.model.detail.ProcessDetail;
 import io.lockscope.model.vocab.NtStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProcmonCsvReaderTest {
-    private static final Path FIXTURES = ProcmonCsvTokenizerTest.FIXTURES;
+    private static final Path FIXTURES = CsvTokenizerTest.FIXTURES;
     private static final long SECOND = 10_000_000L;
     private static final long DAY = 86_400L * SECOND;
     private final ProcmonCsvReader reader = new ProcmonCsvReader();
@@ -133,7 +134,7 @@ class ProcmonCsvReaderTest {
     @Test
     void utf16LittleEndianReadsLikeUtf8(@TempDir Path dir) throws Exception {
         Path utf16 = dir.resolve("default-utf16.csv");
-        Files.write(utf16, ProcmonCsvTokenizerTest.utf16le(
+        Files.write(utf16, CsvTokenizerTest.utf16le(
                 Files.readString(FIXTURES.resolve("default-7-columns.csv"), StandardCharsets.UTF_8)));
         Trace a = read("default-7-columns.csv");
         Trace b = reader.read(utf16, "default-utf16.csv", ReadOptions.DEFAULT);

@@ -2,6 +2,8 @@ package io.lockscope.ingest.procmon.csv;
 
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.procmon.ProcmonCorpus;
+import io.lockscope.ingest.text.CsvTokenizer;
+import io.lockscope.ingest.text.CsvTokenizerTest;
 import io.lockscope.model.Trace;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -38,7 +40,7 @@ class ProcmonCsvThroughputTest {
         assertEquals(counts[0], counts[2]);
         System.out.printf("procmon CSV throughput on %s (%.1f MB, %d records), best CPU time of %d after %d warm-up runs:%n"
                         + "  Commons CSV tokenizing only : %6.0f MB/s%n"
-                        + "  ProcmonCsvTokenizer only    : %6.0f MB/s%n"
+                        + "  CsvTokenizer only    : %6.0f MB/s%n"
                         + "  ProcmonCsvReader into model : %6.0f MB/s (%.2fx Commons tokenizing)%n",
                 csv.getFileName(), mb, counts[0], RUNS, WARMUP, mb / commons, mb / tokenizer, mb / ingest, commons / ingest);
     }
@@ -64,7 +66,7 @@ class ProcmonCsvThroughputTest {
     private static long commons(Path csv) throws Exception {
         long n = 0;
         long chars = 0;
-        try (CSVParser p = CSVParser.parse(ProcmonCsvTokenizerTest.oracleReader(csv), CSVFormat.DEFAULT)) {
+        try (CSVParser p = CSVParser.parse(CsvTokenizerTest.oracleReader(csv), CSVFormat.DEFAULT)) {
             for (CSVRecord r : p) {
                 for (String v : r) {
                     chars += v.length();
@@ -78,7 +80,7 @@ class ProcmonCsvThroughputTest {
     private static long tokenizer(Path csv) throws Exception {
         long n = 0;
         long chars = 0;
-        try (ProcmonCsvTokenizer t = ProcmonCsvTokenizer.open(Files.newInputStream(csv), csv.toString())) {
+        try (CsvTokenizer t = CsvTokenizer.open(Files.newInputStream(csv), csv.toString())) {
             while (t.next()) {
                 for (int i = 0; i < t.fieldCount(); i++) {
                     chars += t.fieldLength(i);

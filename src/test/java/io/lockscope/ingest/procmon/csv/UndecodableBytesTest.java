@@ -2,6 +2,7 @@ package io.lockscope.ingest.procmon.csv;
 
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.procmon.ProcmonCorpus;
+import io.lockscope.ingest.text.CsvTokenizerTest;
 import io.lockscope.model.Trace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +24,8 @@ class UndecodableBytesTest {
 
     @Test
     void aFlippedByteIsShownAsReplacementCharacterAndCountedNotFatal(@TempDir Path dir) throws Exception {
-        byte[] clean = Files.readAllBytes(ProcmonCsvTokenizerTest.FIXTURES.resolve("default-7-columns.csv"));
-        Trace original = reader.read(ProcmonCsvTokenizerTest.FIXTURES.resolve("default-7-columns.csv"), "clean.csv",
+        byte[] clean = Files.readAllBytes(CsvTokenizerTest.FIXTURES.resolve("default-7-columns.csv"));
+        Trace original = reader.read(CsvTokenizerTest.FIXTURES.resolve("default-7-columns.csv"), "clean.csv",
                 ReadOptions.DEFAULT);
         byte[] damaged = clean.clone();
         int at = indexOf(clean, "svchost.exe") + 2;

@@ -1,6 +1,7 @@
 package io.lockscope.ingest.procmon.pml;
 
 import io.lockscope.export.pml.PmlWriter;
+import io.lockscope.format.procmon.pml.PmlLayout;
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.model.EventStore;

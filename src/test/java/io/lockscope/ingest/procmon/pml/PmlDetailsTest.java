@@ -1,8 +1,9 @@
 package io.lockscope.ingest.procmon.pml;
 
+import io.lockscope.format.procmon.pml.PmlLayout;
+import io.lockscope.model.Operation;
 import io.lockscope.model.StringPool;
 import io.lockscope.model.detail.CreateFileDetail;
-import io.lockscope.model.Operation;
 import io.lockscope.model.detail.Detail;
 import io.lockscope.model.detail.DirectoryDetail;
 import io.lockscope.model.detail.RegValueDetail;
@@ -20,7 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import static io.lockscope.ingest.procmon.pml.PmlOperations.*;
+import static io.lockscope.format.procmon.pml.PmlOperations.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**

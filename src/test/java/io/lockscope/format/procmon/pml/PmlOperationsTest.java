@@ -1,9 +1,9 @@
-package io.lockscope.ingest.procmon.pml;
+package io.lockscope.format.procmon.pml;
 
 import io.lockscope.model.Operation;
 import org.junit.jupiter.api.Test;
 
-import static io.lockscope.ingest.procmon.pml.PmlOperations.*;
+import static io.lockscope.format.procmon.pml.PmlOperations.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class PmlOperationsTest {
@@ -31,14 +31,5 @@ class PmlOperationsTest {
         assertEquals(new PmlOperations.Code(CLASS_FILE_SYSTEM, FS_SET_INFORMATION, 0, false),
                 PmlOperations.code(Operation.SET_INFORMATION_FILE, null), "spelled as the major itself");
         assertEquals(PmlOperations.code("<Unknown>"), PmlOperations.code(Operation.OTHER, "<Unknown>"));
-    }
-
-    @Test
-    void tableStringsEndAtTheirFirstNul() {
-        char[] stored = "taskeng.exe {EA75}\0S-1-5-18:NT AUTHORITY\\System:Service:\0".toCharArray();
-        assertEquals("taskeng.exe {EA75}", PmlTables.untilNul(stored, stored.length));
-        char[] plain = "a.exe".toCharArray();
-        assertEquals("a.exe", PmlTables.untilNul(plain, plain.length));
-        assertEquals("a.e", PmlTables.untilNul(plain, 3));
     }
 }

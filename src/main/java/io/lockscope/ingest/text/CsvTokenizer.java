@@ -1,7 +1,6 @@
-package io.lockscope.ingest.procmon.csv;
+package io.lockscope.ingest.text;
 
 import io.lockscope.ingest.BadInputException;
-import io.lockscope.ingest.text.LenientDecoder;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -10,13 +9,13 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CoderResult;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * A streaming RFC 4180 tokenizer for procmon CSV exports (procmon-formats.md §2.1): every field quoted,
+ * A streaming RFC 4180 tokenizer for procmon CSV exports (procmon-formats.md §2.1), also used for the
+ * CSV exports of tracerpt and WPA: every field quoted,
  * quotes doubled, CR, LF and TAB allowed inside quoted fields, records ended by CRLF, LF or CR. It
  * yields exactly the records Apache Commons CSV's {@code CSVFormat.DEFAULT} yields on a well-formed
  * file (empty lines are skipped as there).
@@ -32,7 +31,7 @@ import java.util.List;
  * on; a record over the size limits and the end of the file inside a quoted field
  * are {@link BadInputException}s. Lines are counted at record ends and at LFs inside quoted fields.
  */
-public final class ProcmonCsvTokenizer implements Closeable {
+public final class CsvTokenizer implements Closeable {
     public static final int MAX_FIELD_CHARS = 1 << 20;
     public static final int MAX_RECORD_CHARS = 4 << 20;
     public static final int MAX_FIELDS = 1024;
@@ -59,7 +58,7 @@ public final class ProcmonCsvTokenizer implements Closeable {
     private long recordLine;
     private long recordNumber = -1;
 
-    private ProcmonCsvTokenizer(InputStream in, String file, Charset charset, int bomLength) {
+    private CsvTokenizer(InputStream in, String file, Charset charset, int bomLength) {
         this.in = in;
         this.file = file;
         this.decoder = new LenientDecoder(charset);
@@ -71,22 +70,12 @@ public final class ProcmonCsvTokenizer implements Closeable {
      * A tokenizer over {@code in}, its encoding taken from the byte order mark: EF BB BF UTF-8, FF FE
      * UTF-16LE, FE FF UTF-16BE; none means UTF-8. {@code file} names the input in errors.
      */
-    public static ProcmonCsvTokenizer open(InputStream in, String file) throws IOException {
+    public static CsvTokenizer open(InputStream in, String file) throws IOException {
         ByteBuffer head = ByteBuffer.allocate(BLOCK);
         int n = in.readNBytes(head.array(), 0, BLOCK);
         byte[] b = head.array();
-        Charset charset = StandardCharsets.UTF_8;
-        int bom = 0;
-        if (n >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
-            bom = 3;
-        } else if (n >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
-            charset = StandardCharsets.UTF_16LE;
-            bom = 2;
-        } else if (n >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
-            charset = StandardCharsets.UTF_16BE;
-            bom = 2;
-        }
-        ProcmonCsvTokenizer t = new ProcmonCsvTokenizer(in, file, charset, bom);
+        TextEncoding encoding = TextEncoding.fromBom(b, n);
+        CsvTokenizer t = new CsvTokenizer(in, file, encoding.charset(), encoding.bomLength());
         System.arraycopy(b, 0, t.bytes.array(), 0, n);
         t.bytes.limit(n);
         t.inputDone = n < BLOCK;

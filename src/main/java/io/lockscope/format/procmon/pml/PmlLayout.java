@@ -1,10 +1,10 @@
-package io.lockscope.ingest.procmon.pml;
+package io.lockscope.format.procmon.pml;
 
 /**
- * Byte offsets and sizes of the PML format shared by the reader and
- * {@code io.lockscope.export.pml.PmlWriter}. The layout tables with their sources sit next to the
- * code that reads each structure: {@link PmlHeader}, {@link PmlTables}, {@link PmlEventDecoder},
- * {@link PmlDetails}.
+ * Byte offsets and sizes of the PML format, shared by the reader ({@code io.lockscope.ingest.procmon.pml})
+ * and the writer ({@code io.lockscope.export.pml}). The layout tables with their sources sit next to the
+ * code that reads each structure: the reader's {@code PmlHeader}, {@code PmlTables}, {@code PmlEventDecoder}
+ * and detail decoders.
  */
 public final class PmlLayout {
     public static final int HEADER_SIZE = 0x3A8;

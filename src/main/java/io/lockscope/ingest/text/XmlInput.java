@@ -1,4 +1,4 @@
-package io.lockscope.ingest;
+package io.lockscope.ingest.text;
 
 import com.fasterxml.aalto.stax.InputFactoryImpl;
 

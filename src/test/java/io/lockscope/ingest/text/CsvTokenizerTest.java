@@ -1,4 +1,4 @@
-package io.lockscope.ingest.procmon.csv;
+package io.lockscope.ingest.text;
 
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.procmon.ProcmonCorpus;
@@ -27,8 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The tokenizer must yield exactly what Apache Commons CSV (the oracle) yields. */
-class ProcmonCsvTokenizerTest {
-    static final Path FIXTURES = Path.of("src", "test", "resources", "procmon", "csv");
+public class CsvTokenizerTest {
+    public static final Path FIXTURES = Path.of("src", "test", "resources", "procmon", "csv");
 
     @Test
     void equalsCommonsCsvOnEveryWellFormedFixture() throws Exception {
@@ -65,7 +65,7 @@ class ProcmonCsvTokenizerTest {
 
     @Test
     void linesAndRecordsAreCountedAcrossEmbeddedLineBreaks() throws Exception {
-        try (ProcmonCsvTokenizer t = ProcmonCsvTokenizer.open(Files.newInputStream(FIXTURES.resolve("rfc4180-edge-cases.csv")), "e.csv")) {
+        try (CsvTokenizer t = CsvTokenizer.open(Files.newInputStream(FIXTURES.resolve("rfc4180-edge-cases.csv")), "e.csv")) {
             long[][] lineAndRecord = new long[6][];
             for (int i = 0; t.next(); i++) {
                 lineAndRecord[i] = new long[] {t.recordLine(), t.recordNumber()};
@@ -80,7 +80,7 @@ class ProcmonCsvTokenizerTest {
     @Test
     void endOfFileInsideAQuotedFieldIsTruncation() throws Exception {
         byte[] csv = "\"a\",\"b\"\r\n\"c\",\"never closed\r\nmore".getBytes(StandardCharsets.UTF_8);
-        try (ProcmonCsvTokenizer t = ProcmonCsvTokenizer.open(new ByteArrayInputStream(csv), "cut.csv")) {
+        try (CsvTokenizer t = CsvTokenizer.open(new ByteArrayInputStream(csv), "cut.csv")) {
             assertTrue(t.next());
             BadInputException e = assertThrows(BadInputException.Truncated.class, t::next);
             assertTrue(e.getMessage().startsWith("cut.csv: line 2 (record 1): the file ends inside a quoted field"), e.getMessage());
@@ -90,7 +90,7 @@ class ProcmonCsvTokenizerTest {
     @Test
     void aStrayQuoteSpoilsOneRecordOnly() throws Exception {
         byte[] csv = "\"a\",\"b\"\r\n\"c\"x,\"d\"\r\n\"e\",\"f\"\r\n".getBytes(StandardCharsets.UTF_8);
-        try (ProcmonCsvTokenizer t = ProcmonCsvTokenizer.open(new ByteArrayInputStream(csv), "q.csv")) {
+        try (CsvTokenizer t = CsvTokenizer.open(new ByteArrayInputStream(csv), "q.csv")) {
             assertTrue(t.next());
             MalformedRecordException e = assertThrows(MalformedRecordException.class, t::next);
             assertEquals(2, e.line());
@@ -125,7 +125,7 @@ class ProcmonCsvTokenizerTest {
                 return len;
             }
         };
-        try (ProcmonCsvTokenizer t = ProcmonCsvTokenizer.open(endlessField, "huge.csv")) {
+        try (CsvTokenizer t = CsvTokenizer.open(endlessField, "huge.csv")) {
             BadInputException e = assertThrows(BadInputException.Corrupt.class, t::next);
             assertTrue(e.getMessage().startsWith("huge.csv: line 1 (record 0): field 1 is longer than 1048576 characters"),
                     e.getMessage());
@@ -135,7 +135,7 @@ class ProcmonCsvTokenizerTest {
     @Test
     void invalidUtf8BecomesReplacementCharacterCountedWithItsByteOffset() throws Exception {
         byte[] csv = {'"', 'a', '"', '\r', '\n', '"', (byte) 0xC3, (byte) 0x28, '"'};
-        try (ProcmonCsvTokenizer t = ProcmonCsvTokenizer.open(new ByteArrayInputStream(csv), "bad.csv")) {
+        try (CsvTokenizer t = CsvTokenizer.open(new ByteArrayInputStream(csv), "bad.csv")) {
             assertTrue(t.next());
             assertTrue(t.next());
             assertEquals("\uFFFD(", t.field(0));
@@ -147,7 +147,7 @@ class ProcmonCsvTokenizerTest {
     /** Compares record by record; returns the number of records. */
     static int assertSameRecords(Path file) throws Exception {
         int n = 0;
-        try (ProcmonCsvTokenizer ours = ProcmonCsvTokenizer.open(Files.newInputStream(file), file.toString());
+        try (CsvTokenizer ours = CsvTokenizer.open(Files.newInputStream(file), file.toString());
              CSVParser oracle = CSVParser.parse(oracleReader(file), CSVFormat.DEFAULT)) {
             Iterator<CSVRecord> expected = oracle.iterator();
             while (expected.hasNext()) {
@@ -162,7 +162,7 @@ class ProcmonCsvTokenizerTest {
     }
 
     /** What Commons CSV reads: the text after the byte order mark, decoded as the mark says. */
-    static Reader oracleReader(Path file) throws IOException {
+    public static Reader oracleReader(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
         byte[] bom = in.readNBytes(3);
         Charset charset = StandardCharsets.UTF_8;
@@ -181,7 +181,7 @@ class ProcmonCsvTokenizerTest {
 
     static List<List<String>> records(Path file) throws Exception {
         List<List<String>> out = new ArrayList<>();
-        try (ProcmonCsvTokenizer t = ProcmonCsvTokenizer.open(Files.newInputStream(file), file.toString())) {
+        try (CsvTokenizer t = CsvTokenizer.open(Files.newInputStream(file), file.toString())) {
             while (t.next()) {
                 out.add(t.fields());
             }
@@ -189,7 +189,7 @@ class ProcmonCsvTokenizerTest {
         return out;
     }
 
-    static byte[] utf16le(String text) {
+    public static byte[] utf16le(String text) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         byte[] chars = body.getBytes(StandardCharsets.UTF_16LE);
         byte[] out = new byte[chars.length + 2];

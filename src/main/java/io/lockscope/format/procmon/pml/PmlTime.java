@@ -1,4 +1,4 @@
-package io.lockscope.ingest.procmon.pml;
+package io.lockscope.format.procmon.pml;
 
 import io.lockscope.model.vocab.FileTimeText;
 

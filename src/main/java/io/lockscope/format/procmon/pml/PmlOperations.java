@@ -1,4 +1,4 @@
-package io.lockscope.ingest.procmon.pml;
+package io.lockscope.format.procmon.pml;
 
 import io.lockscope.model.EventClass;
 import io.lockscope.model.Operation;
@@ -19,7 +19,7 @@ public final class PmlOperations {
     public static final int CLASS_PROFILING = 4;
     public static final int CLASS_NETWORK = 5;
 
-    static final String UNKNOWN = "<Unknown>";
+    public static final String UNKNOWN = "<Unknown>";
 
     static final String[] PROCESS = {"Process Defined", "Process Create", "Process Exit", "Thread Create",
             "Thread Exit", "Load Image", "Thread Profile", "Process Start", "Process Statistics", "System Statistics"};
@@ -216,7 +216,7 @@ public final class PmlOperations {
     }
 
     /** An operation as this build models it plus, for {@link Operation#OTHER}, procmon's spelling. */
-    record Name(Operation operation, String text, EventClass eventClass) {
+    public record Name(Operation operation, String text, EventClass eventClass) {
         static Name of(String text, EventClass eventClass) {
             Operation op = Operation.fromProcmonName(text);
             return new Name(op, text, eventClass);
@@ -229,7 +229,7 @@ public final class PmlOperations {
     /** Per file-system operation: the name of its sub-operations procmon has no name for. */
     private final Name[] unknownSub = new Name[FILE_SYSTEM.length];
 
-    PmlOperations() {
+    public PmlOperations() {
         byClass[CLASS_PROCESS] = names(PROCESS, EventClass.PROCESS);
         byClass[CLASS_REGISTRY] = names(REGISTRY, EventClass.REGISTRY);
         byClass[CLASS_FILE_SYSTEM] = names(FILE_SYSTEM, EventClass.FILE_SYSTEM);
@@ -253,7 +253,7 @@ public final class PmlOperations {
     }
 
     /** The name of a non-network operation, or null when the class or operation number is unknown. */
-    Name name(int eventClass, int operation, int subOperation) {
+    public Name name(int eventClass, int operation, int subOperation) {
         if (eventClass <= 0 || eventClass >= byClass.length || byClass[eventClass] == null) {
             return null;
         }
@@ -315,12 +315,12 @@ public final class PmlOperations {
         }
     }
 
-    Name network(int operation, boolean tcp) {
+    public Name network(int operation, boolean tcp) {
         return operation < NETWORK.length ? network[tcp ? 1 : 0][operation] : null;
     }
 
     /** Whether procmon names {@code operation} of the file-system class by its sub-operation. */
-    static boolean hasSubOperations(int operation) {
+    public static boolean hasSubOperations(int operation) {
         return operation == FS_QUERY_INFORMATION || operation == FS_SET_INFORMATION
                 || operation == FS_QUERY_VOLUME_INFORMATION || operation == FS_SET_VOLUME_INFORMATION
                 || operation == FS_DIRECTORY_CONTROL || operation == FS_LOCK_CONTROL || operation == FS_PNP;

@@ -1,8 +1,8 @@
-package io.lockscope.ingest.procmon.csv;
+package io.lockscope.ingest.text;
 
 /**
  * One CSV record breaks RFC 4180 in a way that leaves the rest of the file readable (a stray quote);
- * {@link ProcmonCsvTokenizer#skipRecord()} resumes at the next line.
+ * {@link CsvTokenizer#skipRecord()} resumes at the next line.
  */
 public final class MalformedRecordException extends Exception {
     private final long line;

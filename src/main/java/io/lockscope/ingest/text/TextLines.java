@@ -1,7 +1,6 @@
-package io.lockscope.ingest.etw.export;
+package io.lockscope.ingest.text;
 
 import io.lockscope.ingest.BadInputException;
-import io.lockscope.ingest.text.LenientDecoder;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -9,7 +8,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The lines of a text export, streamed: encoding from the byte order mark (EF BB BF UTF-8, FF FE
@@ -17,8 +16,8 @@ import java.nio.charset.StandardCharsets;
  * U+FFFD and are counted ({@link #decoding()}); a line over {@link #MAX_LINE_CHARS} is a
  * {@link BadInputException} naming the line.
  */
-final class TextLines implements Closeable {
-    static final int MAX_LINE_CHARS = 1 << 20;
+public final class TextLines implements Closeable {
+    public static final int MAX_LINE_CHARS = 1 << 20;
     private static final int BLOCK = 1 << 16;
 
     private final InputStream in;
@@ -42,22 +41,13 @@ final class TextLines implements Closeable {
         chars.flip();
     }
 
-    static TextLines open(InputStream in, String file) throws IOException {
-        byte[] b = in.readNBytes(3);
-        Charset charset = StandardCharsets.UTF_8;
-        int bom = 0;
-        if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
-            bom = 3;
-        } else if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
-            charset = StandardCharsets.UTF_16LE;
-            bom = 2;
-        } else if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
-            charset = StandardCharsets.UTF_16BE;
-            bom = 2;
-        }
-        byte[] rest = new byte[b.length - bom];
-        System.arraycopy(b, bom, rest, 0, rest.length);
-        return new TextLines(in, file, charset, bom, rest, rest.length);
+    /** The lines of {@code in}, decoded as its byte-order mark says ({@link TextEncoding#fromBom}). */
+    public static TextLines open(InputStream in, String file) throws IOException {
+        byte[] head = in.readNBytes(3);
+        TextEncoding encoding = TextEncoding.fromBom(head, head.length);
+        int bom = encoding.bomLength();
+        return new TextLines(in, file, encoding.charset(), bom, Arrays.copyOfRange(head, bom, head.length),
+                head.length - bom);
     }
 
     /** Decodes more characters; false at the end of the input. */
@@ -89,7 +79,7 @@ final class TextLines implements Closeable {
     }
 
     /** The next line without its end (CRLF, LF or CR), or null at the end of the input. */
-    String next() throws IOException, BadInputException {
+    public String next() throws IOException, BadInputException {
         line.setLength(0);
         boolean any = false;
         for (;;) {
@@ -122,12 +112,12 @@ final class TextLines implements Closeable {
     }
 
     /** How many undecodable byte sequences became U+FFFD so far, and where the first was. */
-    LenientDecoder decoding() {
+    public LenientDecoder decoding() {
         return decoder;
     }
 
     /** The 1-based number of the line {@link #next()} returned last. */
-    long lineNumber() {
+    public long lineNumber() {
         return lineNumber;
     }
 

@@ -1,4 +1,4 @@
-package io.lockscope.ingest.procmon.xml;
+package io.lockscope.ingest.text;
 
 import java.io.FilterInputStream;
 import java.io.IOException;

@@ -1,0 +1,43 @@
+package io.lockscope.report;
+
+import io.lockscope.rules.Advice;
+import io.lockscope.rules.ConfidenceReason;
+import io.lockscope.rules.Mechanism;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every message the typed verdict can need is worded in both report languages. */
+class MessageKeysTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"messages.properties", "messages_zh_CN.properties"})
+    void typedVerdictKeysAreInBothBundles(String file) throws IOException {
+        // the file itself, not a ResourceBundle, which would find a missing Chinese key in its English parent
+        Properties bundle = new Properties();
+        try (InputStream in = MessageKeysTest.class.getResourceAsStream(file)) {
+            bundle.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        List<String> keys = new ArrayList<>();
+        for (Advice a : Advice.values()) {
+            keys.add(a.key());
+        }
+        for (ConfidenceReason r : ConfidenceReason.values()) {
+            keys.add(r.key());
+        }
+        for (Mechanism m : Mechanism.values()) {
+            keys.add("mechanism." + m.id());
+        }
+        List<String> missing = keys.stream().filter(k -> !bundle.containsKey(k)).toList();
+        assertTrue(missing.isEmpty(), file + " lacks " + missing);
+    }
+}
