@@ -44,36 +44,56 @@ public final class ReadContract {
     /** Reads {@code data} with {@code reader} and checks the contract; returns the trace, or null when refused. */
     public static Trace read(TraceReader reader, byte[] data) throws IOException {
         Path file = write(data);
-        long before = THREADS.getCurrentThreadAllocatedBytes();
-        try {
-            Trace trace = reader.read(file, NAME, ReadOptions.DEFAULT);
-            checkAllocation(before, data.length);
-            assertNotNull(trace);
+        Trace trace = measured(data.length, () -> reader.read(file, NAME, ReadOptions.DEFAULT));
+        if (trace != null) {
             assertEquals(NAME, trace.source());
             checkCounted(trace.report());
-            return trace;
-        } catch (BadInputException e) {
-            checkAllocation(before, data.length);
-            checkRefusal(e);
-            return null;
         }
+        return trace;
     }
 
     /** Reads {@code data} with a servicing {@code reader} and checks the contract; null when refused. */
     public static ServicingLog read(ServicingLogReader reader, byte[] data) throws IOException {
         Path file = write(data);
-        long before = THREADS.getCurrentThreadAllocatedBytes();
-        try {
-            ServicingLog log = reader.read(file, NAME);
-            checkAllocation(before, data.length);
+        ServicingLog log = measured(data.length, () -> reader.read(file, NAME));
+        if (log != null) {
             assertNotNull(log.facts());
             assertTrue(log.recognised() <= log.lines() || log.lines() == 0, "recognised more lines than read");
             checkCounted(log.report());
-            return log;
-        } catch (BadInputException e) {
-            checkAllocation(before, data.length);
-            checkRefusal(e);
-            return null;
+        }
+        return log;
+    }
+
+    private interface Read<T> {
+        T run() throws BadInputException, IOException;
+    }
+
+    /**
+     * Runs {@code read} within the allocation bound and returns its result, or null after checking its
+     * refusal. Over the bound, it reads once more before failing: the first read of a kind of input loads
+     * classes, and the fuzzer instruments each one on this thread, which counts as allocation here.
+     */
+    private static <T> T measured(long inputBytes, Read<T> read) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            long before = THREADS.getCurrentThreadAllocatedBytes();
+            T result = null;
+            BadInputException refusal = null;
+            try {
+                result = read.run();
+                assertNotNull(result);
+            } catch (BadInputException e) {
+                refusal = e;
+            }
+            long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
+            if (allocated > allocationBound(inputBytes) && attempt == 1) {
+                continue;
+            }
+            assertTrue(allocated <= allocationBound(inputBytes), "allocated " + allocated + " bytes for an input of "
+                    + inputBytes + " bytes (bound " + allocationBound(inputBytes) + ")");
+            if (refusal != null) {
+                checkRefusal(refusal);
+            }
+            return result;
         }
     }
 
@@ -90,12 +110,6 @@ public final class ReadContract {
     private static void checkCounted(ReadReport report) {
         assertTrue(report.damagedTotal() >= 0 && report.damagedTotal() <= report.skippedTotal());
         assertTrue(report.warnings().size() <= report.warningCount() + 1);
-    }
-
-    private static void checkAllocation(long before, long inputBytes) {
-        long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
-        assertTrue(allocated <= allocationBound(inputBytes), "allocated " + allocated + " bytes for an input of "
-                + inputBytes + " bytes (bound " + allocationBound(inputBytes) + ")");
     }
 
     /** The bytes as a file (one per thread, rewritten for each input: fuzzing runs millions of them). */
