@@ -156,7 +156,16 @@ public final class CaseInputs {
             if (!(inFolder && isLaterPart(file))) {
                 // Boot.pml, Boot-1.pml, …: procmon splits a large capture; it is one capture
                 List<Path> parts = PmlReader.splitParts(file);
-                traces.add(parts.size() == 1 ? pml.read(file, display, options) : pml.readAll(parts, display));
+                long bytes = 0;
+                for (Path part : parts) {
+                    bytes += Files.size(part);
+                }
+                options.progress().begin(display, bytes);
+                try {
+                    traces.add(parts.size() == 1 ? pml.read(file, display, options) : pml.readAll(parts, display, options));
+                } finally {
+                    options.progress().end();
+                }
             }
             return true;
         }

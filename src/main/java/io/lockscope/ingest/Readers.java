@@ -58,6 +58,11 @@ public final class Readers {
             throw new BadInputException.Unsupported(displayName, null,
                     "not a format lockscope reads (procmon CSV/XML/PML, ETW exports); detected from content");
         }
-        return reader.read(file, displayName, options);
+        options.progress().begin(displayName, Files.size(file));
+        try {
+            return reader.read(file, displayName, options);
+        } finally {
+            options.progress().end();
+        }
     }
 }
