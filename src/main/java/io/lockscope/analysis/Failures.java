@@ -1,5 +1,6 @@
 package io.lockscope.analysis;
 
+import io.lockscope.model.Operation;
 import io.lockscope.model.vocab.NtStatus;
 
 import java.util.Set;
@@ -12,13 +13,20 @@ import java.util.Set;
 public final class Failures {
     private static final Set<Integer> FAILURES = Set.of(
             NtStatus.SHARING_VIOLATION, NtStatus.ACCESS_DENIED, NtStatus.DELETE_PENDING, NtStatus.CANNOT_DELETE,
-            NtStatus.FILE_LOCK_CONFLICT, NtStatus.NOT_GRANTED, NtStatus.OPLOCK_NOT_GRANTED, NtStatus.USER_MAPPED_FILE,
+            NtStatus.FILE_LOCK_CONFLICT, NtStatus.NOT_GRANTED, NtStatus.USER_MAPPED_FILE,
             NtStatus.REGISTRY_CORRUPT, NtStatus.REGISTRY_IO_FAILED, NtStatus.TRANSACTIONAL_CONFLICT);
 
     private Failures() {
     }
 
-    public static boolean isFailure(int ntstatus) {
-        return FAILURES.contains(ntstatus);
+    /**
+     * Whether {@code ntstatus} fails operation {@code op}. NAME COLLISION is routine for a create (servicing
+     * creates folders that exist) but fails a rename or link over an existing name. OPLOCK NOT GRANTED
+     * answers an oplock request, which is contention, never a failed servicing step (lock-semantics.md §1.7).
+     */
+    public static boolean isFailure(Operation op, int ntstatus) {
+        return FAILURES.contains(ntstatus) || ntstatus == NtStatus.NAME_COLLISION
+                && (op == Operation.SET_RENAME_INFORMATION_FILE || op == Operation.SET_RENAME_INFORMATION_EX
+                || op == Operation.SET_LINK_INFORMATION_FILE);
     }
 }

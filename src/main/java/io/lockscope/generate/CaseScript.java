@@ -10,10 +10,12 @@ import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.StackTable.Frame;
 import io.lockscope.model.detail.Detail;
 import io.lockscope.model.detail.DispositionDetail;
+import io.lockscope.model.detail.FileMappingDetail;
 import io.lockscope.model.detail.ProcessDetail;
 import io.lockscope.model.detail.ProcessDetail.Field;
 import io.lockscope.model.detail.RenameDetail;
 import io.lockscope.model.vocab.NtStatus;
+import io.lockscope.model.vocab.PageProtection;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -72,7 +74,12 @@ final class CaseScript {
     private Actor wmi;
     private Actor defender;
     private Module agentFilter;
+    private Actor posService;
     private Failure failure;
+    /** How the holders block (report-json.md culprits[].mechanism), null when nobody holds anything. */
+    private String mechanism;
+    /** The path whose holders block the failure: the failing path, or a rename's target. */
+    private String heldPath;
 
     private CaseScript(Scenario scenario, long seed, ZoneOffset zone) {
         this.scenario = scenario;
@@ -139,7 +146,7 @@ final class CaseScript {
         String altitude = filterInvolved && trend ? "328510" : null;
         String vendor = filterInvolved && trend ? "Trend Micro" : null;
         return new ScenarioFacts(scenario, inf, newPackage, oldPackage, winSxs, KB, COMPONENT_VERSION, targets, failure,
-                holders, decoys, culprit, filter, altitude, vendor, captureStart(), captureEnd(), zone);
+                failure == null ? null : heldPath != null ? heldPath : failure.path(), holders, decoys, culprit, mechanism, filter, altitude, vendor, captureStart(), captureEnd(), zone);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -204,6 +211,9 @@ final class CaseScript {
             startProcess(services, agent);
         }
         noiseActors.add(agent);
+        if (scenario == Scenario.IMAGE_SECTION) {
+            posService(services);
+        }
         wmi = boot(dcomLaunch, Program.windows("WmiPrvSE.exe", "C:\\Windows\\System32\\wbem\\WmiPrvSE.exe",
                 "C:\\Windows\\system32\\wbem\\wmiprvse.exe -secured -Embedding", "WMI Provider Host", null), 2544, 12.0);
         noiseActors.add(wmi);
@@ -220,6 +230,19 @@ final class CaseScript {
                 scenario == Scenario.FILTER_DENIAL ? agentFilter : null);
         startProcess(dcomLaunch, tiWorker);
         noiseActors.add(tiWorker);
+    }
+
+    /**
+     * A point-of-sale service that runs the OPOS control of the superseded package straight from the
+     * DriverStore: its Load Image maps oposdrv.dll as an image for as long as the service runs.
+     */
+    private void posService(Actor services) {
+        String path = "C:\\Program Files\\RetailPos\\OposSvc.exe";
+        posService = machine.addProcess(new Program("OposSvc.exe", path, "\"" + path + "\" -service",
+                "RetailPos Systems Inc.", "OPOS Device Service", "2.4.0.118", null, false, 4, List.of()), 2164,
+                services.pid(), at(6.5), ProcessInfo.UNKNOWN_TIME, null);
+        startProcess(services, posService);
+        noiseActors.add(posService);
     }
 
     private static Program trend(String name, String description) {
@@ -362,7 +385,8 @@ final class CaseScript {
                         SHARE_READ | SHARE_WRITE, CREATED), 2210, ti.fileStack);
         emit(at(30.41), ti, 1, Operation.CLOSE_FILE, folder, NtStatus.SUCCESS, Detail.None.INSTANCE, 30, ti.fileStack);
         double t = 30.6;
-        for (String file : List.of(inf, dll)) {
+        // in rename-target the package folder still has the DLL an interrupted earlier attempt left there
+        for (String file : scenario == Scenario.RENAME_TARGET ? List.of(inf) : List.of(inf, dll)) {
             String source = winSxs + file;
             emit(at(t), ti, 1, Operation.CREATE_FILE, source, NtStatus.SUCCESS,
                     opened(READ_ATTRIBUTES | SYNCHRONIZE, SYNCHRONOUS_IO_NON_ALERT | NON_DIRECTORY_FILE
@@ -462,17 +486,49 @@ final class CaseScript {
                 holders.add(openAndRead(f - 0.4, f + 2.5, agent, target, SHARE_READ | SHARE_WRITE));
                 holders.add(openAndRead(f - 0.25, f + 3.0, wmi, target, SHARE_READ));
                 break;
-            case DELETE_PENDING: {
-                long opened = at(f - 0.4);
-                int access = READ_DATA | DELETE | SYNCHRONIZE;
+            case DELETE_PENDING:
+                // a scanner that lets deletes through (shares Read and Delete) still keeps a classic delete pending
+                holders.add(openAndRead(f - 0.4, f + 2.5, agent, target, SHARE_READ | SHARE_DELETE));
+                break;
+            case REQUEST_SHARE:
+                holders.add(openAndRead(f - 0.3, f + 2.5, agent, target, SHARE_ALL));
+                break;
+            case RENAME_TARGET:
+                holders.add(openAndRead(f - 0.3, f + 2.5, agent, FILE_REPOSITORY + newPackage + "\\" + dll, SHARE_ALL));
+                break;
+            case IMAGE_SECTION: {
+                long loaded = at(8.0);
+                emit(loaded, posService, 0, Operation.LOAD_IMAGE, target, NtStatus.SUCCESS, new ProcessDetail(-1,
+                        0x7FFB_3A20_0000L, 0x4_6000L, List.of(new Field("Image Base", "0x7ffb3a200000"),
+                                new Field("Image Size", "0x46000"))), 0, posService.processStack);
+                holders.add(access(posService, loaded, -1, 0, 0));
+                break;
+            }
+            case DATA_SECTION: {
+                // the scanner reads through a mapped view and closes its handle; the section lives on
+                long opened = at(f - 0.5);
+                int access = READ_DATA | SYNCHRONIZE;
                 emit(opened, agent, 1, Operation.CREATE_FILE, target, NtStatus.SUCCESS,
-                        opened(access, scanOptions, SHARE_ALL), 350, agent.filteredFileStack);
-                emit(at(f - 0.35), agent, 1, Operation.SET_DISPOSITION_INFORMATION_FILE, target, NtStatus.SUCCESS,
-                        new DispositionDetail(true, -1), 120, agent.filteredFileStack);
-                long closed = at(f + 2.5);
-                emit(closed, agent, 1, Operation.CLOSE_FILE, target, NtStatus.SUCCESS, Detail.None.INSTANCE, 40,
+                        opened(access, SYNCHRONOUS_IO_NON_ALERT | NON_DIRECTORY_FILE, SHARE_ALL), 360,
                         agent.filteredFileStack);
-                holders.add(access(agent, opened, closed, access, SHARE_ALL));
+                emit(at(f - 0.49), agent, 1, Operation.CREATE_FILE_MAPPING, target, NtStatus.FILE_LOCKED_WITH_ONLY_READERS,
+                        new FileMappingDetail(1, PageProtection.PAGE_READONLY), 45, agent.filteredFileStack);
+                emit(at(f - 0.3), agent, 1, Operation.CLOSE_FILE, target, NtStatus.SUCCESS, Detail.None.INSTANCE, 40,
+                        agent.filteredFileStack);
+                holders.add(access(agent, opened, -1, access, SHARE_ALL));
+                break;
+            }
+            case OPLOCK_DELAY: {
+                long opened = at(f - 0.6);
+                int access = READ_DATA | READ_ATTRIBUTES | SYNCHRONIZE;
+                emit(opened, agent, 1, Operation.CREATE_FILE, target, NtStatus.SUCCESS,
+                        opened(access, SYNCHRONOUS_IO_NON_ALERT | NON_DIRECTORY_FILE, SHARE_ALL), 340,
+                        agent.filteredFileStack);
+                // a granted oplock request stays pending until the break: procmon logs it with its duration
+                emit(at(f - 0.59), agent, 1, Operation.FILE_SYSTEM_CONTROL, target, NtStatus.SUCCESS,
+                        new Detail.Text("Control: FSCTL_REQUEST_FILTER_OPLOCK"), seconds(0.61), agent.filteredFileStack);
+                emit(at(f + 0.03), agent, 1, Operation.CLOSE_FILE, target, NtStatus.SUCCESS, Detail.None.INSTANCE, 38,
+                        agent.filteredFileStack);
                 break;
             }
             case FILTER_DENIAL:
@@ -486,39 +542,108 @@ final class CaseScript {
         }
     }
 
-    /** TiWorker deletes the superseded package: the INF, then the DLL (the failure), then the folder. */
+    /**
+     * TiWorker deletes the superseded package: the INF, then the DLL (the failure, which each scenario makes
+     * fail its own way), then the folder.
+     */
     private void unstageOldPackage(double f) {
         Actor ti = tiWorker;
         String folder = FILE_REPOSITORY + oldPackage;
         deleteFile(f - 0.05, ti, folder + "\\" + inf);
         String target = folder + "\\" + dll;
+        heldPath = target;
         int options = NON_DIRECTORY_FILE | OPEN_REPARSE_POINT;
-        int result = switch (scenario) {
-            case CLEAN -> NtStatus.SUCCESS;
-            case FILTER_DENIAL -> NtStatus.ACCESS_DENIED;
-            case DELETE_PENDING -> NtStatus.DELETE_PENDING;
-            default -> NtStatus.SHARING_VIOLATION;
-        };
         long t = at(f);
-        List<Frame> stack = scenario == Scenario.FILTER_DENIAL ? ti.filteredFileStack : ti.fileStack;
-        if (result == NtStatus.SUCCESS) {
-            deleteFile(f, ti, target);
-            emit(at(f + 0.05), ti, 1, Operation.CREATE_FILE, folder, NtStatus.SUCCESS,
-                    opened(DELETE | SYNCHRONIZE, DIRECTORY_FILE | SYNCHRONOUS_IO_NON_ALERT | OPEN_REPARSE_POINT, SHARE_ALL),
-                    240, ti.fileStack);
-            emit(at(f + 0.06), ti, 1, Operation.SET_DISPOSITION_INFORMATION_FILE, folder, NtStatus.SUCCESS,
-                    new DispositionDetail(true, -1), 300, ti.fileStack);
-            emit(at(f + 0.07), ti, 1, Operation.CLOSE_FILE, folder, NtStatus.SUCCESS, Detail.None.INSTANCE, 55,
-                    ti.fileStack);
-            String oldKey = DRIVER_DATABASE + "DriverPackages\\" + oldPackage;
-            emit(at(f + 0.2), ti, 2, Operation.REG_DELETE_KEY, oldKey, NtStatus.SUCCESS, Detail.None.INSTANCE, 210,
-                    ti.registryStack);
-            appendLog(f + 0.5, ti, "C:\\Windows\\INF\\setupapi.dev.log", 3);
-            return;
+        switch (scenario) {
+            case CLEAN -> deleteFile(f, ti, target);
+            case OPLOCK_DELAY -> {
+                // asked not to wait, the open completes at once while the scanner's filter oplock breaks
+                emit(t, ti, 1, Operation.CREATE_FILE, target, NtStatus.OPLOCK_BREAK_IN_PROGRESS,
+                        opened(DELETE, options | COMPLETE_IF_OPLOCKED, SHARE_READ), 210, ti.fileStack);
+                emit(at(f + 0.05), ti, 1, Operation.SET_DISPOSITION_INFORMATION_FILE, target, NtStatus.SUCCESS,
+                        new DispositionDetail(true, -1), 97, ti.fileStack);
+                emit(at(f + 0.06), ti, 1, Operation.CLOSE_FILE, target, NtStatus.SUCCESS, Detail.None.INSTANCE, 36,
+                        ti.fileStack);
+            }
+            case FILTER_DENIAL -> {
+                // the filter's pre-create callback opens and reads the file itself, from TiWorker's thread: procmon
+                // sees that nested I/O with the filter's frames, then the denied create without them (it is
+                // logged above the filter, at altitude 385200)
+                emit(at(f - 0.004), ti, 1, Operation.CREATE_FILE, target, NtStatus.SUCCESS,
+                        opened(READ_DATA | SYNCHRONIZE, SYNCHRONOUS_IO_NON_ALERT | NON_DIRECTORY_FILE, SHARE_ALL), 150,
+                        ti.filteredFileStack);
+                emit(at(f - 0.003), ti, 1, Operation.READ_FILE, target, NtStatus.SUCCESS, io(0, 65_536), 820,
+                        ti.filteredFileStack);
+                emit(at(f - 0.002), ti, 1, Operation.CLOSE_FILE, target, NtStatus.SUCCESS, Detail.None.INSTANCE, 30,
+                        ti.filteredFileStack);
+                fail(t, Operation.CREATE_FILE, target, NtStatus.ACCESS_DENIED, failedOpen(DELETE, options, SHARE_READ));
+                mechanism = "filter-denial";
+            }
+            case DELETE_PENDING -> {
+                deleteFile(f - 0.2, ti, target);
+                fail(t, Operation.CREATE_FILE, target, NtStatus.DELETE_PENDING, failedOpen(DELETE, options, SHARE_READ));
+                mechanism = "pending-delete";
+            }
+            case REQUEST_SHARE -> {
+                fail(t, Operation.CREATE_FILE, target, NtStatus.SHARING_VIOLATION, failedOpen(DELETE, options, SHARE_DELETE));
+                mechanism = "handle";
+            }
+            case RENAME_TARGET -> {
+                // TiWorker projects the component's file into the new package again, over the existing link
+                String source = winSxs + dll;
+                heldPath = FILE_REPOSITORY + newPackage + "\\" + dll;
+                emit(at(f - 0.01), ti, 1, Operation.CREATE_FILE, source, NtStatus.SUCCESS,
+                        opened(READ_ATTRIBUTES | SYNCHRONIZE, SYNCHRONOUS_IO_NON_ALERT | NON_DIRECTORY_FILE
+                                | OPEN_REPARSE_POINT, SHARE_ALL), 260, ti.fileStack);
+                fail(t, Operation.SET_LINK_INFORMATION_FILE, source, NtStatus.ACCESS_DENIED, new RenameDetail(true, heldPath));
+                emit(at(f + 0.01), ti, 1, Operation.CLOSE_FILE, source, NtStatus.SUCCESS, Detail.None.INSTANCE, 22,
+                        ti.fileStack);
+                mechanism = "rename-target";
+            }
+            case IMAGE_SECTION, DATA_SECTION -> {
+                // the delete open succeeds (no handle conflicts); marking the file for deletion does not
+                emit(at(f - 0.005), ti, 1, Operation.CREATE_FILE, target, NtStatus.SUCCESS, opened(DELETE, options, SHARE_READ),
+                        190, ti.fileStack);
+                fail(t, Operation.SET_DISPOSITION_INFORMATION_FILE, target, NtStatus.CANNOT_DELETE,
+                        new DispositionDetail(true, -1));
+                emit(at(f + 0.005), ti, 1, Operation.CLOSE_FILE, target, NtStatus.SUCCESS, Detail.None.INSTANCE, 36,
+                        ti.fileStack);
+                mechanism = scenario == Scenario.IMAGE_SECTION ? "image-section" : "data-section";
+            }
+            default -> {
+                fail(t, Operation.CREATE_FILE, target, NtStatus.SHARING_VIOLATION, failedOpen(DELETE, options, SHARE_READ));
+                mechanism = "handle";
+            }
         }
-        emit(t, ti, 1, Operation.CREATE_FILE, target, result, failedOpen(DELETE, options, SHARE_READ), 180, stack);
-        failure = new Failure(t, ti.name(), ti.pid(), ti.tids[1], Operation.CREATE_FILE.procmonName(), target, result);
-        rollBack(f);
+        if (failure == null) {
+            removeOldFolder(f);
+        } else {
+            rollBack(f);
+        }
+    }
+
+    /** TiWorker's failing operation {@code op} at {@code t}, on its file thread. */
+    private void fail(long t, Operation op, String path, int result, Detail detail) {
+        Actor ti = tiWorker;
+        emit(t, ti, 1, op, path, result, detail, 180, ti.fileStack);
+        failure = new Failure(t, ti.name(), ti.pid(), ti.tids[1], op.procmonName(), path, result);
+    }
+
+    /** The superseded package's folder and registration go once its files are deleted. */
+    private void removeOldFolder(double f) {
+        Actor ti = tiWorker;
+        String folder = FILE_REPOSITORY + oldPackage;
+        emit(at(f + 0.07), ti, 1, Operation.CREATE_FILE, folder, NtStatus.SUCCESS,
+                opened(DELETE | SYNCHRONIZE, DIRECTORY_FILE | SYNCHRONOUS_IO_NON_ALERT | OPEN_REPARSE_POINT, SHARE_ALL),
+                240, ti.fileStack);
+        emit(at(f + 0.08), ti, 1, Operation.SET_DISPOSITION_INFORMATION_FILE, folder, NtStatus.SUCCESS,
+                new DispositionDetail(true, -1), 300, ti.fileStack);
+        emit(at(f + 0.09), ti, 1, Operation.CLOSE_FILE, folder, NtStatus.SUCCESS, Detail.None.INSTANCE, 55,
+                ti.fileStack);
+        String oldKey = DRIVER_DATABASE + "DriverPackages\\" + oldPackage;
+        emit(at(f + 0.2), ti, 2, Operation.REG_DELETE_KEY, oldKey, NtStatus.SUCCESS, Detail.None.INSTANCE, 210,
+                ti.registryStack);
+        appendLog(f + 0.5, ti, "C:\\Windows\\INF\\setupapi.dev.log", 3);
     }
 
     /** After a failure TiWorker restores the old active package, removes the new one and logs to CBS.log. */

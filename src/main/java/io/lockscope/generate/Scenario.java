@@ -24,12 +24,33 @@ public enum Scenario {
             "the holder ntrtscan.exe got PID 1880 after CompatTelRunner.exe, which had the file open, exited with it",
             "lock-holder", "oposdrv.inf"),
     FILTER_DENIAL("filter-denial",
-            "TiWorker's open of oposdrv.dll fails with ACCESS DENIED, nobody holds it, tmevtmgr.sys is in the stack",
+            "TiWorker's open of oposdrv.dll fails with ACCESS DENIED and nobody holds or maps it; just before, "
+                    + "tmevtmgr.sys opened and read the file from TiWorker's thread (its pre-create scan)",
             "filter-interference", "oposdrv.inf"),
     DELETE_PENDING("delete-pending",
-            "ntrtscan.exe set a pending delete on oposdrv.dll and keeps it open: TiWorker's open fails with DELETE "
-                    + "PENDING",
+            "TiWorker deleted oposdrv.dll and closed its handle while ntrtscan.exe still had it open sharing Read and "
+                    + "Delete: the classic delete stays pending, and TiWorker's next open fails with DELETE PENDING",
             "lock-holder", "oposdrv.inf"),
+    REQUEST_SHARE("request-share",
+            "ntrtscan.exe has oposdrv.dll open for Read sharing everything; TiWorker opens it for Delete sharing only "
+                    + "Delete, which the scanner's Read access conflicts with: SHARING VIOLATION (the other direction)",
+            "lock-holder", "oposdrv.inf"),
+    RENAME_TARGET("rename-target",
+            "ntrtscan.exe has the new package's oposdrv.dll open sharing everything when TiWorker links the WinSxS "
+                    + "file over it with ReplaceIfExists: ACCESS DENIED on SetLinkInformationFile",
+            "lock-holder", "oposdrv.inf"),
+    IMAGE_SECTION("image-section",
+            "OposSvc.exe (a POS service, not in the knowledge base) loaded oposdrv.dll as an image; TiWorker's "
+                    + "delete fails with CANNOT DELETE though no handle is open",
+            "lock-holder", "oposdrv.inf"),
+    DATA_SECTION("data-section",
+            "ntrtscan.exe mapped oposdrv.dll (CreateFileMapping) and closed its handle; the view remains and "
+                    + "TiWorker's delete fails with CANNOT DELETE",
+            "lock-holder", "oposdrv.inf"),
+    OPLOCK_DELAY("oplock-delay",
+            "ntrtscan.exe holds a filter oplock on oposdrv.dll; TiWorker's open completes with OPLOCK BREAK IN "
+                    + "PROGRESS, the scanner lets go and the update succeeds: a delay, not a failure",
+            "no-failure", "oposdrv.inf"),
     REGISTRY_CORRUPT("registry-corrupt",
             "activating the new package under HKLM\\DRIVERS\\DriverDatabase fails with REGISTRY CORRUPT",
             "registry-failure", "oposdrv.inf"),

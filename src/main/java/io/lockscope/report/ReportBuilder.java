@@ -8,7 +8,6 @@ import io.lockscope.analysis.ShareAccess;
 import io.lockscope.analysis.TraceFacts;
 import io.lockscope.model.EventClass;
 import io.lockscope.model.EventStore;
-import io.lockscope.model.detail.FilterDetail;
 import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.Trace;
 import io.lockscope.model.TraceTime;
@@ -28,6 +27,7 @@ import io.lockscope.report.model.Servicing;
 import io.lockscope.report.model.Verdict;
 import io.lockscope.rules.Blame;
 import io.lockscope.rules.Culprit;
+import io.lockscope.rules.Mechanism;
 import io.lockscope.rules.Diagnosis;
 import io.lockscope.rules.Args;
 import io.lockscope.rules.TimeRef;
@@ -237,21 +237,22 @@ public final class ReportBuilder {
                 args.add(Spelling.access(h.access()));
                 args.add(Spelling.share(h.share()));
                 args.add(time(f.input(), t.events().time(h.startEvent())).text());
-                args.add(conflictText(finding));
+                args.add(conflictText(f, finding));
                 args.add(driverClause(culprit, b.driver() != null));
-                return words.get("verdict.lock-holder." + h.kind().name(), args.toArray());
+                args.add(f.renameTarget() == null ? "" : f.renameTarget());
+                return words.get("verdict.lock-holder." + b.mechanism().name(), args.toArray());
             }
             case FILTER_INTERFERENCE -> {
                 FailureFacts.StackDriver d = b.driver();
                 args.add(d.module());
                 args.add(driverDetails(culprit));
                 EventStore e = facts.trace(f.input()).events();
-                if (e.detail(d.event()) instanceof FilterDetail) {
+                if (d.seen() == FailureFacts.Seen.FILTER_CALLBACK) {
                     args.add(NtStatus.name(e.result(d.event())));
                     return words.get("verdict.filter-interference.callback", args.toArray());
                 }
-                return words.get(d.inFailingStack() ? "verdict.filter-interference.failing"
-                        : "verdict.filter-interference.other", args.toArray());
+                args.add(String.join(", ", d.frames()));
+                return words.get("verdict.filter-interference." + d.seen().name(), args.toArray());
             }
             default -> {
                 return words.get("verdict.registry-failure", args.toArray());
@@ -287,14 +288,10 @@ public final class ReportBuilder {
         List<Failure.Holder> ruledOut = f.ruledOut().stream().map(h -> holder(f, h)).toList();
         List<Failure.FilterDriver> drivers = new ArrayList<>();
         for (FailureFacts.FilterCall c : f.filterCalls()) {
-            drivers.add(new Failure.FilterDriver(c.module(), c.known() == null ? null : c.known().altitude(),
-                    c.known() == null ? null : c.known().group(), c.known() == null ? null : c.known().vendor(),
-                    "filter-callback"));
+            drivers.add(filterDriver(c.asDriver()));
         }
         for (FailureFacts.StackDriver d : f.drivers()) {
-            drivers.add(new Failure.FilterDriver(d.module(), d.known() == null ? null : d.known().altitude(),
-                    d.known() == null ? null : d.known().group(), d.known() == null ? null : d.known().vendor(),
-                    d.inFailingStack() ? "stack" : "stack-other"));
+            drivers.add(filterDriver(d));
         }
         if (f.blocking().stream().anyMatch(h -> h.hold().pairingInferred())) {
             addNote(words.get("note.pairing"));
@@ -306,11 +303,23 @@ public final class ReportBuilder {
                 blocking, ruledOut, drivers, List.of(new Report.Evidence(f.input(), f.event())));
     }
 
+    private static Failure.FilterDriver filterDriver(FailureFacts.StackDriver d) {
+        String evidence = switch (d.seen()) {
+            case FAILING_STACK -> "stack";
+            case NESTED_IO -> "stack-nested";
+            case OTHER_IO -> "stack-other";
+            case FILTER_CALLBACK -> "filter-callback";
+        };
+        return new Failure.FilterDriver(d.module(), d.known() == null ? null : d.known().altitude(),
+                d.known() == null ? null : d.known().group(), d.known() == null ? null : d.known().vendor(), evidence,
+                d.frames());
+    }
+
     private Failure.Holder holder(FailureFacts f, FailureFacts.HolderFinding h) {
         Trace t = facts.trace(f.input());
         Hold hold = h.hold();
         ProcessInfo p = t.processes().get(hold.processKey());
-        String why = h.ruledOut() == null ? conflictText(h) : switch (h.ruledOut()) {
+        String why = h.ruledOut() == null ? conflictText(f, h) : switch (h.ruledOut()) {
             case COMPATIBLE -> words.get("ruledOut.COMPATIBLE", Spelling.share(hold.share()));
             case NO_SHARED_ACCESS -> words.get("ruledOut.NO_SHARED_ACCESS", Spelling.access(hold.access()));
             case ENDED_BEFORE -> words.get("ruledOut.ENDED_BEFORE", time(f.input(), t.events().time(hold.endEvent())).text());
@@ -327,7 +336,7 @@ public final class ReportBuilder {
                 words.get("hold." + hold.kind().name()), hold.pairingInferred(), evidence);
     }
 
-    private String conflictText(FailureFacts.HolderFinding h) {
+    private String conflictText(FailureFacts f, FailureFacts.HolderFinding h) {
         if (h.hold().kind() != Hold.Kind.HANDLE) {
             return words.get("hold." + h.hold().kind().name());
         }
@@ -337,7 +346,8 @@ public final class ReportBuilder {
                     : words.get("conflict.access-not-recorded", Spelling.share(h.hold().share()));
         }
         if (h.conflicts().isEmpty()) {
-            return words.get("conflict.oplock");
+            // a handle blocks without a share conflict on a rename's target and while a delete is pending
+            return words.get(f.renameTarget() != null ? "conflict.rename-target-open" : "conflict.keeps-delete-pending");
         }
         List<String> parts = new ArrayList<>();
         for (ShareAccess.Reason r : h.conflicts()) {
@@ -364,6 +374,9 @@ public final class ReportBuilder {
         }
         if (arg instanceof Hold.Kind k) {
             return words.get("hold." + k.name());
+        }
+        if (arg instanceof Mechanism m) {
+            return words.get("mechanism." + m.id());
         }
         if (arg instanceof ShareAccess.Reason r) {
             return words.get("conflict." + r.side().name(), words.get("kind." + r.kind().name()));

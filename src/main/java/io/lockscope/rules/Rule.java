@@ -26,6 +26,9 @@ public interface Rule {
 
     RuleResult evaluate(CaseFacts facts);
 
+    /** The keys of every message the rule's findings can use (report/messages*.properties), for checking both bundles. */
+    Set<String> messageKeys();
+
     /** Kinds of input a rule can need. */
     enum Requirement {
         /** Any trace with file-system or registry events. */

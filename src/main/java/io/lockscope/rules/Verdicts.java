@@ -38,20 +38,20 @@ final class Verdicts {
             return new Diagnosis.Verdict(best.kind(), weakest.confidence(), weakest.reason(), primary, culprits);
         }
         if (!facts.allFailures().isEmpty()) {
-            return Diagnosis.Verdict.unblamed(VerdictKind.INCONCLUSIVE, Confidence.LOW, ConfidenceReason.NOTHING_EXPLAINS);
+            return Diagnosis.Verdict.unblamed(VerdictKind.INCONCLUSIVE, ConfidenceReason.NOTHING_EXPLAINS);
         }
         Boolean logsSucceeded = facts.servicing().hasServicingLog() ? facts.servicing().succeeded() : null;
         if (Boolean.FALSE.equals(logsSucceeded)) {
             // the logs show a failure that no trace explains
-            return Diagnosis.Verdict.unblamed(VerdictKind.INCONCLUSIVE, Confidence.LOW, ConfidenceReason.NOTHING_EXPLAINS);
+            return Diagnosis.Verdict.unblamed(VerdictKind.INCONCLUSIVE, ConfidenceReason.NOTHING_EXPLAINS);
         }
         boolean servicingSeen = facts.traces().stream().map(TraceFacts::window).anyMatch(Objects::nonNull);
         if (servicingSeen) {
-            return Diagnosis.Verdict.unblamed(VerdictKind.NO_FAILURE, Confidence.HIGH, ConfidenceReason.NO_FAILURE_SEEN);
+            return Diagnosis.Verdict.unblamed(VerdictKind.NO_FAILURE, ConfidenceReason.NO_FAILURE_SEEN);
         }
         return Boolean.TRUE.equals(logsSucceeded)
-                ? Diagnosis.Verdict.unblamed(VerdictKind.NO_FAILURE, Confidence.MEDIUM, ConfidenceReason.LOGS_REPORT_SUCCESS)
-                : Diagnosis.Verdict.unblamed(VerdictKind.INCONCLUSIVE, Confidence.LOW, ConfidenceReason.UPDATE_NOT_SEEN);
+                ? Diagnosis.Verdict.unblamed(VerdictKind.NO_FAILURE, ConfidenceReason.LOGS_REPORT_SUCCESS)
+                : Diagnosis.Verdict.unblamed(VerdictKind.INCONCLUSIVE, ConfidenceReason.UPDATE_NOT_SEEN);
     }
 
     /**

@@ -212,6 +212,7 @@ public final class JsonReportRenderer implements ReportRenderer {
             json.writeStringField("group", driver.group());
             json.writeStringField("vendor", driver.vendor());
             json.writeStringField("evidence", driver.evidence());
+            writeStrings(json, "frames", driver.frames());
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -140,10 +140,10 @@ public final class TextReportRenderer implements ReportRenderer {
             if (!orEmpty(failure.filterDrivers()).isEmpty()) {
                 text.append(inner).append(labels.get("filterDrivers")).append(":\n");
                 TextTable drivers = new TextTable(labels.get("driver"), labels.get("altitude"), labels.get("group"),
-                        labels.get("vendor"), labels.get("evidence"));
+                        labels.get("vendor"), labels.get("evidence"), labels.get("frames"));
                 for (Failure.FilterDriver driver : failure.filterDrivers()) {
                     drivers.row(visible(driver.driver()), visible(driver.altitude()), visible(driver.group()),
-                            visible(driver.vendor()), visible(driver.evidence()));
+                            visible(driver.vendor()), visible(driver.evidence()), visible(String.join(", ", driver.frames())));
                 }
                 text.append(drivers.layOut(inner + INDENT));
             }

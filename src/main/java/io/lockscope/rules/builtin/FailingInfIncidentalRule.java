@@ -26,6 +26,11 @@ public final class FailingInfIncidentalRule implements Rule {
     }
 
     @Override
+    public Set<String> messageKeys() {
+        return Set.of("finding.failing-inf-incidental");
+    }
+
+    @Override
     public Set<Requirement> requires() {
         return Set.of(Requirement.SERVICING_LOGS);
     }

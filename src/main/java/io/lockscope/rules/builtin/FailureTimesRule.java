@@ -39,6 +39,11 @@ public final class FailureTimesRule implements Rule {
     }
 
     @Override
+    public Set<String> messageKeys() {
+        return Set.of("finding.failure-time-outside-trace", "finding.failure-times-agree", "finding.failure-times-disagree.earlier", "finding.failure-times-disagree.later");
+    }
+
+    @Override
     public Set<Requirement> requires() {
         return Set.of(Requirement.SERVICING_LOGS, Requirement.TRACE_EVENTS);
     }

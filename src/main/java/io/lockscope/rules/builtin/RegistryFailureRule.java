@@ -4,13 +4,13 @@ import io.lockscope.analysis.CaseFacts;
 import io.lockscope.analysis.FailureFacts;
 import io.lockscope.model.vocab.NtStatus;
 import io.lockscope.rules.Blame;
-import io.lockscope.rules.Confidence;
 import io.lockscope.rules.ConfidenceReason;
 import io.lockscope.rules.Args;
 import io.lockscope.rules.Finding;
 import io.lockscope.rules.VerdictKind;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * REGISTRY CORRUPT or IO FAILED on the driver database (its keys or the DRIVERS hive files): what
@@ -29,6 +29,11 @@ public final class RegistryFailureRule extends FailureRule {
     }
 
     @Override
+    public Set<String> messageKeys() {
+        return Set.of("finding.registry-failure");
+    }
+
+    @Override
     List<Finding> findings(CaseFacts facts, FailureFacts f) {
         int result = result(facts, f);
         if (result != NtStatus.REGISTRY_CORRUPT && result != NtStatus.REGISTRY_IO_FAILED) {
@@ -36,7 +41,8 @@ public final class RegistryFailureRule extends FailureRule {
         }
         return List.of(new Finding(id(), Finding.Severity.ERROR, "finding.registry-failure",
                 Args.event(facts, f.input(), f.event()),
-                new Blame(VerdictKind.REGISTRY_FAILURE, null, Confidence.HIGH, ConfidenceReason.REGISTRY_STATUS, f, null, null),
+                new Blame(VerdictKind.REGISTRY_FAILURE, null, ConfidenceReason.REGISTRY_STATUS.confidence(),
+                        ConfidenceReason.REGISTRY_STATUS, f, null, null),
                 List.of(new Finding.Evidence(f.input(), f.event()))));
     }
 }

@@ -2,11 +2,14 @@ package io.lockscope.rules.builtin;
 
 import io.lockscope.analysis.CaseFacts;
 import io.lockscope.analysis.FailureFacts;
+import io.lockscope.model.EventStore;
+import io.lockscope.model.Trace;
 import io.lockscope.model.vocab.NtStatus;
 import io.lockscope.rules.Args;
 import io.lockscope.rules.Finding;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A failure with neither a holder nor a filter to explain it. Says what is missing to explain it:
@@ -14,6 +17,8 @@ import java.util.List;
  * filter below procmon's altitude, which procmon cannot see — procmon-formats.md §7.5).
  */
 public final class UnexplainedFailureRule extends FailureRule {
+    private static final int SYSTEM_PID = 4;
+
     @Override
     public String id() {
         return "unexplained-failure";
@@ -25,6 +30,11 @@ public final class UnexplainedFailureRule extends FailureRule {
     }
 
     @Override
+    public Set<String> messageKeys() {
+        return Set.of("finding.unexplained-failure", "finding.unexplained-failure.kernel-holder", "finding.unexplained-failure.no-stacks");
+    }
+
+    @Override
     List<Finding> findings(CaseFacts facts, FailureFacts f) {
         int result = result(facts, f);
         if (f.explainedByHolder() || !f.drivers().isEmpty() || !f.filterCalls().isEmpty()
@@ -32,8 +42,29 @@ public final class UnexplainedFailureRule extends FailureRule {
             return List.of();
         }
         boolean noStacks = facts.trace(f.input()).stacks().size() == 0;
-        return List.of(new Finding(id(), Finding.Severity.WARNING,
-                noStacks ? "finding.unexplained-failure.no-stacks" : "finding.unexplained-failure",
+        String key = holderExpected(result) && !systemSeen(facts.trace(f.input())) ? "finding.unexplained-failure.kernel-holder"
+                : noStacks ? "finding.unexplained-failure.no-stacks" : "finding.unexplained-failure";
+        return List.of(new Finding(id(), Finding.Severity.WARNING, key,
                 Args.event(facts, f.input(), f.event()), null, List.of(new Finding.Evidence(f.input(), f.event()))));
+    }
+
+    /** Results that only an open handle or a mapping produces: someone held the file. */
+    private static boolean holderExpected(int result) {
+        return result == NtStatus.SHARING_VIOLATION || result == NtStatus.DELETE_PENDING
+                || result == NtStatus.CANNOT_DELETE || result == NtStatus.USER_MAPPED_FILE;
+    }
+
+    /**
+     * Whether the trace shows any event of the System process, whose handles are kernel handles (a boot log
+     * filters them out by default, procmon-formats.md §7.5).
+     */
+    private static boolean systemSeen(Trace trace) {
+        EventStore e = trace.events();
+        for (int i = 0, n = e.size(); i < n; i++) {
+            if (trace.process(i).pid() == SYSTEM_PID) {
+                return true;
+            }
+        }
+        return false;
     }
 }

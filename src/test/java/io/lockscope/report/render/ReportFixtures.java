@@ -66,7 +66,7 @@ final class ReportFixtures {
                 time("00:00:39.8000000", 39.8), "Read Attributes", "Read, Write, Delete", "closed before the failure",
                 "handle", true, List.of(new Report.Evidence(0, 119_002), new Report.Evidence(0, 119_540)));
         Failure.FilterDriver tmevtmgr = new Failure.FilterDriver("tmevtmgr.sys", "328510", "FSFilter Anti-Virus",
-                "Trend Micro", "stack");
+                "Trend Micro", "stack-other", List.of("tmevtmgr.sys+0x1a2f0", "tmevtmgr.sys+0x3c41"));
         Failure first = new Failure(time("00:00:41.2000000", 41.2), "TiWorker.exe", 3120, "CreateFile", dllPath,
                 "SHARING VIOLATION", "0xC0000043", new Failure.Requested("Delete", "Read"), List.of(culpritOnDll),
                 List.of(closedBefore), List.of(tmevtmgr), List.of(new Report.Evidence(0, 120_502)));
