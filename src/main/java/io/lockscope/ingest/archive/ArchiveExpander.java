@@ -12,6 +12,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 import java.io.BufferedInputStream;
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -309,9 +310,17 @@ public final class ArchiveExpander {
         return "entry " + entryName;
     }
 
+    /**
+     * The archive's damage in words. Commons Compress says what is wrong in its IOExceptions; an
+     * EOFException has no message, and a RuntimeException's message describes the library's state, not
+     * the file, so neither is shown (nor any class name).
+     */
     private static String describe(Exception e) {
-        String message = e.getMessage();
-        return "broken archive: " + (message == null || message.isBlank() ? e.getClass().getSimpleName() : message);
+        if (e instanceof EOFException) {
+            return "broken archive: it ends inside an entry or a header (cut short?)";
+        }
+        String message = e instanceof IOException ? e.getMessage() : null;
+        return "broken archive: " + (message == null || message.isBlank() ? "its structure cannot be read" : message);
     }
 
     static String bytes(long n) {
