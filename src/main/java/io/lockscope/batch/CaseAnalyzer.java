@@ -10,6 +10,7 @@ import io.lockscope.ingest.SameCapture;
 import io.lockscope.ingest.archive.ArchiveLimits;
 import io.lockscope.ingest.servicing.ServicingLog;
 import io.lockscope.ingest.servicing.ServicingLogReaders;
+import io.lockscope.kit.KitInventory;
 import io.lockscope.model.TraceTime;
 import io.lockscope.model.servicing.ServicingFacts;
 import io.lockscope.report.ReportBuilder;
@@ -89,20 +90,32 @@ public final class CaseAnalyzer {
 
     /**
      * What was not read of the case (archive entries refused by a limit, broken files, exports of a
-     * capture read in a richer form) is said in the report.
+     * capture read in a richer form) is said in the report, and for an upload made by the capture kit,
+     * which of its files were there and what each missing one costs.
      */
     private Report withReadNotes(Report report, CaseInputs.Loaded loaded) {
-        if (loaded.refused().isEmpty() && loaded.errors().isEmpty() && loaded.copies().isEmpty()) {
-            return report;
-        }
         List<String> notes = new ArrayList<>(report.notes());
         for (SameCapture.Copy copy : loaded.copies()) {
             notes.add(ReportBuilder.sameCaptureNote(lang, copy.skipped(), copy.used()));
         }
         notes.addAll(loaded.refused());
         notes.addAll(loaded.errors());
+        KitInventory kit = KitInventory.of(fileNames(loaded));
+        if (kit != null) {
+            notes.addAll(kit.notes(lang));
+        }
+        if (notes.size() == report.notes().size()) {
+            return report;
+        }
         return new Report(report.schemaVersion(), report.tool(), report.lang(), report.inputs(), report.target(),
                 report.verdict(), report.failures(), report.findings(), report.sequences(), report.servicing(),
                 report.filters(), report.picture(), List.copyOf(notes));
+    }
+
+    private static List<String> fileNames(CaseInputs.Loaded loaded) {
+        List<String> names = new ArrayList<>(loaded.unrecognised());
+        loaded.traces().forEach(t -> names.add(t.source()));
+        loaded.servicingLogs().forEach(l -> names.add(l.input()));
+        return names;
     }
 }

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 /** The inputs and read options every command shares. */
 final class InputOptions {
     @Parameters(paramLabel = "INPUT", arity = "1..*",
-            description = "Trace files, or folders or archives (zip, 7z, tar.gz) holding a case (format detected from content).")
+            description = "Trace files, or folders or archives (zip, 7z, tar.gz, cab) holding a case (format detected from content).")
     List<Path> inputs;
 
     @Option(names = "--tz", paramLabel = "±HH:MM", converter = ZoneOffsetConverter.class,

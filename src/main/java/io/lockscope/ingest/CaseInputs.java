@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * Reads what the user named on the command line: files, folders and archives (a folder or an archive
  * is one case: every file in it whose content lockscope recognises is read, the others are listed as
  * not recognised). Traces (procmon, ETW), servicing logs (CBS.log, setupapi.dev.log, fltmc output, …)
- * and archives (zip, 7z, tar.gz; see {@link ArchiveExpander}) are told apart by content. Archives are
+ * and archives (zip, 7z, tar.gz, cab; see {@link ArchiveExpander}) are told apart by content. Archives are
  * expanded into a temporary folder that is deleted before {@code load} returns; their files are named
  * {@code upload.zip!/logs/CBS.log}.
  *

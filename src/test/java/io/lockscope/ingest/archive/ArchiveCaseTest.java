@@ -102,9 +102,8 @@ class ArchiveCaseTest {
         CaseInputs.Loaded loaded = CaseInputs.load(List.of(holder), ReadOptions.DEFAULT);
         assertEquals(1, loaded.traces().size());
         assertEquals("holder/upload.zip!/logs/boot_log.csv", loaded.traces().get(0).source());
-        // other builds on the machine create and delete their own work folders meanwhile: only ours must be gone
         List<Path> left = new ArrayList<>(workFolders(tmp));
-        left.removeAll(before);
+        left.removeAll(before); // other processes share the temporary folder: only a new folder left over counts
         assertEquals(List.of(), left, "the expansion folder is deleted after loading");
     }
 

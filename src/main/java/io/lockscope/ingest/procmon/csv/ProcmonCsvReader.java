@@ -118,8 +118,12 @@ public final class ProcmonCsvReader implements TraceReader {
                 throw new BadInputException.Truncated(displayName, BadInputException.line(csv.recordLine() + 1),
                         "the export has a header but no event rows");
             }
-            throw new BadInputException.Corrupt(displayName, null,
-                    "none of the " + skipped + " event rows could be read; the first: " + firstSkip);
+            throw new BadInputException.Corrupt(displayName, BadInputException.line(csv.recordLine(), csv.recordNumber()),
+                    "none of the " + skipped + " event rows up to here could be read; the first: " + firstSkip);
+        }
+        String undecodable = csv.decoding().warning();
+        if (undecodable != null) {
+            report.warn(undecodable);
         }
         return assembler.finish();
     }
