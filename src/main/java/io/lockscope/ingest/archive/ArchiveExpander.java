@@ -311,12 +311,13 @@ public final class ArchiveExpander {
     }
 
     /**
-     * The archive's damage in words. Commons Compress says what is wrong in its IOExceptions; an
-     * EOFException has no message, and a RuntimeException's message describes the library's state, not
-     * the file, so neither is shown (nor any class name).
+     * The archive's damage in words. Commons Compress says what is wrong in its IOExceptions; its
+     * EOFExceptions have no message (the cabinet reader's say where the file ends), and a
+     * RuntimeException's message describes the library's state, not the file, so neither is shown (nor
+     * any class name).
      */
     private static String describe(Exception e) {
-        if (e instanceof EOFException) {
+        if (e instanceof EOFException && (e.getMessage() == null || e.getMessage().isBlank())) {
             return "broken archive: it ends inside an entry or a header (cut short?)";
         }
         String message = e instanceof IOException ? e.getMessage() : null;
