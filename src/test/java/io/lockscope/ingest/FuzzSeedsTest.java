@@ -1,8 +1,6 @@
 package io.lockscope.ingest;
 
-import io.lockscope.generate.CaseFormats;
 import io.lockscope.generate.CaseGenerator;
-import io.lockscope.generate.GenerateOptions;
 import io.lockscope.generate.Scenario;
 import io.lockscope.ingest.archive.Archives;
 import io.lockscope.ingest.etw.testing.LockScenario;
@@ -55,6 +53,8 @@ class FuzzSeedsTest {
             Map.entry(InputFormat.DRIVER_LIST, "servicing.ServicingFuzzTest/commandOutputs"),
             Map.entry(InputFormat.SERVICE_CONFIG, "servicing.ServicingFuzzTest/commandOutputs"));
     static final String ETL_XPRESS = "etw.EtwFuzzTest/etlXpress";
+    /** The whole pipeline's target, in another package: its seeds are the generated boot log. */
+    static final Path ANALYZE_SEEDS = RESOURCES.resolve("io/lockscope/cli/AnalyzeFuzzTestInputs/analyze");
     static final String ARCHIVE = "archive.ArchiveFuzzTest/expand";
 
     @Test
@@ -68,8 +68,10 @@ class FuzzSeedsTest {
         List<String> targets = new ArrayList<>(TARGET.values());
         targets.add(ETL_XPRESS);
         targets.add(ARCHIVE);
-        for (String target : targets) {
-            Path dir = inputs(target);
+        List<Path> folders = new ArrayList<>(List.of(ANALYZE_SEEDS));
+        targets.forEach(t -> folders.add(inputs(t)));
+        for (Path dir : folders) {
+            String target = dir.toString();
             assertTrue(Files.isDirectory(dir), "no seeds for " + target + " at " + dir);
             try (Stream<Path> seeds = Files.list(dir)) {
                 assertTrue(seeds.count() > 0, "no seeds for " + target);
@@ -81,9 +83,7 @@ class FuzzSeedsTest {
     private static void writeSeeds(Path tmp) throws IOException {
         Path generated = tmp.resolve("case");
         Scenario scenario = Scenario.LOCK_HOLDER;
-        CaseGenerator.generate(scenario, generated.resolve(scenario.id()), GenerateOptions.defaults()
-                .withEvents(CaseGenerator.minimumEvents(scenario, 1) + 20)
-                .withFormats(CaseFormats.parse("csv,xml,pml,logs")));
+        CaseGenerator.generate(scenario, generated.resolve(scenario.id()), Fuzzing.SEED_CASE);
         List<Path> files = new ArrayList<>();
         try (Stream<Path> all = Stream.concat(Files.walk(generated), Stream.concat(
                 Files.walk(RESOURCES.resolve("procmon")), Stream.concat(Files.walk(RESOURCES.resolve("etw")),
@@ -104,6 +104,9 @@ class FuzzSeedsTest {
         Files.createDirectories(inputs(ETL_XPRESS));
         Files.write(inputs(ETL_XPRESS).resolve("lock-scenario-xpress.etl"), LockScenario.etl().compressed().bytes());
         writeArchiveSeeds(generated.resolve(scenario.id()), tmp);
+        Files.createDirectories(ANALYZE_SEEDS);
+        Files.copy(generated.resolve(scenario.id()).resolve("boot_log.csv"), ANALYZE_SEEDS.resolve("lock-holder-boot_log.csv"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** One small case in each archive format, and a zip holding a tar.gz (nesting). */

@@ -29,6 +29,8 @@ public final class TextLines implements Closeable {
     private boolean inputDone;
     /** The file offset of {@link #bytes}' index 0. */
     private long bytesBefore;
+    /** The decoder has been flushed: the input is all decoded, and it must not be called again. */
+    private boolean ended;
     private long lineNumber;
     private boolean pendingCr;
 
@@ -52,6 +54,9 @@ public final class TextLines implements Closeable {
 
     /** Decodes more characters; false at the end of the input. */
     private boolean fill() throws IOException {
+        if (ended) {
+            return false;
+        }
         chars.clear();
         while (chars.position() == 0) {
             if (!inputDone && bytes.remaining() < 16) {
@@ -68,6 +73,7 @@ public final class TextLines implements Closeable {
             decoder.decode(bytes, chars, inputDone, bytesBefore);
             if (inputDone && !bytes.hasRemaining() && chars.position() == 0) {
                 decoder.flush(chars);
+                ended = true;
                 if (chars.position() == 0) {
                     chars.flip();
                     return false;

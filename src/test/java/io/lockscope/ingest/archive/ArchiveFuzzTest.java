@@ -2,7 +2,7 @@ package io.lockscope.ingest.archive;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.lockscope.ingest.BadInputException;
-import io.lockscope.ingest.FuzzLimits;
+import io.lockscope.ingest.Fuzzing;
 import io.lockscope.ingest.ReadContract;
 import org.junit.jupiter.api.Timeout;
 
@@ -20,12 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * contract ({@link ReadContract#checkRefusal}: one error naming the archive, or an expansion), what it wrote
  * must stay inside the work folder, be regular files only, and stay under the expanded-bytes cap.
  */
-@Timeout(FuzzLimits.SECONDS_PER_INPUT)
+@Timeout(Fuzzing.SECONDS_PER_INPUT)
 class ArchiveFuzzTest {
     /** Small caps, so that a bomb is stopped within the time of one fuzz input. */
     private static final ArchiveLimits LIMITS = new ArchiveLimits(200, 8L << 20, 250, 1L << 20, 3);
 
-    @FuzzTest(maxDuration = FuzzLimits.MAX_DURATION)
+    @FuzzTest(maxDuration = Fuzzing.MAX_DURATION)
     void expand(byte[] data) throws IOException {
         Path archive = ReadContract.write(data);
         Path work = Files.createTempDirectory("lockscope-fuzz-expand");

@@ -1,7 +1,7 @@
 package io.lockscope.ingest.etw;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.lockscope.ingest.FuzzLimits;
+import io.lockscope.ingest.Fuzzing;
 import io.lockscope.ingest.ReadContract;
 import io.lockscope.ingest.etw.export.TracerptCsvReader;
 import io.lockscope.ingest.etw.export.TracerptXmlReader;
@@ -16,34 +16,34 @@ import java.io.IOException;
  * XPRESS-compressed seeds (one reader, two starting points: the fuzzer rarely finds a valid compressed
  * buffer by itself), and the four text exports. Seeds and found crashes are under {@code EtwFuzzTestInputs/}.
  */
-@Timeout(FuzzLimits.SECONDS_PER_INPUT)
+@Timeout(Fuzzing.SECONDS_PER_INPUT)
 class EtwFuzzTest {
-    @FuzzTest(maxDuration = FuzzLimits.MAX_DURATION)
+    @FuzzTest(maxDuration = Fuzzing.MAX_DURATION)
     void etl(byte[] data) throws IOException {
         ReadContract.read(new EtlTraceReader(), data);
     }
 
-    @FuzzTest(maxDuration = FuzzLimits.MAX_DURATION)
+    @FuzzTest(maxDuration = Fuzzing.MAX_DURATION)
     void etlXpress(byte[] data) throws IOException {
         ReadContract.read(new EtlTraceReader(), data);
     }
 
-    @FuzzTest(maxDuration = FuzzLimits.MAX_DURATION)
+    @FuzzTest(maxDuration = Fuzzing.MAX_DURATION)
     void tracerptCsv(byte[] data) throws IOException {
         ReadContract.read(new TracerptCsvReader(), data);
     }
 
-    @FuzzTest(maxDuration = FuzzLimits.MAX_DURATION)
+    @FuzzTest(maxDuration = Fuzzing.MAX_DURATION)
     void tracerptXml(byte[] data) throws IOException {
         ReadContract.read(new TracerptXmlReader(), data);
     }
 
-    @FuzzTest(maxDuration = FuzzLimits.MAX_DURATION)
+    @FuzzTest(maxDuration = Fuzzing.MAX_DURATION)
     void xperfDumper(byte[] data) throws IOException {
         ReadContract.read(new XperfDumperReader(), data);
     }
 
-    @FuzzTest(maxDuration = FuzzLimits.MAX_DURATION)
+    @FuzzTest(maxDuration = Fuzzing.MAX_DURATION)
     void wpaCsv(byte[] data) throws IOException {
         ReadContract.read(new WpaCsvReader(), data);
     }

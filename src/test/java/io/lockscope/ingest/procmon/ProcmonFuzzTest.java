@@ -1,7 +1,7 @@
 package io.lockscope.ingest.procmon;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.lockscope.ingest.FuzzLimits;
+import io.lockscope.ingest.Fuzzing;
 import io.lockscope.ingest.ReadContract;
 import io.lockscope.ingest.procmon.csv.ProcmonCsvReader;
 import io.lockscope.ingest.procmon.pml.PmlReader;
@@ -14,19 +14,19 @@ import java.io.IOException;
  * Coverage-guided fuzz targets for the procmon readers ({@link ReadContract}). A plain build replays the
  * seeds and found crashes under {@code ProcmonFuzzTestInputs/}; {@code bin/fuzz} fuzzes them.
  */
-@Timeout(FuzzLimits.SECONDS_PER_INPUT)
+@Timeout(Fuzzing.SECONDS_PER_INPUT)
 class ProcmonFuzzTest {
-    @FuzzTest(maxDuration = FuzzLimits.MAX_DURATION)
+    @FuzzTest(maxDuration = Fuzzing.MAX_DURATION)
     void pml(byte[] data) throws IOException {
         ReadContract.read(new PmlReader(), data);
     }
 
-    @FuzzTest(maxDuration = FuzzLimits.MAX_DURATION)
+    @FuzzTest(maxDuration = Fuzzing.MAX_DURATION)
     void csv(byte[] data) throws IOException {
         ReadContract.read(new ProcmonCsvReader(), data);
     }
 
-    @FuzzTest(maxDuration = FuzzLimits.MAX_DURATION)
+    @FuzzTest(maxDuration = Fuzzing.MAX_DURATION)
     void xml(byte[] data) throws IOException {
         ReadContract.read(new ProcmonXmlReader(), data);
     }

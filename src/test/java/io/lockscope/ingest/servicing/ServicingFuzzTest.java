@@ -1,7 +1,7 @@
 package io.lockscope.ingest.servicing;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.lockscope.ingest.FuzzLimits;
+import io.lockscope.ingest.Fuzzing;
 import io.lockscope.ingest.ReadContract;
 import org.junit.jupiter.api.Timeout;
 
@@ -13,23 +13,23 @@ import java.util.List;
  * have a target each; the six small command-output readers (fltmc filters and instances, FilterList.log, sc,
  * dism, pnputil) share one that hands every input to all of them, so each seed exercises all six.
  */
-@Timeout(FuzzLimits.SECONDS_PER_INPUT)
+@Timeout(Fuzzing.SECONDS_PER_INPUT)
 class ServicingFuzzTest {
     private static final List<ServicingLogReader> COMMAND_OUTPUTS = List.of(new FltmcFiltersReader(),
             new FltmcInstancesReader(), new FilterListLogReader(), new ScServiceReader(), new DismDriversReader(),
             new PnputilDriversReader());
 
-    @FuzzTest(maxDuration = FuzzLimits.MAX_DURATION)
+    @FuzzTest(maxDuration = Fuzzing.MAX_DURATION)
     void cbsLog(byte[] data) throws IOException {
         ReadContract.read(new CbsLogReader(), data);
     }
 
-    @FuzzTest(maxDuration = FuzzLimits.MAX_DURATION)
+    @FuzzTest(maxDuration = Fuzzing.MAX_DURATION)
     void setupapiLog(byte[] data) throws IOException {
         ReadContract.read(new SetupapiLogReader(), data);
     }
 
-    @FuzzTest(maxDuration = FuzzLimits.MAX_DURATION)
+    @FuzzTest(maxDuration = Fuzzing.MAX_DURATION)
     void commandOutputs(byte[] data) throws IOException {
         for (ServicingLogReader reader : COMMAND_OUTPUTS) {
             ReadContract.read(reader, data);

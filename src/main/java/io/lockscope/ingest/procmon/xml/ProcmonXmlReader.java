@@ -138,9 +138,8 @@ public final class ProcmonXmlReader implements TraceReader {
                 return new BadInputException.Corrupt(file, BadInputException.byteOffset(gap.offset()), gap.getMessage());
             }
         }
-        Location where = e.getLocation();
-        String position = where == null ? null : "line " + where.getLineNumber() + ", column " + where.getColumnNumber();
-        return new BadInputException.Corrupt(file, position, "not well-formed XML: " + firstLine(e.getMessage()), e);
+        return new BadInputException.Corrupt(file, XmlInput.position(e.getLocation()),
+                "not well-formed XML: " + firstLine(e.getMessage()), e);
     }
 
     private static String firstLine(String message) {
