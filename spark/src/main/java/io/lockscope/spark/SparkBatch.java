@@ -113,11 +113,12 @@ public final class SparkBatch implements java.util.concurrent.Callable<Integer> 
         CommandLine cli = new CommandLine(new SparkBatch());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
+            String lang = ((SparkBatch) commandLine.getCommand()).lang;
             if (e instanceof IOException) {
-                err.println("lockscope-spark: " + e.getMessage()); // an input that names nothing, an unwritable output
+                err.println(Messages.text(lang, "badInput", e.getMessage())); // an input that names nothing, an unwritable output
                 return 1;
             }
-            err.println("lockscope-spark: the job failed: " + e); // Spark's own failures: see its log and UI
+            err.println(Messages.text(lang, "jobFailed", e)); // Spark's own failures: its log and UI say more
             return 3;
         });
         System.exit(cli.execute(args));
@@ -143,8 +144,8 @@ public final class SparkBatch implements java.util.concurrent.Callable<Integer> 
                 }
             });
             if (!quiet) {
-                err.printf(Locale.ROOT, "lockscope-spark: %d cases (%d analysed, %d unchanged); summary in %s%n",
-                        summary.rows().size(), summary.analysed(), summary.kept(), output);
+                err.println(Messages.text(lang, "total", summary.rows().size(), summary.analysed(), summary.kept(),
+                        output));
             }
             List<CaseSummary> rows = summary.rows();
             if (rows.stream().anyMatch(r -> r.status().equals(CaseSummary.INTERNAL_ERROR))) {
@@ -194,7 +195,7 @@ public final class SparkBatch implements java.util.concurrent.Callable<Integer> 
         Configuration conf = jsc.hadoopConfiguration();
         List<BatchCase> cases = CaseSources.list(inputs, conf);
         if (cases.isEmpty()) {
-            throw new IOException(String.join(", ", inputs) + ": no cases");
+            throw new IOException(Messages.text(settings.lang(), "noCases", String.join(", ", inputs)));
         }
         JobOutput out = new JobOutput(output, UUID.randomUUID().toString());
         out.fileSystem(conf).setWriteChecksum(false); // no .crc file beside each report on a local output
