@@ -544,6 +544,10 @@ final class CaseScript {
             case RENAME_TARGET:
                 holders.add(openAndRead(f - 0.3, f + 2.5, agent, FILE_REPOSITORY + newPackage + "\\" + dll, SHARE_ALL));
                 break;
+            case HARD_LINK:
+                // it lets go before the rollback deletes the new package's files
+                holders.add(openAndRead(f - 0.3, f + 0.4, agent, winSxs + dll, SHARE_READ | SHARE_WRITE));
+                break;
             case IMAGE_SECTION: {
                 long loaded = at(8.0);
                 emit(loaded, posService, 0, Operation.LOAD_IMAGE, target, NtStatus.SUCCESS, new ProcessDetail(-1,
@@ -650,6 +654,13 @@ final class CaseScript {
                 emit(at(f + 0.01), ti, 1, Operation.CLOSE_FILE, source, NtStatus.SUCCESS, Detail.None.INSTANCE, 22,
                         ti.fileStack);
                 mechanism = "rename-target";
+            }
+            case HARD_LINK -> {
+                // the DriverStore name and the WinSxS name are one file (SetLinkInformationFile while staging)
+                heldPath = winSxs + dll;
+                fail(t, Operation.CREATE_FILE, FILE_REPOSITORY + newPackage + "\\" + dll, NtStatus.SHARING_VIOLATION,
+                        failedOpen(DELETE, options, SHARE_READ));
+                mechanism = "handle";
             }
             case IMAGE_SECTION, DATA_SECTION -> {
                 // the delete open succeeds (no handle conflicts); marking the file for deletion does not

@@ -41,6 +41,11 @@ public enum Scenario {
             "ntrtscan.exe has the new package's oposdrv.dll open sharing everything when TiWorker links the WinSxS "
                     + "file over it with ReplaceIfExists: ACCESS DENIED on SetLinkInformationFile",
             "lock-holder", "oposdrv.inf"),
+    HARD_LINK("hard-link",
+            "ntrtscan.exe scans the new component's oposdrv.dll by its WinSxS name without sharing Delete; TiWorker "
+                    + "re-stages the same file, hard-linked into the DriverStore earlier in the trace, and its Delete "
+                    + "open of the DriverStore name fails: SHARING VIOLATION",
+            "lock-holder", "oposdrv.inf"),
     IMAGE_SECTION("image-section",
             "OposSvc.exe (a POS service, not in the knowledge base) loaded oposdrv.dll as an image; TiWorker's "
                     + "delete fails with CANNOT DELETE though no handle is open",

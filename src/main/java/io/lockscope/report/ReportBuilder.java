@@ -8,6 +8,7 @@ import io.lockscope.analysis.ShareAccess;
 import io.lockscope.analysis.TraceFacts;
 import io.lockscope.model.EventClass;
 import io.lockscope.model.EventStore;
+import io.lockscope.model.Paths;
 import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.Trace;
 import io.lockscope.model.TraceTime;
@@ -215,8 +216,9 @@ public final class ReportBuilder {
         String product = c.product() != null ? (c.vendor() == null ? c.product() : c.vendor() + " " + c.product())
                 : c.vendor() != null ? c.vendor() : c.company();
         String who = product != null ? product : c.process() != null ? c.process() : c.driver();
-        return words.get(c.advice().key(), who, nz(c.imagePath()), nz(c.company()),
+        String advice = words.get(c.advice().key(), who, nz(c.imagePath()), nz(c.company()),
                 c.process() == null ? nz(c.driver()) : c.process());
+        return c.vendorAdvice() == null ? advice : advice + words.get(c.vendorAdvice().key());
     }
 
     private String unblamedSummary(VerdictKind kind) {
@@ -284,7 +286,11 @@ public final class ReportBuilder {
                 args.add(conflictText(f, finding));
                 args.add(driverClause(culprit, b.driver() != null));
                 args.add(f.renameTarget() == null ? "" : f.renameTarget());
-                return words.get("verdict.lock-holder." + b.mechanism().name(), args.toArray());
+                String sentence = words.get("verdict.lock-holder." + b.mechanism().name(), args.toArray());
+                String heldAs = t.events().path(h.startEvent());
+                String blocked = f.renameTarget() != null ? f.renameTarget() : t.events().path(f.event());
+                return h.kind() == Hold.Kind.HANDLE && !Paths.normalize(heldAs).equals(Paths.normalize(blocked))
+                        ? sentence + words.get("verdict.other-link", heldAs) : sentence;
             }
             case FILTER_INTERFERENCE -> {
                 FailureFacts.StackDriver d = b.driver();

@@ -5,6 +5,7 @@ import io.lockscope.rules.ConfidenceReason;
 import io.lockscope.rules.Mechanism;
 import io.lockscope.rules.Rule;
 import io.lockscope.rules.Rules;
+import io.lockscope.rules.VendorAdvice;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -42,6 +43,9 @@ class MessageKeysTest {
         }
         for (Advice a : Advice.values()) {
             keys.add(a.key());
+        }
+        for (VendorAdvice v : VendorAdvice.values()) {
+            keys.add(v.key());
         }
         for (ConfidenceReason r : ConfidenceReason.values()) {
             keys.add(r.key());

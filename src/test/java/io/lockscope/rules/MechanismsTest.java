@@ -253,5 +253,9 @@ class MechanismsTest {
         assertEquals(Confidence.MEDIUM, d.verdict().confidence());
         assertEquals(ConfidenceReason.GRANTED_ACCESS_ASSUMED, d.verdict().reason());
         assertEquals(Advice.WMI_PROVIDER, d.verdict().culprits().get(1).advice());
+        // the security product gets its vendor's own advice too; WMI's provider host gets none
+        assertEquals(Advice.SECURITY_PRODUCT, d.verdict().culprits().get(0).advice());
+        assertEquals(VendorAdvice.TREND_MICRO, d.verdict().culprits().get(0).vendorAdvice());
+        assertEquals(null, d.verdict().culprits().get(1).vendorAdvice());
     }
 }
