@@ -99,6 +99,16 @@ public final class JsonReportRenderer implements ReportRenderer {
             json.writeNumberField("events", input.events());
             json.writeNumberField("skipped", input.skipped());
             writeStrings(json, "warnings", input.warnings());
+            Report.Truncation cut = input.truncation();
+            if (cut != null) {
+                json.writeObjectFieldStart("truncation");
+                json.writeStringField("unit", cut.unit());
+                json.writeNumberField("position", cut.position());
+                json.writeNumberField("recordsLost", cut.recordsLost());
+                json.writeBooleanField("lowerBound", cut.lowerBound());
+                json.writeStringField("text", cut.text());
+                json.writeEndObject();
+            }
             json.writeEndObject();
         }
         json.writeEndArray();
