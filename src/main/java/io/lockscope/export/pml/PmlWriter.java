@@ -163,7 +163,7 @@ public final class PmlWriter implements Closeable {
         if (position > MAX_EVENT_OFFSET) {
             throw new IOException(file + ": more than 4 GiB of events; start a new part of the capture");
         }
-        encoder.encode(code, tid, path == null ? "" : path, detail);
+        encoder.encode(code, path == null ? "" : path, detail);
         LeBuffer detailBytes = encoder.detail();
         LeBuffer extraBytes = encoder.extra();
         int detailSize = detailBytes.position();

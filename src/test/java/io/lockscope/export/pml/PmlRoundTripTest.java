@@ -254,7 +254,7 @@ class PmlRoundTripTest {
             }
             case 2:
                 // a query shows the 16 bytes the driver stores of a longer value; an enumeration (Full
-                // information, with the name) shows more than it stores (see PmlDetails.queryValue), so
+                // information, with the name) shows more than it stores (see RegistryDetailDecoder.queryValue), so
                 // only a value that fits is one procmon can show as stored
                 return new RegValueDetail(index, name, 3, name == null ? 72 : 16,
                         "00 00 00 00 AE 00 00 00 66 01 00 00 4C FA 70 00");

@@ -149,7 +149,7 @@ class PmlCorpusTest {
     }
 
     private static String duration(long ticks) {
-        return ticks == EventStore.NO_DURATION ? "" : PmlDetails.seconds(ticks);
+        return ticks == EventStore.NO_DURATION ? "" : ProcessDetailDecoder.seconds(ticks);
     }
 
     /** en-US 12-hour time of day with 7 fraction digits, in UTC ("1:18:10.8939738 AM"). */

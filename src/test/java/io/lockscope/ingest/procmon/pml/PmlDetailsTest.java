@@ -25,7 +25,7 @@ import static io.lockscope.format.procmon.pml.PmlOperations.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Hand-made 64-bit file-system detail blobs (layout in {@link PmlDetails}) decoded to the Detail procmon
+ * Hand-made 64-bit file-system detail blobs (layout in {@link FileSystemDetailDecoder}) decoded to the Detail procmon
  * shows; the expected texts are spelled as in the corpus CSVs.
  */
 class PmlDetailsTest {
