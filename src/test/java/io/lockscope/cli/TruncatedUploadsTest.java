@@ -77,7 +77,12 @@ class TruncatedUploadsTest {
         assertTrue(cut.get("text").asText().startsWith("truncated at " + unit), cut.toString());
         String verdict = report.get("verdict").get("summary").asText();
         assertTrue(verdict.contains("cut short") && verdict.contains("failing window may be missing"), verdict);
-        assertEquals("lock-holder", report.get("verdict").get("kind").asText(), "the failure came before the cut");
+        if (lowerBound) {
+            assertEquals("lock-holder", report.get("verdict").get("kind").asText(), "the failure came before the cut");
+        } else {
+            // the PML's process table follows its events: cut, processes are known by their index only
+            assertTrue(input.get("warnings").toString().contains("processes are named by their index"), input.toString());
+        }
     }
 
     @ParameterizedTest(name = "{0}")
