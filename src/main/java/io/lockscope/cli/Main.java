@@ -17,7 +17,7 @@ import java.util.Properties;
 @Command(name = "lockscope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Names who blocked a Windows reboot-phase driver update, from procmon, ETW and servicing logs.",
         subcommands = {AnalyzeCommand.class, TimelineCommand.class, HoldersCommand.class, InfoCommand.class,
-                ConvertCommand.class, BatchCommand.class, RulesCommand.class, GenerateCommand.class,
+                ConvertCommand.class, BatchCommand.class, RulesCommand.class, GenerateCommand.class, KitCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
@@ -98,7 +98,7 @@ public final class Main implements Runnable {
     }
 
     /** The version of this build, from the Maven project. */
-    static String version() {
+    public static String version() {
         try (InputStream in = Main.class.getResourceAsStream("/io/lockscope/version.properties")) {
             if (in == null) {
                 return "dev";
