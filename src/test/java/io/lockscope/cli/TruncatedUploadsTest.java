@@ -6,7 +6,9 @@ import io.lockscope.generate.CaseFormats;
 import io.lockscope.generate.CaseGenerator;
 import io.lockscope.generate.GenerateOptions;
 import io.lockscope.generate.Scenario;
+import io.lockscope.generate.etw.EtlCaseGenerator;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -83,6 +85,27 @@ class TruncatedUploadsTest {
             // the PML's process table follows its events: cut, processes are known by their index only
             assertTrue(input.get("warnings").toString().contains("processes are named by their index"), input.toString());
         }
+    }
+
+    @Test
+    void anEtlCutInsideABufferIsReadUpToTheCutWithTheLossEstimatedFromTheHeader() throws Exception {
+        Path etl = whole.resolve("boot.etl");
+        EtlCaseGenerator.write(etl, EtlCaseGenerator.Scenario.LOCK_HOLDER, 3_000_000, false, 1);
+        JsonNode all = new ObjectMapper().readTree(CliRunner.run("analyze", etl.toString(), "--format", "json").out());
+        long allEvents = all.get("inputs").get(0).get("events").asLong();
+
+        Path damaged = cut("boot.etl", 80);
+        CliRunner r = CliRunner.run("analyze", damaged.toString(), "--format", "json");
+        assertEquals(Main.BAD_INPUT, r.exitCode(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("boot.etl: truncated at byte "), r.err());
+        JsonNode input = new ObjectMapper().readTree(r.out()).get("inputs").get(0);
+        long read = input.get("events").asLong();
+        JsonNode cut = input.get("truncation");
+        assertEquals(false, cut.get("lowerBound").asBoolean(), "the logfile header counts the buffers written");
+        long lost = cut.get("recordsLost").asLong();
+        assertTrue(read < allEvents && lost > 0, read + " of " + allEvents + ", " + lost + " lost");
+        assertTrue(cut.get("position").asLong() <= Files.size(damaged));
     }
 
     @ParameterizedTest(name = "{0}")

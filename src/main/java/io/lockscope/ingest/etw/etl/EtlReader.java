@@ -425,8 +425,8 @@ public final class EtlReader implements Closeable {
         long previous = c.time;
         int step = r.parse(c.data, pos, end, false);
         if (step < 0) {
-            if (!firstPass()) {
-                return false;
+            if (!firstPass() || c.entry.offset == stats.cutAt) {
+                return false; // in the buffer the end of the file cuts, the last record is the cut one
             }
             stats.corruptRecords++;
             report.skip("malformed ETL record; rest of its buffer skipped",
