@@ -97,8 +97,11 @@ final class InputOptions {
     }
 
     private static boolean reportDamage(String input, ReadReport report, PrintWriter err) {
+        if (report.truncation() != null) {
+            err.printf("lockscope: %s: %s; what came before was analysed%n", input, report.truncation().describe());
+        }
         if (report.damagedTotal() == 0) {
-            return false;
+            return report.truncation() != null;
         }
         String first = report.firstDamage();
         err.printf("lockscope: %s%s (%,d damaged record%s skipped in all)%n", first.startsWith(input) ? "" : input + ": ",

@@ -11,6 +11,7 @@ import io.lockscope.model.EventStore;
 import io.lockscope.model.Paths;
 import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.Trace;
+import io.lockscope.model.Truncation;
 import io.lockscope.model.TraceTime;
 import io.lockscope.model.vocab.DetailFormat;
 import io.lockscope.model.vocab.NtStatus;
@@ -42,6 +43,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -69,7 +71,7 @@ public final class ReportBuilder {
         for (TraceFacts tf : facts.traces()) {
             Trace t = tf.trace();
             all.add(new Report.Input(t.source(), t.format(), t.size(), t.report().skippedTotal(), t.report().warnings(),
-                    TraceTime.clock(t.timeBase(), t.zone())));
+                    TraceTime.clock(t.timeBase(), t.zone()), truncation(t.report().truncation())));
         }
         all.addAll(servicingInputs);
         this.inputs = List.copyOf(all);
@@ -96,7 +98,7 @@ public final class ReportBuilder {
     private Report build(String toolVersion) {
         List<Failure> failures = facts.allFailures().stream().map(this::failure).toList();
         return new Report(Report.SCHEMA_VERSION, new Report.Tool("lockscope", toolVersion), words.lang(), inputs,
-                target(), verdict(), failures, findings(), sequences(), servicing(), filters(), picture(),
+                target(), caveatForCutTraces(verdict()), failures, findings(), sequences(), servicing(), filters(), picture(),
                 List.copyOf(notes));
     }
 
@@ -586,6 +588,37 @@ public final class ReportBuilder {
     private static double offset(Trace t, long ticks) {
         long first = t.size() == 0 ? ticks : t.events().time(0);
         return Math.round(TraceTime.seconds(ticks - first) * 1e7) / 1e7;
+    }
+
+    private Report.Truncation truncation(Truncation cut) {
+        if (cut == null) {
+            return null;
+        }
+        String unit = cut.unit().name().toLowerCase(Locale.ROOT);
+        return new Report.Truncation(unit, cut.position(), cut.recordsLost(), cut.lowerBound(),
+                words.get(cut.lowerBound() ? "truncated.at-least" : "truncated.estimate",
+                        words.get("truncated.unit." + unit, cut.position()), cut.recordsLost()));
+    }
+
+    /**
+     * The verdict rests on what was read: when a trace was cut short, the failure, or the holder's
+     * opening of the file, may lie in the lost part; the verdict says so, naming where each was cut.
+     */
+    private Verdict caveatForCutTraces(Verdict verdict) {
+        List<String> cuts = new ArrayList<>();
+        for (TraceFacts tf : facts.traces()) {
+            Truncation cut = tf.trace().report().truncation();
+            if (cut != null) {
+                cuts.add(words.get("truncated.where", tf.trace().source(), words.get("truncated.unit." + cut.unit().name()
+                        .toLowerCase(Locale.ROOT), cut.position())));
+            }
+        }
+        if (cuts.isEmpty()) {
+            return verdict;
+        }
+        String caveat = words.get("verdict.truncated", String.join(words.get("list.separator"), cuts));
+        return new Verdict(verdict.kind(), verdict.summary() + " " + caveat, verdict.confidence(),
+                verdict.confidenceReason(), verdict.culprits(), verdict.recommendation());
     }
 
     private void addNote(String note) {

@@ -100,6 +100,16 @@ public final class JsonReportRenderer implements ReportRenderer {
             json.writeNumberField("skipped", input.skipped());
             json.writeStringField("clock", input.clock());
             writeStrings(json, "warnings", input.warnings());
+            Report.Truncation cut = input.truncation();
+            if (cut != null) {
+                json.writeObjectFieldStart("truncation");
+                json.writeStringField("unit", cut.unit());
+                json.writeNumberField("position", cut.position());
+                json.writeNumberField("recordsLost", cut.recordsLost());
+                json.writeBooleanField("lowerBound", cut.lowerBound());
+                json.writeStringField("text", cut.text());
+                json.writeEndObject();
+            }
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -260,6 +260,10 @@ public final class TextReportRenderer implements ReportRenderer {
         text.append(table.layOut(INDENT));
         number = 0;
         for (Report.Input input : orEmpty(inputs)) {
+            if (input.truncation() != null) {
+                text.append(INDENT).append('#').append(number).append(' ').append(visible(input.truncation().text()))
+                        .append('\n');
+            }
             for (String warning : orEmpty(input.warnings())) {
                 text.append(INDENT).append('#').append(number).append(' ').append(labels.get("warnings")).append(": ")
                         .append(visible(warning)).append('\n');

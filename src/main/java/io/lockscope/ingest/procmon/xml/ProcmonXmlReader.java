@@ -18,6 +18,7 @@ import io.lockscope.model.StackTable;
 import io.lockscope.model.TimeBase;
 import io.lockscope.model.Trace;
 import io.lockscope.model.TraceBuilder;
+import io.lockscope.model.Truncation;
 import io.lockscope.model.vocab.ProcmonColumn;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
@@ -27,6 +28,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -112,8 +114,9 @@ public final class ProcmonXmlReader implements TraceReader {
     public Trace read(InputStream in, String displayName, ReadOptions options) throws BadInputException, IOException {
         XMLStreamReader x = null;
         try {
-            x = FACTORY.createXMLStreamReader(new MarkupGapGuard(in, MAX_EVENT_CHARS));
-            return new Document(x, displayName, options).read();
+            EndOfInput end = new EndOfInput(in);
+            x = FACTORY.createXMLStreamReader(new MarkupGapGuard(end, MAX_EVENT_CHARS));
+            return new Document(x, end, displayName, options).read();
         } catch (XMLStreamException e) {
             throw notWellFormed(displayName, e);
         } catch (UncheckedStreamException e) {
@@ -155,6 +158,7 @@ public final class ProcmonXmlReader implements TraceReader {
     /** The state of reading one document. */
     private static final class Document {
         private final XMLStreamReader x;
+        private final EndOfInput end;
         private final String file;
         private final TraceBuilder builder;
         private final ExportRowAssembler assembler;
@@ -171,8 +175,13 @@ public final class ProcmonXmlReader implements TraceReader {
         private long events;
         private long skipped;
 
-        Document(XMLStreamReader x, String file, ReadOptions options) {
+        /** The line of the event being read: where a cut upload's last, partial event starts. */
+        private long eventLine;
+        private boolean cut;
+
+        Document(XMLStreamReader x, EndOfInput end, String file, ReadOptions options) {
             this.x = x;
+            this.end = end;
             this.file = file;
             this.builder = new TraceBuilder(file, InputFormat.PROCMON_XML.id());
             this.assembler = new ExportRowAssembler(builder, options);
@@ -200,6 +209,9 @@ public final class ProcmonXmlReader implements TraceReader {
                     processList();
                 } else if ("eventlist".equals(name)) {
                     eventList();
+                    if (cut) {
+                        break;
+                    }
                 } else {
                     skipElement();
                 }
@@ -302,17 +314,28 @@ public final class ProcmonXmlReader implements TraceReader {
         // ---- event list ----
 
         private void eventList() throws XMLStreamException, BadInputException {
-            while (nextChild()) {
-                if ("event".equals(x.getLocalName())) {
-                    event();
-                } else {
-                    skipElement();
+            try {
+                while (nextChild()) {
+                    if ("event".equals(x.getLocalName())) {
+                        event();
+                    } else {
+                        skipElement();
+                    }
                 }
+            } catch (XMLStreamException | UncheckedStreamException e) {
+                if (!end.reached() || events == 0) {
+                    throw e;
+                }
+                // the document stops at the end of the file, not at a mistake: an interrupted upload, whose
+                // events before the cut are analysed; what followed is unknown
+                builder.report().truncated(new Truncation(Truncation.Unit.LINE, eventLine, 1, true));
+                cut = true;
             }
         }
 
         private void event() throws XMLStreamException, BadInputException {
             long line = x.getLocation().getLineNumber();
+            eventLine = line;
             long number = events + skipped + 1;
             row.clear();
             arenaLength = 0;
@@ -470,6 +493,33 @@ public final class ProcmonXmlReader implements TraceReader {
         private String position() {
             Location l = x.getLocation();
             return "line " + l.getLineNumber() + ", column " + l.getColumnNumber();
+        }
+    }
+
+    /** Whether the parser has been given the last byte: a parse error after that is the file ending early. */
+    private static final class EndOfInput extends FilterInputStream {
+        private boolean reached;
+
+        EndOfInput(InputStream in) {
+            super(in);
+        }
+
+        boolean reached() {
+            return reached;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            reached |= b < 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            reached |= n < 0;
+            return n;
         }
     }
 
