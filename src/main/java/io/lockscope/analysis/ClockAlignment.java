@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public record ClockAlignment(long offsetTicks, int matches, long spreadTicks) {
     /** Two starts further apart than this from the median are not the same process instance. */
-    static final long OUTLIER_TICKS = 10L * 10_000_000L;
+    public static final long OUTLIER_TICKS = 10L * 10_000_000L;
 
     /** The alignment of {@code second} to {@code first}, or null when no process start matches. */
     public static ClockAlignment between(Trace first, Trace second) {

@@ -35,7 +35,7 @@ public final class FailureAnalysis {
      * How far before a failure the failing thread's I/O counts as nested in it: a filter's pre-create
      * callback issues its own I/O from the caller's thread within milliseconds; a second is generous.
      */
-    static final long NESTED_IO_TICKS = 10_000_000L;
+    public static final long NESTED_IO_TICKS = 10_000_000L;
     /** Page protections that allow writable views; 0x80 is PAGE_EXECUTE_WRITECOPY (winnt.h). */
     private static final int WRITABLE_PAGES = PageProtection.PAGE_READWRITE | PageProtection.PAGE_WRITECOPY
             | PageProtection.PAGE_EXECUTE_READWRITE | 0x80;

@@ -11,7 +11,7 @@ import io.lockscope.model.Trace;
  */
 public final class HiveLoads {
     /** How far before the load its file open can be: the load opens the file at once. */
-    static final long WINDOW_TICKS = 10_000_000L;
+    public static final long WINDOW_TICKS = 10_000_000L;
 
     private HiveLoads() {
     }

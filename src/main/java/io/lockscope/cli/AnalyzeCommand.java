@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true, description = {
         "Diagnose one case: who blocked the reboot-phase driver update, with the evidence.",
-        "Without --target the target is the driver package on which servicing failed.",
+        "Without --target the target is the driver package on which servicing failed."}, footer = {
         "",
         "Examples:",
         "  lockscope analyze case-upload/",

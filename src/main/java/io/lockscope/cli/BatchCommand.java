@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
         "OUTDIR/summary.json, summary.csv and index.html.",
         "A case that fails becomes an error row; the others still run.",
         "Exit code: 0 when every case produced a report, 1 when a case was bad",
-        "input, 3 when a case hit an internal error.",
+        "input, 3 when a case hit an internal error."}, footer = {
         "",
         "Examples:",
         "  lockscope batch uploads/*.zip -o out/",

@@ -28,12 +28,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "convert", mixinStandardHelpOptions = true, description = {
-        "Render a trace the way procmon's Save As writes it (CSV, XML), or as JSON lines with typed fields.",
+        "Render a trace the way procmon's Save As writes it (CSV, XML), or as JSON lines with typed fields."},
+        footer = {
         "",
         "Examples:",
         "  lockscope convert boot_log.pml --to csv --columns all --tz +00:00 -o boot_log.csv",
         "  lockscope convert boot_log.pml --to xml --stacks -o boot_log.xml",
-        "  lockscope convert boot_log.pml --to csv --procmon-version 3.53   (as an older procmon wrote it)",
+        "  lockscope convert boot_log.pml --to csv --procmon-version 3.53",
         "  lockscope convert boot_log.csv --to jsonl | jq 'select(.result != \"SUCCESS\")'"})
 final class ConvertCommand implements Callable<Integer> {
     enum Target { csv, xml, jsonl }

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
         "",
         "Scenarios:",
         "  lock-holder, decoy, compatible-agent, two-holders, pid-reuse, filter-denial, delete-pending,",
-        "  registry-corrupt, clean, unknown-agent, miradisp",
+        "  registry-corrupt, clean, unknown-agent, miradisp"}, footer = {
         "",
         "Example: lockscope generate lock-holder -o /tmp/case --events 1000000 --formats csv"})
 final class GenerateCommand implements Callable<Integer> {

@@ -25,11 +25,11 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "holders", mixinStandardHelpOptions = true, description = {
-        "Who had a file open at a moment, or at each failure on it, with share-mode conflicts explained.",
+        "Who had a file open at a moment, or at each failure on it, with share-mode conflicts explained."}, footer = {
         "",
         "Examples:",
-        "  lockscope holders boot_log.pml --path '*\\oposdrv.dll'",
-        "  lockscope holders boot_log.pml --path '*\\oposdrv.dll' --at 00:00:41.2"})
+        "  lockscope holders boot_log.pml --path \"*\\oposdrv.dll\"",
+        "  lockscope holders boot_log.pml --path \"*\\oposdrv.dll\" --at 00:00:41.2"})
 final class HoldersCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;

@@ -24,7 +24,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "info", mixinStandardHelpOptions = true, description = {
-        "Format, capture span, event counts per class and operation, processes, skipped records and warnings.",
+        "Format, capture span, event counts per class and operation, processes, skipped records and warnings."},
+        footer = {
         "",
         "Example: lockscope info boot_log.csv --format json"})
 final class InfoCommand implements Callable<Integer> {

@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "kit", mixinStandardHelpOptions = true, description = {
         "Write the capture kit a customer runs: a WPR boot profile, collect.cmd (arm, finish, disarm) and",
-        "README.txt / README.zh-CN.txt. 'collect.cmd finish' makes the zip that 'lockscope analyze' reads.",
+        "README.txt / README.zh-CN.txt. 'collect.cmd finish' makes the zip that 'lockscope analyze' reads."},
+        footer = {
         "",
         "Examples:",
         "  lockscope kit -o kit/ --target oposdrv.inf",

@@ -44,6 +44,9 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler(Main::usageError);
+        for (CommandLine command : cli.getSubcommands().values()) {
+            command.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, Main::examples);
+        }
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
             if (cause instanceof BadInputException bad) {
@@ -95,6 +98,18 @@ public final class Main implements Runnable {
         cli.getErr().printf("lockscope: %s; see '%s --help'%n", message.endsWith(".") ? message.substring(0, message.length() - 1)
                 : message, cli.getCommandSpec().qualifiedName());
         return USAGE;
+    }
+
+    /**
+     * The footer, which holds a command's examples, as written: picocli would wrap it at 80 columns, in the
+     * middle of a command line ("-o report." / "html"), and a wrapped example does not paste.
+     */
+    private static String examples(CommandLine.Help help) {
+        StringBuilder text = new StringBuilder();
+        for (String line : help.commandSpec().usageMessage().footer()) {
+            text.append(line).append(System.lineSeparator());
+        }
+        return text.toString();
     }
 
     /** The version of this build, from the Maven project. */

@@ -31,9 +31,9 @@ import java.util.concurrent.Callable;
 
 @Command(name = "timeline", mixinStandardHelpOptions = true, description = {
         "The ordered file and registry access sequence, with open-handle intervals.",
-        "Path/key selectors are OR'ed, process selectors are OR'ed, and the two groups AND'ed.",
+        "Path/key selectors are OR'ed, process selectors are OR'ed, and the two groups AND'ed."}, footer = {
         "",
-        "Example: lockscope timeline boot_log.csv --path '*oposdrv*' --from 00:00:40 --to +60s"})
+        "Example: lockscope timeline boot_log.csv --path \"*oposdrv*\" --from 00:00:40 --to +60s"})
 final class TimelineCommand implements Callable<Integer> {
     enum Format { text, csv, json }
 

@@ -2,6 +2,7 @@ package io.lockscope.rules;
 
 import io.lockscope.analysis.CaseFacts;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,6 +23,11 @@ public interface Rule {
     /** Parameters and their values, for {@code lockscope rules}; empty when it has none. */
     default Map<String, String> parameters() {
         return Map.of();
+    }
+
+    /** A span of trace ticks as a parameter value: "2 s", "0.5 s". */
+    static String seconds(long ticks) {
+        return BigDecimal.valueOf(ticks, 7).stripTrailingZeros().toPlainString() + " s";
     }
 
     RuleResult evaluate(CaseFacts facts);

@@ -1,5 +1,9 @@
 package io.lockscope.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lockscope.rules.Rule;
+import io.lockscope.rules.Rules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,6 +102,26 @@ class MainTest {
             assertTrue(r.out().contains(id), "rules lists " + id);
         }
         assertTrue(r.out().contains("needs: failures, stacks"), r.out());
+        assertTrue(r.out().contains("logged-after = 60 s"), "parameters are printed: " + r.out());
+    }
+
+    @Test
+    void rulesAsJsonGiveEachRulesNeedsAndParameters() throws Exception {
+        CliRunner r = CliRunner.run("rules", "--format", "json");
+        assertEquals(Main.OK, r.exitCode(), r.err());
+        JsonNode rules = new ObjectMapper().readTree(r.out()).get("rules");
+        assertEquals(Rules.all().size(), rules.size());
+        for (int i = 0; i < rules.size(); i++) {
+            Rule rule = Rules.all().get(i);
+            JsonNode json = rules.get(i);
+            assertEquals(rule.id(), json.get("id").asText());
+            assertEquals(rule.requires().size(), json.get("needs").size(), rule.id());
+            assertEquals(rule.parameters().size(), json.get("parameters").size(), rule.id());
+        }
+        JsonNode filterInStack = rules.findParents("id").stream()
+                .filter(n -> n.get("id").asText().equals("filter-in-failing-stack")).findFirst().orElseThrow();
+        assertEquals("[\"failures\",\"stacks\"]", filterInStack.get("needs").toString());
+        assertEquals("1 s", filterInStack.get("parameters").get("nested-io-before").asText());
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.lockscope.rules.TimeRef;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -46,6 +47,11 @@ public final class FailureTimesRule implements Rule {
     @Override
     public Set<Requirement> requires() {
         return Set.of(Requirement.SERVICING_LOGS, Requirement.TRACE_EVENTS);
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        return Map.of("logged-before", Rule.seconds(LOGGED_EARLIER_TICKS), "logged-after", Rule.seconds(LOGGED_LATER_TICKS));
     }
 
     @Override

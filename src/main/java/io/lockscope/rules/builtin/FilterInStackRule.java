@@ -1,6 +1,7 @@
 package io.lockscope.rules.builtin;
 
 import io.lockscope.analysis.CaseFacts;
+import io.lockscope.analysis.FailureAnalysis;
 import io.lockscope.analysis.FailureFacts;
 import io.lockscope.analysis.TraceFacts;
 import io.lockscope.rules.Blame;
@@ -8,10 +9,12 @@ import io.lockscope.rules.ConfidenceReason;
 import io.lockscope.rules.Mechanism;
 import io.lockscope.rules.Args;
 import io.lockscope.rules.Finding;
+import io.lockscope.rules.Rule;
 import io.lockscope.rules.RuleResult;
 import io.lockscope.rules.VerdictKind;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,6 +42,11 @@ public final class FilterInStackRule extends FailureRule {
     @Override
     public Set<Requirement> requires() {
         return Set.of(Requirement.FAILURES, Requirement.STACKS);
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        return Map.of("nested-io-before", Rule.seconds(FailureAnalysis.NESTED_IO_TICKS));
     }
 
     @Override

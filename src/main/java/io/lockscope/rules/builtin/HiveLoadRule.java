@@ -7,8 +7,10 @@ import io.lockscope.model.Trace;
 import io.lockscope.model.vocab.NtStatus;
 import io.lockscope.rules.Args;
 import io.lockscope.rules.Finding;
+import io.lockscope.rules.Rule;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,6 +34,11 @@ public final class HiveLoadRule extends FailureRule {
     @Override
     public Set<String> messageKeys() {
         return Set.of("finding.hive-load.failed", "finding.hive-load.file-failed");
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        return Map.of("file-open-before", Rule.seconds(HiveLoads.WINDOW_TICKS));
     }
 
     @Override

@@ -19,6 +19,7 @@ import io.lockscope.rules.RuleResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -53,6 +54,11 @@ public final class OplockDelayRule implements Rule {
     @Override
     public Set<Requirement> requires() {
         return Set.of(Requirement.TRACE_EVENTS);
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        return Map.of("long-open", Rule.seconds(LONG_OPEN_TICKS));
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.lockscope.rules.TimeRef;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -46,6 +47,12 @@ public final class TracesAgreeRule implements Rule {
     @Override
     public Set<Requirement> requires() {
         return Set.of(Requirement.TRACE_EVENTS);
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        return Map.of("same-failure-within", Rule.seconds(SAME_FAILURE_TICKS),
+                "process-start-outlier", Rule.seconds(ClockAlignment.OUTLIER_TICKS));
     }
 
     @Override
