@@ -182,8 +182,8 @@ public final class ReportBuilder {
         if (v.blame() == null) {
             String recommendation = v.kind() == VerdictKind.SERVICING_FAILURE ? servicingRecommendation()
                     : words.get("recommend." + kind);
-            return new Verdict(kind, unblamedSummary(v.kind()), v.confidence().id(), reason, List.of(),
-                    recommendation);
+            return new Verdict(kind, unblamedHeadline(v.kind()), unblamedSummary(v.kind()), v.confidence().id(), reason,
+                    List.of(), recommendation);
         }
         List<Verdict.Culprit> culprits = v.culprits().stream().map(this::culprit).toList();
         String summary = blamedSummary(v.blame(), culprits.isEmpty() ? null : culprits.get(0));
@@ -195,7 +195,46 @@ public final class ReportBuilder {
                 ? words.get("recommend.registry-failure")
                 : String.join(" ", new LinkedHashSet<>(culprits.stream().map(Verdict.Culprit::advice).toList()))
                 + " " + words.get("recommend.then-retry");
-        return new Verdict(kind, summary, v.confidence().id(), reason, culprits, recommendation);
+        return new Verdict(kind, blamedHeadline(v.blame(), v.culprits()), summary, v.confidence().id(), reason, culprits,
+                recommendation);
+    }
+
+    /** "ntrtscan.exe (pid 1880, open handle) blocked oposdrv.dll": who, how, and the file, in one line. */
+    private String blamedHeadline(Blame blame, List<Culprit> culprits) {
+        if (culprits.isEmpty()) {
+            return words.get("headline.registry-failure", resultAndFile(blame.failure()));
+        }
+        String blocker = blocker(culprits.get(0));
+        if (culprits.get(0).process() == null) {
+            // "filter driver x" begins the line here (a process name is kept as it is spelled)
+            blocker = Character.toUpperCase(blocker.charAt(0)) + blocker.substring(1);
+        }
+        String headline = words.get("headline.blocked", blocker, resultAndFile(blame.failure())[1]);
+        return culprits.size() == 1 ? headline : headline + words.get("headline.more-blockers",
+                Integer.toString(culprits.size() - 1));
+    }
+
+    private String unblamedHeadline(VerdictKind kind) {
+        List<FailureFacts> failures = facts.allFailures();
+        return switch (kind) {
+            case SERVICING_FAILURE -> words.get(facts.traces().isEmpty() ? "headline.servicing-failure.no-trace"
+                    : "headline.servicing-failure.not-in-trace", nz(facts.servicing().hresultWithName()));
+            case NO_FAILURE -> words.get("headline.no-failure");
+            default -> failures.isEmpty()
+                    ? words.get(facts.targetMatchesNothing() ? "headline.target-unmatched" : "headline.no-servicing")
+                    : words.get("headline.unexplained", resultAndFile(failures.get(0)));
+        };
+    }
+
+    /**
+     * The failure's result ("ACCESS DENIED") and what it failed on: a file's name, or a registry key's
+     * whole path (its last part, a value name such as "Active", would say nothing alone).
+     */
+    private Object[] resultAndFile(FailureFacts f) {
+        EventStore e = facts.trace(f.input()).events();
+        String path = e.path(f.event());
+        return new Object[] {NtStatus.name(e.result(f.event())),
+                e.eventClass(f.event()) == EventClass.REGISTRY ? path : Paths.fileName(path)};
     }
 
     private Verdict.Culprit culprit(Culprit c) {
@@ -617,7 +656,7 @@ public final class ReportBuilder {
             return verdict;
         }
         String caveat = words.get("verdict.truncated", String.join(words.get("list.separator"), cuts));
-        return new Verdict(verdict.kind(), verdict.summary() + " " + caveat, verdict.confidence(),
+        return new Verdict(verdict.kind(), verdict.headline(), verdict.summary() + " " + caveat, verdict.confidence(),
                 verdict.confidenceReason(), verdict.culprits(), verdict.recommendation());
     }
 

@@ -7,6 +7,7 @@ import io.lockscope.rules.Rule;
 import io.lockscope.rules.Rules;
 import io.lockscope.rules.VendorAdvice;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
@@ -18,7 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +31,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * is a valid MessageFormat pattern (a lone apostrophe would swallow the arguments after it).
  */
 class MessageKeysTest {
+
+    /** Each English file and its Chinese twin: report messages, report labels, the capture kit's texts. */
+    @ParameterizedTest
+    @CsvSource({"/io/lockscope/report/messages.properties, /io/lockscope/report/messages_zh_CN.properties",
+            "/io/lockscope/report/labels-en.properties, /io/lockscope/report/labels-zh-CN.properties",
+            "/io/lockscope/kit/collect.properties, /io/lockscope/kit/collect_zh_CN.properties",
+            "/io/lockscope/kit/inventory.properties, /io/lockscope/kit/inventory_zh_CN.properties"})
+    void everyKeyIsInBothLanguages(String english, String chinese) throws IOException {
+        Set<String> en = load(english).stringPropertyNames();
+        Set<String> zh = load(chinese).stringPropertyNames();
+        assertEquals(Set.of(), difference(en, zh), chinese + " lacks these keys of " + english);
+        assertEquals(Set.of(), difference(zh, en), english + " lacks these keys of " + chinese);
+    }
+
+    private static Properties load(String resource) throws IOException {
+        Properties bundle = new Properties();
+        try (InputStream in = MessageKeysTest.class.getResourceAsStream(resource)) {
+            bundle.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return bundle;
+    }
+
+    private static Set<String> difference(Set<String> a, Set<String> b) {
+        Set<String> rest = new TreeSet<>(a);
+        rest.removeAll(b);
+        return rest;
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"messages.properties", "messages_zh_CN.properties"})

@@ -3,14 +3,16 @@ package io.lockscope.report.model;
 import java.util.List;
 
 /**
- * @param kind             lock-holder | filter-interference | registry-failure | no-failure | inconclusive
+ * @param kind             lock-holder | filter-interference | registry-failure | servicing-failure | no-failure |
+ *                         inconclusive
+ * @param headline         one line: who blocked which file, or why nobody is named; the summary gives the details
  * @param confidence       high | medium | low: the weakest link of the proof
  * @param confidenceReason why the confidence is what it is, worded
  * @param culprits         every process or driver that blocked a failure, strongest proof first; empty
  *                         when the verdict names none
  * @param recommendation   the advice for each culprit, then what to do next
  */
-public record Verdict(String kind, String summary, String confidence, String confidenceReason,
+public record Verdict(String kind, String headline, String summary, String confidence, String confidenceReason,
                       List<Culprit> culprits, String recommendation) {
 
     public Verdict {

@@ -161,6 +161,7 @@ public final class JsonReportRenderer implements ReportRenderer {
     private static void writeVerdict(JsonGenerator json, Verdict verdict) throws IOException {
         json.writeObjectFieldStart("verdict");
         json.writeStringField("kind", verdict.kind());
+        json.writeStringField("headline", verdict.headline());
         json.writeStringField("summary", verdict.summary());
         json.writeStringField("confidence", verdict.confidence());
         json.writeStringField("confidenceReason", verdict.confidenceReason());

@@ -34,8 +34,8 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         Labels labels = Labels.of(report);
         Verdict verdict = report.verdict();
         StringBuilder md = new StringBuilder();
-        md.append("## ").append(escape(report.tool().name())).append(": ")
-                .append(escape(labels.code("kind", verdict.kind()))).append(" (")
+        md.append("## ").append(escape(labels.code("kind", verdict.kind()))).append(": ")
+                .append(escape(verdict.headline())).append(" (")
                 .append(escape(labels.get("confidence"))).append(": ")
                 .append(escape(labels.code("confidence", verdict.confidence()))).append(")\n\n");
         md.append(escape(verdict.summary())).append("\n\n");

@@ -11,6 +11,7 @@ import io.lockscope.report.model.Verdict;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,6 +32,8 @@ public final class TextReportRenderer implements ReportRenderer {
     private static final String DIM = "\u001B[2m";
     private static final String RESET = "\u001B[0m";
     private static final String INDENT = "  ";
+    /** Display columns that prose (the verdict's summary and facts) is wrapped to; tables are not wrapped. */
+    static final int WIDTH = 110;
 
     private final boolean ansi;
 
@@ -92,17 +95,19 @@ public final class TextReportRenderer implements ReportRenderer {
 
     private void writeVerdict(StringBuilder text, Verdict verdict, Labels labels) {
         heading(text, labels.get("verdict"));
-        text.append(INDENT).append(styled(BOLD, labels.code("kind", verdict.kind()))).append("  (")
-                .append(labels.get("confidence")).append(": ").append(labels.code("confidence", verdict.confidence()))
-                .append(")\n");
-        text.append(INDENT).append(visible(verdict.summary())).append('\n');
+        text.append(INDENT).append(styled(BOLD, labels.code("kind", verdict.kind()) + ": " + visible(verdict.headline())))
+                .append("  (").append(labels.get("confidence")).append(": ")
+                .append(labels.code("confidence", verdict.confidence())).append(")\n");
+        for (String line : LineWrap.wrap(visible(verdict.summary()), WIDTH - INDENT.length())) {
+            text.append(INDENT).append(line).append('\n');
+        }
         KeyValues facts = new KeyValues();
         facts.add(labels.get("confidenceReason"), visible(verdict.confidenceReason()));
         if (verdict.culprits().isEmpty()) {
             facts.add(labels.get("culprit"), labels.culpritLine(null));
         }
         for (Verdict.Culprit c : verdict.culprits()) {
-            facts.add(labels.get("culprit"), styled(RED, visible(labels.culpritLine(c))));
+            facts.add(labels.get("culprit"), visible(labels.culpritLine(c)), RED);
             facts.add(labels.get("imagePath"), visible(c.imagePath()));
         }
         facts.add(labels.get("recommendation"), visible(verdict.recommendation()));
@@ -329,18 +334,36 @@ public final class TextReportRenderer implements ReportRenderer {
         return out == null ? value : out.toString();
     }
 
-    /** "Label:  value" lines with the values aligned after the widest label. */
-    private static final class KeyValues {
-        private final TextTable table = new TextTable("", "");
+    /**
+     * "Label:  value" lines with the values aligned after the widest label, a long value wrapped to
+     * {@link #WIDTH} and its next lines aligned under its first.
+     */
+    private final class KeyValues {
+        private final List<String[]> rows = new ArrayList<>();
 
         void add(String key, String value) {
+            add(key, value, null);
+        }
+
+        /** @param style an ANSI style for the value, or null */
+        void add(String key, String value, String style) {
             if (value != null && !value.isEmpty()) {
-                table.row(key + ":", value);
+                rows.add(new String[] {key + ":", value, style});
             }
         }
 
         String layOut(String indent) {
-            return withoutHeader(table.layOut(indent));
+            int keyWidth = rows.stream().mapToInt(r -> DisplayWidth.of(r[0])).max().orElse(0);
+            String under = indent + " ".repeat(keyWidth + 2);
+            StringBuilder out = new StringBuilder();
+            for (String[] row : rows) {
+                List<String> lines = LineWrap.wrap(row[1], Math.max(40, WIDTH - under.length()));
+                for (int i = 0; i < lines.size(); i++) {
+                    out.append(i == 0 ? indent + DisplayWidth.padRight(row[0], keyWidth) + "  " : under)
+                            .append(row[2] == null ? lines.get(i) : styled(row[2], lines.get(i))).append('\n');
+                }
+            }
+            return out.toString();
         }
     }
 }

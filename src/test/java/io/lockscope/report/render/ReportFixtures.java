@@ -48,7 +48,7 @@ final class ReportFixtures {
                 new Report.Input("case-upload.zip!CBS.log", "cbs-log", 41_266, 0, List.of(), "local+08:00"),
                 new Report.Input("case-upload.zip!setupapi.dev.log", "setupapi-log", 9_120, 0, List.of(), "local+08:00"));
         Report.Target target = new Report.Target(List.of("oposdrv.inf"), "cbs-log", List.of(dllPath, INF));
-        Verdict verdict = new Verdict("lock-holder",
+        Verdict verdict = new Verdict("lock-holder", holderProcess + " (pid 1880, open handle) blocked oposdrv.dll",
                 "TiWorker.exe failed to open oposdrv.dll for Delete at 00:00:41.2 (SHARING VIOLATION): "
                         + holderProcess + " (Trend Micro Apex One, pid 1880) had it open for Read without "
                         + "FILE_SHARE_DELETE since 00:00:40.9; tmevtmgr.sys (altitude 328510) is in the stack.",
@@ -133,7 +133,7 @@ final class ReportFixtures {
 
     /** A case whose servicing went through: no culprit, no servicing log, no filter list, no picture. */
     static Report noFailure() {
-        Verdict verdict = new Verdict("no-failure", "No operation on oposdrv.inf failed in the capture.", "medium",
+        Verdict verdict = new Verdict("no-failure", "The driver update ran without a failure", "No operation on oposdrv.inf failed in the capture.", "medium",
                 "the traces show the driver update run without a failure", List.of(), "Nothing to do for this driver package.");
         return new Report(Report.SCHEMA_VERSION, TOOL, "en",
                 List.of(new Report.Input("boot_log.csv", "procmon-csv", 1200, 0, List.of(), "local")),
@@ -145,7 +145,7 @@ final class ReportFixtures {
     /** The lock-holder case worded in Simplified Chinese (times and codes stay as they are). */
     static Report simplifiedChinese() {
         Report en = lockHolder();
-        Verdict verdict = new Verdict("lock-holder",
+        Verdict verdict = new Verdict("lock-holder", "ntrtscan.exe（pid 1880，打开的句柄）阻止了 oposdrv.dll",
                 "TiWorker.exe 于 00:00:41.2 以删除权限打开 oposdrv.dll 失败（共享冲突）：ntrtscan.exe（趋势科技 Apex One，PID 1880）"
                         + "自 00:00:40.9 起以读取方式打开该文件且未共享删除；tmevtmgr.sys（高度 328510）在调用栈中。",
                 "high", "双方打开时的访问权限和共享模式均有记录且相互冲突", en.verdict().culprits(),
