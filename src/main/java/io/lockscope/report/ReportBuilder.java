@@ -526,8 +526,6 @@ public final class ReportBuilder {
         int input = failures.get(0).input();
         TraceFacts tf = facts.traces().get(input);
         Trace t = tf.trace();
-        Blame blame = diagnosis.verdict().blame();
-        Integer culpritKey = blame != null && blame.holder() != null ? blame.holder().processKey() : null;
         Map<Integer, List<Picture.Bar>> bars = new LinkedHashMap<>();
         Map<Integer, String> roles = new LinkedHashMap<>();
         List<Picture.Mark> marks = new ArrayList<>();
@@ -539,8 +537,9 @@ public final class ReportBuilder {
             int failingKey = t.events().processKey(f.event());
             roles.putIfAbsent(failingKey, "servicing");
             bars.computeIfAbsent(failingKey, k -> new ArrayList<>());
+            // every holder that blocks a failure is a culprit, as in the holders table and the verdict's culprits
             for (FailureFacts.HolderFinding h : f.blocking()) {
-                addBar(t, bars, roles, h, culpritKey != null && culpritKey == h.hold().processKey() ? "culprit" : "other", axisEnd);
+                addBar(t, bars, roles, h, "culprit", axisEnd);
             }
             for (FailureFacts.HolderFinding h : f.ruledOut()) {
                 addBar(t, bars, roles, h, "ruled-out", axisEnd);
@@ -605,8 +604,7 @@ public final class ReportBuilder {
         return switch (role) {
             case "culprit" -> 0;
             case "servicing" -> 1;
-            case "other" -> 2;
-            default -> 3;
+            default -> 2;
         };
     }
 

@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record Picture(double from, double to, List<Lane> lanes, List<Mark> marks, String origin, String clock) {
 
-    /** @param role culprit | servicing | ruled-out | other */
+    /** @param role culprit (it blocked a failure) | servicing (it failed) | ruled-out */
     public record Lane(String label, String role, List<Bar> bars) {
     }
 

@@ -11,6 +11,7 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
         return "html";
     }
 
+    private static final List<String> ROLE_ORDER = List.of("culprit", "servicing", "ruled-out", "other");
+
     @Override
     public void render(Report report, Writer out) throws IOException {
         Labels labels = Labels.of(report);
@@ -42,8 +45,11 @@ public final class HtmlReportRenderer implements ReportRenderer {
         context.put("lang", labels.lang());
         context.put("L", labels.asMap());
         boolean drawTimeline = report.picture() != null && !Nulls.orEmpty(report.picture().lanes()).isEmpty();
-        context.put("timeline", drawTimeline ? new TimelineLayout(report.picture(), labels) : null);
-        context.put("roles", List.of("culprit", "servicing", "ruled-out", "other"));
+        TimelineLayout timeline = drawTimeline ? new TimelineLayout(report.picture(), labels) : null;
+        context.put("timeline", timeline);
+        // the legend names the colours the picture uses, no others
+        context.put("roles", timeline == null ? List.of() : timeline.getLanes().stream().map(TimelineLayout.Lane::role)
+                .distinct().sorted(Comparator.comparingInt(ROLE_ORDER::indexOf)).toList());
         template.evaluate(out, context, Locale.forLanguageTag(labels.lang()));
         out.flush();
     }
