@@ -6,7 +6,8 @@ import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.CaseInputs;
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.archive.ArchiveLimits;
-import io.lockscope.ingest.servicing.ServicingLogReaders;
+import io.lockscope.ingest.servicing.ServicingLog;
+import io.lockscope.model.servicing.ServicingFacts;
 import io.lockscope.report.ReportBuilder;
 import io.lockscope.report.model.Report;
 import io.lockscope.rules.Diagnosis;
@@ -63,8 +64,8 @@ public final class CaseAnalyzer {
     }
 
     public Result analyze(CaseInputs.Loaded loaded) {
-        CaseFacts facts = CaseFacts.analyse(loaded.traces(), ServicingLogReaders.merge(loaded.servicingLogs()), targets,
-                attribution);
+        ServicingFacts servicing = ServicingFacts.merge(loaded.servicingLogs().stream().map(ServicingLog::facts).toList());
+        CaseFacts facts = CaseFacts.analyse(loaded.traces(), servicing, targets, attribution);
         Diagnosis diagnosis = Rules.diagnose(facts);
         List<Report.Input> logs = loaded.servicingLogs().stream()
                 .map(l -> new Report.Input(l.input(), l.format().id(), l.recognised(), l.report().skippedTotal(),

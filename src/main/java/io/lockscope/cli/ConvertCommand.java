@@ -6,16 +6,16 @@ import io.lockscope.export.ProcmonVersion;
 import io.lockscope.export.csv.ProcmonCsvWriter;
 import io.lockscope.export.jsonl.JsonLinesWriter;
 import io.lockscope.export.xml.ProcmonXmlWriter;
+import io.lockscope.ingest.Formats;
 import io.lockscope.ingest.ReadOptions;
-import io.lockscope.ingest.Readers;
 import io.lockscope.model.Trace;
 import io.lockscope.model.vocab.ProcmonColumn;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
@@ -70,7 +70,7 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExportOptions options = options();
-        Trace trace = Readers.read(input, input.toString(), ReadOptions.DEFAULT);
+        Trace trace = Formats.readTrace(input, input.toString(), ReadOptions.DEFAULT);
         if (output == null) {
             // the writers close what they write to; stdout belongs to the process: flush it, never close it
             write(trace, options, new BufferedOutputStream(new FilterOutputStream(System.out) {

@@ -78,7 +78,12 @@ public final class ArchiveExpander {
      */
     public static Expansion expand(Path archive, String displayName, Path workRoot, ArchiveLimits limits)
             throws BadInputException, IOException {
-        ArchiveFormat format = ArchiveFormat.of(archive);
+        return expand(archive, ArchiveFormat.of(archive), displayName, workRoot, limits);
+    }
+
+    /** {@link #expand(Path, String, Path, ArchiveLimits)} of an archive whose format is already known (null: none). */
+    public static Expansion expand(Path archive, ArchiveFormat format, String displayName, Path workRoot,
+                                   ArchiveLimits limits) throws BadInputException, IOException {
         if (format == null) {
             throw new BadInputException.Unsupported(displayName, null, "not a zip, 7z, tar or tar.gz archive");
         }
