@@ -1,5 +1,8 @@
 package io.lockscope.ingest.etw.etl;
 
+import io.lockscope.format.etw.etl.EtlLayout;
+
+
 /** What an {@link EtlReader} saw and what it had to leave out; evidence gaps for the report. */
 public final class EtlStats {
     long buffers;
@@ -13,7 +16,7 @@ public final class EtlStats {
     long unreadableTailBytes;
     long outOfOrderRecords;
     int maxOpenBuffers;
-    final long[] buffersByType = new long[BufferHeader.TYPE_NAMES.length + 1];
+    final long[] buffersByType = new long[EtlLayout.BUFFER_TYPE_NAMES.length + 1];
 
     public long buffers() {
         return buffers;
@@ -28,7 +31,7 @@ public final class EtlStats {
      * DBG_INFO; the last slot counts unknown types).
      */
     public long buffersOfType(int type) {
-        return buffersByType[type >= 0 && type < BufferHeader.TYPE_NAMES.length ? type : BufferHeader.TYPE_NAMES.length];
+        return buffersByType[type >= 0 && type < EtlLayout.BUFFER_TYPE_NAMES.length ? type : EtlLayout.BUFFER_TYPE_NAMES.length];
     }
 
     /** Records handed to the visitor. */
