@@ -444,25 +444,21 @@ final class CaseScript {
         String target = FILE_REPOSITORY + oldPackage + "\\" + dll;
         int scanOptions = SYNCHRONOUS_IO_NON_ALERT | NON_DIRECTORY_FILE;
         switch (scenario) {
-            case LOCK_HOLDER:
-            case PID_REUSE:
-            case UNKNOWN_AGENT:
-            case MIRADISP:
-                holders.add(openAndRead(f - 0.3, f + 2.5, agent, target, SHARE_READ | SHARE_WRITE));
-                break;
-            case DECOY:
+            case LOCK_HOLDER, PID_REUSE, UNKNOWN_AGENT, MIRADISP ->
+                    holders.add(openAndRead(f - 0.3, f + 2.5, agent, target, SHARE_READ | SHARE_WRITE));
+            case DECOY -> {
                 decoys.add(openAndRead(f - 1.2, f - 0.9, defender, target, SHARE_READ));
                 holders.add(openAndRead(f - 0.3, f + 2.5, agent, target, SHARE_READ | SHARE_WRITE));
-                break;
-            case COMPATIBLE_AGENT:
+            }
+            case COMPATIBLE_AGENT -> {
                 openAndRead(f - 0.5, f + 2.0, agent, target, SHARE_ALL);
                 holders.add(openAndRead(f - 0.3, f + 3.0, wmi, target, SHARE_READ));
-                break;
-            case TWO_HOLDERS:
+            }
+            case TWO_HOLDERS -> {
                 holders.add(openAndRead(f - 0.4, f + 2.5, agent, target, SHARE_READ | SHARE_WRITE));
                 holders.add(openAndRead(f - 0.25, f + 3.0, wmi, target, SHARE_READ));
-                break;
-            case DELETE_PENDING: {
+            }
+            case DELETE_PENDING -> {
                 long opened = at(f - 0.4);
                 int access = READ_DATA | DELETE | SYNCHRONIZE;
                 emit(opened, agent, 1, Operation.CREATE_FILE, target, NtStatus.SUCCESS,
@@ -473,16 +469,11 @@ final class CaseScript {
                 emit(closed, agent, 1, Operation.CLOSE_FILE, target, NtStatus.SUCCESS, Detail.None.INSTANCE, 40,
                         agent.filteredFileStack);
                 holders.add(access(agent, opened, closed, access, SHARE_ALL));
-                break;
             }
-            case FILTER_DENIAL:
-            case REGISTRY_CORRUPT:
-            case CLEAN:
-                // the agent scans the old DLL and lets it go well before TiWorker deletes it
-                openAndRead(f - 1.0, f - 0.6, agent, target, SHARE_READ | SHARE_WRITE);
-                break;
-            default:
-                throw new IllegalStateException("no holder activity for " + scenario);
+            // the agent scans the old DLL and lets it go well before TiWorker deletes it
+            case FILTER_DENIAL, REGISTRY_CORRUPT, CLEAN ->
+                    openAndRead(f - 1.0, f - 0.6, agent, target, SHARE_READ | SHARE_WRITE);
+            default -> throw new IllegalStateException("no holder activity for " + scenario);
         }
     }
 

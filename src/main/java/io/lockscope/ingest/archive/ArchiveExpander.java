@@ -12,6 +12,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 import java.io.BufferedInputStream;
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -468,7 +469,7 @@ public final class ArchiveExpander {
      * length), so a small tar.gz could declare a header of gigabytes of compressible bytes; real ones
      * are a few hundred bytes.
      */
-    private static final class HeaderGuard extends java.io.FilterInputStream {
+    private static final class HeaderGuard extends FilterInputStream {
         static final long MAX_HEADER_BYTES = 1 << 20;
         private long budget = -1;
 
