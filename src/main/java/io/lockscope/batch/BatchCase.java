@@ -1,5 +1,6 @@
 package io.lockscope.batch;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,27 +14,46 @@ import java.util.Set;
  * @param id    unique in the batch and safe as a folder name ({@code [A-Za-z0-9._-]}): where the
  *              case's outputs go, {@code OUTDIR/cases/<id>/}
  * @param name  the input's own file name, as the user sees it (may hold any character)
- * @param input the folder or archive
+ * @param input where the folder or archive is, as its row names it: a path, or a URI in the Spark job
  */
-public record BatchCase(String id, String name, Path input) {
+public record BatchCase(String id, String name, String input) implements Serializable {
     private static final int MAX_ID_LENGTH = 80;
     private static final List<String> ARCHIVE_SUFFIXES = List.of(".tar.gz", ".tgz", ".tar", ".zip", ".7z", ".cab");
 
     /** The cases of {@code inputs}, in order; ids come from the names, made safe and unique. */
     public static List<BatchCase> of(List<Path> inputs) {
-        List<BatchCase> cases = new ArrayList<>();
-        Set<String> taken = new HashSet<>();
+        List<String> names = new ArrayList<>();
         for (Path input : inputs) {
             Path fileName = input.toAbsolutePath().normalize().getFileName();
-            String name = fileName == null ? input.toString() : fileName.toString();
-            String base = safeId(name);
+            names.add(fileName == null ? input.toString() : fileName.toString());
+        }
+        return of(names, inputs.stream().map(Path::toString).toList());
+    }
+
+    /**
+     * The cases named {@code names} (file names as the user sees them) at {@code inputs}, in order; ids
+     * come from the names, made safe and unique, so the same names give the same ids wherever the cases are.
+     */
+    public static List<BatchCase> of(List<String> names, List<String> inputs) {
+        if (names.size() != inputs.size()) {
+            throw new IllegalArgumentException(names.size() + " names for " + inputs.size() + " inputs");
+        }
+        List<BatchCase> cases = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            String base = safeId(names.get(i));
             String id = base;
             for (int n = 2; !taken.add(id.toLowerCase(Locale.ROOT)); n++) {
                 id = base + "-" + n;
             }
-            cases.add(new BatchCase(id, name, input));
+            cases.add(new BatchCase(id, names.get(i), inputs.get(i)));
         }
         return cases;
+    }
+
+    /** The case's output folder relative to the batch's output folder, '/'-separated. */
+    public String folder() {
+        return "cases/" + id;
     }
 
     /** The name without an archive suffix, every other character than letters, digits, '.', '_', '-' as '_'. */

@@ -1,12 +1,6 @@
 package io.lockscope.batch;
 
-import io.lockscope.ingest.BadInputException;
-import io.lockscope.report.render.ReportRenderer;
-import io.lockscope.report.render.Renderers;
-
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +12,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Analyses many cases, each into {@code OUTDIR/cases/<id>/} (one report per format and a
- * {@link CaseRecord}), then writes the batch summary ({@link SummaryFiles}, {@link IndexPage}).
+ * Analyses many cases, each into {@code OUTDIR/cases/<id>/} by a {@link CaseJob} (one report per format
+ * and a {@link CaseRecord}), then writes the batch summary ({@link SummaryFiles}, {@link IndexPage}).
  *
  * <p>Cases run on a pool of {@code jobs} threads and each task reads, analyses, writes and drops its
  * case, so at most {@code jobs} cases are in memory at once. A case that fails becomes an error row;
@@ -45,7 +39,6 @@ public final class BatchRunner {
                 throw new IllegalArgumentException("jobs must be at least 1, not " + jobs);
             }
             formats = List.copyOf(formats);
-            formats.forEach(Renderers::forFormat); // an unknown name fails here, before any case runs
         }
     }
 
@@ -57,11 +50,11 @@ public final class BatchRunner {
     public record Result(List<CaseSummary> rows, int analysed, int kept) {
     }
 
-    private final CaseAnalyzer analyzer;
+    private final CaseJob job;
     private final Options options;
 
     public BatchRunner(CaseAnalyzer analyzer, Options options) {
-        this.analyzer = analyzer;
+        this.job = new CaseJob(analyzer, options.formats());
         this.options = options;
     }
 
@@ -93,7 +86,7 @@ public final class BatchRunner {
                 rows.add(f.get());
             }
             Result result = new Result(rows, cases.size() - kept.get(), kept.get());
-            SummaryFiles.write(options.outDir(), analyzer.toolVersion(), result);
+            SummaryFiles.write(options.outDir(), job.toolVersion(), result);
             IndexPage.write(options.outDir(), result);
             return result;
         } catch (ExecutionException e) {
@@ -108,57 +101,24 @@ public final class BatchRunner {
     }
 
     private Outcome runCase(BatchCase c) throws IOException {
-        Path caseDir = Files.createDirectories(options.outDir().resolve("cases").resolve(c.id()));
+        Path caseDir = Files.createDirectories(options.outDir().resolve(c.folder()));
+        Path files = Path.of(c.input());
         long start = System.nanoTime();
-        if (!Files.exists(c.input())) {
+        if (!Files.exists(files)) {
             return new Outcome(CaseSummary.error(c, CaseSummary.BAD_INPUT, c.input() + ": no such file or folder",
                     seconds(start)), false);
         }
         String hash;
         try {
-            hash = InputHash.of(c.input());
+            hash = InputHash.of(files);
         } catch (IOException e) {
             return new Outcome(CaseSummary.error(c, CaseSummary.BAD_INPUT, c.input() + ": cannot be read: " + e,
                     seconds(start)), false);
         }
-        if (options.resume()) {
-            CaseRecord stored = CaseRecord.read(caseDir);
-            if (stored != null && stored.inputHash().equals(hash) && stored.toolVersion().equals(analyzer.toolVersion())
-                    && stored.formats().equals(options.formats()) && reportsExist(stored.row())) {
-                return new Outcome(stored.row().kept(c), true);
-            }
-        }
-        Files.deleteIfExists(caseDir.resolve(CaseRecord.FILE));
-        CaseSummary row;
-        try {
-            CaseAnalyzer.Result result = analyzer.analyze(List.of(c.input()));
-            List<String> reports = new ArrayList<>();
-            for (String format : options.formats()) {
-                ReportRenderer renderer = Renderers.forFormat(format);
-                Path file = caseDir.resolve("report." + renderer.fileExtension());
-                try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                    renderer.render(result.report(), w);
-                }
-                reports.add(options.outDir().relativize(file).toString().replace('\\', '/'));
-            }
-            row = CaseSummary.of(c, result, seconds(start), reports);
-        } catch (BadInputException e) {
-            row = CaseSummary.error(c, CaseSummary.BAD_INPUT, e.getMessage(), seconds(start));
-        } catch (IOException e) {
-            row = CaseSummary.error(c, CaseSummary.BAD_INPUT, c.input() + ": " + e.getClass().getSimpleName() + ": "
-                    + e.getMessage(), seconds(start));
-        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            // one case's failure must not end the batch; its memory is free again once this task unwinds
-            return new Outcome(CaseSummary.error(c, CaseSummary.INTERNAL_ERROR, "internal error: " + e, seconds(start)),
-                    false);
-        }
-        // internal errors are not recorded, so that --resume tries those cases again
-        new CaseRecord(hash, analyzer.toolVersion(), options.formats(), row).write(caseDir);
-        return new Outcome(row, false);
-    }
-
-    private boolean reportsExist(CaseSummary row) {
-        return row.reports().stream().allMatch(r -> Files.isRegularFile(options.outDir().resolve(r)));
+        CaseSummary kept = options.resume()
+                ? job.unchanged(c, hash, caseDir, r -> Files.isRegularFile(options.outDir().resolve(r)))
+                : null;
+        return kept != null ? new Outcome(kept, true) : new Outcome(job.analyse(c, files, hash, caseDir), false);
     }
 
     private static double seconds(long startNanos) {

@@ -8,6 +8,7 @@ import io.lockscope.report.model.Servicing;
 import io.lockscope.report.model.Verdict;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,7 @@ import java.util.function.Function;
  */
 public record CaseSummary(String id, String name, String input, String status, String verdict, String confidence,
                           String culprit, String vendor, String driver, String failingInf, String hresult, int inputs,
-                          int warnings, String message, double seconds, List<String> reports) {
+                          int warnings, String message, double seconds, List<String> reports) implements Serializable {
     public static final String OK = "ok";
     public static final String BAD_INPUT = "bad-input";
     public static final String INTERNAL_ERROR = "internal-error";
@@ -55,7 +56,7 @@ public record CaseSummary(String id, String name, String input, String status, S
                 : servicing.hresultName() == null ? servicing.hresult() : servicing.hresult() + " " + servicing.hresultName();
         int warnings = result.loaded().refused().size() + result.loaded().errors().size()
                 + report.inputs().stream().mapToInt(i -> i.warnings() == null ? 0 : i.warnings().size()).sum();
-        return new CaseSummary(c.id(), c.name(), c.input().toString(), OK, verdict.kind(), verdict.confidence(),
+        return new CaseSummary(c.id(), c.name(), c.input(), OK, verdict.kind(), verdict.confidence(),
                 joined(verdict, Verdict.Culprit::process), joined(verdict, Verdict.Culprit::vendor),
                 joined(verdict, Verdict.Culprit::driver), failingInf, hresult, report.inputs().size(), warnings, null,
                 seconds, reports);
@@ -81,8 +82,8 @@ public record CaseSummary(String id, String name, String input, String status, S
     }
 
     /** The row of a case that produced no report. */
-    static CaseSummary error(BatchCase c, String status, String message, double seconds) {
-        return new CaseSummary(c.id(), c.name(), c.input().toString(), status, null, null, null, null, null, null,
+    public static CaseSummary error(BatchCase c, String status, String message, double seconds) {
+        return new CaseSummary(c.id(), c.name(), c.input(), status, null, null, null, null, null, null,
                 null, 0, 0, message, seconds, List.of());
     }
 
@@ -96,9 +97,25 @@ public record CaseSummary(String id, String name, String input, String status, S
         return !OK.equals(status);
     }
 
+    /**
+     * The progress line of a finished case: {@code [12/200] case-042  lock-holder  ntrtscan.exe  3.1 s}.
+     *
+     * @param kept not analysed because its inputs are unchanged
+     */
+    public String progressLine(int done, int total, boolean kept) {
+        String width = Integer.toString(Integer.toString(total).length());
+        String head = String.format(Locale.ROOT, "[%" + width + "d/%d] %s  ", done, total, id);
+        String tail = kept ? "unchanged, not analysed" : String.format(Locale.ROOT, "%.1f s", seconds);
+        if (isError()) {
+            return head + status + "  " + message + "  " + tail;
+        }
+        String shown = culprit != null ? culprit : driver != null ? driver : "-";
+        return head + verdict + "  " + shown + "  " + tail;
+    }
+
     /** The same row, for a case whose unchanged inputs were not analysed again. */
     CaseSummary kept(BatchCase c) {
-        return new CaseSummary(c.id(), c.name(), c.input().toString(), status, verdict, confidence, culprit, vendor,
+        return new CaseSummary(c.id(), c.name(), c.input(), status, verdict, confidence, culprit, vendor,
                 driver, failingInf, hresult, inputs, warnings, message, seconds, reports);
     }
 

@@ -2,7 +2,6 @@ package io.lockscope.batch;
 
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
-import io.pebbletemplates.pebble.template.PebbleTemplate;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -52,6 +51,13 @@ public final class IndexPage {
     }
 
     static void write(Path outDir, BatchRunner.Result result) throws IOException {
+        try (Writer w = Files.newBufferedWriter(outDir.resolve("index.html"), StandardCharsets.UTF_8)) {
+            write(w, result);
+        }
+    }
+
+    /** Writes the page to {@code w}, which stays open. */
+    public static void write(Writer w, BatchRunner.Result result) throws IOException {
         List<CaseSummary> rows = result.rows();
         Map<String, Object> context = new HashMap<>();
         context.put("rows", rows);
@@ -66,10 +72,7 @@ public final class IndexPage {
                 chart("Culprit vendors", rows, IndexPage::hasCulprit,
                         r -> r.vendors().isEmpty() ? List.of("(vendor not known)") : r.vendors()),
                 chart("Verdicts", rows, r -> true, r -> List.of(r.isError() ? r.status() : r.verdict()))));
-        PebbleTemplate template = ENGINE.getTemplate("index.html.peb");
-        try (Writer w = Files.newBufferedWriter(outDir.resolve("index.html"), StandardCharsets.UTF_8)) {
-            template.evaluate(w, context, Locale.ROOT);
-        }
+        ENGINE.getTemplate("index.html.peb").evaluate(w, context, Locale.ROOT);
     }
 
     private static boolean hasCulprit(CaseSummary row) {

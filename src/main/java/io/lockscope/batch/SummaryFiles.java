@@ -31,14 +31,18 @@ public final class SummaryFiles {
     }
 
     static void write(Path outDir, String toolVersion, BatchRunner.Result result) throws IOException {
-        writeJson(outDir.resolve("summary.json"), toolVersion, result);
-        writeCsv(outDir.resolve("summary.csv"), result.rows());
+        try (Writer w = Files.newBufferedWriter(outDir.resolve("summary.json"), StandardCharsets.UTF_8)) {
+            writeJson(w, toolVersion, result);
+        }
+        try (Writer w = Files.newBufferedWriter(outDir.resolve("summary.csv"), StandardCharsets.UTF_8)) {
+            writeCsv(w, result.rows());
+        }
     }
 
-    private static void writeJson(Path file, String toolVersion, BatchRunner.Result result) throws IOException {
+    /** Writes summary.json to {@code w}, which stays open. */
+    public static void writeJson(Writer w, String toolVersion, BatchRunner.Result result) throws IOException {
         List<CaseSummary> rows = result.rows();
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             JsonGenerator g = JSON.createGenerator(w)) {
+        try (JsonGenerator g = JSON.createGenerator(w).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeNumberField("schemaVersion", SCHEMA_VERSION);
@@ -67,16 +71,15 @@ public final class SummaryFiles {
         return rows.stream().filter(r -> r.status().equals(status)).count();
     }
 
-    private static void writeCsv(Path file, List<CaseSummary> rows) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            line(w, CSV_HEADER);
-            for (CaseSummary r : rows) {
-                line(w, List.of(r.name(), r.id(), r.status(), text(r.verdict()), text(r.confidence()), text(r.culprit()),
-                        text(r.vendor()), text(r.driver()), text(r.failingInf()), text(r.hresult()),
-                        Integer.toString(r.inputs()), Integer.toString(r.warnings()),
-                        String.format(Locale.ROOT, "%.3f", r.seconds()), text(r.message()),
-                        text(r.mainReport())));
-            }
+    /** Writes summary.csv to {@code w}, which stays open. */
+    public static void writeCsv(Writer w, List<CaseSummary> rows) throws IOException {
+        csvLine(w, CSV_HEADER);
+        for (CaseSummary r : rows) {
+            csvLine(w, List.of(r.name(), r.id(), r.status(), text(r.verdict()), text(r.confidence()), text(r.culprit()),
+                    text(r.vendor()), text(r.driver()), text(r.failingInf()), text(r.hresult()),
+                    Integer.toString(r.inputs()), Integer.toString(r.warnings()),
+                    String.format(Locale.ROOT, "%.3f", r.seconds()), text(r.message()),
+                    text(r.mainReport())));
         }
     }
 
@@ -84,7 +87,8 @@ public final class SummaryFiles {
         return s == null ? "" : s;
     }
 
-    private static void line(Writer w, List<String> cells) throws IOException {
+    /** One line of a CSV file as summary.csv writes it ({@link #quote}, CRLF). */
+    public static void csvLine(Writer w, List<String> cells) throws IOException {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 w.write(',');

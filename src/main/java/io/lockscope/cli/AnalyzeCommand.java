@@ -65,6 +65,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (!lang.equals("en") && !lang.equals("zh-CN")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--lang must be en or zh-CN, not '" + lang + "'");
         }
+        if (output != null) {
+            OutputChecks.file(spec, output);
+        }
         CaseInputs.Loaded loaded = input.load(spec.commandLine().getErr());
         CaseAnalyzer.Result result = new CaseAnalyzer(input.readOptions(), targets, Knowledge.attribution(), lang,
                 Main.version()).analyze(loaded);

@@ -4,6 +4,7 @@ import io.lockscope.batch.BatchCase;
 import io.lockscope.batch.BatchRunner;
 import io.lockscope.batch.CaseAnalyzer;
 import io.lockscope.batch.CaseSummary;
+import io.lockscope.ingest.ReadProgress;
 import io.lockscope.ingest.archive.ArchiveLimits;
 import io.lockscope.report.render.Renderers;
 import picocli.CommandLine;
@@ -79,15 +80,17 @@ final class BatchCommand implements Callable<Integer> {
         if (!lang.equals("en") && !lang.equals("zh-CN")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--lang must be en or zh-CN, not '" + lang + "'");
         }
+        OutputChecks.folder(spec, outDir);
         ArchiveLimits limits = ArchiveLimits.DEFAULT.withMaxExpandedBytes(size(maxExpanded));
-        CaseAnalyzer analyzer = new CaseAnalyzer(input.readOptions(), targets, Knowledge.attribution(), lang,
+        // cases are read in parallel and each has its progress line below: no per-file bars
+        CaseAnalyzer analyzer = new CaseAnalyzer(input.readOptions().withProgress(ReadProgress.NONE), targets, Knowledge.attribution(), lang,
                 Main.version(), limits);
         List<String> lowerFormats = formats.stream().map(f -> f.toLowerCase(Locale.ROOT)).distinct().toList();
         BatchRunner runner = new BatchRunner(analyzer, new BatchRunner.Options(outDir, jobs, resume, lowerFormats));
         PrintWriter err = spec.commandLine().getErr();
         BatchRunner.Result result = runner.run(BatchCase.of(input.inputs), (done, total, row, kept) -> {
             if (!input.quiet || row.isError()) {
-                err.println(progressLine(done, total, row, kept));
+                err.println(row.progressLine(done, total, kept));
             }
         });
         if (!input.quiet) {
@@ -100,33 +103,10 @@ final class BatchCommand implements Callable<Integer> {
         return result.rows().stream().anyMatch(CaseSummary::isError) ? Main.BAD_INPUT : Main.OK;
     }
 
-    /** {@code [12/200] case-042  lock-holder  ntrtscan.exe  3.1 s} */
-    static String progressLine(int done, int total, CaseSummary row, boolean kept) {
-        String width = Integer.toString(Integer.toString(total).length());
-        String head = String.format(Locale.ROOT, "[%" + width + "d/%d] %s  ", done, total, row.id());
-        String tail = kept ? "unchanged, not analysed" : String.format(Locale.ROOT, "%.1f s", row.seconds());
-        if (row.isError()) {
-            return head + row.status() + "  " + row.message() + "  " + tail;
-        }
-        String culprit = row.culprit() != null ? row.culprit() : row.driver() != null ? row.driver() : "-";
-        return head + row.verdict() + "  " + culprit + "  " + tail;
-    }
-
-    /** "8g", "512m", "100k" or a number of bytes. */
     private long size(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        long unit = 1;
-        if (t.endsWith("k") || t.endsWith("m") || t.endsWith("g") || t.endsWith("t")) {
-            unit = 1L << (10 * ("kmgt".indexOf(t.charAt(t.length() - 1)) + 1));
-            t = t.substring(0, t.length() - 1);
-        }
         try {
-            long n = Long.parseLong(t);
-            if (n < 1 || n > Long.MAX_VALUE / unit) {
-                throw new NumberFormatException();
-            }
-            return n * unit;
-        } catch (NumberFormatException e) {
+            return ArchiveLimits.parseSize(text);
+        } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--max-expanded wants a size like 512m or 8g, not '" + text + "'");
         }

@@ -51,7 +51,7 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--tz", paramLabel = "±HH:MM", converter = ZoneOffsetConverter.class, description = "Time zone of the rendered times of a UTC trace (default +00:00).")
     ZoneOffset tz = ZoneOffset.UTC;
 
-    @Option(names = "--locale", defaultValue = "en-US", description = "en-US, de-DE or ru-RU number and time style.")
+    @Option(names = "--locale", defaultValue = "en-US", description = "Number, time and date style of a Windows locale: en-US, de-DE, ru-RU, zh-CN, ja-JP, ko-KR or en-CA.")
     String locale;
 
     @Option(names = "--procmon-version", paramLabel = "VERSION", defaultValue = "latest",
@@ -64,13 +64,20 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of stdout.")
     Path output;
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
+    boolean quiet;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        refuseIgnoredOptions();
         ExportOptions options = options();
-        Trace trace = Formats.readTrace(input, input.toString(), ReadOptions.DEFAULT);
+        if (output != null) {
+            OutputChecks.file(spec, output);
+        }
+        Trace trace = Formats.readTrace(input, input.toString(), ReadOptions.DEFAULT.withProgress(Progress.reading(quiet)));
         if (output == null) {
             // the writers close what they write to; stdout belongs to the process: flush it, never close it
             write(trace, options, new BufferedOutputStream(new FilterOutputStream(System.out) {
@@ -97,6 +104,22 @@ final class ConvertCommand implements Callable<Integer> {
             case csv -> ProcmonCsvWriter.write(trace, out, options);
             case xml -> ProcmonXmlWriter.write(trace, out, options);
             default -> JsonLinesWriter.write(trace, out);
+        }
+    }
+
+    /** An option the chosen --to would not use is a usage error: silently ignoring it misleads. */
+    private void refuseIgnoredOptions() {
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        List<String> unused = switch (to) {
+            case jsonl -> List.of("--columns", "--locale", "--procmon-version", "--tz", "--stacks");
+            case csv -> List.of("--stacks");
+            case xml -> List.of();
+        };
+        for (String option : unused) {
+            if (given.hasMatchedOption(option)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), option + " does not apply to --to " + to
+                        + (to == Target.jsonl ? " (JSON lines carry typed values, not procmon's text)" : " (stacks are in XML only)"));
+            }
         }
     }
 

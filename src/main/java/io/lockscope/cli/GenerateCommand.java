@@ -14,7 +14,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -45,7 +44,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: 1).")
     Long seed;
 
-    @Option(names = "--locale", defaultValue = "en-US", description = "en-US, de-DE or ru-RU export style (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--locale", defaultValue = "en-US", description = "Export style of a Windows locale: en-US, de-DE, ru-RU, zh-CN, ja-JP, ko-KR or en-CA (default: ${DEFAULT-VALUE}).")
     String locale;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
@@ -56,22 +55,29 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GenerateOptions options = GenerateOptions.defaults();
         Scenario s;
         try {
             s = Scenario.byId(scenario);
-            options = options.withFormats(CaseFormats.parse(formats)).withLocale(ProcmonLocale.forTag(locale));
-            if (events != null) {
-                options = options.withEvents(events);
-            }
-            if (seed != null) {
-                options = options.withSeed(seed);
-            }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage() + "; scenarios: "
                     + Arrays.stream(Scenario.values()).map(Scenario::id).collect(Collectors.joining(", ")));
         }
-        Files.createDirectories(directory);
+        if (events != null && events < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--events must be at least 1, not " + events);
+        }
+        GenerateOptions options = GenerateOptions.defaults();
+        try {
+            options = options.withFormats(CaseFormats.parse(formats)).withLocale(ProcmonLocale.forTag(locale));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (events != null) {
+            options = options.withEvents(events);
+        }
+        if (seed != null) {
+            options = options.withSeed(seed);
+        }
+        OutputChecks.folder(spec, directory);
         GeneratedCase result;
         try (Progress progress = Progress.start("generate " + s.id(), options.events(), quiet)) {
             result = CaseGenerator.generate(s, directory, options, progress::stepTo);

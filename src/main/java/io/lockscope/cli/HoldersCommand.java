@@ -37,8 +37,8 @@ final class HoldersCommand implements Callable<Integer> {
     @Option(names = "--path", paramLabel = "GLOB", required = true, description = "File path glob, case-insensitive.")
     String path;
 
-    @Option(names = "--at", paramLabel = "T", description = "HH:MM:SS[.fffffff], ISO-8601 or +12.5s; default: at each failure.")
-    String at;
+    @Option(names = "--at", paramLabel = "T", converter = TimeArgument.Converter.class, description = "HH:MM:SS[.fffffff], ISO-8601 or +12.5s; default: at each failure.")
+    TimeArgument at;
 
     @Spec
     CommandSpec spec;
@@ -53,7 +53,7 @@ final class HoldersCommand implements Callable<Integer> {
             FailureAnalysis analysis = new FailureAnalysis(trace, i, targets, Knowledge.attribution(), false);
             out.printf("%s%n", trace.source());
             if (at != null) {
-                printAt(out, trace, targets, analysis, TimeArgument.resolve(at, trace));
+                printAt(out, trace, targets, analysis, at.on(trace));
             } else {
                 List<FailureFacts> failures = analysis.failures();
                 if (failures.isEmpty()) {

@@ -29,7 +29,7 @@ final class InputOptions {
     boolean quiet;
 
     ReadOptions readOptions() {
-        return new ReadOptions(tz);
+        return new ReadOptions(tz, Progress.reading(quiet));
     }
 
     /** Reads the inputs; notes about unrecognised or broken files in folders go to {@code err}. */

@@ -8,13 +8,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.Properties;
 
 /** The {@code lockscope} command: one class per subcommand, exit codes per DESIGN.md. */
 @Command(name = "lockscope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Names who blocked a Windows reboot-phase driver update, from procmon, ETW and servicing logs.",
         subcommands = {AnalyzeCommand.class, TimelineCommand.class, HoldersCommand.class, InfoCommand.class,
-                ConvertCommand.class, BatchCommand.class, RulesCommand.class, GenerateCommand.class,
+                ConvertCommand.class, BatchCommand.class, RulesCommand.class, GenerateCommand.class, KitCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
@@ -40,6 +43,7 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setParameterExceptionHandler(Main::usageError);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
             if (cause instanceof BadInputException bad) {
@@ -47,7 +51,7 @@ public final class Main implements Runnable {
                 return BAD_INPUT;
             }
             if (cause instanceof IOException io) {
-                err.println("lockscope: " + io.getClass().getSimpleName() + ": " + io.getMessage());
+                err.println("lockscope: " + describe(io));
                 return BAD_INPUT;
             }
             err.println("lockscope: internal error: " + cause);
@@ -67,8 +71,34 @@ public final class Main implements Runnable {
         }
     }
 
+    /** An I/O failure in words, without the exception's class name. */
+    static String describe(IOException e) {
+        if (e instanceof NoSuchFileException n) {
+            return n.getFile() + ": no such file or folder";
+        }
+        if (e instanceof AccessDeniedException a) {
+            return a.getFile() + ": access denied";
+        }
+        if (e instanceof FileSystemException f && f.getFile() != null) {
+            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : "cannot be read or written");
+        }
+        return e.getMessage() != null ? e.getMessage() : "an I/O error without a message";
+    }
+
+    /**
+     * A usage error is one line naming what is wrong and where to read more, never the whole help: the
+     * help is one command away, and a 27-line page pushes the message off a small terminal.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        String message = e.getMessage().strip();
+        cli.getErr().printf("lockscope: %s; see '%s --help'%n", message.endsWith(".") ? message.substring(0, message.length() - 1)
+                : message, cli.getCommandSpec().qualifiedName());
+        return USAGE;
+    }
+
     /** The version of this build, from the Maven project. */
-    static String version() {
+    public static String version() {
         try (InputStream in = Main.class.getResourceAsStream("/io/lockscope/version.properties")) {
             if (in == null) {
                 return "dev";

@@ -51,11 +51,11 @@ final class TimelineCommand implements Callable<Integer> {
     @Option(names = "--process", paramLabel = "NAME", description = "Process name or glob (TiWorker.exe).")
     List<String> processes = new ArrayList<>();
 
-    @Option(names = "--from", paramLabel = "T", description = "HH:MM:SS[.fffffff], ISO-8601 or +12.5s from capture start.")
-    String from;
+    @Option(names = "--from", paramLabel = "T", converter = TimeArgument.Converter.class, description = "HH:MM:SS[.fffffff], ISO-8601 or +12.5s from capture start.")
+    TimeArgument from;
 
-    @Option(names = "--to", paramLabel = "T", description = "Same forms as --from.")
-    String to;
+    @Option(names = "--to", paramLabel = "T", converter = TimeArgument.Converter.class, description = "Same forms as --from.")
+    TimeArgument to;
 
     @Option(names = "--format", defaultValue = "text", description = "text, csv or json (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -68,6 +68,9 @@ final class TimelineCommand implements Callable<Integer> {
         if (paths.isEmpty() && keys.isEmpty() && pids.isEmpty() && processes.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "say what to follow: --path GLOB, --key GLOB, --pid N or --process NAME");
+        }
+        if (from != null && to != null && from.certainlyAfter(to)) {
+            throw fromAfterTo();
         }
         PrintWriter out = spec.commandLine().getOut();
         CaseInputs.Loaded loaded = input.load(spec.commandLine().getErr());
@@ -90,8 +93,11 @@ final class TimelineCommand implements Callable<Integer> {
     }
 
     private void collect(Trace trace, int input, List<Row> rows) {
-        long fromT = from == null ? Long.MIN_VALUE : TimeArgument.resolve(from, trace);
-        long toT = to == null ? Long.MAX_VALUE : TimeArgument.resolve(to, trace);
+        long fromT = from == null ? Long.MIN_VALUE : from.on(trace);
+        long toT = to == null ? Long.MAX_VALUE : to.on(trace);
+        if (fromT > toT) {
+            throw fromAfterTo();
+        }
         EventSelector selector = new EventSelector(globs(paths), globs(keys), pids, globs(processes), fromT, toT);
         IntArrayList selected = selector.select(trace);
         EventStore e = trace.events();
@@ -105,6 +111,11 @@ final class TimelineCommand implements Callable<Integer> {
                     DetailFormat.render(e.operation(i), e.detail(i), NumberStyle.EN_US),
                     handle(trace, intervals, i)));
         });
+    }
+
+    private CommandLine.ParameterException fromAfterTo() {
+        return new CommandLine.ParameterException(spec.commandLine(),
+                "--from " + from + " is after --to " + to + ": nothing could be shown");
     }
 
     private static String handle(Trace trace, OpenIntervals intervals, int event) {

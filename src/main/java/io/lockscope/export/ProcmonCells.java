@@ -123,14 +123,10 @@ public final class ProcmonCells {
         return time + offset.getTotalSeconds() * TICKS_PER_SECOND;
     }
 
-    /** en-US {@code 1:18:10.8939738 AM}; 24-hour locales {@code 15:42:22,8459553}. */
+    /** en-US {@code 1:18:10.8939738 AM}, zh-CN {@code 上午 1:18:10.8939738}; 24-hour {@code 15:42:22,8459553}. */
     public String timeOfDay(long time) {
         long ticks = Math.floorMod(localTicks(time), TICKS_PER_DAY);
-        StringBuilder sb = new StringBuilder(20);
-        appendClock(sb, ticks / TICKS_PER_SECOND);
-        int insertAt = options.locale().twelveHour() ? sb.length() - 3 : sb.length();
-        sb.insert(insertAt, decimal + fraction(ticks % TICKS_PER_SECOND));
-        return sb.toString();
+        return clock(ticks / TICKS_PER_SECOND, decimal + fraction(ticks % TICKS_PER_SECOND));
     }
 
     /** en-US {@code 7/12/2020 1:18:10 AM} (seconds only); empty for a time-of-day trace (no date known). */
@@ -141,16 +137,16 @@ public final class ProcmonCells {
         long local = localTicks(time);
         LocalDateTime dt = LocalDateTime.ofEpochSecond(
                 Math.floorDiv(local - FILETIME_UNIX_EPOCH, TICKS_PER_SECOND), 0, ZoneOffset.UTC);
-        StringBuilder sb = new StringBuilder(24);
-        if (options.locale().dayFirst()) {
-            sb.append(two(dt.getDayOfMonth())).append('.').append(two(dt.getMonthValue())).append('.')
-                    .append(dt.getYear());
-        } else {
-            sb.append(dt.getMonthValue()).append('/').append(dt.getDayOfMonth()).append('/').append(dt.getYear());
-        }
-        sb.append(' ');
-        appendClock(sb, dt.toLocalTime().toSecondOfDay());
-        return sb.toString();
+        int y = dt.getYear();
+        int m = dt.getMonthValue();
+        int d = dt.getDayOfMonth();
+        String day = switch (options.locale().date()) {
+            case MONTH_DAY_YEAR -> m + "/" + d + "/" + y;
+            case DAY_MONTH_YEAR -> two(d) + "." + two(m) + "." + y;
+            case YEAR_MONTH_DAY_SLASHES -> y + "/" + m + "/" + d;
+            case ISO -> y + "-" + two(m) + "-" + two(d);
+        };
+        return day + ' ' + clock(dt.toLocalTime().toSecondOfDay(), "");
     }
 
     /** {@code HH:MM:SS.fffffff} since the first event. */
@@ -169,16 +165,17 @@ public final class ProcmonCells {
         return row.result() != NtStatus.PENDING && row.duration() != EventStore.NO_DURATION;
     }
 
-    private void appendClock(StringBuilder sb, long secondOfDay) {
+    /** The locale's clock of {@code secondOfDay}, with {@code fraction} right after the seconds. */
+    private String clock(long secondOfDay, String fraction) {
         int h = (int) (secondOfDay / 3600);
-        int m = (int) (secondOfDay / 60 % 60);
-        int s = (int) (secondOfDay % 60);
-        if (options.locale().twelveHour()) {
-            int h12 = h % 12 == 0 ? 12 : h % 12;
-            sb.append(h12).append(':').append(two(m)).append(':').append(two(s)).append(h < 12 ? " AM" : " PM");
-        } else {
-            sb.append(two(h)).append(':').append(two(m)).append(':').append(two(s));
+        String minutesAndSeconds = ":" + two(secondOfDay / 60 % 60) + ":" + two(secondOfDay % 60) + fraction;
+        ProcmonLocale.Meridiem meridiem = options.locale().meridiem();
+        if (meridiem == null) {
+            return two(h) + minutesAndSeconds;
         }
+        String time = (h % 12 == 0 ? 12 : h % 12) + minutesAndSeconds;
+        String designator = h < 12 ? meridiem.am() : meridiem.pm();
+        return meridiem.first() ? designator + " " + time : time + " " + designator;
     }
 
     private static String two(long v) {

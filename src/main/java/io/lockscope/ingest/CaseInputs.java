@@ -145,7 +145,7 @@ public final class CaseInputs {
             readArchive(file, detection.archive(), display);
         } else if (trace != null) {
             if (!(inFolder && trace.isLaterPart(file))) {
-                traces.add(trace.readParts(trace.parts(file), display, options));
+                traces.add(readTrace(trace, trace.parts(file), display));
             }
         } else if (servicing != null) {
             logs.add(servicing.read(file, display));
@@ -153,6 +153,20 @@ public final class CaseInputs {
             return false;
         }
         return true;
+    }
+
+    /** Reads the parts of one capture (Boot.pml, Boot-1.pml, … for a split procmon log) as one trace. */
+    private Trace readTrace(TraceReader reader, List<Path> parts, String display) throws BadInputException, IOException {
+        long bytes = 0;
+        for (Path part : parts) {
+            bytes += Files.size(part);
+        }
+        options.progress().begin(display, bytes);
+        try {
+            return reader.readParts(parts, display, options);
+        } finally {
+            options.progress().end();
+        }
     }
 
     private static List<Path> filesIn(Path folder) throws IOException {

@@ -143,7 +143,12 @@ public final class Formats {
         if (reader == null) {
             throw notATrace(displayName);
         }
-        return reader.read(file, displayName, options);
+        options.progress().begin(displayName, Files.size(file));
+        try {
+            return reader.read(file, displayName, options);
+        } finally {
+            options.progress().end();
+        }
     }
 
     /** Reads {@code file} as a servicing log, with the reader its content calls for. */

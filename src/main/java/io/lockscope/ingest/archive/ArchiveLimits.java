@@ -1,5 +1,7 @@
 package io.lockscope.ingest.archive;
 
+import java.util.Locale;
+
 /**
  * Limits that keep a hostile upload from exhausting the disk, the heap or the time of a batch. All of
  * them count over the whole case, nested archives included.
@@ -25,6 +27,29 @@ public record ArchiveLimits(long maxEntries, long maxExpandedBytes, long maxRati
             throw new IllegalArgumentException("archive limits must be positive: entries " + maxEntries + ", bytes "
                     + maxExpandedBytes + ", ratio " + maxRatio + ", ratio floor " + ratioFloorBytes + ", depth " + maxDepth);
         }
+    }
+
+    /**
+     * A size as users write it: "8g", "512m", "100k" or a number of bytes (binary units).
+     *
+     * @throws IllegalArgumentException when it is not a positive size
+     */
+    public static long parseSize(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        long unit = 1;
+        if (t.endsWith("k") || t.endsWith("m") || t.endsWith("g") || t.endsWith("t")) {
+            unit = 1L << (10 * ("kmgt".indexOf(t.charAt(t.length() - 1)) + 1));
+            t = t.substring(0, t.length() - 1);
+        }
+        try {
+            long n = Long.parseLong(t);
+            if (n >= 1 && n <= Long.MAX_VALUE / unit) {
+                return n * unit;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("a size like 512m or 8g was expected, not '" + text + "'");
     }
 
     public ArchiveLimits withMaxEntries(long entries) {

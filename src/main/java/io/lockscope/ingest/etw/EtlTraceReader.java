@@ -13,6 +13,7 @@ import io.lockscope.model.Trace;
 import io.lockscope.model.TraceBuilder;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 
@@ -48,9 +49,10 @@ public final class EtlTraceReader implements TraceReader {
             LogfileHeader header = reader.header();
             builder.timeBase(TimeBase.UTC, zoneOf(header, options));
             EtlPrepass prepass = new EtlPrepass();
-            reader.read(prepass::visit);
+            long bytes = Files.size(file);
+            reader.read(prepass::visit, options.progress().pass(0, 2, bytes));
             EtlModelWriter writer = new EtlModelWriter(displayName, builder, header, prepass);
-            reader.read(writer::visit);
+            reader.read(writer::visit, options.progress().pass(1, 2, bytes));
             writer.finish();
             reportBufferFlags(displayName, reader.stats(), builder);
         }

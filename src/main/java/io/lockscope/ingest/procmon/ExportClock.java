@@ -246,13 +246,31 @@ final class ExportClock {
     }
 
     /**
-     * Ticks of {@code h:mm:ss[.fffffff][ AM|PM]}, the fraction separated by "." or ",". A time of day
-     * has hours 0–23 (1–12 with AM/PM); a duration ({@code timeOfDay} false, Relative Time) any number
-     * of hours. Returns {@link #INVALID} when the text is not of that shape.
+     * Ticks of {@code h:mm:ss[.fffffff]} with, in a 12-hour locale, an AM/PM designator after the time
+     * ({@code 1:18:10 AM}, {@code 1:18:10 p.m.}) or before it ({@code 上午 1:18:10}, {@code 오전 1:18:10});
+     * the fraction separated by "." or ",". A time of day has hours 0–23 (1–12 with a designator); a
+     * duration ({@code timeOfDay} false, Relative Time) any number of hours and no designator. Returns
+     * {@link #INVALID} when the text is not of that shape.
      */
     static long parseClock(char[] c, int start, int length, boolean timeOfDay) {
         int end = start + length;
         int i = start;
+        int meridiem = NO_MERIDIEM;
+        if (timeOfDay && i < end && (c[i] < '0' || c[i] > '9')) {
+            int digit = i;
+            while (digit < end && (c[digit] < '0' || c[digit] > '9')) {
+                digit++;
+            }
+            int designatorEnd = digit;
+            while (designatorEnd > i && c[designatorEnd - 1] == ' ') {
+                designatorEnd--;
+            }
+            meridiem = meridiem(c, i, designatorEnd);
+            if (meridiem == NO_MERIDIEM) {
+                return INVALID;
+            }
+            i = digit;
+        }
         long hours = 0;
         int hourDigits = 0;
         while (i < end && c[i] >= '0' && c[i] <= '9') {
@@ -284,30 +302,60 @@ final class ExportClock {
             i = to;
         }
         if (i < end) {
-            if (!timeOfDay) {
+            if (!timeOfDay || meridiem != NO_MERIDIEM) {
                 return INVALID;
             }
             while (i < end && c[i] == ' ') {
                 i++;
             }
-            if (end - i != 2 || (c[i + 1] != 'M' && c[i + 1] != 'm')) {
+            meridiem = meridiem(c, i, end);
+            if (meridiem == NO_MERIDIEM) {
                 return INVALID;
             }
-            char meridiem = c[i];
+        }
+        if (meridiem != NO_MERIDIEM) {
             if (hours < 1 || hours > 12) {
                 return INVALID;
             }
-            if (meridiem == 'A' || meridiem == 'a') {
-                hours = hours == 12 ? 0 : hours;
-            } else if (meridiem == 'P' || meridiem == 'p') {
-                hours = hours == 12 ? 12 : hours + 12;
-            } else {
-                return INVALID;
-            }
+            hours = hours % 12 + (meridiem == PM ? 12 : 0);
         } else if (timeOfDay && hours > 23) {
             return INVALID;
         }
         return ((hours * 60 + minutes) * 60 + seconds) * TICKS_PER_SECOND + fraction;
+    }
+
+    private static final int NO_MERIDIEM = -1;
+    private static final int AM = 0;
+    private static final int PM = 1;
+    /**
+     * The AM and PM designators of Windows locales with a 12-hour clock, in pairs: English (any case),
+     * the Canadian and Spanish-American dotted forms, Chinese, Japanese and Korean.
+     */
+    private static final char[][] DESIGNATORS = {
+            "AM".toCharArray(), "PM".toCharArray(), "a.m.".toCharArray(), "p.m.".toCharArray(),
+            "a. m.".toCharArray(), "p. m.".toCharArray(), "上午".toCharArray(), "下午".toCharArray(),
+            "午前".toCharArray(), "午後".toCharArray(), "오전".toCharArray(), "오후".toCharArray()};
+
+    /** {@link #AM} or {@link #PM} when {@code c[from, to)} is a designator, else {@link #NO_MERIDIEM}. */
+    private static int meridiem(char[] c, int from, int to) {
+        for (int d = 0; d < DESIGNATORS.length; d++) {
+            char[] designator = DESIGNATORS[d];
+            if (designator.length == to - from && equalsIgnoringAsciiCase(c, from, designator)) {
+                return d % 2 == 0 ? AM : PM;
+            }
+        }
+        return NO_MERIDIEM;
+    }
+
+    private static boolean equalsIgnoringAsciiCase(char[] c, int from, char[] expected) {
+        for (int k = 0; k < expected.length; k++) {
+            char a = c[from + k];
+            char b = expected[k];
+            if (a != b && !(a < 128 && Character.toUpperCase(a) == Character.toUpperCase(b))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -366,9 +414,18 @@ final class ExportClock {
         return fraction;
     }
 
-    /** The decimal separator of a time or duration value ('.' or ','), or 0 when it has none. */
+    /**
+     * The decimal separator of a time or duration value ('.' or ','), or 0 when it has none: in a time,
+     * the one right after the seconds (a designator such as {@code p. m.} has dots of its own).
+     */
     static char decimalSeparator(char[] c, int start, int length) {
-        for (int i = start + length - 1; i >= start; i--) {
+        int end = start + length;
+        for (int i = end - 1; i >= start; i--) {
+            if (c[i] == ':') {
+                return i + 3 < end && (c[i + 3] == '.' || c[i + 3] == ',') ? c[i + 3] : 0;
+            }
+        }
+        for (int i = start; i < end; i++) {
             if (c[i] == '.' || c[i] == ',') {
                 return c[i];
             }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.function.LongConsumer;
 
 /**
  * Reads the records of an ETL file in timestamp order, in pure Java.
@@ -76,6 +77,9 @@ public final class EtlReader implements Closeable {
     private LogfileHeader header;
     /** Completed {@link #read} passes; problems are counted and reported in the first pass only. */
     private int passes;
+    /** Told the bytes of the buffers read so far in this pass. */
+    private LongConsumer progress = bytes -> { };
+    private long bytesRead;
 
     private EtlReader(String name, MappedFile file, ReadReport report) {
         this.name = name;
@@ -300,6 +304,13 @@ public final class EtlReader implements Closeable {
      * again for another pass over the same records; {@link #stats()} and the report describe the first.
      */
     public void read(RecordVisitor visitor) throws BadInputException, IOException {
+        read(visitor, bytes -> { });
+    }
+
+    /** {@link #read(RecordVisitor)}, telling {@code progress} the bytes of the buffers read so far. */
+    public void read(RecordVisitor visitor, LongConsumer progress) throws BadInputException, IOException {
+        this.progress = progress;
+        bytesRead = 0;
         try {
             merge(visitor);
         } finally {
@@ -430,6 +441,8 @@ public final class EtlReader implements Closeable {
     }
 
     private void release(Cursor c) {
+        bytesRead += c.entry.diskSize;
+        progress.accept(bytesRead);
         if (c.scratch != null) {
             scratchPool.push(c.scratch);
             c.scratch = null;

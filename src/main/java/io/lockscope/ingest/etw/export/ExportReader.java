@@ -2,6 +2,7 @@ package io.lockscope.ingest.etw.export;
 
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.ReadOptions;
+import io.lockscope.ingest.ReadProgress;
 import io.lockscope.ingest.TraceReader;
 import io.lockscope.model.ReadReport;
 import io.lockscope.model.TimeBase;
@@ -9,8 +10,11 @@ import io.lockscope.model.Trace;
 import io.lockscope.model.TraceBuilder;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * A reader of an exported kernel trace: streams the file twice, once for {@link ExportModelWriter#prepare}
@@ -26,8 +30,9 @@ abstract class ExportReader implements TraceReader {
         TraceBuilder builder = new TraceBuilder(displayName, format().id());
         builder.timeBase(timeBase(), options.zone());
         ExportModelWriter writer = new ExportModelWriter(displayName, builder);
-        stream(file, new Rows(displayName, new ReadReport()), writer::prepare);
-        stream(file, new Rows(displayName, builder.report()), writer::write);
+        long bytes = Files.size(file);
+        stream(file, new Rows(displayName, new ReadReport(), options.progress().pass(0, 2, bytes)), writer::prepare);
+        stream(file, new Rows(displayName, builder.report(), options.progress().pass(1, 2, bytes)), writer::write);
         writer.finish();
         return builder.build();
     }
@@ -44,12 +49,19 @@ abstract class ExportReader implements TraceReader {
     static final class Rows {
         final String file;
         final ReadReport report;
+        private final LongConsumer progress;
         private long good;
         private long bad;
 
-        Rows(String file, ReadReport report) {
+        Rows(String file, ReadReport report, LongConsumer progress) {
             this.file = file;
             this.report = report;
+            this.progress = progress;
+        }
+
+        /** Opens {@code path} for this pass, telling the progress how far it has been read. */
+        InputStream open(Path path) throws IOException {
+            return ReadProgress.tracking(Files.newInputStream(path), progress);
         }
 
         void good() {

@@ -9,7 +9,6 @@ import io.lockscope.ingest.text.TextLines;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -57,7 +56,7 @@ public final class TracerptCsvReader extends ExportReader {
 
     @Override
     void stream(Path file, Rows rows, Consumer<ExportedEvent> sink) throws BadInputException, IOException {
-        try (InputStream in = Files.newInputStream(file); TextLines lines = TextLines.open(in, rows.file)) {
+        try (InputStream in = rows.open(file); TextLines lines = TextLines.open(in, rows.file)) {
             Columns columns = null;
             String line;
             while ((line = lines.next()) != null) {

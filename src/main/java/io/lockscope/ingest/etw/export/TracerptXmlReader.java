@@ -16,7 +16,6 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -75,7 +74,7 @@ public final class TracerptXmlReader extends ExportReader {
     @Override
     void stream(Path file, Rows rows, Consumer<ExportedEvent> sink) throws BadInputException, IOException {
         XMLStreamReader x = null;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = rows.open(file)) {
             x = FACTORY.createXMLStreamReader(new MarkupGapGuard(in, MAX_MARKUP_GAP));
             while (x.hasNext()) {
                 int t = x.next();

@@ -15,7 +15,6 @@ import io.lockscope.model.vocab.NtStatus;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -107,7 +106,7 @@ public final class WpaCsvReader extends ExportReader {
 
     @Override
     void stream(Path file, Rows rows, Consumer<ExportedEvent> sink) throws BadInputException, IOException {
-        try (InputStream in = Files.newInputStream(file); CsvTokenizer csv = CsvTokenizer.open(in, rows.file)) {
+        try (InputStream in = rows.open(file); CsvTokenizer csv = CsvTokenizer.open(in, rows.file)) {
             Columns columns = null;
             for (;;) {
                 try {

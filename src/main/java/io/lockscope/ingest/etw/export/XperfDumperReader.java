@@ -11,7 +11,6 @@ import io.lockscope.model.EventStore;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -118,7 +117,7 @@ public final class XperfDumperReader extends ExportReader {
 
     @Override
     void stream(Path file, Rows rows, Consumer<ExportedEvent> sink) throws BadInputException, IOException {
-        try (InputStream in = Files.newInputStream(file); TextLines lines = TextLines.open(in, rows.file)) {
+        try (InputStream in = rows.open(file); TextLines lines = TextLines.open(in, rows.file)) {
             Map<String, List<String>> headers = new HashMap<>();
             String first = lines.next();
             while (first != null && first.isBlank()) {

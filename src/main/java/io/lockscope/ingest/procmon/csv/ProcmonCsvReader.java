@@ -4,6 +4,7 @@ import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.Confidence;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.ReadOptions;
+import io.lockscope.ingest.ReadProgress;
 import io.lockscope.ingest.TraceReader;
 import io.lockscope.ingest.procmon.BadRowException;
 import io.lockscope.ingest.procmon.ExportRow;
@@ -81,7 +82,7 @@ public final class ProcmonCsvReader implements TraceReader {
 
     @Override
     public Trace read(Path file, String displayName, ReadOptions options) throws BadInputException, IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = ReadProgress.tracking(Files.newInputStream(file), options.progress()::at)) {
             return read(in, displayName, options);
         }
     }

@@ -5,6 +5,7 @@ import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.Confidence;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.ReadOptions;
+import io.lockscope.ingest.ReadProgress;
 import io.lockscope.ingest.TraceReader;
 import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.TimeBase;
@@ -65,7 +66,7 @@ public final class PmlReader implements TraceReader {
     @Override
     public Trace read(Path file, String displayName, ReadOptions options) throws BadInputException, IOException {
         TraceBuilder builder = newBuilder(displayName);
-        new Capture(builder).add(file, displayName);
+        new Capture(builder, options.progress()).add(file, displayName);
         return builder.build();
     }
 
@@ -73,14 +74,15 @@ public final class PmlReader implements TraceReader {
      * Reads the parts of one split capture, in the order given, as one trace named {@code displayName}.
      * Processes that appear in several parts (same PID and start time) become one process.
      */
-    public Trace readAll(List<Path> parts, String displayName) throws BadInputException, IOException {
+    public Trace readAll(List<Path> parts, String displayName, ReadOptions options) throws BadInputException, IOException {
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("no PML parts given");
         }
         TraceBuilder builder = newBuilder(displayName);
-        Capture capture = new Capture(builder);
+        Capture capture = new Capture(builder, options.progress());
         for (Path part : parts) {
             capture.add(part, part.getFileName().toString());
+            capture.partsBytes += Files.size(part);
         }
         return builder.build();
     }
@@ -118,7 +120,7 @@ public final class PmlReader implements TraceReader {
     @Override
     public Trace readParts(List<Path> parts, String displayName, ReadOptions options)
             throws BadInputException, IOException {
-        return parts.size() == 1 ? read(parts.get(0), displayName, options) : readAll(parts, displayName);
+        return parts.size() == 1 ? read(parts.get(0), displayName, options) : readAll(parts, displayName, options);
     }
 
     private static TraceBuilder newBuilder(String displayName) {
@@ -127,14 +129,21 @@ public final class PmlReader implements TraceReader {
         return builder;
     }
 
+    /** Events between two progress reports, less one (a mask). */
+    private static final long PROGRESS_EVERY = (1 << 16) - 1;
+
     /** One trace being filled from one or more PML files. */
     private final class Capture {
         private final TraceBuilder builder;
         private final PmlOperations operations = new PmlOperations();
         private final Map<ProcessIdentity, Integer> keyByIdentity = new HashMap<>();
+        private final ReadProgress progress;
+        /** Bytes of the parts read before the current one: progress counts through all parts. */
+        private long partsBytes;
 
-        Capture(TraceBuilder builder) {
+        Capture(TraceBuilder builder, ReadProgress progress) {
             this.builder = builder;
+            this.progress = progress;
         }
 
         void add(Path file, String name) throws BadInputException, IOException {
@@ -194,6 +203,9 @@ public final class PmlReader implements TraceReader {
                 } catch (PmlFormatException e) {
                     builder.report().skip("unreadable PML event record",
                             name + ": event " + i + " at " + BadInputException.byteOffset(e.offset()) + ": " + e.getMessage());
+                }
+                if ((i & PROGRESS_EVERY) == 0) {
+                    progress.at(partsBytes + at);
                 }
             }
             if (read < count) {

@@ -1,6 +1,7 @@
 package io.lockscope.ingest.procmon.pml;
 
 import io.lockscope.export.pml.PmlWriter;
+import io.lockscope.ingest.ReadOptions;
 import io.lockscope.model.Operation;
 import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.Trace;
@@ -43,7 +44,7 @@ class PmlSplitCaptureTest {
         writePart(temp.resolve("Boot.pml"), List.of(system, worker), 0, 3);
         writePart(temp.resolve("Boot-1.pml"), List.of(workerEnded, system), 3, 2);
 
-        Trace t = new PmlReader().readAll(new PmlReader().parts(temp.resolve("Boot.pml")), "Boot.pml");
+        Trace t = new PmlReader().readAll(new PmlReader().parts(temp.resolve("Boot.pml")), "Boot.pml", ReadOptions.DEFAULT);
         assertEquals(5, t.size());
         assertEquals(2, t.processes().size(), "System and TiWorker once each");
         for (int i = 0; i < 5; i++) {
