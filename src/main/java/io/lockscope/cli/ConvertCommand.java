@@ -96,7 +96,7 @@ final class ConvertCommand implements Callable<Integer> {
                 write(trace, options, file);
             }
         }
-        return Main.OK;
+        return ExitCode.OK.code();
     }
 
     private void write(Trace trace, ExportOptions options, OutputStream out) throws IOException {

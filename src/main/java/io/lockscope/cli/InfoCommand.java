@@ -51,7 +51,7 @@ final class InfoCommand implements Callable<Integer> {
             loaded.servicingLogs().forEach(l -> writeText(out, l));
         }
         out.flush();
-        return InputOptions.reportDamage(loaded, spec.commandLine().getErr()) ? Main.BAD_INPUT : Main.OK;
+        return InputOptions.reportDamage(loaded, spec.commandLine().getErr()) ? ExitCode.BAD_INPUT.code() : ExitCode.OK.code();
     }
 
     /** What {@code info} says about one input. */

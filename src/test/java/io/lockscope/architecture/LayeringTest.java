@@ -50,5 +50,11 @@ class LayeringTest {
             .because("native code always has a pure-Java fallback behind io.lockscope.nativeio");
 
     @ArchTest
+    static final ArchRule commandsNeverReachBackToMain = noClasses().that().resideInAPackage("io.lockscope.cli")
+            .and().haveNameNotMatching("io\\.lockscope\\.cli\\.Main(\\$.*)?")
+            .should().dependOnClassesThat().haveFullyQualifiedName("io.lockscope.cli.Main")
+            .because("commands return ExitCodes; only Main turns them and exceptions into the process's exit");
+
+    @ArchTest
     static final ArchRule noCyclesBetweenPackages = slices().matching("io.lockscope.(*)..").should().beFreeOfCycles();
 }
