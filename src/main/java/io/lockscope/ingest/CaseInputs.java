@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -36,12 +38,14 @@ public final class CaseInputs {
      * @param errors       one-line errors of files (and nested archives) in folders and archives that
      *                     could not be read
      * @param refused      one line per archive limit hit (archive, entry, which limit)
+     * @param formatReasons why each trace and servicing log read was taken for its format
+     *                      ({@link Formats.Detection#why()}), by its display name
      */
     public record Loaded(List<Trace> traces, List<ServicingLog> servicingLogs, List<String> unrecognised,
-                         List<String> errors, List<String> refused) {
+                         List<String> errors, List<String> refused, Map<String, String> formatReasons) {
         public Loaded(List<Trace> traces, List<ServicingLog> servicingLogs, List<String> unrecognised,
                       List<String> errors) {
-            this(traces, servicingLogs, unrecognised, errors, List.of());
+            this(traces, servicingLogs, unrecognised, errors, List.of(), Map.of());
         }
     }
 
@@ -52,6 +56,7 @@ public final class CaseInputs {
     private final List<String> unrecognised = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
     private final List<String> refused = new ArrayList<>();
+    private final Map<String, String> formatReasons = new LinkedHashMap<>();
     /** Where archives are expanded; created on the first archive, deleted when loading ends. */
     private Path workRoot;
 
@@ -75,7 +80,8 @@ public final class CaseInputs {
         } finally {
             loader.deleteWorkRoot();
         }
-        return new Loaded(loader.traces, loader.logs, loader.unrecognised, loader.errors, loader.refused);
+        return new Loaded(loader.traces, loader.logs, loader.unrecognised, loader.errors, loader.refused,
+                loader.formatReasons);
     }
 
     private void loadInput(Path input) throws BadInputException, IOException {
@@ -146,9 +152,11 @@ public final class CaseInputs {
         } else if (trace != null) {
             if (!(inFolder && trace.isLaterPart(file))) {
                 traces.add(readTrace(trace, trace.parts(file), display));
+                formatReasons.put(display, detection.why());
             }
         } else if (servicing != null) {
             logs.add(servicing.read(file, display));
+            formatReasons.put(display, detection.why());
         } else {
             return false;
         }
