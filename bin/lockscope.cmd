@@ -1,9 +1,13 @@
 @echo off
-rem Runs lockscope from the shaded jar next to this script (build it with: mvn -q package -DskipTests).
-set "JAR=%~dp0..\target\lockscope.jar"
+rem Runs lockscope on Windows: the jar beside bin\ (the release zip) or in target\ (a source checkout,
+rem built with: mvn -q -B package -DskipTests). JAVA_OPTS overrides the JVM options (-Xmx8g).
+setlocal
+set "JAR=%~dp0..\lockscope.jar"
+if not exist "%JAR%" set "JAR=%~dp0..\target\lockscope.jar"
 if not exist "%JAR%" (
-  echo lockscope: %JAR% not found; build it first: mvn -q -B package -DskipTests 1>&2
+  echo lockscope: no lockscope.jar beside %~dp0 or in target\; in a source checkout build it: mvn -q -B package -DskipTests 1>&2
   exit /b 3
 )
 if "%JAVA_OPTS%"=="" set "JAVA_OPTS=-Xmx2g"
 java %JAVA_OPTS% -jar "%JAR%" %*
+exit /b %ERRORLEVEL%

@@ -62,6 +62,12 @@ public record CaseFacts(List<String> targetNames, Targets.Source targetSource, L
         return new CaseFacts(List.copyOf(names), source, facts, servicing, attribution);
     }
 
+    /** Whether the user's {@code --target} selects nothing in any trace (false without traces or without --target). */
+    public boolean targetMatchesNothing() {
+        return targetSource == Targets.Source.USER && !traces.isEmpty()
+                && traces.stream().allMatch(t -> t.targets().pathIds().isEmpty());
+    }
+
     public List<FailureFacts> allFailures() {
         return traces.stream().flatMap(t -> t.failures().stream()).toList();
     }

@@ -9,13 +9,18 @@ import java.util.regex.Pattern;
  * they belong to: the DriverStore instance folder {@code FileRepository\<inf>_<arch>_<16 hex>\},
  * the WinSxS component {@code <arch>_dual_<inf>_31bf3856ad364e35_…}, the published
  * {@code \Windows\INF\<inf>} and its {@code .PNF}, the DriverDatabase keys of the DRIVERS hive (or
- * SYSTEM on older builds), and the DRIVERS hive files themselves (shared by every package).
+ * SYSTEM on older builds), and what every package shares: the DRIVERS hive's files
+ * ({@code config\DRIVERS}, its {@code .LOG1}/{@code .LOG2}), the registry's transaction logs
+ * ({@code config\TxR}, which the servicing transaction writes) and the hive's mount point
+ * {@code HKLM\DRIVERS} (RegLoadKey/RegUnLoadKey). lock-semantics.md §2.3: ERROR_BADDB comes from these.
  */
 public final class DriverPackagePaths {
     /** What kind of driver-servicing object a path is. */
-    public enum Kind { DRIVER_STORE, WINSXS, PUBLISHED_INF, DRIVER_DATABASE_KEY, DRIVERS_HIVE_FILE }
+    public enum Kind {
+        DRIVER_STORE, WINSXS, PUBLISHED_INF, DRIVER_DATABASE_KEY, DRIVERS_HIVE_FILE, DRIVERS_HIVE_KEY, TRANSACTION_LOG
+    }
 
-    /** @param inf the INF name in lower case, null for the hive files (which belong to every package) */
+    /** @param inf the INF name in lower case, null for the hive's files and key (which belong to every package) */
     public record Match(Kind kind, String inf) {
     }
 
@@ -29,6 +34,8 @@ public final class DriverPackagePaths {
             "^HKLM\\\\(?:DRIVERS|SYSTEM)\\\\DRIVERDATABASE(?:\\\\(?:DRIVERPACKAGES\\\\([^\\\\]+?\\.INF)_[A-Z0-9]+_[0-9A-F]{16}"
                     + "|DRIVERINFFILES\\\\([^\\\\]+?\\.INF))(?:\\\\|$)|\\\\|$)");
     private static final Pattern HIVE_FILE = Pattern.compile("\\\\SYSTEM32\\\\CONFIG\\\\DRIVERS(?:\\.LOG\\d?)?$");
+    private static final Pattern TRANSACTION_LOG = Pattern.compile("\\\\SYSTEM32\\\\CONFIG\\\\TXR(?:\\\\|$)");
+    private static final String HIVE_KEY = "HKLM\\DRIVERS";
 
     private DriverPackagePaths() {
     }
@@ -55,6 +62,12 @@ public final class DriverPackagePaths {
         }
         if (HIVE_FILE.matcher(p).find()) {
             return new Match(Kind.DRIVERS_HIVE_FILE, null);
+        }
+        if (TRANSACTION_LOG.matcher(p).find()) {
+            return new Match(Kind.TRANSACTION_LOG, null);
+        }
+        if (p.equals(HIVE_KEY)) {
+            return new Match(Kind.DRIVERS_HIVE_KEY, null);
         }
         return null;
     }

@@ -10,23 +10,21 @@ import java.util.Set;
  * @param event         the failing event's index in that trace
  * @param requestAccess ACCESS_MASK asked for (CreateFile), DELETE for delete/rename dispositions, -1 unknown
  * @param requestShare  share mode asked for (CreateFile), -1 unknown
+ * @param renameTarget  the new name of a failed rename or link over an existing file (ACCESS DENIED with
+ *                      ReplaceIfExists, NAME COLLISION): its holds, not the source's, are the blockers; null
+ *                      otherwise
  * @param blocking      holds in force at the failure that explain it
  * @param ruledOut      holds on the same file that do not explain it, with why
  * @param drivers       third-party modules in the failing event's stack, then in other events on the target
  * @param filterCalls   third-party minifilter callbacks that failed the failing I/O itself (ETW FltIo
  *                      failure events on its IRP / FILE_OBJECT); empty for procmon
  */
-public record FailureFacts(int input, int event, int requestAccess, int requestShare, List<HolderFinding> blocking,
-                           List<HolderFinding> ruledOut, List<StackDriver> drivers, List<FilterCall> filterCalls) {
+public record FailureFacts(int input, int event, int requestAccess, int requestShare, String renameTarget,
+                           List<HolderFinding> blocking, List<HolderFinding> ruledOut, List<StackDriver> drivers,
+                           List<FilterCall> filterCalls) {
 
     public FailureFacts {
         filterCalls = List.copyOf(filterCalls);
-    }
-
-    /** A failure without minifilter callback events (every non-ETW input). */
-    public FailureFacts(int input, int event, int requestAccess, int requestShare, List<HolderFinding> blocking,
-                        List<HolderFinding> ruledOut, List<StackDriver> drivers) {
-        this(input, event, requestAccess, requestShare, blocking, ruledOut, drivers, List.of());
     }
 
     /** Why a hold is not to blame. */
@@ -49,12 +47,37 @@ public record FailureFacts(int input, int event, int requestAccess, int requestS
     }
 
     /**
-     * @param module        the module's file name ("tmevtmgr.sys")
-     * @param known         the knowledge base's entry, null when it does not know the driver
-     * @param inFailingStack found in the failing event's own stack (else in other events on the target)
-     * @param event         an event whose stack has it (the failing one when {@code inFailingStack})
+     * @param module the module's file name ("tmevtmgr.sys")
+     * @param known  the knowledge base's entry, null when it does not know the driver
+     * @param seen   where its frames were found
+     * @param event  an event whose stack has it (the failing one when {@link Seen#FAILING_STACK})
+     * @param frames its frames in that stack, as module+offset ("tmevtmgr.sys+0x1a2f0"), innermost first
      */
-    public record StackDriver(String module, Attribution.Driver known, boolean inFailingStack, int event) {
+    public record StackDriver(String module, Attribution.Driver known, Seen seen, int event, List<String> frames) {
+        public StackDriver {
+            frames = List.copyOf(frames);
+        }
+
+        public boolean inFailingStack() {
+            return seen == Seen.FAILING_STACK;
+        }
+    }
+
+    /**
+     * Where a third-party driver was seen about a failure. Procmon records an I/O in its own callback at
+     * altitude 385200, above every anti-virus filter (320000–329998), so a denying filter is not on the
+     * denied event's stack; a vendor module on a procmon stack means that driver issued the I/O
+     * (lock-semantics.md §5).
+     */
+    public enum Seen {
+        /** The failing I/O's own stack: that driver issued the failing I/O. */
+        FAILING_STACK,
+        /** I/O the driver issued from the failing thread just before the failure (its callback at work). */
+        NESTED_IO,
+        /** Other I/O on the target. */
+        OTHER_IO,
+        /** Its minifilter callback failed the failing I/O (ETW FltIo). */
+        FILTER_CALLBACK
     }
 
     /**
@@ -69,7 +92,7 @@ public record FailureFacts(int input, int event, int requestAccess, int requestS
     public record FilterCall(String module, Attribution.Driver known, int status, int event) {
         /** The driver as a blame names it: on the failing I/O itself. */
         public StackDriver asDriver() {
-            return new StackDriver(module, known, true, event);
+            return new StackDriver(module, known, Seen.FILTER_CALLBACK, event, List.of());
         }
     }
 
@@ -77,7 +100,8 @@ public record FailureFacts(int input, int event, int requestAccess, int requestS
         return !blocking.isEmpty();
     }
 
-    public boolean filterInFailingStack() {
-        return drivers.stream().anyMatch(StackDriver::inFailingStack);
+    /** Whether a third-party driver is in the failing stack or in I/O it issued from the failing thread. */
+    public boolean filterNearFailure() {
+        return drivers.stream().anyMatch(d -> d.seen() == Seen.FAILING_STACK || d.seen() == Seen.NESTED_IO);
     }
 }

@@ -17,9 +17,19 @@ public record Hold(Kind kind, int processKey, int pathId, int startEvent, int en
         HANDLE,
         /** An image section: Load Image until the process exits; blocks writing and deleting the file. */
         MAPPED_IMAGE,
+        /**
+         * A data section: CreateFileMapping until the process exits (procmon does not show the unmap); blocks
+         * truncating (USER MAPPED FILE) and deleting (CANNOT DELETE) the file, and a writable one fails opens
+         * that do not share Write (lock-semantics.md §1.1, §1.4).
+         */
+        DATA_SECTION,
         /** A byte-range lock: LockFile until its unlock or the handle's cleanup. */
         BYTE_RANGE_LOCK,
-        /** A delete disposition set on a handle: others get DELETE PENDING until that handle is closed. */
+        /**
+         * A delete disposition: new opens get DELETE PENDING until the file's last handle closes (classic
+         * delete, the default of DeleteFile on build 17763), or until the deleting handle closes (POSIX
+         * semantics), or until a handle clears the disposition (undelete). Lock-semantics.md §1.2.
+         */
         PENDING_DELETE
     }
 

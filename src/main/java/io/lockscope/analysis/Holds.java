@@ -39,10 +39,14 @@ public final class Holds {
         return l == null ? List.of() : l;
     }
 
-    public static Holds of(Trace trace, Targets targets) {
+    /**
+     * @param identity which target paths name one file: holds are grouped by file, so that a handle
+     *                 opened through one hard link is found at a failure on another
+     */
+    public static Holds of(Trace trace, Targets targets, FileIdentity identity) {
         Holds holds = new Holds();
         EventStore e = trace.events();
-        OpenIntervals intervals = OpenIntervals.of(trace, targets.pathIds(), targets::canonical);
+        OpenIntervals intervals = OpenIntervals.of(trace, targets.pathIds(), identity::of);
         FileObjectEvidence evidence = FileObjectEvidence.of(e, intervals);
         for (OpenIntervals.Interval iv : intervals.all()) {
             int access = -1;
@@ -66,45 +70,115 @@ public final class Holds {
         }
         IntIntHashMap processExit = processExits(e);
         List<Hold> locks = new ArrayList<>();
-        List<Hold> deletes = new ArrayList<>();
+        List<Integer> dispositions = new ArrayList<>();
         for (int i = 0, n = e.size(); i < n; i++) {
             if (!targets.isTarget(e.pathId(i))) {
                 continue;
             }
             Operation op = e.operation(i);
-            int path = targets.canonical(e.pathId(i));
+            int path = identity.of(e.pathId(i));
             int process = e.processKey(i);
-            boolean ok = e.result(i) == NtStatus.SUCCESS;
+            int result = e.result(i);
             switch (op) {
                 case LOAD_IMAGE -> holds.add(new Hold(Hold.Kind.MAPPED_IMAGE, process, path, i,
                         processExit.getIfAbsent(process, -1), -1, -1, false));
+                // a section exists once created: success, or the informational "FILE LOCKED WITH …" answers
+                case CREATE_FILE_MAPPING -> {
+                    if (result == NtStatus.SUCCESS || result == NtStatus.FILE_LOCKED_WITH_ONLY_READERS
+                            || result == NtStatus.FILE_LOCKED_WITH_WRITERS) {
+                        holds.add(new Hold(Hold.Kind.DATA_SECTION, process, path, i,
+                                processExit.getIfAbsent(process, -1), -1, -1, false));
+                    }
+                }
                 case LOCK_FILE -> {
-                    if (ok) {
+                    if (result == NtStatus.SUCCESS) {
                         locks.add(new Hold(Hold.Kind.BYTE_RANGE_LOCK, process, path, i, -1, -1, -1, false));
                     }
                 }
                 case UNLOCK_FILE_SINGLE, UNLOCK_FILE_ALL, UNLOCK_FILE_BY_KEY ->
                         end(locks, holds, process, path, i, lockMatcher(e, i, op));
                 case SET_DISPOSITION_INFORMATION_FILE, SET_DISPOSITION_INFORMATION_EX -> {
-                    if (ok && e.detail(i) instanceof DispositionDetail d) {
-                        if (d.delete()) {
-                            deletes.add(new Hold(Hold.Kind.PENDING_DELETE, process, path, i, -1, -1, -1, false));
-                        } else {
-                            end(deletes, holds, process, path, i, h -> true);
-                        }
+                    if (result == NtStatus.SUCCESS && e.detail(i) instanceof DispositionDetail) {
+                        dispositions.add(i);
                     }
                 }
-                case CLOSE_FILE -> {
-                    end(locks, holds, process, path, i, h -> true);
-                    end(deletes, holds, process, path, i, h -> true);
-                }
+                case CLOSE_FILE -> end(locks, holds, process, path, i, h -> true);
                 default -> {
                 }
             }
         }
         locks.forEach(holds::add);
-        deletes.forEach(holds::add);
+        holds.pendingDeletes(e, identity, dispositions);
         return holds;
+    }
+
+    /**
+     * The pending deletes of the files: from a delete disposition until the file's last handle open at
+     * that moment closes (classic semantics) or until the deleting process's handle closes (POSIX
+     * semantics) — or earlier, at a disposition that clears it (undelete).
+     */
+    private void pendingDeletes(EventStore e, FileIdentity identity, List<Integer> dispositions) {
+        Map<Integer, Hold> pending = new HashMap<>();
+        for (int d : dispositions) {
+            int file = identity.of(e.pathId(d));
+            DispositionDetail detail = (DispositionDetail) e.detail(d);
+            Hold open = pending.get(file);
+            if (!detail.delete()) {
+                if (open != null && open.activeAt(d)) {
+                    pending.put(file, endAt(open, d));
+                }
+                continue;
+            }
+            if (open != null && open.activeAt(d)) {
+                continue; // already pending: a second delete changes nothing
+            }
+            int end = detail.posix() ? deletingHandleClose(file, e.processKey(d), d) : lastHandleClose(file, d);
+            Hold h = new Hold(Hold.Kind.PENDING_DELETE, e.processKey(d), file, d, end, -1, -1, false);
+            add(h);
+            pending.put(file, h);
+        }
+    }
+
+    /** Ends a pending delete at {@code event} (the disposition that cleared it); the hold as ended. */
+    private Hold endAt(Hold h, int event) {
+        byPath.get(h.pathId()).remove(h);
+        Hold ended = new Hold(h.kind(), h.processKey(), h.pathId(), h.startEvent(), event, h.access(), h.share(), false);
+        add(ended);
+        return ended;
+    }
+
+    /** When the last handle of {@code file} open at {@code event} closes; -1 when one stays open. */
+    private int lastHandleClose(int file, int event) {
+        int last = event;
+        for (Hold h : onPath(file)) {
+            if (h.kind() == Hold.Kind.HANDLE && h.startEvent() < event && !h.endedBefore(event)) {
+                if (h.endEvent() < 0) {
+                    return -1;
+                }
+                last = Math.max(last, h.endEvent());
+            }
+        }
+        return last;
+    }
+
+    /** When {@code process}'s handle of {@code file} open at {@code event} (the deleting one) closes. */
+    private int deletingHandleClose(int file, int process, int event) {
+        int first = -1;
+        for (Hold h : onPath(file)) {
+            if (h.kind() == Hold.Kind.HANDLE && h.processKey() == process && h.startEvent() < event
+                    && !h.endedBefore(event)) {
+                if (h.endEvent() < 0) {
+                    return -1;
+                }
+                first = first < 0 ? h.endEvent() : Math.min(first, h.endEvent());
+            }
+        }
+        return first < 0 ? event : first;
+    }
+
+    /** Whether a delete of file {@code file} was pending at {@code event}. */
+    public boolean deletePendingAt(int file, int event) {
+        return onPath(file).stream().anyMatch(h -> h.kind() == Hold.Kind.PENDING_DELETE && h.activeAt(event));
     }
 
     /**

@@ -126,7 +126,7 @@ public final class Targets {
         Set<String> infs = new LinkedHashSet<>();
         boolean hiveFailure = false;
         for (int i = 0, n = e.size(); i < n; i++) {
-            if (!Failures.isFailure(e.result(i)) || !ServicingProcesses.isServicing(trace.process(i).name())) {
+            if (!Failures.isFailure(e.operation(i), e.result(i)) || !ServicingProcesses.isServicing(trace.process(i).name())) {
                 continue;
             }
             EventClass cls = e.eventClass(i);

@@ -69,6 +69,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             OutputChecks.file(spec, output);
         }
         CaseInputs.Loaded loaded = input.load(spec.commandLine().getErr());
+        Integer refusal = input.refuseAsCase(loaded, spec.commandLine().getErr());
+        if (refusal != null) {
+            return refusal;
+        }
         CaseAnalyzer.Result result = new CaseAnalyzer(input.readOptions(), targets, Knowledge.attribution(), lang,
                 BuildVersion.current()).analyze(loaded);
         Report report = result.report();

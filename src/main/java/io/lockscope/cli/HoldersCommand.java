@@ -105,8 +105,14 @@ final class HoldersCommand implements Callable<Integer> {
             out.printf("    ruled out  %s — %s%n", describe(trace, h.hold()), h.ruledOut().name().toLowerCase().replace('_', ' '));
         }
         for (FailureFacts.StackDriver d : f.drivers()) {
-            out.printf("    filter     %s%s (%s)%n", d.module(), d.known() == null ? "" : " altitude " + d.known().altitude(),
-                    d.inFailingStack() ? "in the failing stack" : "in stacks of other I/O on the file");
+            String where = switch (d.seen()) {
+                case FAILING_STACK -> "in the failing stack";
+                case NESTED_IO -> "in I/O of the failing thread just before";
+                case OTHER_IO -> "in stacks of other I/O on the file";
+                case FILTER_CALLBACK -> "its callback failed the I/O";
+            };
+            out.printf("    filter     %s%s (%s%s)%n", d.module(), d.known() == null ? "" : " altitude " + d.known().altitude(),
+                    where, d.frames().isEmpty() ? "" : ": " + String.join(", ", d.frames()));
         }
     }
 

@@ -1,8 +1,10 @@
 package io.lockscope.cli;
 
+import io.lockscope.analysis.SeveralCases;
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.CaseInputs;
 import io.lockscope.ingest.ReadOptions;
+import io.lockscope.ingest.SameCapture;
 import io.lockscope.ingest.servicing.ServicingLog;
 import io.lockscope.model.ReadReport;
 import io.lockscope.model.Trace;
@@ -14,11 +16,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The inputs and read options every command shares. */
 final class InputOptions {
     @Parameters(paramLabel = "INPUT", arity = "1..*",
-            description = "Trace files, or folders or archives (zip, 7z, tar.gz) holding a case (format detected from content).")
+            description = "Trace files, or folders or archives (zip, 7z, tar.gz, cab) holding a case (format detected from content).")
     List<Path> inputs;
 
     @Option(names = "--tz", paramLabel = "±HH:MM", converter = ZoneOffsetConverter.class,
@@ -50,6 +53,35 @@ final class InputOptions {
     }
 
     /**
+     * Refuses what cannot be analysed as one case, saying why on {@code err}: nothing recognised
+     * (exit 1, with what was skipped) or several cases (exit 2, pointing at {@code batch}). Null when
+     * the inputs are one case; notes which exports of a capture were left out.
+     */
+    Integer refuseAsCase(CaseInputs.Loaded loaded, PrintWriter err) {
+        String named = inputs.stream().map(Path::toString).collect(Collectors.joining(" "));
+        if (loaded.isEmpty()) {
+            err.println("lockscope: nothing lockscope reads in " + named
+                    + (loaded.unrecognised().isEmpty() ? " (no files)" : "; skipped: "
+                    + String.join(", ", loaded.unrecognised())));
+            return Main.BAD_INPUT;
+        }
+        List<String> reasons = SeveralCases.reasons(loaded.traces(),
+                loaded.servicingLogs().stream().map(ServicingLog::input).toList());
+        if (!reasons.isEmpty()) {
+            err.println("lockscope: " + named + " holds several cases (" + String.join("; ", reasons)
+                    + "); analyze reads one case: run 'lockscope batch " + named + "' to analyse each, or name one case");
+            return Main.USAGE;
+        }
+        if (!quiet) {
+            for (SameCapture.Copy copy : loaded.copies()) {
+                err.println("lockscope: " + copy.skipped() + " is an export of the capture " + copy.used()
+                        + " holds; read " + copy.used() + " only");
+            }
+        }
+        return null;
+    }
+
+    /**
      * Says on {@code err}, one line per input, where records were damaged and skipped; true when
      * any were, so that the command ends with exit code 1 after its output.
      */
@@ -65,8 +97,11 @@ final class InputOptions {
     }
 
     private static boolean reportDamage(String input, ReadReport report, PrintWriter err) {
+        if (report.truncation() != null) {
+            err.printf("lockscope: %s: %s; what came before was analysed%n", input, report.truncation().describe());
+        }
         if (report.damagedTotal() == 0) {
-            return false;
+            return report.truncation() != null;
         }
         String first = report.firstDamage();
         err.printf("lockscope: %s%s (%,d damaged record%s skipped in all)%n", first.startsWith(input) ? "" : input + ": ",

@@ -13,6 +13,7 @@ import io.lockscope.model.index.OpenIntervals;
 import io.lockscope.model.vocab.DetailFormat;
 import io.lockscope.model.vocab.NtStatus;
 import io.lockscope.model.vocab.NumberStyle;
+import io.lockscope.report.render.TextTable;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -135,12 +136,16 @@ final class TimelineCommand implements Callable<Integer> {
         return texts.stream().map(Glob::of).toList();
     }
 
+    /** A header, then columns aligned by display width (process names and paths may be Chinese). */
     private static void writeText(PrintWriter out, List<Row> rows) {
+        TextTable table = new TextTable("Time", "Process", "PID", "TID", "Operation", "Result", "Path", "Detail")
+                .alignRight(2).alignRight(3);
         for (Row r : rows) {
-            out.printf("%s  %-16s %6d %6d  %-28s %s  %s%s%s%n", r.time(), r.process(), r.pid(), r.tid(), r.operation(),
-                    r.path(), r.result(), r.detail().isEmpty() ? "" : "  " + r.detail(),
-                    r.handle().isEmpty() ? "" : "  [" + r.handle() + "]");
+            String detail = r.detail() + (r.handle().isEmpty() ? "" : (r.detail().isEmpty() ? "" : "  ") + "[" + r.handle() + "]");
+            table.row(r.time(), r.process(), Integer.toString(r.pid()), Integer.toString(r.tid()), r.operation(),
+                    r.result(), r.path(), detail);
         }
+        out.print(table.layOut(""));
         out.printf("%d events%n", rows.size());
     }
 

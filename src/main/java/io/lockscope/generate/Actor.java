@@ -19,6 +19,8 @@ final class Actor {
     /** File I/O the actor's own minifilter takes part in (an agent's scans), or a denial by that filter. */
     final List<Frame> filteredFileStack;
     final List<Frame> registryStack;
+    /** Registry calls the actor's filter driver's registry callback takes part in (a denial by it). */
+    final List<Frame> filteredRegistryStack;
     final List<Frame> processStack;
 
     Actor(int key, ProcessInfo info, int[] tids, Module filterOrNull) {
@@ -30,7 +32,9 @@ final class Actor {
         this.fileStack = Images.withUserFrames(Images.fileSystemKernelFrames(null), user);
         this.filteredFileStack = filterOrNull == null ? fileStack
                 : Images.withUserFrames(Images.fileSystemKernelFrames(filterOrNull), user);
-        this.registryStack = Images.withUserFrames(Images.registryKernelFrames(), user);
+        this.registryStack = Images.withUserFrames(Images.registryKernelFrames(null), user);
+        this.filteredRegistryStack = filterOrNull == null ? registryStack
+                : Images.withUserFrames(Images.registryKernelFrames(filterOrNull), user);
         this.processStack = Images.withUserFrames(Images.processKernelFrames(), user);
     }
 

@@ -59,7 +59,9 @@ public final class CaseGenerator {
         CaseContext context = new CaseContext(facts, script.processes(), TimeBase.UTC, options);
         List<EventWriter> writers = new ArrayList<>();
         try {
-            for (CaseFormat format : options.formats()) {
+            // a case without a trace is its servicing logs, whatever formats were asked for
+            List<CaseFormat> formats = scenario.traced() ? options.formats() : List.of(CaseFormats.byId("logs"));
+            for (CaseFormat format : formats) {
                 writers.add(format.open(directory, context));
             }
             BackgroundNoise noise = new BackgroundNoise(script.noiseActors(), seeds.nextLong());

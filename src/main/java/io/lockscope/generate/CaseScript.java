@@ -10,10 +10,13 @@ import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.StackTable.Frame;
 import io.lockscope.model.detail.Detail;
 import io.lockscope.model.detail.DispositionDetail;
+import io.lockscope.model.detail.FileMappingDetail;
 import io.lockscope.model.detail.ProcessDetail;
 import io.lockscope.model.detail.ProcessDetail.Field;
 import io.lockscope.model.detail.RenameDetail;
+import io.lockscope.model.servicing.ServicingPhase;
 import io.lockscope.model.vocab.NtStatus;
+import io.lockscope.model.vocab.PageProtection;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -42,6 +45,8 @@ final class CaseScript {
             + "31bf3856ad364e35_10.0.17763.3280_none_7e4d0f1c3a2b5d68\\";
     private static final String FILE_REPOSITORY = "C:\\Windows\\System32\\DriverStore\\FileRepository\\";
     private static final String DRIVER_DATABASE = "HKLM\\DRIVERS\\DriverDatabase\\";
+    private static final String DRIVERS_HIVE_KEY = "HKLM\\DRIVERS";
+    private static final String DRIVERS_HIVE_FILE = "C:\\Windows\\System32\\config\\DRIVERS";
     private static final String KB = "KB5016623";
     private static final String COMPONENT_VERSION = "10.0.17763.3287";
     private static final int TRUSTED_INSTALLER_PID = 2712;
@@ -72,7 +77,12 @@ final class CaseScript {
     private Actor wmi;
     private Actor defender;
     private Module agentFilter;
+    private Actor posService;
     private Failure failure;
+    /** How the holders block (report-json.md culprits[].mechanism), null when nobody holds anything. */
+    private String mechanism;
+    /** The path whose holders block the failure: the failing path, or a rename's target. */
+    private String heldPath;
 
     private CaseScript(Scenario scenario, long seed, ZoneOffset zone) {
         this.scenario = scenario;
@@ -134,12 +144,12 @@ final class CaseScript {
         Access culprit = holders.isEmpty() ? null : holders.get(0);
         boolean trend = agentFilter == Images.TMEVTMGR;
         boolean filterInvolved = culprit != null && agent != null && culprit.pid() == agent.pid()
-                || scenario == Scenario.FILTER_DENIAL;
+                || scenario == Scenario.FILTER_DENIAL || scenario == Scenario.REGISTRY_CALLBACK_DENIAL;
         String filter = filterInvolved ? agentFilter.fileName() : null;
         String altitude = filterInvolved && trend ? "328510" : null;
         String vendor = filterInvolved && trend ? "Trend Micro" : null;
         return new ScenarioFacts(scenario, inf, newPackage, oldPackage, winSxs, KB, COMPONENT_VERSION, targets, failure,
-                holders, decoys, culprit, filter, altitude, vendor, captureStart(), captureEnd(), zone);
+                failure == null ? null : heldPath != null ? heldPath : failure.path(), holders, decoys, culprit, mechanism, filter, altitude, vendor, captureStart(), captureEnd(), zone);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -204,6 +214,9 @@ final class CaseScript {
             startProcess(services, agent);
         }
         noiseActors.add(agent);
+        if (scenario == Scenario.IMAGE_SECTION) {
+            posService(services);
+        }
         wmi = boot(dcomLaunch, Program.windows("WmiPrvSE.exe", "C:\\Windows\\System32\\wbem\\WmiPrvSE.exe",
                 "C:\\Windows\\system32\\wbem\\wmiprvse.exe -secured -Embedding", "WMI Provider Host", null), 2544, 12.0);
         noiseActors.add(wmi);
@@ -217,9 +230,22 @@ final class CaseScript {
                         List.of(SERVICING_STACK + "DrUpdate.dll", SERVICING_STACK + "wcp.dll",
                                 SERVICING_STACK + "CbsCore.dll")),
                 3120, dcomLaunch.pid(), at(19.0), ProcessInfo.UNKNOWN_TIME,
-                scenario == Scenario.FILTER_DENIAL ? agentFilter : null);
+                scenario == Scenario.FILTER_DENIAL || scenario == Scenario.REGISTRY_CALLBACK_DENIAL ? agentFilter : null);
         startProcess(dcomLaunch, tiWorker);
         noiseActors.add(tiWorker);
+    }
+
+    /**
+     * A point-of-sale service that runs the OPOS control of the superseded package straight from the
+     * DriverStore: its Load Image maps oposdrv.dll as an image for as long as the service runs.
+     */
+    private void posService(Actor services) {
+        String path = "C:\\Program Files\\RetailPos\\OposSvc.exe";
+        posService = machine.addProcess(new Program("OposSvc.exe", path, "\"" + path + "\" -service",
+                "RetailPos Systems Inc.", "OPOS Device Service", "2.4.0.118", null, false, 4, List.of()), 2164,
+                services.pid(), at(6.5), ProcessInfo.UNKNOWN_TIME, null);
+        startProcess(services, posService);
+        noiseActors.add(posService);
     }
 
     private static Program trend(String name, String description) {
@@ -286,19 +312,62 @@ final class CaseScript {
     // servicing
 
     private void service() {
+        if (scenario.phase() == ServicingPhase.SHUTDOWN) {
+            // the queue failed in the shutdown before this boot: startup processing only undoes the update
+            deviceInstall();
+            double f = failureAt();
+            holderActivity(f);
+            rollBack(f);
+            return;
+        }
         primitiveQueue();
         deviceInstall();
         stagePackage();
         publishPackage();
-        double f = FAILURE_AT + random.nextInt(100) / 1000.0;
+        double f = failureAt();
         holderActivity(f);
-        if (scenario == Scenario.REGISTRY_CORRUPT) {
-            activate(f, NtStatus.REGISTRY_CORRUPT);
-            rollBack(f);
-            return;
+        switch (scenario) {
+            case REGISTRY_CORRUPT -> activate(f, NtStatus.REGISTRY_CORRUPT);
+            case REGISTRY_CALLBACK_DENIAL -> {
+                activate(f, NtStatus.ACCESS_DENIED);
+                mechanism = "filter-denial";
+            }
+            case DRIVERS_HIVE_LOCK -> reloadDriversHive(f);
+            default -> {
+                activate(39.0, NtStatus.SUCCESS);
+                unstageOldPackage(f);
+                return;
+            }
         }
-        activate(39.0, NtStatus.SUCCESS);
-        unstageOldPackage(f);
+        rollBack(f);
+    }
+
+    /** When the blocked operation happens, with a little seeded jitter. */
+    private double failureAt() {
+        return FAILURE_AT + random.nextInt(100) / 1000.0;
+    }
+
+    /**
+     * TiWorker unloads HKLM\DRIVERS and loads it again: between the two the hive file is closed, the agent
+     * opens it to scan it, sharing only Read, and the load's exclusive open of config\DRIVERS fails with
+     * SHARING VIOLATION (constructed from lock-semantics.md §2.3 way 1: a hive file held by another
+     * process; the kernel opens hive files without sharing).
+     */
+    private void reloadDriversHive(double f) {
+        Actor ti = tiWorker;
+        emit(at(f - 0.8), ti, 2, Operation.REG_UNLOAD_KEY, DRIVERS_HIVE_KEY, NtStatus.SUCCESS, Detail.None.INSTANCE,
+                5_200, ti.registryStack);
+        holders.add(openAndRead(f - 0.5, f + 2.5, agent, DRIVERS_HIVE_FILE, SHARE_READ));
+        long t = at(f);
+        emit(t, ti, 2, Operation.CREATE_FILE, DRIVERS_HIVE_FILE, NtStatus.SHARING_VIOLATION,
+                failedOpen(GENERIC_READ | GENERIC_WRITE, NON_DIRECTORY_FILE | SYNCHRONOUS_IO_NON_ALERT, 0), 230,
+                ti.fileStack);
+        failure = new Failure(t, ti.name(), ti.pid(), ti.tids[2], Operation.CREATE_FILE.procmonName(),
+                DRIVERS_HIVE_FILE, NtStatus.SHARING_VIOLATION);
+        mechanism = "handle";
+        heldPath = DRIVERS_HIVE_FILE;
+        emit(t + seconds(0.001), ti, 2, Operation.REG_LOAD_KEY, DRIVERS_HIVE_KEY, NtStatus.SHARING_VIOLATION,
+                Detail.None.INSTANCE, 980, ti.registryStack);
     }
 
     /** poqexec executes pending.xml: renames the compiled .cdf-ms maps into place and updates COMPONENTS. */
@@ -362,7 +431,8 @@ final class CaseScript {
                         SHARE_READ | SHARE_WRITE, CREATED), 2210, ti.fileStack);
         emit(at(30.41), ti, 1, Operation.CLOSE_FILE, folder, NtStatus.SUCCESS, Detail.None.INSTANCE, 30, ti.fileStack);
         double t = 30.6;
-        for (String file : List.of(inf, dll)) {
+        // in rename-target the package folder still has the DLL an interrupted earlier attempt left there
+        for (String file : scenario == Scenario.RENAME_TARGET ? List.of(inf) : List.of(inf, dll)) {
             String source = winSxs + file;
             emit(at(t), ti, 1, Operation.CREATE_FILE, source, NtStatus.SUCCESS,
                     opened(READ_ATTRIBUTES | SYNCHRONIZE, SYNCHRONOUS_IO_NON_ALERT | NON_DIRECTORY_FILE
@@ -426,8 +496,9 @@ final class CaseScript {
         long t = at(seconds);
         emit(t - seconds(0.01), ti, 2, Operation.REG_OPEN_KEY, infKey, NtStatus.SUCCESS, key(KEY_ALL_ACCESS), 44,
                 ti.registryStack);
+        // a registry callback that denies the write is on the failing call's stack
         emit(t, ti, 2, Operation.REG_SET_VALUE, infKey + "\\Active", result, string(newPackage), 52,
-                ti.registryStack);
+                result == NtStatus.SUCCESS ? ti.registryStack : ti.filteredRegistryStack);
         emit(t + seconds(0.001), ti, 2, Operation.REG_CLOSE_KEY, infKey, NtStatus.SUCCESS, Detail.None.INSTANCE, 6,
                 ti.registryStack);
         if (result != NtStatus.SUCCESS) {
@@ -442,9 +513,8 @@ final class CaseScript {
     /** What the processes other than TiWorker do to the superseded DLL around the failure. */
     private void holderActivity(double f) {
         String target = FILE_REPOSITORY + oldPackage + "\\" + dll;
-        int scanOptions = SYNCHRONOUS_IO_NON_ALERT | NON_DIRECTORY_FILE;
         switch (scenario) {
-            case LOCK_HOLDER, PID_REUSE, UNKNOWN_AGENT, MIRADISP ->
+            case LOCK_HOLDER, CBS_ONLY, PID_REUSE, UNKNOWN_AGENT, MIRADISP ->
                     holders.add(openAndRead(f - 0.3, f + 2.5, agent, target, SHARE_READ | SHARE_WRITE));
             case DECOY -> {
                 decoys.add(openAndRead(f - 1.2, f - 0.9, defender, target, SHARE_READ));
@@ -458,65 +528,168 @@ final class CaseScript {
                 holders.add(openAndRead(f - 0.4, f + 2.5, agent, target, SHARE_READ | SHARE_WRITE));
                 holders.add(openAndRead(f - 0.25, f + 3.0, wmi, target, SHARE_READ));
             }
-            case DELETE_PENDING -> {
-                long opened = at(f - 0.4);
-                int access = READ_DATA | DELETE | SYNCHRONIZE;
+            // a scanner that lets deletes through (shares Read and Delete) still keeps a classic delete pending
+            case DELETE_PENDING -> holders.add(openAndRead(f - 0.4, f + 2.5, agent, target, SHARE_READ | SHARE_DELETE));
+            case REQUEST_SHARE -> holders.add(openAndRead(f - 0.3, f + 2.5, agent, target, SHARE_ALL));
+            case RENAME_TARGET ->
+                    holders.add(openAndRead(f - 0.3, f + 2.5, agent, FILE_REPOSITORY + newPackage + "\\" + dll, SHARE_ALL));
+            // it lets go before the rollback deletes the new package's files
+            case HARD_LINK -> holders.add(openAndRead(f - 0.3, f + 0.4, agent, winSxs + dll, SHARE_READ | SHARE_WRITE));
+            case IMAGE_SECTION -> {
+                long loaded = at(8.0);
+                emit(loaded, posService, 0, Operation.LOAD_IMAGE, target, NtStatus.SUCCESS, new ProcessDetail(-1,
+                        0x7FFB_3A20_0000L, 0x4_6000L, List.of(new Field("Image Base", "0x7ffb3a200000"),
+                                new Field("Image Size", "0x46000"))), 0, posService.processStack);
+                holders.add(access(posService, loaded, -1, 0, 0));
+            }
+            case DATA_SECTION -> {
+                // the scanner reads through a mapped view and closes its handle; the section lives on
+                long opened = at(f - 0.5);
+                int access = READ_DATA | SYNCHRONIZE;
                 emit(opened, agent, 1, Operation.CREATE_FILE, target, NtStatus.SUCCESS,
-                        opened(access, scanOptions, SHARE_ALL), 350, agent.filteredFileStack);
-                emit(at(f - 0.35), agent, 1, Operation.SET_DISPOSITION_INFORMATION_FILE, target, NtStatus.SUCCESS,
-                        new DispositionDetail(true, -1), 120, agent.filteredFileStack);
-                long closed = at(f + 2.5);
-                emit(closed, agent, 1, Operation.CLOSE_FILE, target, NtStatus.SUCCESS, Detail.None.INSTANCE, 40,
+                        opened(access, SYNCHRONOUS_IO_NON_ALERT | NON_DIRECTORY_FILE, SHARE_ALL), 360,
                         agent.filteredFileStack);
-                holders.add(access(agent, opened, closed, access, SHARE_ALL));
+                emit(at(f - 0.49), agent, 1, Operation.CREATE_FILE_MAPPING, target, NtStatus.FILE_LOCKED_WITH_ONLY_READERS,
+                        new FileMappingDetail(1, PageProtection.PAGE_READONLY), 45, agent.filteredFileStack);
+                emit(at(f - 0.3), agent, 1, Operation.CLOSE_FILE, target, NtStatus.SUCCESS, Detail.None.INSTANCE, 40,
+                        agent.filteredFileStack);
+                holders.add(access(agent, opened, -1, access, SHARE_ALL));
+            }
+            case OPLOCK_DELAY -> {
+                long opened = at(f - 0.6);
+                int access = READ_DATA | READ_ATTRIBUTES | SYNCHRONIZE;
+                emit(opened, agent, 1, Operation.CREATE_FILE, target, NtStatus.SUCCESS,
+                        opened(access, SYNCHRONOUS_IO_NON_ALERT | NON_DIRECTORY_FILE, SHARE_ALL), 340,
+                        agent.filteredFileStack);
+                // a granted oplock request stays pending until the break: procmon logs it with its duration
+                emit(at(f - 0.59), agent, 1, Operation.FILE_SYSTEM_CONTROL, target, NtStatus.SUCCESS,
+                        new Detail.Text("Control: FSCTL_REQUEST_FILTER_OPLOCK"), seconds(0.61), agent.filteredFileStack);
+                emit(at(f + 0.03), agent, 1, Operation.CLOSE_FILE, target, NtStatus.SUCCESS, Detail.None.INSTANCE, 38,
+                        agent.filteredFileStack);
             }
             // the agent scans the old DLL and lets it go well before TiWorker deletes it
-            case FILTER_DENIAL, REGISTRY_CORRUPT, CLEAN ->
+            case FILTER_DENIAL, REGISTRY_CORRUPT, REGISTRY_CALLBACK_DENIAL, DRIVERS_HIVE_LOCK, SHUTDOWN_FAILURE, CLEAN ->
                     openAndRead(f - 1.0, f - 0.6, agent, target, SHARE_READ | SHARE_WRITE);
             default -> throw new IllegalStateException("no holder activity for " + scenario);
         }
     }
 
-    /** TiWorker deletes the superseded package: the INF, then the DLL (the failure), then the folder. */
+    /**
+     * TiWorker deletes the superseded package: the INF, then the DLL (the failure, which each scenario makes
+     * fail its own way), then the folder.
+     */
     private void unstageOldPackage(double f) {
         Actor ti = tiWorker;
         String folder = FILE_REPOSITORY + oldPackage;
         deleteFile(f - 0.05, ti, folder + "\\" + inf);
         String target = folder + "\\" + dll;
+        heldPath = target;
         int options = NON_DIRECTORY_FILE | OPEN_REPARSE_POINT;
-        int result = switch (scenario) {
-            case CLEAN -> NtStatus.SUCCESS;
-            case FILTER_DENIAL -> NtStatus.ACCESS_DENIED;
-            case DELETE_PENDING -> NtStatus.DELETE_PENDING;
-            default -> NtStatus.SHARING_VIOLATION;
-        };
         long t = at(f);
-        List<Frame> stack = scenario == Scenario.FILTER_DENIAL ? ti.filteredFileStack : ti.fileStack;
-        if (result == NtStatus.SUCCESS) {
-            deleteFile(f, ti, target);
-            emit(at(f + 0.05), ti, 1, Operation.CREATE_FILE, folder, NtStatus.SUCCESS,
-                    opened(DELETE | SYNCHRONIZE, DIRECTORY_FILE | SYNCHRONOUS_IO_NON_ALERT | OPEN_REPARSE_POINT, SHARE_ALL),
-                    240, ti.fileStack);
-            emit(at(f + 0.06), ti, 1, Operation.SET_DISPOSITION_INFORMATION_FILE, folder, NtStatus.SUCCESS,
-                    new DispositionDetail(true, -1), 300, ti.fileStack);
-            emit(at(f + 0.07), ti, 1, Operation.CLOSE_FILE, folder, NtStatus.SUCCESS, Detail.None.INSTANCE, 55,
-                    ti.fileStack);
-            String oldKey = DRIVER_DATABASE + "DriverPackages\\" + oldPackage;
-            emit(at(f + 0.2), ti, 2, Operation.REG_DELETE_KEY, oldKey, NtStatus.SUCCESS, Detail.None.INSTANCE, 210,
-                    ti.registryStack);
-            appendLog(f + 0.5, ti, "C:\\Windows\\INF\\setupapi.dev.log", 3);
-            return;
+        switch (scenario) {
+            case CLEAN -> deleteFile(f, ti, target);
+            case OPLOCK_DELAY -> {
+                // asked not to wait, the open completes at once while the scanner's filter oplock breaks
+                emit(t, ti, 1, Operation.CREATE_FILE, target, NtStatus.OPLOCK_BREAK_IN_PROGRESS,
+                        opened(DELETE, options | COMPLETE_IF_OPLOCKED, SHARE_READ), 210, ti.fileStack);
+                emit(at(f + 0.05), ti, 1, Operation.SET_DISPOSITION_INFORMATION_FILE, target, NtStatus.SUCCESS,
+                        new DispositionDetail(true, -1), 97, ti.fileStack);
+                emit(at(f + 0.06), ti, 1, Operation.CLOSE_FILE, target, NtStatus.SUCCESS, Detail.None.INSTANCE, 36,
+                        ti.fileStack);
+            }
+            case FILTER_DENIAL -> {
+                // the filter's pre-create callback opens and reads the file itself, from TiWorker's thread: procmon
+                // sees that nested I/O with the filter's frames, then the denied create without them (it is
+                // logged above the filter, at altitude 385200)
+                emit(at(f - 0.004), ti, 1, Operation.CREATE_FILE, target, NtStatus.SUCCESS,
+                        opened(READ_DATA | SYNCHRONIZE, SYNCHRONOUS_IO_NON_ALERT | NON_DIRECTORY_FILE, SHARE_ALL), 150,
+                        ti.filteredFileStack);
+                emit(at(f - 0.003), ti, 1, Operation.READ_FILE, target, NtStatus.SUCCESS, io(0, 65_536), 820,
+                        ti.filteredFileStack);
+                emit(at(f - 0.002), ti, 1, Operation.CLOSE_FILE, target, NtStatus.SUCCESS, Detail.None.INSTANCE, 30,
+                        ti.filteredFileStack);
+                fail(t, Operation.CREATE_FILE, target, NtStatus.ACCESS_DENIED, failedOpen(DELETE, options, SHARE_READ));
+                mechanism = "filter-denial";
+            }
+            case DELETE_PENDING -> {
+                deleteFile(f - 0.2, ti, target);
+                fail(t, Operation.CREATE_FILE, target, NtStatus.DELETE_PENDING, failedOpen(DELETE, options, SHARE_READ));
+                mechanism = "pending-delete";
+            }
+            case REQUEST_SHARE -> {
+                fail(t, Operation.CREATE_FILE, target, NtStatus.SHARING_VIOLATION, failedOpen(DELETE, options, SHARE_DELETE));
+                mechanism = "handle";
+            }
+            case RENAME_TARGET -> {
+                // TiWorker projects the component's file into the new package again, over the existing link
+                String source = winSxs + dll;
+                heldPath = FILE_REPOSITORY + newPackage + "\\" + dll;
+                emit(at(f - 0.01), ti, 1, Operation.CREATE_FILE, source, NtStatus.SUCCESS,
+                        opened(READ_ATTRIBUTES | SYNCHRONIZE, SYNCHRONOUS_IO_NON_ALERT | NON_DIRECTORY_FILE
+                                | OPEN_REPARSE_POINT, SHARE_ALL), 260, ti.fileStack);
+                fail(t, Operation.SET_LINK_INFORMATION_FILE, source, NtStatus.ACCESS_DENIED, new RenameDetail(true, heldPath));
+                emit(at(f + 0.01), ti, 1, Operation.CLOSE_FILE, source, NtStatus.SUCCESS, Detail.None.INSTANCE, 22,
+                        ti.fileStack);
+                mechanism = "rename-target";
+            }
+            case HARD_LINK -> {
+                // the DriverStore name and the WinSxS name are one file (SetLinkInformationFile while staging)
+                heldPath = winSxs + dll;
+                fail(t, Operation.CREATE_FILE, FILE_REPOSITORY + newPackage + "\\" + dll, NtStatus.SHARING_VIOLATION,
+                        failedOpen(DELETE, options, SHARE_READ));
+                mechanism = "handle";
+            }
+            case IMAGE_SECTION, DATA_SECTION -> {
+                // the delete open succeeds (no handle conflicts); marking the file for deletion does not
+                emit(at(f - 0.005), ti, 1, Operation.CREATE_FILE, target, NtStatus.SUCCESS, opened(DELETE, options, SHARE_READ),
+                        190, ti.fileStack);
+                fail(t, Operation.SET_DISPOSITION_INFORMATION_FILE, target, NtStatus.CANNOT_DELETE,
+                        new DispositionDetail(true, -1));
+                emit(at(f + 0.005), ti, 1, Operation.CLOSE_FILE, target, NtStatus.SUCCESS, Detail.None.INSTANCE, 36,
+                        ti.fileStack);
+                mechanism = scenario == Scenario.IMAGE_SECTION ? "image-section" : "data-section";
+            }
+            default -> {
+                fail(t, Operation.CREATE_FILE, target, NtStatus.SHARING_VIOLATION, failedOpen(DELETE, options, SHARE_READ));
+                mechanism = "handle";
+            }
         }
-        emit(t, ti, 1, Operation.CREATE_FILE, target, result, failedOpen(DELETE, options, SHARE_READ), 180, stack);
-        failure = new Failure(t, ti.name(), ti.pid(), ti.tids[1], Operation.CREATE_FILE.procmonName(), target, result);
-        rollBack(f);
+        if (failure == null) {
+            removeOldFolder(f);
+        } else {
+            rollBack(f);
+        }
+    }
+
+    /** TiWorker's failing operation {@code op} at {@code t}, on its file thread. */
+    private void fail(long t, Operation op, String path, int result, Detail detail) {
+        Actor ti = tiWorker;
+        emit(t, ti, 1, op, path, result, detail, 180, ti.fileStack);
+        failure = new Failure(t, ti.name(), ti.pid(), ti.tids[1], op.procmonName(), path, result);
+    }
+
+    /** The superseded package's folder and registration go once its files are deleted. */
+    private void removeOldFolder(double f) {
+        Actor ti = tiWorker;
+        String folder = FILE_REPOSITORY + oldPackage;
+        emit(at(f + 0.07), ti, 1, Operation.CREATE_FILE, folder, NtStatus.SUCCESS,
+                opened(DELETE | SYNCHRONIZE, DIRECTORY_FILE | SYNCHRONOUS_IO_NON_ALERT | OPEN_REPARSE_POINT, SHARE_ALL),
+                240, ti.fileStack);
+        emit(at(f + 0.08), ti, 1, Operation.SET_DISPOSITION_INFORMATION_FILE, folder, NtStatus.SUCCESS,
+                new DispositionDetail(true, -1), 300, ti.fileStack);
+        emit(at(f + 0.09), ti, 1, Operation.CLOSE_FILE, folder, NtStatus.SUCCESS, Detail.None.INSTANCE, 55,
+                ti.fileStack);
+        String oldKey = DRIVER_DATABASE + "DriverPackages\\" + oldPackage;
+        emit(at(f + 0.2), ti, 2, Operation.REG_DELETE_KEY, oldKey, NtStatus.SUCCESS, Detail.None.INSTANCE, 210,
+                ti.registryStack);
+        appendLog(f + 0.5, ti, "C:\\Windows\\INF\\setupapi.dev.log", 3);
     }
 
     /** After a failure TiWorker restores the old active package, removes the new one and logs to CBS.log. */
     private void rollBack(double f) {
         Actor ti = tiWorker;
         String infKey = DRIVER_DATABASE + "DriverInfFiles\\" + inf;
-        if (scenario != Scenario.REGISTRY_CORRUPT) {
+        if (registryUsable()) {
             emit(at(f + 0.3), ti, 2, Operation.REG_SET_VALUE, infKey + "\\Active", NtStatus.SUCCESS, string(oldPackage),
                     47, ti.registryStack);
             emit(at(f + 0.4), ti, 2, Operation.REG_DELETE_KEY, DRIVER_DATABASE + "DriverPackages\\" + newPackage,
@@ -527,6 +700,14 @@ final class CaseScript {
         deleteFile(f + 0.6, ti, folder + "\\" + inf);
         appendLog(f + 0.9, ti, "C:\\Windows\\Logs\\CBS\\CBS.log", 5);
         appendLog(f + 1.1, ti, "C:\\Windows\\INF\\setupapi.dev.log", 3);
+    }
+
+    /** Whether the failure left the DriverDatabase writable, so that the rollback can restore its keys. */
+    private boolean registryUsable() {
+        return switch (scenario) {
+            case REGISTRY_CORRUPT, REGISTRY_CALLBACK_DENIAL, DRIVERS_HIVE_LOCK -> false;
+            default -> true;
+        };
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -27,6 +27,8 @@ final class Details {
     static final int SYNCHRONOUS_IO_NON_ALERT = 0x20;
     static final int NON_DIRECTORY_FILE = 0x40;
     static final int OPEN_REPARSE_POINT = 0x200000;
+    /** FILE_COMPLETE_IF_OPLOCKED: the create returns OPLOCK BREAK IN PROGRESS instead of waiting for the break. */
+    static final int COMPLETE_IF_OPLOCKED = 0x100;
 
     // FILE_ATTRIBUTE_*
     static final int ATTRIBUTE_DIRECTORY = 0x10;

@@ -92,9 +92,22 @@ final class Images {
         return frames;
     }
 
-    /** Kernel frames of a registry call (configuration manager through the system service dispatcher). */
-    static List<Frame> registryKernelFrames() {
-        return List.of(frame(NTOSKRNL, 0x6f0a4), frame(NTOSKRNL, 0x6e511), frame(NTOSKRNL, 0x1e8c75));
+    /**
+     * Kernel frames of a registry call (configuration manager through the system service dispatcher); with
+     * {@code callbackOrNull}, that driver's registry callback (CmRegisterCallbackEx) is called by the
+     * configuration manager on the same thread, so its frames sit on top (lock-semantics.md §2.3 way 2).
+     */
+    static List<Frame> registryKernelFrames(Module callbackOrNull) {
+        List<Frame> frames = new ArrayList<>();
+        if (callbackOrNull != null) {
+            frames.add(frame(callbackOrNull, 0x2f18));
+            frames.add(frame(callbackOrNull, 0x7c40));
+            frames.add(frame(NTOSKRNL, 0x71b2c)); // CmpCallCallBacks
+        }
+        frames.add(frame(NTOSKRNL, 0x6f0a4));
+        frames.add(frame(NTOSKRNL, 0x6e511));
+        frames.add(frame(NTOSKRNL, 0x1e8c75));
+        return List.copyOf(frames);
     }
 
     /** Kernel frames of process and image notifications. */

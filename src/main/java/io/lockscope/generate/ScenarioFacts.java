@@ -14,17 +14,20 @@ import java.util.List;
  * @param winSxsFolder     the component folder the new package's files are hard-linked from
  * @param targetPaths      the files and registry keys of the update (the analysis targets)
  * @param failure          the failing operation, null when the update succeeds
- * @param holders          processes that had the failing file open, incompatibly, at the failure (empty if none)
+ * @param heldPath         the path the holders hold: the failing path, or the target of a failed rename or link
+ * @param holders          processes that blocked the failure (a handle, a mapping), in the order a diagnosis names them
+ *                         (empty if none); a mapping's closedAt is -1
  * @param decoys           processes that touched the file incompatibly but had closed it (or exited) before
  * @param culprit          the process a correct diagnosis names, null when none
+ * @param mechanism        how the culprits blocked (report-json.md verdict.culprits[].mechanism), null when none
  * @param filterDriver     the third-party minifilter involved ("tmevtmgr.sys"), null when none
  * @param filterAltitude   its altitude, null when not allocated by Microsoft
  * @param vendor           the agent's vendor as the knowledge base knows it, null for an unknown agent
  */
 public record ScenarioFacts(Scenario scenario, String infName, String newPackage, String oldPackage,
                             String winSxsFolder, String kb, String componentVersion, List<String> targetPaths,
-                            Failure failure, List<Access> holders, List<Access> decoys, Access culprit,
-                            String filterDriver, String filterAltitude, String vendor, long captureStart,
+                            Failure failure, String heldPath, List<Access> holders, List<Access> decoys, Access culprit,
+                            String mechanism, String filterDriver, String filterAltitude, String vendor, long captureStart,
                             long captureEnd, ZoneOffset zone) {
 
     public ScenarioFacts {

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * Reads what the user named on the command line: files, folders and archives (a folder or an archive
  * is one case: every file in it whose content lockscope recognises is read, the others are listed as
  * not recognised). Traces (procmon, ETW), servicing logs (CBS.log, setupapi.dev.log, fltmc output, …)
- * and archives (zip, 7z, tar.gz; see {@link ArchiveExpander}) are told apart by content. Archives are
+ * and archives (zip, 7z, tar.gz, cab; see {@link ArchiveExpander}) are told apart by content. Archives are
  * expanded into a temporary folder that is deleted before {@code load} returns; their files are named
  * {@code upload.zip!/logs/CBS.log}.
  *
@@ -38,14 +38,21 @@ public final class CaseInputs {
      * @param errors       one-line errors of files (and nested archives) in folders and archives that
      *                     could not be read
      * @param refused      one line per archive limit hit (archive, entry, which limit)
+     * @param copies       exports of a capture that another input already holds, left out of {@code traces}
      * @param formatReasons why each trace and servicing log read was taken for its format
      *                      ({@link Formats.Detection#why()}), by its display name
      */
     public record Loaded(List<Trace> traces, List<ServicingLog> servicingLogs, List<String> unrecognised,
-                         List<String> errors, List<String> refused, Map<String, String> formatReasons) {
+                         List<String> errors, List<String> refused, List<SameCapture.Copy> copies,
+                         Map<String, String> formatReasons) {
         public Loaded(List<Trace> traces, List<ServicingLog> servicingLogs, List<String> unrecognised,
                       List<String> errors) {
-            this(traces, servicingLogs, unrecognised, errors, List.of(), Map.of());
+            this(traces, servicingLogs, unrecognised, errors, List.of(), List.of(), Map.of());
+        }
+
+        /** Whether nothing lockscope reads was found. */
+        public boolean isEmpty() {
+            return traces.isEmpty() && servicingLogs.isEmpty();
         }
     }
 
@@ -80,8 +87,9 @@ public final class CaseInputs {
         } finally {
             loader.deleteWorkRoot();
         }
-        return new Loaded(loader.traces, loader.logs, loader.unrecognised, loader.errors, loader.refused,
-                loader.formatReasons);
+        SameCapture.Result captures = SameCapture.keepRichest(loader.traces);
+        return new Loaded(captures.kept(), loader.logs, loader.unrecognised, loader.errors, loader.refused,
+                captures.copies(), loader.formatReasons);
     }
 
     private void loadInput(Path input) throws BadInputException, IOException {

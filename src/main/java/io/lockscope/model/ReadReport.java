@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * <p>A skipped record is either damaged ({@link #skip}: a broken row, an unreadable event) or
  * deliberately not decoded ({@link #ignore}: an ETW provider lockscope has no layout for, a log line
- * that says nothing lockscope uses). Commands report damage as bad input.
+ * that says nothing lockscope uses). An input cut short ({@link #truncated}) is read up to the cut.
+ * Commands report damage and truncation as bad input.
  */
 public final class ReadReport {
     private static final int MAX_WARNINGS = 200;
@@ -22,6 +23,7 @@ public final class ReadReport {
     private long warningCount;
     private long ignored;
     private String firstDamage;
+    private Truncation truncation;
 
     /** Counts one damaged record skipped for {@code reason} and keeps a warning saying where. */
     public void skip(String reason, String where) {
@@ -48,6 +50,16 @@ public final class ReadReport {
     /** Where the first damaged record was and why it was skipped, or null when none was. */
     public String firstDamage() {
         return firstDamage;
+    }
+
+    /** The input ends at {@code cut}: what came before was read. */
+    public void truncated(Truncation cut) {
+        truncation = cut;
+    }
+
+    /** Where the input was cut short, or null when it is whole. */
+    public Truncation truncation() {
+        return truncation;
     }
 
     public void warn(String message) {

@@ -40,6 +40,24 @@ public final class TraceTime {
         return zone == null ? local : local + zone.getId().replace("Z", "+00:00");
     }
 
+    /**
+     * What a trace's times are (report-json.md {@code inputs[].clock}): {@code utc}, {@code local} (the
+     * capturing machine's, offset unknown), {@code local+08:00} (offset known), or {@code time-of-day}
+     * (local, no date).
+     */
+    public static String clock(TimeBase base, ZoneOffset zone) {
+        return switch (base) {
+            case UTC -> "utc";
+            case TIME_OF_DAY -> "time-of-day";
+            case LOCAL -> localClock(zone);
+        };
+    }
+
+    /** {@code local}, or {@code local+08:00} when the offset from UTC is known. */
+    public static String localClock(ZoneOffset zone) {
+        return zone == null ? "local" : "local" + zone.getId().replace("Z", "+00:00");
+    }
+
     /** {@code HH:MM:SS.fffffff} of a tick count since midnight. */
     public static String timeOfDay(long ticksOfDay) {
         long s = ticksOfDay / TICKS_PER_SECOND;

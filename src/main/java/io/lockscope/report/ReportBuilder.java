@@ -8,9 +8,10 @@ import io.lockscope.analysis.ShareAccess;
 import io.lockscope.analysis.TraceFacts;
 import io.lockscope.model.EventClass;
 import io.lockscope.model.EventStore;
-import io.lockscope.model.detail.FilterDetail;
+import io.lockscope.model.Paths;
 import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.Trace;
+import io.lockscope.model.Truncation;
 import io.lockscope.model.TraceTime;
 import io.lockscope.model.vocab.DetailFormat;
 import io.lockscope.model.vocab.NtStatus;
@@ -18,6 +19,8 @@ import io.lockscope.model.vocab.NumberStyle;
 import io.lockscope.model.servicing.InstalledFilter;
 import io.lockscope.model.servicing.ServicingEvent;
 import io.lockscope.model.servicing.ServicingFacts;
+import io.lockscope.model.servicing.ServicingFailure;
+import io.lockscope.model.servicing.ServicingPhase;
 import io.lockscope.report.model.Failure;
 import io.lockscope.report.model.Filter;
 import io.lockscope.report.model.Finding;
@@ -28,6 +31,7 @@ import io.lockscope.report.model.Servicing;
 import io.lockscope.report.model.Verdict;
 import io.lockscope.rules.Blame;
 import io.lockscope.rules.Culprit;
+import io.lockscope.rules.Mechanism;
 import io.lockscope.rules.Diagnosis;
 import io.lockscope.rules.Args;
 import io.lockscope.rules.TimeRef;
@@ -39,6 +43,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -65,7 +70,8 @@ public final class ReportBuilder {
         List<Report.Input> all = new ArrayList<>();
         for (TraceFacts tf : facts.traces()) {
             Trace t = tf.trace();
-            all.add(new Report.Input(t.source(), t.format(), t.size(), t.report().skippedTotal(), t.report().warnings()));
+            all.add(new Report.Input(t.source(), t.format(), t.size(), t.report().skippedTotal(), t.report().warnings(),
+                    TraceTime.clock(t.timeBase(), t.zone()), truncation(t.report().truncation())));
         }
         all.addAll(servicingInputs);
         this.inputs = List.copyOf(all);
@@ -84,10 +90,15 @@ public final class ReportBuilder {
         return new ReportBuilder(diagnosis, servicingInputs, lang).build(toolVersion);
     }
 
+    /** The report's note that {@code skipped} was left out as an export of the capture {@code used} holds. */
+    public static String sameCaptureNote(String lang, String skipped, String used) {
+        return new Words(lang).get("note.same-capture", skipped, used);
+    }
+
     private Report build(String toolVersion) {
         List<Failure> failures = facts.allFailures().stream().map(this::failure).toList();
         return new Report(Report.SCHEMA_VERSION, new Report.Tool("lockscope", toolVersion), words.lang(), inputs,
-                target(), verdict(), failures, findings(), sequences(), servicing(), filters(), picture(),
+                target(), caveatForCutTraces(verdict()), failures, findings(), sequences(), servicing(), filters(), picture(),
                 List.copyOf(notes));
     }
 
@@ -104,6 +115,7 @@ public final class ReportBuilder {
                     e.source().id(), inputIndex(e.input()), e.line(), e.text()));
         }
         return new Servicing(s.failingInf(), s.hresultText(), s.hresultName(), s.phase() == null ? null : s.phase().label(),
+                s.queue() == null ? null : s.queue().id(),
                 s.rollback(), s.failureSource(), s.kbNumbers(), s.driverUpdateOrder(), s.failingInfIsFirstChanged(),
                 events);
     }
@@ -168,8 +180,10 @@ public final class ReportBuilder {
         String kind = v.kind().id();
         String reason = words.get(v.reason().key());
         if (v.blame() == null) {
+            String recommendation = v.kind() == VerdictKind.SERVICING_FAILURE ? servicingRecommendation()
+                    : words.get("recommend." + kind);
             return new Verdict(kind, unblamedSummary(v.kind()), v.confidence().id(), reason, List.of(),
-                    words.get("recommend." + kind));
+                    recommendation);
         }
         List<Verdict.Culprit> culprits = v.culprits().stream().map(this::culprit).toList();
         String summary = blamedSummary(v.blame(), culprits.isEmpty() ? null : culprits.get(0));
@@ -204,21 +218,55 @@ public final class ReportBuilder {
         String product = c.product() != null ? (c.vendor() == null ? c.product() : c.vendor() + " " + c.product())
                 : c.vendor() != null ? c.vendor() : c.company();
         String who = product != null ? product : c.process() != null ? c.process() : c.driver();
-        return words.get(c.advice().key(), who, nz(c.imagePath()), nz(c.company()),
+        String advice = words.get(c.advice().key(), who, nz(c.imagePath()), nz(c.company()),
                 c.process() == null ? nz(c.driver()) : c.process());
+        return c.vendorAdvice() == null ? advice : advice + words.get(c.vendorAdvice().key());
     }
 
     private String unblamedSummary(VerdictKind kind) {
+        if (kind == VerdictKind.SERVICING_FAILURE) {
+            return servicingFailureSummary();
+        }
         if (kind == VerdictKind.NO_FAILURE) {
             long events = facts.traces().stream().filter(t -> t.window() != null).mapToLong(t -> t.window().events()).sum();
             return words.get("verdict.no-failure", Long.toString(events));
         }
         List<FailureFacts> failures = facts.allFailures();
         if (failures.isEmpty()) {
-            return words.get("verdict.inconclusive.no-servicing");
+            return facts.targetMatchesNothing() ? words.get("verdict.inconclusive.target-unmatched", String.join(", ", facts.targetNames()))
+                    : words.get("verdict.inconclusive.no-servicing");
         }
         FailureFacts f = failures.get(0);
         return words.get("verdict.inconclusive.failure", eventArgs(f.input(), f.event()).toArray());
+    }
+
+    /**
+     * What the servicing logs say failed — where, phase, queue, INF, HRESULT, rollback — and why no
+     * trace shows it.
+     */
+    private String servicingFailureSummary() {
+        ServicingFacts s = facts.servicing();
+        ServicingFailure f = s.failure();
+        String where = f == null ? String.join(", ", s.servicingLogs()) : words.get("verdict.servicing-failure.line",
+                f.input(), Long.toString(f.line()));
+        String phase = words.get("phase." + (s.phase() == null ? "unknown" : s.phase().name()));
+        String queue = s.queue() == null ? "" : words.get("verdict.servicing-failure.queue",
+                words.get("queue." + s.queue().id()));
+        String inf = s.failingInf() == null ? "" : words.get("verdict.servicing-failure.inf", s.failingInf());
+        String rollback = Boolean.TRUE.equals(s.rollback()) ? words.get("verdict.servicing-failure.rollback") : "";
+        String traces = words.get(facts.traces().isEmpty() ? "verdict.servicing-failure.no-trace"
+                : "verdict.servicing-failure.not-in-trace");
+        return words.get("verdict.servicing-failure", where, phase, queue, inf, s.hresultWithName(), rollback, traces);
+    }
+
+    /**
+     * What to capture next: a {@code Shtd:} failure happened before the reboot, so only a boot log armed
+     * one boot earlier covers it (lock-semantics.md §2.1).
+     */
+    private String servicingRecommendation() {
+        ServicingPhase phase = facts.servicing().phase();
+        return words.get(phase == ServicingPhase.SHUTDOWN ? "recommend.servicing-failure.shutdown"
+                : "recommend.servicing-failure");
     }
 
     private String blamedSummary(Blame b, Verdict.Culprit culprit) {
@@ -237,21 +285,26 @@ public final class ReportBuilder {
                 args.add(Spelling.access(h.access()));
                 args.add(Spelling.share(h.share()));
                 args.add(time(f.input(), t.events().time(h.startEvent())).text());
-                args.add(conflictText(finding));
+                args.add(conflictText(f, finding));
                 args.add(driverClause(culprit, b.driver() != null));
-                return words.get("verdict.lock-holder." + h.kind().name(), args.toArray());
+                args.add(f.renameTarget() == null ? "" : f.renameTarget());
+                String sentence = words.get("verdict.lock-holder." + b.mechanism().name(), args.toArray());
+                String heldAs = t.events().path(h.startEvent());
+                String blocked = f.renameTarget() != null ? f.renameTarget() : t.events().path(f.event());
+                return h.kind() == Hold.Kind.HANDLE && !Paths.normalize(heldAs).equals(Paths.normalize(blocked))
+                        ? sentence + words.get("verdict.other-link", heldAs) : sentence;
             }
             case FILTER_INTERFERENCE -> {
                 FailureFacts.StackDriver d = b.driver();
                 args.add(d.module());
                 args.add(driverDetails(culprit));
                 EventStore e = facts.trace(f.input()).events();
-                if (e.detail(d.event()) instanceof FilterDetail) {
+                if (d.seen() == FailureFacts.Seen.FILTER_CALLBACK) {
                     args.add(NtStatus.name(e.result(d.event())));
                     return words.get("verdict.filter-interference.callback", args.toArray());
                 }
-                return words.get(d.inFailingStack() ? "verdict.filter-interference.failing"
-                        : "verdict.filter-interference.other", args.toArray());
+                args.add(String.join(", ", d.frames()));
+                return words.get("verdict.filter-interference." + d.seen().name(), args.toArray());
             }
             default -> {
                 return words.get("verdict.registry-failure", args.toArray());
@@ -287,14 +340,10 @@ public final class ReportBuilder {
         List<Failure.Holder> ruledOut = f.ruledOut().stream().map(h -> holder(f, h)).toList();
         List<Failure.FilterDriver> drivers = new ArrayList<>();
         for (FailureFacts.FilterCall c : f.filterCalls()) {
-            drivers.add(new Failure.FilterDriver(c.module(), c.known() == null ? null : c.known().altitude(),
-                    c.known() == null ? null : c.known().group(), c.known() == null ? null : c.known().vendor(),
-                    "filter-callback"));
+            drivers.add(filterDriver(c.asDriver()));
         }
         for (FailureFacts.StackDriver d : f.drivers()) {
-            drivers.add(new Failure.FilterDriver(d.module(), d.known() == null ? null : d.known().altitude(),
-                    d.known() == null ? null : d.known().group(), d.known() == null ? null : d.known().vendor(),
-                    d.inFailingStack() ? "stack" : "stack-other"));
+            drivers.add(filterDriver(d));
         }
         if (f.blocking().stream().anyMatch(h -> h.hold().pairingInferred())) {
             addNote(words.get("note.pairing"));
@@ -306,11 +355,23 @@ public final class ReportBuilder {
                 blocking, ruledOut, drivers, List.of(new Report.Evidence(f.input(), f.event())));
     }
 
+    private static Failure.FilterDriver filterDriver(FailureFacts.StackDriver d) {
+        String evidence = switch (d.seen()) {
+            case FAILING_STACK -> "stack";
+            case NESTED_IO -> "stack-nested";
+            case OTHER_IO -> "stack-other";
+            case FILTER_CALLBACK -> "filter-callback";
+        };
+        return new Failure.FilterDriver(d.module(), d.known() == null ? null : d.known().altitude(),
+                d.known() == null ? null : d.known().group(), d.known() == null ? null : d.known().vendor(), evidence,
+                d.frames());
+    }
+
     private Failure.Holder holder(FailureFacts f, FailureFacts.HolderFinding h) {
         Trace t = facts.trace(f.input());
         Hold hold = h.hold();
         ProcessInfo p = t.processes().get(hold.processKey());
-        String why = h.ruledOut() == null ? conflictText(h) : switch (h.ruledOut()) {
+        String why = h.ruledOut() == null ? conflictText(f, h) : switch (h.ruledOut()) {
             case COMPATIBLE -> words.get("ruledOut.COMPATIBLE", Spelling.share(hold.share()));
             case NO_SHARED_ACCESS -> words.get("ruledOut.NO_SHARED_ACCESS", Spelling.access(hold.access()));
             case ENDED_BEFORE -> words.get("ruledOut.ENDED_BEFORE", time(f.input(), t.events().time(hold.endEvent())).text());
@@ -327,7 +388,7 @@ public final class ReportBuilder {
                 words.get("hold." + hold.kind().name()), hold.pairingInferred(), evidence);
     }
 
-    private String conflictText(FailureFacts.HolderFinding h) {
+    private String conflictText(FailureFacts f, FailureFacts.HolderFinding h) {
         if (h.hold().kind() != Hold.Kind.HANDLE) {
             return words.get("hold." + h.hold().kind().name());
         }
@@ -337,7 +398,8 @@ public final class ReportBuilder {
                     : words.get("conflict.access-not-recorded", Spelling.share(h.hold().share()));
         }
         if (h.conflicts().isEmpty()) {
-            return words.get("conflict.oplock");
+            // a handle blocks without a share conflict on a rename's target and while a delete is pending
+            return words.get(f.renameTarget() != null ? "conflict.rename-target-open" : "conflict.keeps-delete-pending");
         }
         List<String> parts = new ArrayList<>();
         for (ShareAccess.Reason r : h.conflicts()) {
@@ -364,6 +426,9 @@ public final class ReportBuilder {
         }
         if (arg instanceof Hold.Kind k) {
             return words.get("hold." + k.name());
+        }
+        if (arg instanceof Mechanism m) {
+            return words.get("mechanism." + m.id());
         }
         if (arg instanceof ShareAccess.Reason r) {
             return words.get("conflict." + r.side().name(), words.get("kind." + r.kind().name()));
@@ -472,7 +537,8 @@ public final class ReportBuilder {
             }
         }
         double pad = Math.max(0.5, (to - from) * 0.08);
-        return new Picture(Math.max(0, from - pad), Math.min(axisEnd, to + pad) > from ? to + pad : axisEnd, lanes, marks);
+        return new Picture(Math.max(0, from - pad), Math.min(axisEnd, to + pad) > from ? to + pad : axisEnd, lanes, marks,
+                time(input, t.events().time(0)).text(), TraceTime.clock(t.timeBase(), t.zone()));
     }
 
     private void addBar(Trace t, Map<Integer, List<Picture.Bar>> bars, Map<Integer, String> roles,
@@ -522,6 +588,37 @@ public final class ReportBuilder {
     private static double offset(Trace t, long ticks) {
         long first = t.size() == 0 ? ticks : t.events().time(0);
         return Math.round(TraceTime.seconds(ticks - first) * 1e7) / 1e7;
+    }
+
+    private Report.Truncation truncation(Truncation cut) {
+        if (cut == null) {
+            return null;
+        }
+        String unit = cut.unit().name().toLowerCase(Locale.ROOT);
+        return new Report.Truncation(unit, cut.position(), cut.recordsLost(), cut.lowerBound(),
+                words.get(cut.lowerBound() ? "truncated.at-least" : "truncated.estimate",
+                        words.get("truncated.unit." + unit, cut.position()), cut.recordsLost()));
+    }
+
+    /**
+     * The verdict rests on what was read: when a trace was cut short, the failure, or the holder's
+     * opening of the file, may lie in the lost part; the verdict says so, naming where each was cut.
+     */
+    private Verdict caveatForCutTraces(Verdict verdict) {
+        List<String> cuts = new ArrayList<>();
+        for (TraceFacts tf : facts.traces()) {
+            Truncation cut = tf.trace().report().truncation();
+            if (cut != null) {
+                cuts.add(words.get("truncated.where", tf.trace().source(), words.get("truncated.unit." + cut.unit().name()
+                        .toLowerCase(Locale.ROOT), cut.position())));
+            }
+        }
+        if (cuts.isEmpty()) {
+            return verdict;
+        }
+        String caveat = words.get("verdict.truncated", String.join(words.get("list.separator"), cuts));
+        return new Verdict(verdict.kind(), verdict.summary() + " " + caveat, verdict.confidence(),
+                verdict.confidenceReason(), verdict.culprits(), verdict.recommendation());
     }
 
     private void addNote(String note) {

@@ -9,9 +9,10 @@ package io.lockscope.rules;
  * @param process   image name, null for a driver that holds nothing (filter denial)
  * @param vendor    normalised vendor ("Trend Micro"), null when the knowledge base does not know it
  * @param driver    the filter driver seen on the file, or the vendor's loaded filter; null when none
+ * @param vendorAdvice what the vendor's own articles add for a security product or filter; null when nothing
  */
 public record Culprit(Blame blame, String process, Integer pid, String imagePath, String company, String vendor,
-                      String product, String driver, String altitude, Advice advice) {
+                      String product, String driver, String altitude, Advice advice, VendorAdvice vendorAdvice) {
 
     public Mechanism mechanism() {
         return blame.mechanism();

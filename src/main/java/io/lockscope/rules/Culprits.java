@@ -51,7 +51,7 @@ final class Culprits {
         if (b.holder() == null) {
             String vendor = known == null ? null : known.vendor();
             return new Culprit(b, null, null, null, known == null ? null : known.company(), vendor, null, driver,
-                    altitude, Advice.FILTER_VENDOR);
+                    altitude, Advice.FILTER_VENDOR, VendorAdvice.of(vendor));
         }
         ProcessInfo p = facts.trace(b.failure().input()).processes().get(b.holder().processKey());
         Attribution.Vendor v = a.vendorOf(p);
@@ -60,8 +60,10 @@ final class Culprits {
             driver = loaded.name();
             altitude = loaded.altitude();
         }
+        Advice advice = advice(b, p, v);
         return new Culprit(b, p.name(), p.pid(), p.imagePath(), p.company(), v == null ? null : v.vendor(),
-                v == null ? null : v.product(), driver, altitude, advice(b, p, v));
+                v == null ? null : v.product(), driver, altitude, advice,
+                advice == Advice.SECURITY_PRODUCT ? VendorAdvice.of(v.vendor()) : null);
     }
 
     /**

@@ -25,8 +25,8 @@ public record Diagnosis(CaseFacts facts, List<Outcome> outcomes, List<Finding> f
         }
 
         /** A verdict that blames no one. */
-        static Verdict unblamed(VerdictKind kind, Confidence confidence, ConfidenceReason reason) {
-            return new Verdict(kind, confidence, reason, null, List.of());
+        static Verdict unblamed(VerdictKind kind, ConfidenceReason reason) {
+            return new Verdict(kind, reason.confidence(), reason, null, List.of());
         }
     }
 }

@@ -26,6 +26,9 @@ public interface Rule {
 
     RuleResult evaluate(CaseFacts facts);
 
+    /** The keys of every message the rule's findings can use (report/messages*.properties), for checking both bundles. */
+    Set<String> messageKeys();
+
     /** Kinds of input a rule can need; {@link Rules#diagnose} runs a rule only when the case has them all. */
     enum Requirement {
         /** A trace (procmon or ETW). */

@@ -5,6 +5,8 @@ public enum VerdictKind {
     LOCK_HOLDER("lock-holder"),
     FILTER_INTERFERENCE("filter-interference"),
     REGISTRY_FAILURE("registry-failure"),
+    /** The servicing logs record a failure that no trace in the inputs shows (or no trace was given). */
+    SERVICING_FAILURE("servicing-failure"),
     INCONCLUSIVE("inconclusive"),
     NO_FAILURE("no-failure");
 

@@ -12,10 +12,11 @@ import java.util.Objects;
  * confidence first (a weak lead never outranks a proven failure), then a lock holder before a filter
  * before a registry failure, then the earliest failure. Its culprits are every blocker the findings
  * blame as surely as the verdict needs (two agents holding the file are both named: fixing one leaves
- * the update failing), and its confidence is the weakest of their proofs. Without blame the case is
- * inconclusive when something failed (in a trace or in the servicing logs) or nothing shows the driver
- * update at all, and no-failure when the traces show it succeed or, without traces, the servicing
- * logs do.
+ * the update failing), and its confidence is the weakest of their proofs. Without blame:
+ * inconclusive when a trace shows a failure nothing explains; servicing-failure when the servicing
+ * logs record a failure that no trace shows (high confidence: the log states it; the verdict names
+ * what failed, not who caused it); no-failure when the traces show the update succeed or, without
+ * traces, the servicing logs do; else inconclusive. A log that records a failure never gets no-failure.
  */
 final class Verdicts {
     private static final Comparator<Blame> STRONGEST_FIRST = Comparator.comparing(Blame::confidence)
@@ -38,20 +39,18 @@ final class Verdicts {
             return new Diagnosis.Verdict(best.kind(), weakest.confidence(), weakest.reason(), primary, culprits);
         }
         if (!facts.allFailures().isEmpty()) {
-            return Diagnosis.Verdict.unblamed(VerdictKind.INCONCLUSIVE, Confidence.LOW, ConfidenceReason.NOTHING_EXPLAINS);
+            return Diagnosis.Verdict.unblamed(VerdictKind.INCONCLUSIVE, ConfidenceReason.NOTHING_EXPLAINS);
         }
-        Boolean logsSucceeded = facts.servicing().hasServicingLog() ? facts.servicing().succeeded() : null;
-        if (Boolean.FALSE.equals(logsSucceeded)) {
-            // the logs show a failure that no trace explains
-            return Diagnosis.Verdict.unblamed(VerdictKind.INCONCLUSIVE, Confidence.LOW, ConfidenceReason.NOTHING_EXPLAINS);
+        if (facts.servicing().recordsFailure()) {
+            return Diagnosis.Verdict.unblamed(VerdictKind.SERVICING_FAILURE, ConfidenceReason.LOGS_RECORD_FAILURE);
         }
         boolean servicingSeen = facts.traces().stream().map(TraceFacts::window).anyMatch(Objects::nonNull);
         if (servicingSeen) {
-            return Diagnosis.Verdict.unblamed(VerdictKind.NO_FAILURE, Confidence.HIGH, ConfidenceReason.NO_FAILURE_SEEN);
+            return Diagnosis.Verdict.unblamed(VerdictKind.NO_FAILURE, ConfidenceReason.NO_FAILURE_SEEN);
         }
-        return Boolean.TRUE.equals(logsSucceeded)
-                ? Diagnosis.Verdict.unblamed(VerdictKind.NO_FAILURE, Confidence.MEDIUM, ConfidenceReason.LOGS_REPORT_SUCCESS)
-                : Diagnosis.Verdict.unblamed(VerdictKind.INCONCLUSIVE, Confidence.LOW, ConfidenceReason.UPDATE_NOT_SEEN);
+        return facts.servicing().hasServicingLog() && Boolean.TRUE.equals(facts.servicing().succeeded())
+                ? Diagnosis.Verdict.unblamed(VerdictKind.NO_FAILURE, ConfidenceReason.LOGS_REPORT_SUCCESS)
+                : Diagnosis.Verdict.unblamed(VerdictKind.INCONCLUSIVE, ConfidenceReason.UPDATE_NOT_SEEN);
     }
 
     /**

@@ -4,6 +4,8 @@ import io.lockscope.analysis.ShareAccess.Kind;
 import io.lockscope.analysis.ShareAccess.Reason;
 import io.lockscope.analysis.ShareAccess.Side;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.Set;
 
@@ -59,5 +61,37 @@ class ShareAccessTest {
     void exclusiveHolderConflictsEverySharedKind() {
         Set<Reason> r = ShareAccess.conflicts(GENERIC_READ | GENERIC_WRITE | DELETE, 0, FILE_READ_DATA, SHARE_READ | SHARE_WRITE | SHARE_DELETE);
         assertEquals(Set.of(new Reason(Side.HOLDER_DOES_NOT_SHARE, Kind.READ)), r);
+    }
+
+    /**
+     * MS-FSA 2.1.5.1.2.2's six conditions, each alone: (a)–(c) the holder does not share what the request
+     * wants, (d)–(f) the request does not share what the holder has. Every other bit is shared.
+     */
+    @ParameterizedTest(name = "({0})")
+    @CsvSource({
+            // condition, holder access, holder share, request access, request share, side, kind
+            "a, 0x1, 6, 0x1, 7, HOLDER_DOES_NOT_SHARE, READ",
+            "a, 0x1, 6, 0x20, 7, HOLDER_DOES_NOT_SHARE, READ",
+            "b, 0x1, 5, 0x2, 7, HOLDER_DOES_NOT_SHARE, WRITE",
+            "b, 0x1, 5, 0x4, 7, HOLDER_DOES_NOT_SHARE, WRITE",
+            "c, 0x1, 3, 0x10000, 7, HOLDER_DOES_NOT_SHARE, DELETE",
+            "d, 0x1, 7, 0x10000, 6, REQUEST_DOES_NOT_SHARE, READ",
+            "d, 0x20, 7, 0x10000, 6, REQUEST_DOES_NOT_SHARE, READ",
+            "e, 0x2, 7, 0x1, 5, REQUEST_DOES_NOT_SHARE, WRITE",
+            "e, 0x4, 7, 0x1, 5, REQUEST_DOES_NOT_SHARE, WRITE",
+            "f, 0x10000, 7, 0x1, 3, REQUEST_DOES_NOT_SHARE, DELETE"})
+    void eachOfTheSixConditionsAloneIsAConflict(String condition, String holderAccess, int holderShare,
+                                               String requestAccess, int requestShare, Side side, Kind kind) {
+        Set<Reason> r = ShareAccess.conflicts(Integer.decode(holderAccess), holderShare, Integer.decode(requestAccess),
+                requestShare);
+        assertEquals(Set.of(new Reason(side, kind)), r, "condition " + condition);
+    }
+
+    @Test
+    void maximumAllowedIsTakenAsPossiblyHoldingEveryRight() {
+        Set<Reason> r = ShareAccess.conflicts(ShareAccess.MAXIMUM_ALLOWED, SHARE_READ | SHARE_WRITE | SHARE_DELETE,
+                DELETE, SHARE_READ);
+        assertEquals(Set.of(new Reason(Side.REQUEST_DOES_NOT_SHARE, Kind.WRITE),
+                new Reason(Side.REQUEST_DOES_NOT_SHARE, Kind.DELETE)), r);
     }
 }

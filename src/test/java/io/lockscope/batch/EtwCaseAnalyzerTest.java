@@ -57,6 +57,8 @@ class EtwCaseAnalyzerTest {
             assertEquals("high", v.confidence(), v.summary());
             assertEquals(EtlCaseGenerator.SCANNER_IMAGE, v.culprit().process());
             assertEquals(EtlCaseGenerator.SCANNER, v.culprit().pid());
+            assertEquals("handle", v.culprit().mechanism(), "the FILE_OBJECT's holder blocks by its handle");
+            assertEquals(List.of(v.culprit()), v.culprits());
             Failure f = onlyFailure(report);
             assertEquals("SHARING VIOLATION", f.result());
             assertEquals(1, f.holders().size());
@@ -92,6 +94,8 @@ class EtwCaseAnalyzerTest {
             assertEquals("filter-interference", v.kind(), v.summary());
             assertEquals("high", v.confidence());
             assertEquals(EtlCaseGenerator.DRIVER, v.culprit().driver());
+            assertEquals("filter-denial", v.culprit().mechanism());
+            assertEquals("high", v.culprit().confidence(), "FltIo shows the callback failing the I/O: proof");
             assertTrue(v.summary().contains("failed that I/O with ACCESS DENIED"), v.summary());
             Failure f = onlyFailure(report);
             assertEquals("ACCESS DENIED", f.result());

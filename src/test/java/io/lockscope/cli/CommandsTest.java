@@ -52,6 +52,15 @@ class CommandsTest {
         assertTrue(r.out().contains("SHARING VIOLATION"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.contains("ntrtscan.exe") && l.contains("CreateFile") && l.contains("[open until")),
                 r.out());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).matches("Time +Process +PID +TID +Operation +Result +Path +Detail"), lines.get(0));
+        for (String column : new String[] {"Operation", "Result", "Path"}) {
+            int at = lines.get(0).indexOf(column);
+            for (String line : lines.subList(1, lines.size() - 1)) {
+                assertTrue(line.charAt(at - 1) == ' ' && line.charAt(at) != ' ', column + " starts at column " + at
+                        + " on every row:\n" + line);
+            }
+        }
         CliRunner onlyTi = CliRunner.run("timeline", CSV, "--path", "*oposdrv*", "--process", "TiWorker.exe", "--format", "csv");
         assertEquals(Main.OK, onlyTi.exitCode(), onlyTi.err());
         assertFalse(onlyTi.out().contains("ntrtscan.exe"), "process selector is AND'ed with the path selector");
@@ -132,7 +141,7 @@ class CommandsTest {
         CliRunner r = CliRunner.run("analyze", CASE, "--format", "json");
         JsonNode findings = new ObjectMapper().readTree(r.out()).get("findings");
         String all = findings.toString();
-        assertTrue(all.contains("the Startup phase failed with 0x800703f1 (ERROR_BADDB) on oposdrv.inf (failure source DOQ)"), all);
+        assertTrue(all.contains("the Startup phase failed with 0x80070020 (ERROR_SHARING_VIOLATION) on oposdrv.inf (failure source DOQ)"), all);
         assertTrue(all.contains("oposdrv.inf is the first package whose active version changes"), all);
         assertTrue(all.contains("tmevtmgr (328510, Trend Micro, FSFilter Anti-Virus)"), all);
         CliRunner clean = CliRunner.run("analyze", "traces/clean", "--format", "json");

@@ -141,7 +141,7 @@ class DiagnosisTest {
     }
 
     @Test
-    void deletePendingBlamesWhoSetTheDisposition() {
+    void deletePendingBlamesTheHandleThatKeepsItPending() {
         TraceFixture f = new TraceFixture();
         int ti = f.process(3120, "TiWorker.exe");
         int av = f.process(1880, "ntrtscan.exe");
@@ -152,7 +152,7 @@ class DiagnosisTest {
         Diagnosis d = diagnose(t, "oposdrv.inf");
         assertEquals(VerdictKind.LOCK_HOLDER, d.verdict().kind());
         assertEquals("ntrtscan.exe", culpritName(d, t));
-        assertEquals(io.lockscope.analysis.Hold.Kind.PENDING_DELETE, d.verdict().blame().holder().kind());
+        assertEquals(io.lockscope.rules.Mechanism.PENDING_DELETE, d.verdict().blame().mechanism());
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.lockscope.model.detail.CreateFileDetail;
 import io.lockscope.model.servicing.ServicingFacts;
 import io.lockscope.model.servicing.ServicingFailure;
 import io.lockscope.model.servicing.ServicingPhase;
+import io.lockscope.model.servicing.ServicingQueue;
 import io.lockscope.model.vocab.NtStatus;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,7 @@ class FailureTimesTest {
         ServicingFacts.Builder s = new ServicingFacts.Builder();
         s.servicingLogs.add("CBS.log");
         s.cbsUtcOffset = cbsOffset;
-        s.failures.add(new ServicingFailure(ServicingPhase.STARTUP, "oposdrv.inf", 0x800703F1, "ERROR_BADDB", true, null,
+        s.failures.add(new ServicingFailure(ServicingPhase.STARTUP, ServicingQueue.CRITICAL_DRIVERS, "oposdrv.inf", 0x800703F1, "ERROR_BADDB", true, null,
                 "DOQ", null, "CBS.log", 31, local, "Doqe: Recording result: 0x800703f1, for Inf: oposdrv.inf"));
         CaseFacts facts = CaseFacts.analyse(List.of(bootLog()), s.build(), List.of(), StubAttribution.INSTANCE);
         return Rules.diagnose(facts).findings().stream().filter(f -> f.rule().equals("failure-times")).toList();
@@ -83,7 +84,11 @@ class FailureTimesTest {
         List<Finding> f = findings(cbsLocal(-3 * 3600), CHINA);
         assertEquals("finding.failure-time-outside-trace", f.get(0).key());
         assertEquals(Finding.Severity.WARNING, f.get(0).severity());
-        assertTrue(f.get(0).args().get(1).toString().startsWith("2022-08-10 06:18"), f.get(0).args().toString());
+        // the log's local time is stated on the trace's clock (UTC here), not as CBS wrote it
+        TimeRef logged = (TimeRef) f.get(0).args().get(1);
+        assertEquals(TraceTime.fromInstant(cbsLocal(-3 * 3600).toInstant(CHINA)), logged.ticks());
+        assertTrue(TraceTime.format(TimeBase.UTC, null, logged.ticks()).startsWith("2022-08-09T22:18"),
+                TraceTime.format(TimeBase.UTC, null, logged.ticks()));
     }
 
     @Test

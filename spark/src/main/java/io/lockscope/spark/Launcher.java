@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -31,8 +32,9 @@ public final class Launcher {
         Path jar = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path lib = jar.resolveSibling("lib");
         if (!Files.isDirectory(lib)) {
-            System.err.println("lockscope-spark: Spark is not on the classpath and " + lib + " does not exist; run it with "
-                    + "spark-submit, or build it with: mvn -B -f spark/pom.xml package");
+            // before the options are read: the machine's language
+            String lang = Locale.getDefault().getLanguage().equals("zh") ? "zh-CN" : "en";
+            System.err.println(Messages.text(lang, "noSpark", lib));
             System.exit(2);
         }
         // the platform loader as parent: lockscope and Spark then come from one loader, this jar's copy included

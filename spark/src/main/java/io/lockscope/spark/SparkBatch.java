@@ -40,6 +40,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * {@code lockscope batch} as a Spark job: one task per case, batch's case analysis in each
@@ -84,7 +85,8 @@ public final class SparkBatch implements java.util.concurrent.Callable<Integer> 
     String master;
 
     @Option(names = "--format-per-case", paramLabel = "LIST", split = ",", defaultValue = "json",
-            description = "Report formats written per case: json, html, md, text (default: ${DEFAULT-VALUE}).")
+            description = "Report formats written per case: json, html, md, text (default: ${DEFAULT-VALUE}). "
+                    + "report.json is always written: summary.parquet takes culprits, filters and servicing from it.")
     List<String> formats = new ArrayList<>();
 
     @Option(names = "--target", paramLabel = "NAME|GLOB",
@@ -108,7 +110,18 @@ public final class SparkBatch implements java.util.concurrent.Callable<Integer> 
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SparkBatch()).execute(args));
+        CommandLine cli = new CommandLine(new SparkBatch());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            String lang = ((SparkBatch) commandLine.getCommand()).lang;
+            if (e instanceof IOException) {
+                err.println(Messages.text(lang, "badInput", e.getMessage())); // an input that names nothing, an unwritable output
+                return 1;
+            }
+            err.println(Messages.text(lang, "jobFailed", e)); // Spark's own failures: its log and UI say more
+            return 3;
+        });
+        System.exit(cli.execute(args));
     }
 
     @Override
@@ -131,8 +144,8 @@ public final class SparkBatch implements java.util.concurrent.Callable<Integer> 
                 }
             });
             if (!quiet) {
-                err.printf(Locale.ROOT, "lockscope-spark: %d cases (%d analysed, %d unchanged); summary in %s%n",
-                        summary.rows().size(), summary.analysed(), summary.kept(), output);
+                err.println(Messages.text(lang, "total", summary.rows().size(), summary.analysed(), summary.kept(),
+                        output));
             }
             List<CaseSummary> rows = summary.rows();
             if (rows.stream().anyMatch(r -> r.status().equals(CaseSummary.INTERNAL_ERROR))) {
@@ -160,8 +173,9 @@ public final class SparkBatch implements java.util.concurrent.Callable<Integer> 
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-expanded: " + e.getMessage());
         }
-        return new JobSettings(formats.stream().map(f -> f.toLowerCase(Locale.ROOT)).distinct().toList(), targets, lang,
-                zone, maxExpandedBytes);
+        List<String> perCase = Stream.concat(Stream.of("json"), formats.stream().map(f -> f.toLowerCase(Locale.ROOT)))
+                .distinct().toList();
+        return new JobSettings(perCase, targets, lang, zone, maxExpandedBytes);
     }
 
     /** The rows of the run, in input order, and how many cases were analysed or kept. */
@@ -180,6 +194,9 @@ public final class SparkBatch implements java.util.concurrent.Callable<Integer> 
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Configuration conf = jsc.hadoopConfiguration();
         List<BatchCase> cases = CaseSources.list(inputs, conf);
+        if (cases.isEmpty()) {
+            throw new IOException(Messages.text(settings.lang(), "noCases", String.join(", ", inputs)));
+        }
         JobOutput out = new JobOutput(output, UUID.randomUUID().toString());
         out.fileSystem(conf).setWriteChecksum(false); // no .crc file beside each report on a local output
         out.removeStaging(conf);
@@ -199,7 +216,7 @@ public final class SparkBatch implements java.util.concurrent.Callable<Integer> 
                 commitFailure.compareAndSet(null, e);
             }
         };
-        RDD<BatchCase> rdd = jsc.parallelize(cases, Math.max(1, cases.size())).rdd();
+        RDD<BatchCase> rdd = jsc.parallelize(cases, cases.size()).rdd();
         try {
             spark.sparkContext().runJob(rdd, (Function2<TaskContext, Iterator<BatchCase>, CaseTask.Result> & Serializable)
                             (context, partition) -> runTask(task, context, partition),

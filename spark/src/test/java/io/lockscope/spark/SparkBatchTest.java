@@ -1,9 +1,6 @@
 package io.lockscope.spark;
 
 import io.lockscope.batch.CaseSummary;
-import io.lockscope.cli.Main;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -16,10 +13,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.Reader;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,10 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SparkBatchTest {
-    /** The columns compared: all of summary.csv but the times and the report link (batch writes html too). */
-    private static final List<String> COMPARED = List.of("case", "id", "status", "verdict", "confidence", "culprit",
-            "vendor", "driver", "failing_inf", "hresult", "inputs", "warnings");
-    private static final JobSettings SETTINGS = new JobSettings(List.of("json"), List.of(), "en", null, 8L << 30);
+    static final JobSettings SETTINGS = new JobSettings(List.of("json"), List.of(), "en", null, 8L << 30);
 
     @TempDir
     static Path dir;
@@ -56,13 +46,7 @@ class SparkBatchTest {
     static void generateCasesAndRunBatch() throws IOException {
         cases = dir.resolve("cases");
         inputs = TestCases.generate(cases);
-        List<String> args = new ArrayList<>(List.of("batch", "-o", dir.resolve("batch").toString(), "--jobs", "2",
-                "--format-per-case", "json", "-q"));
-        inputs.forEach(p -> args.add(p.toString()));
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args.toArray(String[]::new), new PrintWriter(new StringWriter()), new PrintWriter(err));
-        assertEquals(Main.BAD_INPUT, exit, "the broken zip makes batch's exit code 1: " + err);
-        batchRows = csv(dir.resolve("batch/summary.csv"));
+        batchRows = BatchBaseline.run(inputs, dir.resolve("batch"));
         spark = SparkSession.builder().master("local[2]").appName("SparkBatchTest")
                 .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1").getOrCreate();
     }
@@ -95,13 +79,13 @@ class SparkBatchTest {
         assertEquals(inputs.size(), finished.size(), "one progress call per case");
         assertTrue(finished.stream().noneMatch(Finished::kept));
 
-        List<CSVRecord> sparkRows = csv(out.resolve("summary.csv"));
+        List<CSVRecord> sparkRows = BatchBaseline.csv(out.resolve("summary.csv"));
         assertEquals(batchRows.size(), sparkRows.size());
         assertEquals(inputs.size(), sparkRows.size());
         for (int i = 0; i < batchRows.size(); i++) {
             CSVRecord b = batchRows.get(i);
             CSVRecord s = sparkRows.get(i);
-            for (String column : COMPARED) {
+            for (String column : BatchBaseline.COMPARED) {
                 assertEquals(b.get(column), s.get(column), column + " of " + b.get("case"));
             }
             // an error message names the input as given: a path to batch, a URI to Spark
@@ -123,15 +107,34 @@ class SparkBatchTest {
         assertEquals(sparkRows.size(), parquet.size());
         assertEquals(sparkRows.stream().map(r -> r.get("case")).sorted().toList(),
                 parquet.stream().map(r -> r.<String>getAs("case")).toList());
-        assertEquals(sparkRows.stream().filter(r -> r.get("case").equals("lock-holder")).findFirst().orElseThrow()
-                .get("culprit"), parquet.stream().filter(r -> r.getAs("case").equals("lock-holder")).findFirst()
-                .orElseThrow().getAs("culprit"));
+        Row lockHolder = parquet.stream().filter(r -> r.getAs("case").equals("lock-holder")).findFirst().orElseThrow();
+        assertEquals("ntrtscan.exe", lockHolder.getAs("culprit"));
+        List<Row> culprits = lockHolder.getList(lockHolder.fieldIndex("culprits"));
+        assertEquals("ntrtscan.exe", culprits.get(0).getAs("process"), "culprits from report.json");
+        assertEquals("Apex One", culprits.get(0).getAs("product"));
+        assertTrue(lockHolder.getList(lockHolder.fieldIndex("filters")).stream()
+                .anyMatch(f -> "tmevtmgr".equals(((Row) f).getAs("name"))), "filters from report.json");
+        assertEquals(List.of("KB5016623"), lockHolder.getList(lockHolder.fieldIndex("packages")));
+        Row twoHolders = parquet.stream().filter(r -> r.getAs("case").equals("two-holders")).findFirst().orElseThrow();
+        List<Row> both = twoHolders.getList(twoHolders.fieldIndex("culprits"));
+        assertEquals(2, both.size(), "every culprit: " + both);
+        assertEquals(both.get(0).getAs("process") + "; " + both.get(1).getAs("process"), twoHolders.getAs("culprit"),
+                "the summary row names every culprit too");
+        Row broken = parquet.stream().filter(r -> r.getAs("case").equals("broken.zip")).findFirst().orElseThrow();
+        assertTrue(broken.isNullAt(broken.fieldIndex("culprits")), "an error row has no report");
 
         for (SummaryTables.View view : SummaryTables.VIEWS) {
-            List<CSVRecord> rows = csv(out.resolve("views/" + view.name() + ".csv"));
+            List<CSVRecord> rows = BatchBaseline.csv(out.resolve("views/" + view.name() + ".csv"));
             assertFalse(rows.isEmpty(), view.name());
         }
-        List<CSVRecord> verdicts = csv(out.resolve("views/verdicts_by_inf_and_hresult.csv"));
+        List<CSVRecord> byVendor = BatchBaseline.csv(out.resolve("views/culprits_by_vendor.csv"));
+        assertEquals("vendor,product,driver,process,cases",
+                Files.readAllLines(out.resolve("views/culprits_by_vendor.csv")).get(0));
+        long culpritCount = parquet.stream().filter(r -> !r.isNullAt(r.fieldIndex("culprits")))
+                .mapToLong(r -> r.getList(r.fieldIndex("culprits")).size()).sum();
+        assertEquals(culpritCount, byVendor.stream().mapToLong(r -> Long.parseLong(r.get("cases"))).sum(),
+                "every culprit of every case counted once");
+        List<CSVRecord> verdicts = BatchBaseline.csv(out.resolve("views/verdicts_by_inf_and_hresult.csv"));
         assertEquals(sparkRows.stream().filter(r -> r.get("status").equals("ok")).count(),
                 verdicts.stream().mapToLong(r -> Long.parseLong(r.get("cases"))).sum(), "every ok case counted once");
         assertTrue(Files.isRegularFile(out.resolve("index.html")));
@@ -151,7 +154,7 @@ class SparkBatchTest {
         assertEquals(inputs.size(), finished.size());
         assertTrue(finished.stream().allMatch(Finished::kept), "every case kept: " + finished);
         assertEquals(written, Files.getLastModifiedTime(report).toMillis(), "the report was not written again");
-        assertRowsEqualBatch(out);
+        BatchBaseline.assertSameRows(batchRows, out);
     }
 
     @Test
@@ -174,23 +177,6 @@ class SparkBatchTest {
         List<Finished> resumed = run(out, (done, total, row, kept) -> { });
         assertEquals(committed, resumed.stream().filter(Finished::kept).map(f -> f.row().id()).sorted().toList(),
                 "the committed cases are kept, the others analysed");
-        assertRowsEqualBatch(out);
-    }
-
-    private static void assertRowsEqualBatch(Path out) throws IOException {
-        List<CSVRecord> sparkRows = csv(out.resolve("summary.csv"));
-        assertEquals(batchRows.size(), sparkRows.size());
-        for (int i = 0; i < batchRows.size(); i++) {
-            for (String column : COMPARED) {
-                assertEquals(batchRows.get(i).get(column), sparkRows.get(i).get(column), column);
-            }
-        }
-    }
-
-    static List<CSVRecord> csv(Path file) throws IOException {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
-            return csv.getRecords();
-        }
+        BatchBaseline.assertSameRows(batchRows, out);
     }
 }

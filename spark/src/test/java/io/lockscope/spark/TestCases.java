@@ -20,31 +20,60 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Generated cases for the Spark tests, in every packaging a team uploads: folders, a zip, a tar.gz,
- * one with a corrupt PML trace and one broken zip (cut to a third).
+ * one with two culprits, one with a corrupt PML trace and one broken zip (cut to a third).
  */
 final class TestCases {
     private TestCases() {
     }
 
-    /** Writes the cases into {@code dir} (which then holds nothing else) and returns them in name order. */
+    /** Writes every kind of case into {@code dir} (which then holds nothing else); returns them in name order. */
     static List<Path> generate(Path dir) throws IOException {
-        Path work = Files.createDirectories(dir.getParent().resolve(dir.getFileName() + "-work"));
-        Files.createDirectories(dir);
+        Path work = workFolder(dir);
         folder(case_(work, Scenario.LOCK_HOLDER, "csv"), dir.resolve("lock-holder"));
         zip(case_(work, Scenario.DECOY, "xml"), dir.resolve("decoy.zip"));
         tarGz(case_(work, Scenario.FILTER_DENIAL, "xml"), dir.resolve("filter-denial.tar.gz"));
         folder(case_(work, Scenario.UNKNOWN_AGENT, "csv"), dir.resolve("unknown-agent"));
         folder(case_(work, Scenario.REGISTRY_CORRUPT, "csv"), dir.resolve("registry-corrupt"));
         folder(case_(work, Scenario.CLEAN, "csv"), dir.resolve("clean"));
+        folder(case_(work, Scenario.TWO_HOLDERS, "csv"), dir.resolve("two-holders"));
         Path pml = case_(work, Scenario.TWO_HOLDERS, "pml");
         corruptPml(pml);
         folder(pml, dir.resolve("corrupt-pml"));
+        broken(work, dir);
+        return listed(dir);
+    }
+
+    /** A folder, a zip and the broken zip: fewer cases for the slower tests. */
+    static List<Path> generateFew(Path dir) throws IOException {
+        Path work = workFolder(dir);
+        folder(case_(work, Scenario.LOCK_HOLDER, "csv"), dir.resolve("lock-holder"));
+        zip(case_(work, Scenario.DECOY, "xml"), dir.resolve("decoy.zip"));
+        broken(work, dir);
+        return listed(dir);
+    }
+
+    private static Path workFolder(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        return Files.createDirectories(dir.getParent().resolve(dir.getFileName() + "-work"));
+    }
+
+    private static void broken(Path work, Path dir) throws IOException {
         Path broken = zip(case_(work, Scenario.LOCK_HOLDER, "csv"), dir.resolve("broken.zip"));
         byte[] bytes = Files.readAllBytes(broken);
         Files.write(broken, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+    }
+
+    private static List<Path> listed(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.sorted().toList();
         }
+    }
+
+    /** One generated case in {@code folder}. */
+    static Path single(Scenario scenario, String trace, Path folder) throws IOException {
+        Path work = case_(folder.getParent().resolve(folder.getFileName() + "-work"), scenario, trace);
+        folder(work, folder);
+        return folder;
     }
 
     private static Path case_(Path work, Scenario scenario, String trace) throws IOException {

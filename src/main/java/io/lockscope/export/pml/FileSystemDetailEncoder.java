@@ -14,6 +14,7 @@ import io.lockscope.model.detail.NetworkOpenDetail;
 import io.lockscope.model.detail.RenameDetail;
 import io.lockscope.model.detail.SizeDetail;
 import io.lockscope.model.detail.StandardInfoDetail;
+import io.lockscope.model.vocab.IoControlCodes;
 import io.lockscope.model.vocab.WellKnownSids;
 
 import java.nio.ByteBuffer;
@@ -28,6 +29,8 @@ import static io.lockscope.format.procmon.pml.PmlOperations.*;
 
 /** File-system blobs, the inverse of the reader's {@code FileSystemDetailDecoder}. */
 final class FileSystemDetailEncoder extends DetailEncoder {
+    private static final String CONTROL = "Control: ";
+
     FileSystemDetailEncoder(EventBlobs blobs) {
         super(blobs);
     }
@@ -87,6 +90,12 @@ final class FileSystemDetailEncoder extends DetailEncoder {
         }
         if (op == FS_DIRECTORY_CONTROL && code.subOperation() == SUB_QUERY_DIRECTORY && d instanceof DirectoryDetail q) {
             return queryDirectory(params, q);
+        }
+        if (op == FS_FILE_SYSTEM_CONTROL && d instanceof Detail.Text t && t.text().startsWith(CONTROL)
+                && IoControlCodes.code(t.text().substring(CONTROL.length())) != -1) {
+            // the control code in the third pointer-sized parameter slot (see the reader)
+            detail.putI32At(params + 2 * ptr, IoControlCodes.code(t.text().substring(CONTROL.length())));
+            return true;
         }
         if (op == FS_CREATE_FILE_MAPPING && d instanceof FileMappingDetail m) {
             // procmon shows the protection it finds in the second pointer-sized slot (see the reader)

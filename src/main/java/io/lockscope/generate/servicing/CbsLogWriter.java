@@ -1,6 +1,7 @@
 package io.lockscope.generate.servicing;
 
 import io.lockscope.model.servicing.HResults;
+import io.lockscope.model.servicing.ServicingPhase;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,7 +13,9 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Writes the CBS.log of a {@link ServicingScenario}: the online install of the LCU, then startup
- * processing after the reboot with the driver operations queue succeeding or failing and rolling back.
+ * processing after the reboot with the driver operations queue succeeding or failing and rolling back —
+ * or, for a shutdown-time queue, failing in shutdown processing before the reboot ({@code Shtd:}, the
+ * non-critical variant of superuser.com q. 1548790, lock-semantics.md §2.1) and undone at startup.
  * Line shapes are the real ones quoted in servicing.md §1.2 and §2.1 (fixed columns: timestamp, level
  * in 22 columns, component in 7; CSI lines embed a UTC stamp); the failure sequence is the documented
  * 0x8007000d pattern with the scenario's INF and code (servicing.md marks it "constructed").
@@ -61,6 +64,10 @@ public final class CbsLogWriter {
         info("CBS", "Setting ExecuteState key to: CbsExecuteStateStageDrivers");
         step(1);
         info("CBS", "Session: " + session + " finalized. Reboot required: yes [HRESULT = 0x00000000 - S_OK]");
+        if (scenario.phase() == ServicingPhase.SHUTDOWN) {
+            shutdownQueueFails();
+            return;
+        }
         step(600);
         info("CBS", "Shtd: Begin shutdown processing.");
         step(2);
@@ -113,6 +120,49 @@ public final class CbsLogWriter {
         info("CBS", "Added C:\\Windows\\Logs\\CBS\\FilterList.log to WER report.");
         step(2);
         info("CBS", "Startup: Processing complete. " + hrText);
+    }
+
+    /**
+     * The driver queue runs in shutdown processing and fails: CBS rolls the KTM transaction back, and
+     * startup processing after the reboot finishes undoing the update.
+     */
+    private void shutdownQueueFails() throws IOException {
+        String inf = scenario.failingInf();
+        String hr = String.format("0x%08x", scenario.hresult());
+        String hrText = "[HRESULT = " + hr + " - " + hresultName() + "]";
+        now = scenario.driverQueueStart().minusSeconds(2).withNano(0);
+        info("CBS", "Shtd: Begin shutdown processing.");
+        now = scenario.driverQueueStart().withNano(0);
+        info("CBS", "Perf: Doqe: Install started.");
+        info("CBS", "Doqe: [Forward] Installing driver updates, Count " + scenario.driverOrder().size());
+        now = scenario.driverQueueEnd().withNano(0);
+        info("CBS", "INSTALL index: " + (scenario.driverOrder().indexOf(inf) + 194) + ", phase: 2, result "
+                + scenario.win32() + ", inf: " + inf);
+        info("CBS", "Doqe: Recording result: " + hr + ", for Inf: " + inf);
+        info("CBS", "DriverUpdateInstallUpdates failed " + hrText);
+        info("CBS", "Doqe: Failed installing driver updates " + hrText);
+        line("Error", "CBS", "Shtd: Failed while processing non-critical driver operations queue. " + hrText);
+        info("CBS", "Shtd: Rolling back KTM, because drivers failed.");
+        info("CBS", "Setting ExecuteState key to: CbsExecuteStateStageDrivers | CbsExecuteStateFlagRollback | "
+                + "CbsExecuteStateFlagDriversFailed");
+        info("CBS", "Progress: UI message updated. Operation type: Update. Stage: 1 out of 1. Temporary Rollback.");
+        info("CBS", "Doqe: Unlocking driver updates, Count " + scenario.driverOrder().size());
+        step(1);
+        info("CBS", "Shtd: Shutdown processing complete.");
+
+        now = scenario.reboot().plusSeconds(21).withNano(0);
+        trustedInstallerStarts();
+        info("CBS", "Startup: current ExecuteState is CbsExecuteStateStageDrivers | CbsExecuteStateFlagRollback | "
+                + "CbsExecuteStateFlagDriversFailed");
+        info("CBS", "Retrieved original failure status: " + hr + ", last forward execute state: "
+                + "CbsExecuteStatePrimitives");
+        step(1);
+        info("CBS", "WER: Generating failure report for package: " + scenario.packageIdentity() + ", status: " + hr
+                + ", failure source: DOQ, start state: Staged, target state: Installed, client id: WindowsUpdateAgent");
+        info("CBS", "Added C:\\Windows\\Logs\\CBS\\FilterList.log to WER report.");
+        step(20);
+        info("CBS", "Setting ExecuteState key to: ExecuteStateNone");
+        info("CBS", "Startup: Processing complete. [HRESULT = 0x00000000 - S_OK]");
     }
 
     private String hresultName() {

@@ -1,5 +1,7 @@
 package io.lockscope.generate.servicing;
 
+import io.lockscope.model.servicing.ServicingPhase;
+
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -17,18 +19,24 @@ import java.util.Set;
  * @param osBuild         {@code 17763.3287}: the OS build the LCU brings (package version prefix)
  * @param failingInf      the INF the queue fails on, null for a successful install
  * @param hresult         the failure's HRESULT (a Win32 code wrapped as 0x8007xxxx), ignored on success
+ * @param phase           when the driver queue runs: startup processing after the reboot, or shutdown
+ *                        processing before it ({@code Shtd:}, lock-semantics.md §2.1)
  * @param reboot          local time the machine restarted into "Working on updates"
  * @param utcOffset       the machine's offset from UTC (CBS writes local time, CSI embeds UTC)
- * @param queueDelay      from the reboot to the start of the driver operations queue
+ * @param queueDelay      from the reboot to the start of the driver operations queue (negative: before it,
+ *                        in shutdown processing)
  * @param driverOrder     the INFs in the order the driver-update sections process them
  * @param unchangedInfs   INFs already at the new version (setupapi: already imported / no active change)
  * @param filters         the loaded filters {@code fltmc filters} lists
  */
-public record ServicingScenario(String kb, String osBuild, String failingInf, int hresult, LocalDateTime reboot,
+public record ServicingScenario(String kb, String osBuild, String failingInf, int hresult, ServicingPhase phase,
+                                LocalDateTime reboot,
                                 ZoneOffset utcOffset, Duration queueDelay, List<String> driverOrder,
                                 Set<String> unchangedInfs, List<FilterSpec> filters) {
     /** Where servicing.md §1.2 step 3 puts the queue: ~20–40 s after the boot session starts. */
     public static final Duration TYPICAL_QUEUE_DELAY = Duration.ofSeconds(29);
+    /** A shutdown-time queue runs before the restart: shutdown processing, firmware and the next boot take minutes. */
+    public static final Duration SHUTDOWN_QUEUE_DELAY = Duration.ofMinutes(-3);
 
     /** The first inbox packages of a 17763 LCU in processing order (servicing.md §0 item 1). */
     public static final List<String> DRIVER_ORDER_17763 = List.of("dc1-controller.inf", "miradisp.inf",
@@ -73,7 +81,7 @@ public record ServicingScenario(String kb, String osBuild, String failingInf, in
             unchanged.addAll(order.subList(0, order.indexOf(failingInf.toLowerCase(Locale.ROOT))));
         }
         return new ServicingScenario("KB5016623", "17763.3287",
-                failingInf == null ? null : failingInf.toLowerCase(Locale.ROOT), hresult,
+                failingInf == null ? null : failingInf.toLowerCase(Locale.ROOT), hresult, ServicingPhase.STARTUP,
                 LocalDateTime.of(2022, 8, 10, 2, 14, 3, 500_000_000), ZoneOffset.ofHours(8), TYPICAL_QUEUE_DELAY, order,
                 unchanged, filters);
     }
@@ -99,6 +107,11 @@ public record ServicingScenario(String kb, String osBuild, String failingInf, in
     /** When the queue has finished or failed: setupapi's driver-update sections all end before it. */
     public LocalDateTime driverQueueEnd() {
         return driverQueueStart().plusSeconds(1 + driverOrder.size() / 25);
+    }
+
+    /** When the driver queue's boot session began: the reboot, or for a shutdown-time queue the boot before it. */
+    public LocalDateTime queueBootSession() {
+        return phase == ServicingPhase.SHUTDOWN ? reboot.minusHours(20) : reboot;
     }
 
     /** The Win32 code inside {@link #hresult()}. */

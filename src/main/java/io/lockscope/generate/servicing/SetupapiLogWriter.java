@@ -51,7 +51,7 @@ public final class SetupapiLogWriter {
         line("");
         line("[BeginLog]");
         line("");
-        now = scenario.reboot();
+        now = scenario.queueBootSession();
         line("[Boot Session: " + STAMP.format(now) + "]");
         line("");
         now = scenario.driverQueueStart().plusNanos(50_000_000);

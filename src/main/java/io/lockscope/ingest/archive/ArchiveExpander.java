@@ -12,6 +12,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 import java.io.BufferedInputStream;
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +47,9 @@ import java.util.zip.CRC32;
  * A structurally broken archive is a {@link BadInputException.Corrupt} naming the archive and the
  * entry; one broken nested archive is an {@link Expansion#errors() error line} instead.
  *
- * <p>CAB is recognised but refused as unsupported: Apache Commons Compress has no CAB reader.
+ * <p>Cabinets (CBS rotates its logs into {@code CbsPersist_*.cab}) are read by {@link Cabinet}, in pure
+ * Java, under the same limits: stored and MSZIP folders; members of LZX and Quantum folders are each
+ * refused with the reason.
  */
 public final class ArchiveExpander {
     private static final int BUFFER_BYTES = 64 * 1024;
@@ -86,7 +89,7 @@ public final class ArchiveExpander {
     public static Expansion expand(Path archive, ArchiveFormat format, String displayName, Path workRoot,
                                    ArchiveLimits limits) throws BadInputException, IOException {
         if (format == null) {
-            throw new BadInputException.Unsupported(displayName, null, "not a zip, 7z, tar or tar.gz archive");
+            throw new BadInputException.Unsupported(displayName, null, "not a zip, 7z, tar, tar.gz or cab archive");
         }
         ArchiveExpander expander = new ArchiveExpander(limits, workRoot);
         expander.expand(archive, format, displayName, 1);
@@ -135,8 +138,7 @@ public final class ArchiveExpander {
     private Outcome readEntry(Entry entry, String display, String where, Path into, int depth)
             throws BadInputException, IOException {
         if (entry.kind() == Kind.UNREADABLE) {
-            refuse(where, "encrypted, or stored in a way that cannot be streamed (compression method, or "
-                    + "uncompressed with its size only after the data); skipped");
+            refuse(where, entry.unreadable());
             return entry.cheapToSkip() ? Outcome.SKIPPED : Outcome.STOPPED;
         }
         if (entry.kind() == Kind.LINK) {
@@ -314,9 +316,18 @@ public final class ArchiveExpander {
         return "entry " + entryName;
     }
 
+    /**
+     * The archive's damage in words. Commons Compress says what is wrong in its IOExceptions; its
+     * EOFExceptions have no message (the cabinet reader's say where the file ends), and a
+     * RuntimeException's message describes the library's state, not the file, so neither is shown (nor
+     * any class name).
+     */
     private static String describe(Exception e) {
-        String message = e.getMessage();
-        return "broken archive: " + (message == null || message.isBlank() ? e.getClass().getSimpleName() : message);
+        if (e instanceof EOFException && (e.getMessage() == null || e.getMessage().isBlank())) {
+            return "broken archive: it ends inside an entry or a header (cut short?)";
+        }
+        String message = e instanceof IOException ? e.getMessage() : null;
+        return "broken archive: " + (message == null || message.isBlank() ? "its structure cannot be read" : message);
     }
 
     static String bytes(long n) {
@@ -335,7 +346,10 @@ public final class ArchiveExpander {
 
     // ---- one reader per archive format
 
-    /** UNREADABLE: a zip entry Commons Compress cannot stream (encrypted, unknown method, stored with a data descriptor). */
+    /**
+     * UNREADABLE: a zip entry Commons Compress cannot stream (encrypted, unknown method, stored with a
+     * data descriptor), or a cabinet member in an LZX or Quantum folder.
+     */
     private enum Kind { FILE, DIRECTORY, LINK, OTHER, UNREADABLE }
 
     /**
@@ -346,9 +360,14 @@ public final class ArchiveExpander {
      *                        decompression (zip entries whose compressed size is in their header)
      * @param expectedCrc     the CRC-32 the archive states for the content, or -1 when it is checked by
      *                        the library or not known in advance
+     * @param unreadable      why an UNREADABLE entry is not read (null for the other kinds)
      */
     private record Entry(String name, Kind kind, InputStream content, LongSupplier compressedBytes, boolean cheapToSkip,
-                         long expectedCrc) {
+                         long expectedCrc, String unreadable) {
+        Entry(String name, Kind kind, InputStream content, LongSupplier compressedBytes, boolean cheapToSkip,
+              long expectedCrc) {
+            this(name, kind, content, compressedBytes, cheapToSkip, expectedCrc, null);
+        }
     }
 
     private interface EntryReader extends Closeable {
@@ -369,9 +388,7 @@ public final class ArchiveExpander {
                 case GZIP:
                     return tarGz(archive, display);
                 case CAB:
-                    throw new BadInputException.Unsupported(display, null, "Microsoft Cabinet (.cab) archives are not "
-                            + "read: Apache Commons Compress has no CAB reader. Expand it first (Windows: "
-                            + "expand -F:* FILE.cab FOLDER) and analyse the folder");
+                    return cab(archive);
                 default:
                     throw new IllegalStateException("no reader for " + format);
             }
@@ -382,6 +399,9 @@ public final class ArchiveExpander {
             throw new BadInputException.Corrupt(display, "at the archive header", describe(e), e);
         }
     }
+
+    private static final String ZIP_UNREADABLE = "encrypted, or stored in a way that cannot be streamed (compression "
+            + "method, or uncompressed with its size only after the data); skipped";
 
     private static EntryReader zip(Path archive) throws IOException {
         // streaming, not the central directory: memory stays bounded however many entries it lists.
@@ -400,7 +420,7 @@ public final class ArchiveExpander {
                 Kind kind = !in.canReadEntryData(e) ? Kind.UNREADABLE : e.isUnixSymlink() ? Kind.LINK
                         : e.isDirectory() ? Kind.DIRECTORY : Kind.FILE;
                 return new Entry(e.getName(), kind, in, in::getCompressedCount, sizesInHeader,
-                        sizesInHeader ? e.getCrc() : -1);
+                        sizesInHeader ? e.getCrc() : -1, kind == Kind.UNREADABLE ? ZIP_UNREADABLE : null);
             }
 
             @Override
@@ -515,6 +535,37 @@ public final class ArchiveExpander {
             spend(skipped);
             return skipped;
         }
+    }
+
+    /**
+     * Members in folder order. Moving to the next member needs no reading of this one (the reader
+     * seeks), so a refused member is skipped; skipping forward inside a folder decompresses, which is
+     * bounded by a folder's 65,535 blocks of 32 KiB and writes nothing.
+     */
+    private static EntryReader cab(Path archive) throws IOException {
+        Cabinet cab = Cabinet.open(archive);
+        java.util.Iterator<Cabinet.Member> members = cab.members().iterator();
+        return new EntryReader() {
+            @Override
+            public Entry next() throws IOException {
+                if (!members.hasNext()) {
+                    return null;
+                }
+                Cabinet.Member m = members.next();
+                if (m.unreadable() != null) {
+                    return new Entry(m.name(), Kind.UNREADABLE, InputStream.nullInputStream(), () -> 0, true, -1,
+                            m.unreadable());
+                }
+                long before = cab.compressedBytesRead();
+                // each data block's checksum is verified as it is read
+                return new Entry(m.name(), Kind.FILE, cab.content(m), () -> cab.compressedBytesRead() - before, true, -1);
+            }
+
+            @Override
+            public void close() throws IOException {
+                cab.close();
+            }
+        };
     }
 
     private static EntryReader sevenZ(Path archive) throws IOException {

@@ -28,7 +28,7 @@ public enum ArchiveFormat {
     /** gzip; a case archive is a gzip-compressed tar (.tar.gz, .tgz). */
     GZIP("gzip"),
     TAR("tar"),
-    /** Recognised so that it can be refused with a clear message: no reader is bundled. */
+    /** Microsoft Cabinet, read by {@link Cabinet}. */
     CAB("cab");
 
     /** Enough for every signature above (the tar magic ends at byte 262). */

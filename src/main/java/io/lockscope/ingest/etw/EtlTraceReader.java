@@ -11,6 +11,7 @@ import io.lockscope.ingest.etw.etl.LogfileHeader;
 import io.lockscope.model.TimeBase;
 import io.lockscope.model.Trace;
 import io.lockscope.model.TraceBuilder;
+import io.lockscope.model.Truncation;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,6 +56,7 @@ public final class EtlTraceReader implements TraceReader {
             reader.read(writer::visit, options.progress().pass(1, 2, bytes));
             writer.finish();
             reportBufferFlags(displayName, reader.stats(), builder);
+            reportCut(reader.stats(), header, builder);
         }
         return builder.build();
     }
@@ -65,6 +67,23 @@ public final class EtlTraceReader implements TraceReader {
      */
     private static ZoneOffset zoneOf(LogfileHeader header, ReadOptions options) {
         return options.zone() != null ? options.zone() : header.timeZone().offsetAt(header.startTime());
+    }
+
+    /**
+     * A file that ends inside a buffer was cut short. The logfile header, written when the session
+     * stopped, counts the buffers it wrote; those missing times the records of an average whole buffer
+     * estimate the loss. Without that count only the cut buffer is known lost, so at least one record.
+     */
+    private static void reportCut(EtlStats stats, LogfileHeader header, TraceBuilder builder) {
+        if (stats.cutAt() < 0) {
+            return;
+        }
+        long whole = stats.buffers() - stats.truncatedBuffers();
+        long missing = Integer.toUnsignedLong(header.buffersWritten()) - whole;
+        long perBuffer = whole == 0 ? 0 : stats.records() / whole;
+        builder.report().truncated(missing > 0 && perBuffer > 0
+                ? new Truncation(Truncation.Unit.BYTE, stats.cutAt(), missing * perBuffer, false)
+                : new Truncation(Truncation.Unit.BYTE, stats.cutAt(), 1, true));
     }
 
     private static void reportBufferFlags(String name, EtlStats stats, TraceBuilder builder) {

@@ -13,6 +13,7 @@ import io.lockscope.model.servicing.ProcessingOutcome;
 import io.lockscope.model.servicing.ServicingFacts;
 import io.lockscope.model.servicing.ServicingFailure;
 import io.lockscope.model.servicing.ServicingPhase;
+import io.lockscope.model.servicing.ServicingQueue;
 import io.lockscope.model.servicing.ServicingSource;
 
 import java.time.Duration;
@@ -170,6 +171,7 @@ public final class CbsLogReader extends LineLogReader {
     /** A failure being completed by the lines after it. */
     private static final class Draft {
         ServicingPhase phase;
+        ServicingQueue queue;
         String inf;
         final int hresult;
         String hresultName;
@@ -329,6 +331,10 @@ public final class CbsLogReader extends LineLogReader {
             if (hresult != null && HResults.isFailure(hresult) && pendingLevel.equals("Error")) {
                 fail(null, hresult, hresultName, message);
             }
+            ServicingQueue queue = blockFailure == null ? null : ServicingQueue.ofFailure(message);
+            if (queue != null && blockFailure.queue == null) {
+                blockFailure.queue = queue;
+            }
             if (blockFailure != null && hresult != null && blockFailure.hresultName == null
                     && blockFailure.hresult == hresult) {
                 blockFailure.hresultName = hresultName;
@@ -338,6 +344,10 @@ public final class CbsLogReader extends LineLogReader {
             notable |= sessionsAndPackages(message, hresult);
             if (message.startsWith("Startup: Processing complete")
                     || message.startsWith("Shtd: Shutdown processing complete")) {
+                if (hresult != null && HResults.isFailure(hresult)) {
+                    // the block's own verdict, even when no Error line came before it
+                    fail(null, hresult, hresultName, message);
+                }
                 facts.outcomes.add(new ProcessingOutcome(phase, hresult == null ? HResults.S_OK : hresult,
                         pendingLine, pendingTime));
                 event(message);
@@ -547,7 +557,7 @@ public final class CbsLogReader extends LineLogReader {
         public ServicingFacts finish() {
             flush();
             for (Draft d : drafts) {
-                facts.failures.add(new ServicingFailure(d.phase, d.inf, d.hresult, d.hresultName, d.rollback,
+                facts.failures.add(new ServicingFailure(d.phase, d.queue, d.inf, d.hresult, d.hresultName, d.rollback,
                         d.originalStatus, d.source, d.pkg, input, d.line, d.time, d.text));
             }
             facts.packages.addAll(packages);

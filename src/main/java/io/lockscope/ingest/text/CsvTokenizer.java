@@ -7,11 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,13 +21,14 @@ import java.util.List;
  * file (empty lines are skipped as there).
  *
  * <p>The input is decoded in 64 KiB blocks (UTF-8, or UTF-16 when a BOM says so; a UTF-8 BOM is
- * dropped) and the current record's fields are copied, unquoted, into one reusable char buffer, so
+ * dropped; an undecodable byte sequence becomes U+FFFD and is counted, see {@link #decoding()}) and the
+ * current record's fields are copied, unquoted, into one reusable char buffer, so
  * a record costs no allocation. Limits keep a damaged file from exhausting memory: a field holds at
  * most {@link #MAX_FIELD_CHARS}, a record {@link #MAX_RECORD_CHARS} and {@link #MAX_FIELDS} fields.
  *
  * <p>Errors: a quote where RFC 4180 allows none (after a closing quote, inside an unquoted field) and
  * too many fields are {@link MalformedRecordException}s — the caller may {@link #skipRecord()} and go
- * on; invalid encoding, a record over the size limits and the end of the file inside a quoted field
+ * on; a record over the size limits and the end of the file inside a quoted field
  * are {@link BadInputException}s. Lines are counted at record ends and at LFs inside quoted fields.
  */
 public final class CsvTokenizer implements Closeable {
@@ -41,8 +39,7 @@ public final class CsvTokenizer implements Closeable {
 
     private final InputStream in;
     private final String file;
-    private final Charset charset;
-    private final CharsetDecoder decoder;
+    private final LenientDecoder decoder;
     private final ByteBuffer bytes = ByteBuffer.allocate(BLOCK);
     private final CharBuffer block = CharBuffer.allocate(BLOCK);
     private final char[] buf = block.array();
@@ -64,10 +61,7 @@ public final class CsvTokenizer implements Closeable {
     private CsvTokenizer(InputStream in, String file, Charset charset, int bomLength) {
         this.in = in;
         this.file = file;
-        this.charset = charset;
-        this.decoder = charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        this.decoder = new LenientDecoder(charset);
         this.bytes.position(bomLength);
         this.bytesBefore = 0;
     }
@@ -197,6 +191,11 @@ public final class CsvTokenizer implements Closeable {
         return out;
     }
 
+    /** How the text decoded so far: how many undecodable byte sequences became U+FFFD, and where the first was. */
+    public LenientDecoder decoding() {
+        return decoder;
+    }
+
     /** The line the current record starts on (1-based). */
     public long recordLine() {
         return recordLine;
@@ -306,12 +305,7 @@ public final class CsvTokenizer implements Closeable {
         }
         block.clear();
         for (;;) {
-            CoderResult r = decoder.decode(bytes, block, inputDone);
-            if (r.isError()) {
-                long offset = bytesBefore + bytes.position();
-                throw new BadInputException.Corrupt(file, BadInputException.byteOffset(offset),
-                        "not valid " + charset.name() + " text (" + describe(r) + ")");
-            }
+            CoderResult r = decoder.decode(bytes, block, inputDone, bytesBefore);
             if (r.isOverflow()) {
                 break;
             }
@@ -336,15 +330,6 @@ public final class CsvTokenizer implements Closeable {
         pos = 0;
         limit = block.position();
         return limit > 0;
-    }
-
-    private static String describe(CoderResult r) {
-        try {
-            r.throwException();
-            return r.toString();
-        } catch (CharacterCodingException e) {
-            return e.getClass().getSimpleName() + ", " + r.length() + " byte(s)";
-        }
     }
 
     private MalformedRecordException malformed(String message) {

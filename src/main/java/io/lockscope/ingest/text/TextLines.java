@@ -8,15 +8,13 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.util.Arrays;
 
 /**
  * The lines of a text export, streamed: encoding from the byte order mark (EF BB BF UTF-8, FF FE
- * UTF-16LE, FE FF UTF-16BE; none means UTF-8, as tracerpt and xperf write), malformed bytes and lines
- * over {@link #MAX_LINE_CHARS} are {@link BadInputException}s naming the line.
+ * UTF-16LE, FE FF UTF-16BE; none means UTF-8, as tracerpt and xperf write); undecodable bytes become
+ * U+FFFD and are counted ({@link #decoding()}); a line over {@link #MAX_LINE_CHARS} is a
+ * {@link BadInputException} naming the line.
  */
 public final class TextLines implements Closeable {
     public static final int MAX_LINE_CHARS = 1 << 20;
@@ -24,22 +22,23 @@ public final class TextLines implements Closeable {
 
     private final InputStream in;
     private final String file;
-    private final CharsetDecoder decoder;
+    private final LenientDecoder decoder;
     private final ByteBuffer bytes = ByteBuffer.allocate(BLOCK);
     private final CharBuffer chars = CharBuffer.allocate(BLOCK);
     private final StringBuilder line = new StringBuilder(256);
     private boolean inputDone;
-    /** The decoder met bytes that are not text; raised when the lines before them have been read. */
-    private boolean malformedAhead;
+    /** The file offset of {@link #bytes}' index 0. */
+    private long bytesBefore;
+    /** The decoder has been flushed: the input is all decoded, and it must not be called again. */
+    private boolean ended;
     private long lineNumber;
     private boolean pendingCr;
 
-    private TextLines(InputStream in, String file, Charset charset, byte[] head, int headLength) {
+    private TextLines(InputStream in, String file, Charset charset, int bomLength, byte[] head, int headLength) {
         this.in = in;
         this.file = file;
-        this.decoder = charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        this.decoder = new LenientDecoder(charset);
+        this.bytesBefore = bomLength;
         bytes.put(head, 0, headLength).flip();
         chars.flip();
     }
@@ -49,19 +48,19 @@ public final class TextLines implements Closeable {
         byte[] head = in.readNBytes(3);
         TextEncoding encoding = TextEncoding.fromBom(head, head.length);
         int bom = encoding.bomLength();
-        return new TextLines(in, file, encoding.charset(), Arrays.copyOfRange(head, bom, head.length),
+        return new TextLines(in, file, encoding.charset(), bom, Arrays.copyOfRange(head, bom, head.length),
                 head.length - bom);
     }
 
     /** Decodes more characters; false at the end of the input. */
-    private boolean fill() throws IOException, BadInputException {
+    private boolean fill() throws IOException {
+        if (ended) {
+            return false;
+        }
         chars.clear();
         while (chars.position() == 0) {
-            if (malformedAhead) {
-                throw new BadInputException.Corrupt(file, BadInputException.line(lineNumber + 1),
-                        "bytes that are not valid text in the file's encoding");
-            }
             if (!inputDone && bytes.remaining() < 16) {
+                bytesBefore += bytes.position();
                 bytes.compact();
                 int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
                 if (n < 0) {
@@ -71,11 +70,10 @@ public final class TextLines implements Closeable {
                 }
                 bytes.flip();
             }
-            CoderResult r = decoder.decode(bytes, chars, inputDone);
-            if (r.isError()) {
-                malformedAhead = true;
-            } else if (inputDone && !bytes.hasRemaining() && chars.position() == 0) {
+            decoder.decode(bytes, chars, inputDone, bytesBefore);
+            if (inputDone && !bytes.hasRemaining() && chars.position() == 0) {
                 decoder.flush(chars);
+                ended = true;
                 if (chars.position() == 0) {
                     chars.flip();
                     return false;
@@ -117,6 +115,11 @@ public final class TextLines implements Closeable {
             }
             line.append(c);
         }
+    }
+
+    /** How many undecodable byte sequences became U+FFFD so far, and where the first was. */
+    public LenientDecoder decoding() {
+        return decoder;
     }
 
     /** The 1-based number of the line {@link #next()} returned last. */

@@ -31,7 +31,32 @@ public final class HResults {
             Map.entry(0x80070BC2, "ERROR_SUCCESS_REBOOT_REQUIRED"),
             Map.entry(0x80070BC9, "ERROR_FAIL_REBOOT_REQUIRED"));
 
+    /**
+     * The Win32 code a failing NTSTATUS becomes (RtlNtStatusToDosError), as the servicing stack then logs
+     * it wrapped in an HRESULT: servicing.md §3's table. A sharing violation surfaces as 0x80070020, a
+     * denial (or a pending delete, or an undeletable file) as 0x80070005, a corrupt registry as
+     * 0x800703f1 ERROR_BADDB.
+     */
+    private static final Map<Integer, Integer> WIN32_OF_NTSTATUS = Map.ofEntries(
+            Map.entry(0xC000014C, 1009), // REGISTRY CORRUPT → ERROR_BADDB
+            Map.entry(0xC000014D, 1016), // IO FAILED → ERROR_REGISTRY_IO_FAILED
+            Map.entry(0xC0000043, 32),   // SHARING VIOLATION → ERROR_SHARING_VIOLATION
+            Map.entry(0xC0000022, 5),    // ACCESS DENIED → ERROR_ACCESS_DENIED
+            Map.entry(0xC0000056, 5),    // DELETE PENDING
+            Map.entry(0xC0000121, 5),    // CANNOT DELETE
+            Map.entry(0xC0000054, 33),   // FILE LOCK CONFLICT → ERROR_LOCK_VIOLATION
+            Map.entry(0xC0000055, 33),   // NOT GRANTED
+            Map.entry(0xC0190001, 6800), // TRANSACTIONAL CONFLICT
+            Map.entry(0xC0000034, 2),    // NAME NOT FOUND → ERROR_FILE_NOT_FOUND
+            Map.entry(0xC000003A, 3));   // PATH NOT FOUND
+
     private HResults() {
+    }
+
+    /** The HRESULT the servicing logs show for an operation that failed with {@code ntstatus}; null when not known. */
+    public static Integer ofNtStatus(int ntstatus) {
+        Integer win32 = WIN32_OF_NTSTATUS.get(ntstatus);
+        return win32 == null ? null : fromWin32(win32);
     }
 
     /** HRESULT_FROM_WIN32: 0 stays 0, anything else becomes 0x8007xxxx. */

@@ -116,9 +116,29 @@ public record ServicingFacts(List<String> servicingLogs, List<CbsSession> cbsSes
         return h == null ? null : HResults.name(h);
     }
 
+    /** {@code 0x800703f1 ERROR_BADDB}, or the code alone when its name is not known; null without a code. */
+    public String hresultWithName() {
+        String name = hresultName();
+        return hresultText() == null || name == null ? hresultText() : hresultText() + " " + name;
+    }
+
     public ServicingPhase phase() {
         ServicingFailure f = failure();
         return f == null ? null : f.phase();
+    }
+
+    /**
+     * Whether the logs record a failure that is still the last word: an HRESULT of a failure and no
+     * later success. Such a case never gets the verdict no-failure.
+     */
+    public boolean recordsFailure() {
+        return hresult() != null && HResults.isFailure(hresult()) && !Boolean.TRUE.equals(succeeded());
+    }
+
+    /** The queue whose processing failed, or null. */
+    public ServicingQueue queue() {
+        ServicingFailure f = failure();
+        return f == null ? null : f.queue();
     }
 
     /** Whether CBS rolled the failed update back; null when no failure is known. */
@@ -134,7 +154,9 @@ public record ServicingFacts(List<String> servicingLogs, List<CbsSession> cbsSes
 
     /**
      * True when the last processing block ended in success after the last failure, false when a failure
-     * is the last word, null when the logs say neither.
+     * is the last word, null when the logs say neither. A rolled-back failure is the last word whatever
+     * follows: the blocks after it run the rollback, and their {@code Processing complete … S_OK} says
+     * that the undoing worked, not the update.
      */
     public Boolean succeeded() {
         ServicingFailure f = failure();
@@ -146,7 +168,7 @@ public record ServicingFacts(List<String> servicingLogs, List<CbsSession> cbsSes
             SetupapiSection s = lastDriverUpdateSection();
             return s == null || s.exitCode() == null ? null : !s.failed();
         }
-        return last != null && last.succeeded() && NULLS_LAST.compare(f.time(), last.time()) < 0;
+        return !f.rollback() && last != null && last.succeeded() && NULLS_LAST.compare(f.time(), last.time()) < 0;
     }
 
     /** The last {@code [Stage|Install Driver Updates]} section that processed packages, or null. */
@@ -163,17 +185,33 @@ public record ServicingFacts(List<String> servicingLogs, List<CbsSession> cbsSes
         return null;
     }
 
-    /** INF names in the order the last driver-update section processed them; empty when none was read. */
+    /**
+     * INF names, each once, in the order of the last pass of the last driver-update section; empty when
+     * none was read.
+     */
     public List<String> driverUpdateOrder() {
+        return lastPass().stream().map(DriverUpdate::inf).toList();
+    }
+
+    /**
+     * The packages of the last driver-update section, each once, in the order of its last pass: a
+     * section may go over its packages more than once (a 17763 {@code [Install Driver Updates]} lists
+     * each of its 297 packages twice), and the last pass is the one whose order decides which INF
+     * fails first. A package counts as changed or failed when any pass changed or failed it.
+     */
+    private List<DriverUpdate> lastPass() {
         SetupapiSection s = lastDriverUpdateSection();
         if (s == null) {
             return List.of();
         }
-        List<String> order = new ArrayList<>(s.driverUpdates().size());
+        Map<String, DriverUpdate> byInf = new LinkedHashMap<>();
         for (DriverUpdate u : s.driverUpdates()) {
-            order.add(u.inf());
+            DriverUpdate before = byInf.remove(u.inf().toLowerCase(Locale.ROOT));
+            byInf.put(u.inf().toLowerCase(Locale.ROOT), before == null ? u : new DriverUpdate(u.inf(), u.path(),
+                    u.activePackageChanged() || before.activePackageChanged(),
+                    u.failed() || !before.failed() ? u.exitCode() : before.exitCode(), u.line()));
         }
-        return order;
+        return List.copyOf(byInf.values());
     }
 
     /**
@@ -186,7 +224,7 @@ public record ServicingFacts(List<String> servicingLogs, List<CbsSession> cbsSes
         if (inf == null || s == null) {
             return null;
         }
-        for (DriverUpdate u : s.driverUpdates()) {
+        for (DriverUpdate u : lastPass()) {
             if (u.activePackageChanged()) {
                 return u.inf().equalsIgnoreCase(inf);
             }

@@ -19,6 +19,7 @@ public final class IoControlCodes {
     private static final String RESOURCE = "io-control-codes.txt";
     private static final Map<Integer, String> NAMES = new HashMap<>();
     private static final Map<String, String> CATEGORY_BY_NAME = new HashMap<>();
+    private static final Map<String, Integer> CODES = new HashMap<>();
 
     static {
         try (InputStream in = IoControlCodes.class.getResourceAsStream(RESOURCE)) {
@@ -33,6 +34,7 @@ public final class IoControlCodes {
                 String[] f = line.trim().split(" ");
                 int code = Integer.parseUnsignedInt(f[0].substring(2), 16);
                 NAMES.put(code, f[1]);
+                CODES.putIfAbsent(f[1], code);
                 if (f.length > 2) {
                     CATEGORY_BY_NAME.put(f[1], category(f[2]));
                 }
@@ -57,6 +59,11 @@ public final class IoControlCodes {
         }
         return "0x" + Integer.toHexString(code) + " (Device:0x" + Integer.toHexString(code >>> 16) + " Function:"
                 + ((code >>> 2) & 0xFFF) + " Method: " + (code & 3) + ")";
+    }
+
+    /** The code procmon names {@code name} ("FSCTL_REQUEST_FILTER_OPLOCK"), or -1 when it names none so. */
+    public static int code(String name) {
+        return CODES.getOrDefault(name, -1);
     }
 
     /**

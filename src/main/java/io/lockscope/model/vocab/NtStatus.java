@@ -24,6 +24,7 @@ public final class NtStatus {
     public static final int USER_MAPPED_FILE = 0xC0000243;
     public static final int REGISTRY_CORRUPT = 0xC000014C;
     public static final int REGISTRY_IO_FAILED = 0xC000014D;
+    public static final int HIVE_UNLOADED = 0xC0000425;
     public static final int TRANSACTIONAL_CONFLICT = 0xC0190001;
     public static final int NAME_NOT_FOUND = 0xC0000034;
     public static final int REPARSE = 0x104;

@@ -22,9 +22,16 @@ public record Failure(Report.Time t, String process, int pid, String operation, 
     }
 
     /**
-     * @param evidence "stack" (in the failing event's stack), "stack-other" (in other events on the target),
-     *                 "filter-callback" (its minifilter callback failed the failing I/O: ETW FltIo)
+     * @param evidence "stack" (in the failing event's stack: the driver issued that I/O), "stack-nested" (in
+     *                 I/O it issued from the failing thread just before the failure), "stack-other" (in other
+     *                 events on the target), "filter-callback" (its minifilter callback failed the failing I/O:
+     *                 ETW FltIo)
+     * @param frames   its frames in that stack as module+offset ("tmevtmgr.sys+0x1a2f0"); empty for a callback
      */
-    public record FilterDriver(String driver, String altitude, String group, String vendor, String evidence) {
+    public record FilterDriver(String driver, String altitude, String group, String vendor, String evidence,
+                               List<String> frames) {
+        public FilterDriver {
+            frames = List.copyOf(frames);
+        }
     }
 }

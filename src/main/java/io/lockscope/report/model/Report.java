@@ -18,7 +18,27 @@ public record Report(int schemaVersion, Tool tool, String lang, List<Input> inpu
     public record Tool(String name, String version) {
     }
 
-    public record Input(String path, String format, long events, long skipped, List<String> warnings) {
+    /**
+     * @param clock      what the input's times are: utc | local | local±HH:MM | time-of-day
+     *                   ({@link io.lockscope.model.TraceTime#clock})
+     * @param truncation where the input was cut short, null when it is whole
+     */
+    public record Input(String path, String format, long events, long skipped, List<String> warnings, String clock,
+                        Truncation truncation) {
+        public Input(String path, String format, long events, long skipped, List<String> warnings, String clock) {
+            this(path, format, events, skipped, warnings, clock, null);
+        }
+    }
+
+    /**
+     * An input that ends early: everything before the cut was analysed.
+     *
+     * @param unit        line | byte: what {@code position} counts
+     * @param recordsLost an estimate
+     * @param lowerBound  the input does not say how much followed the cut, so at least that many were lost
+     * @param text        all of it in a sentence: "truncated at line 5,123, at least 1 record lost (estimate)"
+     */
+    public record Truncation(String unit, long position, long recordsLost, boolean lowerBound, String text) {
     }
 
     /** @param source cbs-log | setupapi-log | trace | user */

@@ -3,7 +3,8 @@ package io.lockscope.report.model;
 import java.util.List;
 
 /** What CBS.log and setupapi.dev.log say; fields null when the logs do not say. */
-public record Servicing(String failingInf, String hresult, String hresultName, String phase, Boolean rollback,
+/** @param queue the CBS queue that failed ({@code critical-drivers}, …), null when the log does not name one */
+public record Servicing(String failingInf, String hresult, String hresultName, String phase, String queue, Boolean rollback,
                         String failureSource, List<String> packages, List<String> driverUpdateOrder,
                         Boolean failingInfIsFirstChanged, List<Event> events) {
 

@@ -98,7 +98,18 @@ public final class JsonReportRenderer implements ReportRenderer {
             json.writeStringField("format", input.format());
             json.writeNumberField("events", input.events());
             json.writeNumberField("skipped", input.skipped());
+            json.writeStringField("clock", input.clock());
             writeStrings(json, "warnings", input.warnings());
+            Report.Truncation cut = input.truncation();
+            if (cut != null) {
+                json.writeObjectFieldStart("truncation");
+                json.writeStringField("unit", cut.unit());
+                json.writeNumberField("position", cut.position());
+                json.writeNumberField("recordsLost", cut.recordsLost());
+                json.writeBooleanField("lowerBound", cut.lowerBound());
+                json.writeStringField("text", cut.text());
+                json.writeEndObject();
+            }
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -212,6 +223,7 @@ public final class JsonReportRenderer implements ReportRenderer {
             json.writeStringField("group", driver.group());
             json.writeStringField("vendor", driver.vendor());
             json.writeStringField("evidence", driver.evidence());
+            writeStrings(json, "frames", driver.frames());
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -276,6 +288,7 @@ public final class JsonReportRenderer implements ReportRenderer {
         json.writeStringField("hresult", servicing.hresult());
         json.writeStringField("hresultName", servicing.hresultName());
         json.writeStringField("phase", servicing.phase());
+        json.writeStringField("queue", servicing.queue());
         writeBoolean(json, "rollback", servicing.rollback());
         json.writeStringField("failureSource", servicing.failureSource());
         writeStrings(json, "packages", servicing.packages());

@@ -85,6 +85,10 @@ final class Labels {
         if (code == null) {
             return "";
         }
+        if (group.equals("clock") && code.startsWith("local") && code.length() > "local".length()) {
+            // local±HH:MM: the offset is part of the code
+            return get("clock.localOffset") + " (UTC" + code.substring("local".length()) + ")";
+        }
         return words.getOrDefault(group + "." + code, code);
     }
 

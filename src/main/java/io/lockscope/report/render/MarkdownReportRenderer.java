@@ -57,6 +57,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
             appendEvidenceTable(md, failures, labels);
         }
         appendRuledOut(md, failures, labels);
+        appendFilterDrivers(md, failures, labels);
 
         md.append("**").append(escape(labels.get("recommendation"))).append(":** ")
                 .append(escape(verdict.recommendation())).append('\n');
@@ -99,6 +100,20 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         }
         if (ruledOut.length() > 0) {
             md.append("*").append(escape(labels.get("ruledOut"))).append(":* ").append(ruledOut).append("\n\n");
+        }
+    }
+
+    /** One line naming the third-party drivers seen about the failures, with where and their frames. */
+    private static void appendFilterDrivers(StringBuilder md, List<Failure> failures, Labels labels) {
+        StringJoiner drivers = new StringJoiner("; ");
+        for (Failure failure : failures) {
+            for (Failure.FilterDriver d : orEmpty(failure.filterDrivers())) {
+                String where = d.frames().isEmpty() ? d.evidence() : d.evidence() + ": " + String.join(", ", d.frames());
+                drivers.add(escape(d.driver()) + " (" + escape(where) + ")");
+            }
+        }
+        if (drivers.length() > 0) {
+            md.append("*").append(escape(labels.get("filterDrivers"))).append(":* ").append(drivers).append("\n\n");
         }
     }
 

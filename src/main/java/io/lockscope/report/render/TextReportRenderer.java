@@ -1,5 +1,6 @@
 package io.lockscope.report.render;
 
+import io.lockscope.model.servicing.PackageOrder;
 import io.lockscope.report.model.Failure;
 import io.lockscope.report.model.Filter;
 import io.lockscope.report.model.Finding;
@@ -77,7 +78,8 @@ public final class TextReportRenderer implements ReportRenderer {
                 .append('\n');
         Report.Target target = report.target();
         if (target != null) {
-            text.append(labels.get("target")).append(": ").append(visible(String.join(", ", orEmpty(target.names()))));
+            text.append(labels.get("target")).append(": ").append(orEmpty(target.names()).isEmpty() ? labels.get("noTarget")
+                    : visible(String.join(", ", target.names())));
             if (target.source() != null) {
                 text.append(" (").append(visible(target.source())).append(')');
             }
@@ -140,10 +142,10 @@ public final class TextReportRenderer implements ReportRenderer {
             if (!orEmpty(failure.filterDrivers()).isEmpty()) {
                 text.append(inner).append(labels.get("filterDrivers")).append(":\n");
                 TextTable drivers = new TextTable(labels.get("driver"), labels.get("altitude"), labels.get("group"),
-                        labels.get("vendor"), labels.get("evidence"));
+                        labels.get("vendor"), labels.get("evidence"), labels.get("frames"));
                 for (Failure.FilterDriver driver : failure.filterDrivers()) {
                     drivers.row(visible(driver.driver()), visible(driver.altitude()), visible(driver.group()),
-                            visible(driver.vendor()), visible(driver.evidence()));
+                            visible(driver.vendor()), visible(driver.evidence()), visible(String.join(", ", driver.frames())));
                 }
                 text.append(drivers.layOut(inner + INDENT));
             }
@@ -214,10 +216,12 @@ public final class TextReportRenderer implements ReportRenderer {
         facts.add(labels.get("hresult"), visible(Labels.joinNonNull(" ", servicing.hresult(),
                 servicing.hresultName() == null ? null : "(" + servicing.hresultName() + ")")));
         facts.add(labels.get("phase"), visible(servicing.phase()));
+        facts.add(labels.get("queue"), visible(servicing.queue()));
         facts.add(labels.get("rollback"), labels.yesNo(servicing.rollback()));
         facts.add(labels.get("failureSource"), visible(servicing.failureSource()));
         facts.add(labels.get("packages"), visible(String.join(", ", orEmpty(servicing.packages()))));
-        facts.add(labels.get("driverUpdateOrder"), visible(String.join(" → ", orEmpty(servicing.driverUpdateOrder()))));
+        facts.add(labels.get("driverUpdateOrder"), visible(PackageOrder.shortened(orEmpty(servicing.driverUpdateOrder()),
+                servicing.failingInf())));
         facts.add(labels.get("failingInfIsFirstChanged"), labels.yesNo(servicing.failingInfIsFirstChanged()));
         text.append(facts.layOut(INDENT));
         if (!orEmpty(servicing.events()).isEmpty()) {
@@ -247,15 +251,19 @@ public final class TextReportRenderer implements ReportRenderer {
     private void writeInputs(StringBuilder text, List<Report.Input> inputs, Labels labels) {
         heading(text, labels.get("inputs"));
         TextTable table = new TextTable("#", labels.get("path"), labels.get("format"), labels.get("events"),
-                labels.get("skipped")).alignRight(0).alignRight(3).alignRight(4);
+                labels.get("skipped"), labels.get("clock")).alignRight(0).alignRight(3).alignRight(4);
         int number = 0;
         for (Report.Input input : orEmpty(inputs)) {
             table.row(String.valueOf(number++), visible(input.path()), visible(input.format()),
-                    String.valueOf(input.events()), String.valueOf(input.skipped()));
+                    String.valueOf(input.events()), String.valueOf(input.skipped()), labels.code("clock", input.clock()));
         }
         text.append(table.layOut(INDENT));
         number = 0;
         for (Report.Input input : orEmpty(inputs)) {
+            if (input.truncation() != null) {
+                text.append(INDENT).append('#').append(number).append(' ').append(visible(input.truncation().text()))
+                        .append('\n');
+            }
             for (String warning : orEmpty(input.warnings())) {
                 text.append(INDENT).append('#').append(number).append(' ').append(labels.get("warnings")).append(": ")
                         .append(visible(warning)).append('\n');

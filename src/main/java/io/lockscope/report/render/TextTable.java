@@ -7,23 +7,23 @@ import java.util.List;
  * Columns of plain text aligned by display width (see {@link DisplayWidth}), two spaces apart. The
  * last column is not padded, so a long path there does not push trailing blanks.
  */
-final class TextTable {
+public final class TextTable {
     private final List<String[]> rows = new ArrayList<>();
     private final boolean[] rightAligned;
 
     /** @param header the column names (also fixes the number of columns) */
-    TextTable(String... header) {
+    public TextTable(String... header) {
         rightAligned = new boolean[header.length];
         rows.add(header);
     }
 
-    TextTable alignRight(int column) {
+    public TextTable alignRight(int column) {
         rightAligned[column] = true;
         return this;
     }
 
     /** @throws IllegalArgumentException when the number of cells differs from the header's */
-    TextTable row(String... cells) {
+    public TextTable row(String... cells) {
         if (cells.length != rightAligned.length) {
             throw new IllegalArgumentException("row has " + cells.length + " cells, table has " + rightAligned.length);
         }
@@ -36,7 +36,7 @@ final class TextTable {
     }
 
     /** The header line and the rows, each line starting with {@code indent} and ending in "\n". */
-    String layOut(String indent) {
+    public String layOut(String indent) {
         int columns = rightAligned.length;
         int[] widths = new int[columns];
         for (String[] row : rows) {

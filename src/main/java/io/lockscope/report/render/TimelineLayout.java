@@ -2,6 +2,9 @@ package io.lockscope.report.render;
 
 import io.lockscope.report.model.Picture;
 
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +48,9 @@ public final class TimelineLayout {
     public record Tick(String x, String label) {
     }
 
+    /** Tick labels: the time of day, with as many fraction digits as the tick step needs. */
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss");
+
     private final List<Lane> lanes = new ArrayList<>();
     private final List<Mark> marks = new ArrayList<>();
     private final List<Tick> ticks = new ArrayList<>();
@@ -52,6 +58,7 @@ public final class TimelineLayout {
     private final int axisY;
     private final double from;
     private final double span;
+    private final String axisTitle;
 
     /** @throws IllegalArgumentException when a mark names a lane the picture does not have */
     TimelineLayout(Picture picture, Labels labels) {
@@ -75,9 +82,40 @@ public final class TimelineLayout {
         }
         double step = tickStep(span);
         int decimals = Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9));
+        LocalTime origin = timeOfDay(picture.origin());
+        axisTitle = origin == null ? labels.get("timelineAxis")
+                : labels.get("timelineAxisTime") + " (" + labels.code("clock", picture.clock()) + ")";
         for (double t = Math.ceil(from / step - 1e-9) * step; t <= from + span + step * 1e-6; t += step) {
-            ticks.add(new Tick(number(x(t)), String.format(Locale.ROOT, "%." + decimals + "f", t)));
+            String label = origin == null ? String.format(Locale.ROOT, "%." + decimals + "f", t + 0.0) // no "-0.0"
+                    : timeLabel(origin.plusNanos(Math.round(t * 1e9)), decimals);
+            ticks.add(new Tick(number(x(t)), label));
         }
+    }
+
+    /**
+     * The time of day of a time as the tables show it ({@code 2022-08-10T09:17:40.5212124Z},
+     * {@code …+08:00}, or {@code 09:17:40.5212124}); null when it is not one.
+     */
+    static LocalTime timeOfDay(String time) {
+        if (time == null) {
+            return null;
+        }
+        String t = time.substring(time.indexOf('T') + 1).replaceFirst("(Z|[+-]\\d{2}:\\d{2})$", "");
+        try {
+            return LocalTime.parse(t);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** {@code HH:mm:ss} with {@code decimals} fraction digits (truncated, as the tick step needs no more). */
+    private static String timeLabel(LocalTime t, int decimals) {
+        String label = TIME_OF_DAY.format(t);
+        if (decimals == 0) {
+            return label;
+        }
+        String nanos = String.format(Locale.ROOT, "%09d", t.getNano());
+        return label + "." + nanos.substring(0, Math.min(9, decimals));
     }
 
     private Lane lane(int index, Picture.Lane lane, Labels labels) {
@@ -179,6 +217,11 @@ public final class TimelineLayout {
 
     public int getTickLabelY() {
         return axisY + 18;
+    }
+
+    /** The axis title: absolute times with their clock, or seconds from the capture start. */
+    public String getAxisTitle() {
+        return axisTitle;
     }
 
     public int getAxisTitleY() {

@@ -33,6 +33,11 @@ public final class AgentOnTargetRule implements Rule {
     }
 
     @Override
+    public Set<String> messageKeys() {
+        return Set.of("finding.agent-on-target");
+    }
+
+    @Override
     public Set<Requirement> requires() {
         return Set.of(Requirement.TRACE_EVENTS);
     }

@@ -7,6 +7,7 @@ import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.StackTable;
 import io.lockscope.model.Trace;
 
+import java.util.List;
 import java.util.Locale;
 
 /** Evidence lookups several rules share. */
@@ -38,7 +39,8 @@ final class Evidence {
             String file = frame.moduleFileName();
             if (frame.kernel() && file != null && file.toLowerCase(Locale.ROOT).endsWith(".sys")
                     && !facts.attribution().isMicrosoft(file, null)) {
-                return new FailureFacts.StackDriver(file, facts.attribution().driver(file), false, hold.startEvent());
+                return new FailureFacts.StackDriver(file, facts.attribution().driver(file), FailureFacts.Seen.OTHER_IO,
+                        hold.startEvent(), List.of(file + "+0x" + Long.toHexString(frame.offset())));
             }
         }
         return null;

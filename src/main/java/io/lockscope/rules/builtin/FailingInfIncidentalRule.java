@@ -1,6 +1,7 @@
 package io.lockscope.rules.builtin;
 
 import io.lockscope.analysis.CaseFacts;
+import io.lockscope.model.servicing.PackageOrder;
 import io.lockscope.model.servicing.ServicingFacts;
 import io.lockscope.rules.Finding;
 import io.lockscope.rules.Rule;
@@ -26,6 +27,11 @@ public final class FailingInfIncidentalRule implements Rule {
     }
 
     @Override
+    public Set<String> messageKeys() {
+        return Set.of("finding.failing-inf-incidental");
+    }
+
+    @Override
     public Set<Requirement> requires() {
         return Set.of(Requirement.SERVICING_LOGS);
     }
@@ -40,6 +46,6 @@ public final class FailingInfIncidentalRule implements Rule {
             return new RuleResult.Findings(List.of());
         }
         return new RuleResult.Findings(List.of(new Finding(id(), Finding.Severity.INFO, "finding.failing-inf-incidental",
-                List.of(s.failingInf(), String.join(" → ", s.driverUpdateOrder())), null, List.of())));
+                List.of(s.failingInf(), PackageOrder.shortened(s.driverUpdateOrder(), s.failingInf())), null, List.of())));
     }
 }

@@ -39,6 +39,11 @@ public final class FailureTimesRule implements Rule {
     }
 
     @Override
+    public Set<String> messageKeys() {
+        return Set.of("finding.failure-time-outside-trace", "finding.failure-times-agree", "finding.failure-times-disagree.earlier", "finding.failure-times-disagree.later");
+    }
+
+    @Override
     public Set<Requirement> requires() {
         return Set.of(Requirement.SERVICING_LOGS, Requirement.TRACE_EVENTS);
     }
@@ -58,7 +63,8 @@ public final class FailureTimesRule implements Rule {
                     + "(no UTC offset in CBS.log and none for the trace)");
         }
         String where = logged.input() + ":" + logged.line();
-        String loggedTime = logged.time().toString().replace('T', ' ');
+        // the log's local time is shown on the trace's clock, so the sentence compares like with like
+        TimeRef loggedTime = new TimeRef(0, at);
         Trace trace = facts.trace(0);
         EventStore events = trace.events();
         long first = events.time(0);

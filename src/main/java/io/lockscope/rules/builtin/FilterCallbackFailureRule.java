@@ -4,7 +4,6 @@ import io.lockscope.analysis.CaseFacts;
 import io.lockscope.analysis.FailureFacts;
 import io.lockscope.model.vocab.NtStatus;
 import io.lockscope.rules.Blame;
-import io.lockscope.rules.Confidence;
 import io.lockscope.rules.ConfidenceReason;
 import io.lockscope.rules.Mechanism;
 import io.lockscope.rules.Args;
@@ -12,6 +11,7 @@ import io.lockscope.rules.Finding;
 import io.lockscope.rules.VerdictKind;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A failure no process explains, where a third-party minifilter's callback itself returned a
@@ -31,6 +31,11 @@ public final class FilterCallbackFailureRule extends FailureRule {
     }
 
     @Override
+    public Set<String> messageKeys() {
+        return Set.of("finding.filter-failed-io");
+    }
+
+    @Override
     List<Finding> findings(CaseFacts facts, FailureFacts f) {
         if (f.explainedByHolder() || f.filterCalls().isEmpty()) {
             return List.of();
@@ -38,8 +43,9 @@ public final class FilterCallbackFailureRule extends FailureRule {
         FailureFacts.FilterCall call = f.filterCalls().get(0);
         return List.of(new Finding(id(), Finding.Severity.ERROR, "finding.filter-failed-io",
                 Args.concat(Args.event(facts, f.input(), f.event()), call.module(), NtStatus.name(call.status())),
-                new Blame(VerdictKind.FILTER_INTERFERENCE, Mechanism.FILTER_DENIAL, Confidence.HIGH,
-                        ConfidenceReason.FILTER_CALLBACK_FAILED, f, null, call.asDriver()),
+                new Blame(VerdictKind.FILTER_INTERFERENCE, Mechanism.FILTER_DENIAL,
+                        ConfidenceReason.FILTER_CALLBACK_FAILED.confidence(), ConfidenceReason.FILTER_CALLBACK_FAILED, f,
+                        null, call.asDriver()),
                 List.of(new Finding.Evidence(f.input(), f.event()), new Finding.Evidence(f.input(), call.event()))));
     }
 }

@@ -4,7 +4,6 @@ import io.lockscope.analysis.CaseFacts;
 import io.lockscope.analysis.FailureFacts;
 import io.lockscope.analysis.TraceFacts;
 import io.lockscope.rules.Blame;
-import io.lockscope.rules.Confidence;
 import io.lockscope.rules.ConfidenceReason;
 import io.lockscope.rules.Mechanism;
 import io.lockscope.rules.Args;
@@ -33,6 +32,11 @@ public final class FilterInStackRule extends FailureRule {
     }
 
     @Override
+    public Set<String> messageKeys() {
+        return Set.of("finding.filter-in-failing-stack", "finding.filter-nested-io", "finding.filter-on-target");
+    }
+
+    @Override
     public Set<Requirement> requires() {
         return Set.of(Requirement.FAILURES, Requirement.STACKS);
     }
@@ -52,15 +56,19 @@ public final class FilterInStackRule extends FailureRule {
             return List.of();
         }
         FailureFacts.StackDriver d = f.drivers().get(0);
-        boolean sure = d.inFailingStack();
-        // procmon records the I/O above every anti-virus filter (altitude 385200): a stack can suggest a
-        // filter, never prove it denied the I/O (lock-semantics.md §5)
-        Confidence confidence = sure ? Confidence.MEDIUM : Confidence.LOW;
-        return List.of(new Finding(id(), sure ? Finding.Severity.ERROR : Finding.Severity.WARNING,
-                sure ? "finding.filter-in-failing-stack" : "finding.filter-on-target",
-                Args.concat(Args.event(facts, f.input(), f.event()), d.module()),
-                new Blame(VerdictKind.FILTER_INTERFERENCE, Mechanism.FILTER_DENIAL, confidence,
-                        sure ? ConfidenceReason.FILTER_SUSPECTED : ConfidenceReason.FILTER_ON_OTHER_IO, f, null, d),
+        // procmon records the I/O above every anti-virus filter (altitude 385200): its stacks can point at a
+        // filter — in the failing I/O or in I/O the filter issued from the same thread just before — never
+        // prove that it denied the I/O (lock-semantics.md §5)
+        boolean near = d.seen() == FailureFacts.Seen.FAILING_STACK || d.seen() == FailureFacts.Seen.NESTED_IO;
+        ConfidenceReason reason = near ? ConfidenceReason.FILTER_SUSPECTED : ConfidenceReason.FILTER_ON_OTHER_IO;
+        String key = switch (d.seen()) {
+            case FAILING_STACK -> "finding.filter-in-failing-stack";
+            case NESTED_IO -> "finding.filter-nested-io";
+            default -> "finding.filter-on-target";
+        };
+        return List.of(new Finding(id(), near ? Finding.Severity.ERROR : Finding.Severity.WARNING, key,
+                Args.concat(Args.event(facts, f.input(), f.event()), d.module(), String.join(", ", d.frames())),
+                new Blame(VerdictKind.FILTER_INTERFERENCE, Mechanism.FILTER_DENIAL, reason.confidence(), reason, f, null, d),
                 List.of(new Finding.Evidence(f.input(), f.event()), new Finding.Evidence(f.input(), d.event()))));
     }
 }

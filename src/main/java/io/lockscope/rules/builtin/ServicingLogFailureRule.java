@@ -26,6 +26,11 @@ public final class ServicingLogFailureRule implements Rule {
     }
 
     @Override
+    public Set<String> messageKeys() {
+        return Set.of("finding.servicing-log-failure", "finding.servicing-log-failure.rollback", "finding.servicing-log-silent", "finding.servicing-log-success");
+    }
+
+    @Override
     public Set<Requirement> requires() {
         return Set.of(Requirement.SERVICING_LOGS);
     }

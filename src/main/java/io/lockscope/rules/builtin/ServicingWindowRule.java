@@ -24,6 +24,11 @@ public final class ServicingWindowRule implements Rule {
     }
 
     @Override
+    public Set<String> messageKeys() {
+        return Set.of("finding.servicing-window", "finding.servicing-window.none");
+    }
+
+    @Override
     public Set<Requirement> requires() {
         return Set.of(Requirement.TRACE_EVENTS);
     }

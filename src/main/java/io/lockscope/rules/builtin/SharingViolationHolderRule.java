@@ -1,14 +1,11 @@
 package io.lockscope.rules.builtin;
 
-import io.lockscope.analysis.FailureFacts;
-import io.lockscope.analysis.Hold;
-import io.lockscope.rules.Confidence;
-import io.lockscope.rules.ConfidenceReason;
+import io.lockscope.rules.Mechanism;
 
 /**
- * A process held the file open with access or sharing incompatible with the failed open. Sure when
- * the share-mode conflict is proven from both opens' parameters and the open was paired with its
- * close without ambiguity.
+ * A process held the file open with access or sharing incompatible with the failed open (MS-FSA
+ * 2.1.5.1.2.2, both directions). Sure when the share-mode conflict is proven from both opens' parameters
+ * and the open was paired with its close without ambiguity.
  */
 public final class SharingViolationHolderRule extends HolderRule {
     @Override
@@ -22,19 +19,7 @@ public final class SharingViolationHolderRule extends HolderRule {
     }
 
     @Override
-    boolean covers(Hold.Kind kind) {
-        return kind == Hold.Kind.HANDLE;
-    }
-
-    @Override
-    Confidence confidence(FailureFacts.HolderFinding holder) {
-        return reason(holder) == ConfidenceReason.SHARE_CONFLICT_PROVEN ? Confidence.HIGH : Confidence.MEDIUM;
-    }
-
-    @Override
-    ConfidenceReason reason(FailureFacts.HolderFinding holder) {
-        return holder.accessUnknown() ? ConfidenceReason.ACCESS_NOT_RECORDED
-                : holder.hold().pairingInferred() ? ConfidenceReason.PAIRING_INFERRED
-                : ConfidenceReason.SHARE_CONFLICT_PROVEN;
+    boolean covers(Mechanism mechanism) {
+        return mechanism == Mechanism.HANDLE;
     }
 }

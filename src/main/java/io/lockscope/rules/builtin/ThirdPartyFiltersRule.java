@@ -31,6 +31,11 @@ public final class ThirdPartyFiltersRule implements Rule {
     }
 
     @Override
+    public Set<String> messageKeys() {
+        return Set.of("finding.third-party-filters");
+    }
+
+    @Override
     public Set<Requirement> requires() {
         return Set.of(Requirement.FILTER_LIST);
     }

@@ -40,6 +40,11 @@ public final class TracesAgreeRule implements Rule {
     }
 
     @Override
+    public Set<String> messageKeys() {
+        return Set.of("finding.traces-agree", "finding.traces-aligned", "finding.traces-disagree", "finding.traces-not-aligned");
+    }
+
+    @Override
     public Set<Requirement> requires() {
         return Set.of(Requirement.TRACE_EVENTS);
     }
@@ -112,7 +117,7 @@ public final class TracesAgreeRule implements Rule {
         Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         Trace t = facts.trace(f.input());
         f.blocking().forEach(h -> names.add(t.processes().get(h.hold().processKey()).name()));
-        f.drivers().stream().filter(FailureFacts.StackDriver::inFailingStack).forEach(d -> names.add(d.module()));
+        f.drivers().stream().filter(d -> d.seen() != FailureFacts.Seen.OTHER_IO).forEach(d -> names.add(d.module()));
         f.filterCalls().forEach(c -> names.add(c.module()));
         return names;
     }

@@ -8,6 +8,7 @@ import io.lockscope.model.servicing.HResults;
 import io.lockscope.model.servicing.InstalledFilter;
 import io.lockscope.model.servicing.ServicingFacts;
 import io.lockscope.model.servicing.ServicingPhase;
+import io.lockscope.model.servicing.ServicingQueue;
 import io.lockscope.model.servicing.SetupapiSection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +64,24 @@ class ServicingWritersRoundTripTest {
         assertDriverQueueWindow(s, f);
     }
 
+    @Test
+    void shutdownTimeQueueFailsBeforeTheRebootAndIsNeverSuccess() throws Exception {
+        ServicingScenario base = ServicingScenario.lcu17763("oposdrv.inf", HResults.fromWin32(32),
+                ServicingScenario.FILTERS_WITH_TREND_MICRO);
+        ServicingScenario s = new ServicingScenario(base.kb(), base.osBuild(), base.failingInf(), base.hresult(),
+                ServicingPhase.SHUTDOWN, base.reboot(), base.utcOffset(), ServicingScenario.SHUTDOWN_QUEUE_DELAY,
+                base.driverOrder(), base.unchangedInfs(), base.filters());
+        ServicingFacts f = writeAndRead(s);
+        assertEquals(ServicingPhase.SHUTDOWN, f.phase());
+        assertEquals(ServicingQueue.NON_CRITICAL_DRIVERS, f.queue());
+        assertEquals("0x80070020", f.hresultText());
+        assertEquals(Boolean.TRUE, f.rollback());
+        assertEquals(Boolean.FALSE, f.succeeded(), "startup's S_OK after the rollback is not the update's success");
+        assertTrue(f.recordsFailure());
+        assertTrue(f.failure().time().isBefore(s.reboot()));
+        assertDriverQueueWindow(s, f);
+    }
+
     /** setupapi's driver work and CBS's failure line fall in the window a trace generator is told. */
     private static void assertDriverQueueWindow(ServicingScenario s, ServicingFacts f) {
         for (SetupapiSection section : f.bootSessions().get(0).sections()) {
@@ -95,7 +114,7 @@ class ServicingWritersRoundTripTest {
             order.add("pkg" + i + ".inf");
         }
         ServicingScenario s = new ServicingScenario("KB5016623", "17763.3287", "pkg200.inf", HResults.ERROR_BADDB,
-                java.time.LocalDateTime.of(2022, 8, 10, 23, 59, 50), java.time.ZoneOffset.ofHours(-5),
+                ServicingPhase.STARTUP, java.time.LocalDateTime.of(2022, 8, 10, 23, 59, 50), java.time.ZoneOffset.ofHours(-5),
                 ServicingScenario.TYPICAL_QUEUE_DELAY, order,
                 java.util.Set.copyOf(order.subList(0, 200)), ServicingScenario.FILTERS_WITH_TREND_MICRO);
         ServicingFacts f = writeAndRead(s);

@@ -133,11 +133,14 @@ public class CsvTokenizerTest {
     }
 
     @Test
-    void invalidUtf8IsNamedByByteOffset() throws Exception {
+    void invalidUtf8BecomesReplacementCharacterCountedWithItsByteOffset() throws Exception {
         byte[] csv = {'"', 'a', '"', '\r', '\n', '"', (byte) 0xC3, (byte) 0x28, '"'};
         try (CsvTokenizer t = CsvTokenizer.open(new ByteArrayInputStream(csv), "bad.csv")) {
-            BadInputException e = assertThrows(BadInputException.Corrupt.class, t::next);
-            assertTrue(e.getMessage().startsWith("bad.csv: byte 6 (0x6): not valid UTF-8 text"), e.getMessage());
+            assertTrue(t.next());
+            assertTrue(t.next());
+            assertEquals("\uFFFD(", t.field(0));
+            assertEquals(1, t.decoding().replaced());
+            assertEquals(6, t.decoding().firstOffset());
         }
     }
 

@@ -78,7 +78,9 @@ class HtmlReportRendererTest {
         assertEquals(report.picture().marks().size(), count(html, "<g class=\"mark\">"));
         assertEquals(2, count(html, "<polygon class=\"arrow\""), "the culprit's two bars are open at the end");
         assertTrue(html.contains("<title>SHARING VIOLATION: " + ReportFixtures.DLL + "</title>"));
-        assertTrue(html.contains(">38.0</text>") && html.contains(">42.0</text>"), "axis ticks in seconds");
+        assertTrue(html.contains(">10:47:40.1</text>") && html.contains(">10:47:44.1</text>"),
+                "axis ticks in the tables' absolute times");
+        assertTrue(html.contains(">time of day (UTC)</text>"), "the axis says its clock");
     }
 
     @Test

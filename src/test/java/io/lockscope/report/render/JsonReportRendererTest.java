@@ -107,7 +107,8 @@ class JsonReportRendererTest {
         assertEquals("tmevtmgr.sys", driver.get("driver").textValue());
         assertEquals("328510", driver.get("altitude").textValue());
         assertEquals("Trend Micro", driver.get("vendor").textValue());
-        assertEquals("stack", driver.get("evidence").textValue());
+        assertEquals("stack-other", driver.get("evidence").textValue());
+        assertEquals("tmevtmgr.sys+0x1a2f0", driver.get("frames").get(0).textValue());
 
         assertEquals("holder does not share Write", failures.at("/1/holders/0/conflict").textValue());
         assertEquals(0, failures.at("/1/ruledOut").size());

@@ -44,9 +44,9 @@ final class ReportFixtures {
     static Report lockHolder(String holderProcess, String dllPath) {
         List<Report.Input> inputs = List.of(
                 new Report.Input("case-upload.zip!boot_log.pml", "procmon-pml", 2_841_233, 2,
-                        List.of("record 1803344: skipped: truncated detail", "record 2100007: skipped: unknown operation 0x7F")),
-                new Report.Input("case-upload.zip!CBS.log", "cbs-log", 41_266, 0, List.of()),
-                new Report.Input("case-upload.zip!setupapi.dev.log", "setupapi-log", 9_120, 0, List.of()));
+                        List.of("record 1803344: skipped: truncated detail", "record 2100007: skipped: unknown operation 0x7F"), "utc"),
+                new Report.Input("case-upload.zip!CBS.log", "cbs-log", 41_266, 0, List.of(), "local+08:00"),
+                new Report.Input("case-upload.zip!setupapi.dev.log", "setupapi-log", 9_120, 0, List.of(), "local+08:00"));
         Report.Target target = new Report.Target(List.of("oposdrv.inf"), "cbs-log", List.of(dllPath, INF));
         Verdict verdict = new Verdict("lock-holder",
                 "TiWorker.exe failed to open oposdrv.dll for Delete at 00:00:41.2 (SHARING VIOLATION): "
@@ -66,7 +66,7 @@ final class ReportFixtures {
                 time("00:00:39.8000000", 39.8), "Read Attributes", "Read, Write, Delete", "closed before the failure",
                 "handle", true, List.of(new Report.Evidence(0, 119_002), new Report.Evidence(0, 119_540)));
         Failure.FilterDriver tmevtmgr = new Failure.FilterDriver("tmevtmgr.sys", "328510", "FSFilter Anti-Virus",
-                "Trend Micro", "stack");
+                "Trend Micro", "stack-other", List.of("tmevtmgr.sys+0x1a2f0", "tmevtmgr.sys+0x3c41"));
         Failure first = new Failure(time("00:00:41.2000000", 41.2), "TiWorker.exe", 3120, "CreateFile", dllPath,
                 "SHARING VIOLATION", "0xC0000043", new Failure.Requested("Delete", "Read"), List.of(culpritOnDll),
                 List.of(closedBefore), List.of(tmevtmgr), List.of(new Report.Evidence(0, 120_502)));
@@ -103,7 +103,7 @@ final class ReportFixtures {
                         event("00:00:41.4000000", 41.4, "TiWorker.exe", 3120, "RegSetValue", "SUCCESS",
                                 "Type: REG_DWORD, Length: 4, Data: 0", 120_530)))));
 
-        Servicing servicing = new Servicing("oposdrv.inf", "0x800703f1", "ERROR_BADDB", "Startup", true, "DOQ",
+        Servicing servicing = new Servicing("oposdrv.inf", "0x800703f1", "ERROR_BADDB", "Startup", "critical-drivers", true, "DOQ",
                 List.of("KB5016623"), List.of("dc1-controller.inf", "miradisp.inf", "oposdrv.inf", "usbxhci.inf"), true,
                 List.of(new Servicing.Event("2022-08-17 02:14:41", null, "cbs-log", 1, 8227,
                                 "DOQ: Failed to install driver update oposdrv.inf [HRESULT = 0x800703f1 - ERROR_BADDB]"),
@@ -124,7 +124,7 @@ final class ReportFixtures {
                 new Picture.Lane("MsMpEng.exe (2412)", "ruled-out", List.of(
                         new Picture.Bar(39.5, 39.8, false, "handle", "oposdrv.dll")))),
                 List.of(new Picture.Mark(41.2, 0, "SHARING VIOLATION: " + dllPath),
-                        new Picture.Mark(41.35, 0, "SHARING VIOLATION: " + INF)));
+                        new Picture.Mark(41.35, 0, "SHARING VIOLATION: " + INF)), "2026-01-22T10:47:02.1000000Z", "utc");
 
         return new Report(Report.SCHEMA_VERSION, TOOL, "en", inputs, target, verdict, List.of(first, second), findings,
                 sequences, servicing, filters, picture,
@@ -136,7 +136,7 @@ final class ReportFixtures {
         Verdict verdict = new Verdict("no-failure", "No operation on oposdrv.inf failed in the capture.", "medium",
                 "the traces show the driver update run without a failure", List.of(), "Nothing to do for this driver package.");
         return new Report(Report.SCHEMA_VERSION, TOOL, "en",
-                List.of(new Report.Input("boot_log.csv", "procmon-csv", 1200, 0, List.of())),
+                List.of(new Report.Input("boot_log.csv", "procmon-csv", 1200, 0, List.of(), "local")),
                 new Report.Target(List.of("oposdrv.inf"), "user", List.of()), verdict, List.of(),
                 List.of(new Finding("no-failure", "info", "Every access to the target succeeded.", List.of())),
                 new Sequences(List.of(), List.of()), null, null, null, List.of());

@@ -200,8 +200,9 @@ public final class EtlReader implements Closeable {
             long remaining = size - offset;
             String where = "buffer " + buffers.size() + " (file byte 0x" + Long.toHexString(offset).toUpperCase() + ")";
             if (remaining < EtlLayout.BUFFER_HEADER_SIZE) {
+                // the end of the file cuts a buffer header: an upload or copy stopped there
                 stats.unreadableTailBytes += remaining;
-                report.skip("ETL tail shorter than a buffer header", name + ": " + where);
+                stats.cutAt = offset;
                 break;
             }
             BufferHeader h = BufferHeader.read(file.slice(offset, EtlLayout.BUFFER_HEADER_SIZE), 0);
@@ -223,9 +224,9 @@ public final class EtlReader implements Closeable {
                 stats.buffersFlaggedBufferLost++;
             }
             if (truncated) {
+                // the records of the cut buffer that are whole are still read
                 stats.truncatedBuffers++;
-                report.skip("ETL buffer cut by the end of the file", name + ": " + where + " claims "
-                        + h.bufferSize() + " bytes, " + remaining + " left");
+                stats.cutAt = offset;
             }
             int filled;
             long firstRaw;
@@ -425,8 +426,8 @@ public final class EtlReader implements Closeable {
         long previous = c.time;
         int step = r.parse(c.data, pos, end, false);
         if (step < 0) {
-            if (!firstPass()) {
-                return false;
+            if (!firstPass() || c.entry.offset == stats.cutAt) {
+                return false; // in the buffer the end of the file cuts, the last record is the cut one
             }
             stats.corruptRecords++;
             report.skip("malformed ETL record; rest of its buffer skipped",

@@ -14,9 +14,16 @@ public final class EtlStats {
     long truncatedBuffers;
     long corruptRecords;
     long unreadableTailBytes;
+    /** Where the file ends inside a buffer (an interrupted upload or copy), or -1 when it ends between two. */
+    long cutAt = -1;
     long outOfOrderRecords;
     int maxOpenBuffers;
     final long[] buffersByType = new long[EtlLayout.BUFFER_TYPE_NAMES.length + 1];
+
+    /** The file offset of the buffer the end of the file cuts, or -1 when the file ends between buffers. */
+    public long cutAt() {
+        return cutAt;
+    }
 
     public long buffers() {
         return buffers;

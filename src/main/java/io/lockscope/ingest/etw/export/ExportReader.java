@@ -1,6 +1,7 @@
 package io.lockscope.ingest.etw.export;
 
 import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.text.LenientDecoder;
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.ReadProgress;
 import io.lockscope.ingest.TraceReader;
@@ -66,6 +67,14 @@ abstract class ExportReader implements TraceReader {
 
         void good() {
             good++;
+        }
+
+        /** Reports the undecodable bytes the file's text had (shown as U+FFFD), if any. */
+        void decoded(LenientDecoder decoding) {
+            String warning = decoding.warning();
+            if (warning != null) {
+                report.warn(file + ": " + warning);
+            }
         }
 
         /** Counts a bad row; a file with mostly bad rows is refused, naming the line. */

@@ -82,6 +82,7 @@ public final class TracerptCsvReader extends ExportReader {
                     rows.bad("tracerpt CSV row not readable: " + e.getMessage(), n);
                 }
             }
+            rows.decoded(lines.decoding());
         }
     }
 

@@ -9,7 +9,6 @@ import io.lockscope.ingest.text.HeadText;
 import io.lockscope.ingest.text.MarkupGapGuard;
 import io.lockscope.ingest.text.XmlInput;
 
-import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -79,7 +78,7 @@ public final class TracerptXmlReader extends ExportReader {
             while (x.hasNext()) {
                 int t = x.next();
                 if (t == XMLStreamConstants.DTD) {
-                    throw new BadInputException.Unsupported(rows.file, position(x.getLocation()),
+                    throw new BadInputException.Unsupported(rows.file, XmlInput.position(x.getLocation()),
                             "a DOCTYPE; tracerpt XML has none and lockscope does not read DTDs");
                 }
                 if (t == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("Event")) {
@@ -114,10 +113,6 @@ public final class TracerptXmlReader extends ExportReader {
         }
     }
 
-    private static String position(Location where) {
-        return where == null ? null : "line " + where.getLineNumber() + ", column " + where.getColumnNumber();
-    }
-
     private static BadInputException notWellFormed(String file, XMLStreamException e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof MarkupGapGuard.GapTooLongException gap) {
@@ -126,7 +121,7 @@ public final class TracerptXmlReader extends ExportReader {
             }
         }
         String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-        return new BadInputException.Corrupt(file, position(e.getLocation()), "not well-formed XML: " + message);
+        return new BadInputException.Corrupt(file, XmlInput.position(e.getLocation()), "not well-formed XML: " + message);
     }
 
     /** What one {@code <Event>} says. */
@@ -241,7 +236,7 @@ public final class TracerptXmlReader extends ExportReader {
                     p.data.put(field, value.trim());
                 }
                 if (p.data.size() > MAX_DATA_ITEMS) {
-                    throw new BadInputException.Corrupt(file, position(x.getLocation()),
+                    throw new BadInputException.Corrupt(file, XmlInput.position(x.getLocation()),
                             "an event with more than " + MAX_DATA_ITEMS + " Data items; not tracerpt's");
                 }
             }
@@ -270,12 +265,12 @@ public final class TracerptXmlReader extends ExportReader {
             }
             if (t == XMLStreamConstants.CHARACTERS || t == XMLStreamConstants.CDATA || t == XMLStreamConstants.SPACE) {
                 if (b.length() + x.getTextLength() > MAX_VALUE_CHARS) {
-                    throw new BadInputException.Corrupt(file, position(x.getLocation()),
+                    throw new BadInputException.Corrupt(file, XmlInput.position(x.getLocation()),
                             "a value longer than " + MAX_VALUE_CHARS + " characters; no tracerpt value is that long");
                 }
                 b.append(x.getTextCharacters(), x.getTextStart(), x.getTextLength());
             } else if (t == XMLStreamConstants.START_ELEMENT) {
-                throw new BadInputException.Corrupt(file, position(x.getLocation()),
+                throw new BadInputException.Corrupt(file, XmlInput.position(x.getLocation()),
                         "element <" + x.getLocalName() + "> inside a value element");
             }
         }

@@ -135,6 +135,7 @@ public final class WpaCsvReader extends ExportReader {
                     rows.bad("wpaexporter CSV row not readable: " + e.getMessage(), csv.recordLine());
                 }
             }
+            rows.decoded(csv.decoding());
         }
     }
 

@@ -184,6 +184,7 @@ public final class XperfDumperReader extends ExportReader {
                 throw new BadInputException.Truncated(rows.file, BadInputException.line(lines.lineNumber()),
                         "the file ends inside the header (no EndHeader)");
             }
+            rows.decoded(lines.decoding());
         }
     }
 

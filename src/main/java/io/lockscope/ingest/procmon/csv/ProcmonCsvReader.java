@@ -14,6 +14,7 @@ import io.lockscope.ingest.text.HeadText;
 import io.lockscope.ingest.text.MalformedRecordException;
 import io.lockscope.model.ReadReport;
 import io.lockscope.model.Trace;
+import io.lockscope.model.Truncation;
 import io.lockscope.model.TraceBuilder;
 import io.lockscope.model.vocab.ProcmonColumn;
 
@@ -34,7 +35,9 @@ import java.nio.file.Path;
  *   <tr><td>empty file, no procmon column in the first record, invalid UTF-8/UTF-16</td>
  *       <td>{@link BadInputException.Unsupported} / {@link BadInputException.Corrupt}</td></tr>
  *   <tr><td>header and no event record</td><td>{@link BadInputException.Truncated}: nothing to analyse</td></tr>
- *   <tr><td>end of file inside a quoted field</td><td>{@link BadInputException.Truncated}: the upload was cut</td></tr>
+ *   <tr><td>end of file inside a quoted field</td><td>the upload was cut: the records before the cut are
+ *       read and the cut is recorded ({@link ReadReport#truncated}); {@link BadInputException.Truncated}
+ *       when no record came before it</td></tr>
  *   <tr><td>a field over 1 MiB or a record over 4 MiB</td><td>{@link BadInputException.Corrupt}: an unbalanced
  *       quote swallowed the file; reading on would be guesswork</td></tr>
  *   <tr><td>one record with a stray quote, more than 1024 fields, another number of fields than the
@@ -104,6 +107,13 @@ public final class ProcmonCsvReader implements TraceReader {
                     break;
                 }
                 skip = take(csv, columnOfField, row, assembler, report);
+            } catch (BadInputException.Truncated e) {
+                if (builder.eventCount() == 0) {
+                    throw e;
+                }
+                // an interrupted upload: what came before the cut record is analysed; what followed is unknown
+                report.truncated(new Truncation(Truncation.Unit.LINE, csv.recordLine(), 1, true));
+                break;
             } catch (MalformedRecordException e) {
                 skip = BadInputException.line(e.line(), e.record()) + ": " + e.getMessage();
                 report.skip("malformed CSV record", skip);
@@ -124,8 +134,12 @@ public final class ProcmonCsvReader implements TraceReader {
                 throw new BadInputException.Truncated(displayName, BadInputException.line(csv.recordLine() + 1),
                         "the export has a header but no event rows");
             }
-            throw new BadInputException.Corrupt(displayName, null,
-                    "none of the " + skipped + " event rows could be read; the first: " + firstSkip);
+            throw new BadInputException.Corrupt(displayName, BadInputException.line(csv.recordLine(), csv.recordNumber()),
+                    "none of the " + skipped + " event rows up to here could be read; the first: " + firstSkip);
+        }
+        String undecodable = csv.decoding().warning();
+        if (undecodable != null) {
+            report.warn(undecodable);
         }
         return assembler.finish();
     }

@@ -53,6 +53,25 @@ final class PmlEventDecoder {
         return details;
     }
 
+    /**
+     * Where the record at {@code at} ends (its detail or its extra detail, whichever is later), or -1
+     * when it runs past the end of the file: how a file without its event-offsets array is walked.
+     */
+    long recordEnd(long at) {
+        if (!in.fits(at, EVENT_HEADER_SIZE)) {
+            return -1;
+        }
+        long end = at + EVENT_HEADER_SIZE + (long) in.u16(at + E_STACK_DEPTH) * pointerSize + in.u32(at + E_DETAIL_SIZE);
+        long extraOffset = in.u32(at + E_EXTRA_OFFSET);
+        if (extraOffset != 0) {
+            if (!in.fits(at + extraOffset, 2)) {
+                return -1;
+            }
+            end = Math.max(end, at + extraOffset + 2 + in.u16(at + extraOffset));
+        }
+        return end <= in.size() ? end : -1;
+    }
+
     /** Decodes the event at {@code at}; throws {@link PmlFormatException} when its record is unreadable. */
     void decode(long at) {
         if (!in.fits(at, EVENT_HEADER_SIZE)) {

@@ -69,10 +69,23 @@ record PmlHeader(int version, boolean is64bit, String computerName, String syste
         return h;
     }
 
+    /**
+     * Whether the file ends inside its events: the header (written when the capture was saved) places
+     * the tables that follow the events beyond the end of the file, as an interrupted upload or copy
+     * leaves it. The events before the cut can still be read one after the other.
+     */
+    boolean cutShort(long fileSize) {
+        return firstEventOffset >= HEADER_SIZE && firstEventOffset < fileSize && eventOffsetsOffset >= fileSize
+                && processTableOffset >= fileSize && stringsOffset >= fileSize;
+    }
+
     private void validate(long fileSize, String file) throws BadInputException {
         if (eventOffsetsOffset == 0 || processTableOffset == 0 || stringsOffset == 0) {
             throw new BadInputException.Corrupt(file, BadInputException.byteOffset(H_EVENT_OFFSETS),
                     "table offsets are zero: the capture was not closed cleanly (open it in procmon and save it again)");
+        }
+        if (cutShort(fileSize)) {
+            return;
         }
         checkTable(H_FIRST_EVENT, firstEventOffset, "first event", fileSize, file);
         checkTable(H_EVENT_OFFSETS, eventOffsetsOffset, "event-offsets array", fileSize, file);

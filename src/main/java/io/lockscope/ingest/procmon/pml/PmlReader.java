@@ -11,6 +11,7 @@ import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.TimeBase;
 import io.lockscope.model.Trace;
 import io.lockscope.model.TraceBuilder;
+import io.lockscope.model.Truncation;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 
 import java.io.IOException;
@@ -149,6 +150,10 @@ public final class PmlReader implements TraceReader {
         void add(Path file, String name) throws BadInputException, IOException {
             try (MappedFile in = new MappedFile(file, windowShift)) {
                 PmlHeader header = PmlHeader.read(in, name);
+                if (header.cutShort(in.size())) {
+                    readCutEvents(in, header, name);
+                    return;
+                }
                 PmlTables tables;
                 try {
                     tables = PmlTables.read(in, header);
@@ -162,6 +167,44 @@ public final class PmlReader implements TraceReader {
                 IntIntHashMap keyByIndex = addProcesses(tables, stacks);
                 readEvents(in, header, tables, keyByIndex, stacks, name);
             }
+        }
+
+        /**
+         * The events of a file cut short, walked record after record from the first (the offsets array
+         * is lost) up to the first that is not whole or not readable. The process table is lost too:
+         * processes are known by their index alone. The header's event count tells how many were lost.
+         */
+        private void readCutEvents(MappedFile in, PmlHeader header, String name) throws BadInputException {
+            StackInterner stacks = new StackInterner(builder.stacks(), header.maxApplicationAddress());
+            IntIntHashMap keyByIndex = new IntIntHashMap();
+            PmlEventDecoder decoder = new PmlEventDecoder(in, header, PmlTables.lost(), builder, keyByIndex, stacks,
+                    operations);
+            long at = header.firstEventOffset();
+            long read = 0;
+            for (long end; read < header.eventCount() && (end = decoder.recordEnd(at)) > 0; at = end) {
+                int processIndex = in.i32(at);
+                if (!keyByIndex.containsKey(processIndex)) {
+                    ProcessInfo unknown = ProcessInfo.of(-1, "process #" + Integer.toUnsignedString(processIndex));
+                    int key = builder.addProcess(unknown);
+                    keyByIndex.put(processIndex, key);
+                    stacks.addProcess(key, unknown);
+                }
+                try {
+                    decoder.decode(at);
+                } catch (PmlFormatException e) {
+                    break; // the cut may leave a record whose length fits but whose content is gone
+                }
+                read++;
+                if ((read & PROGRESS_EVERY) == 0) {
+                    progress.at(partsBytes + at);
+                }
+            }
+            if (read == 0) {
+                throw new BadInputException.Truncated(name, BadInputException.byteOffset(at),
+                        "the file is cut short before its first whole event");
+            }
+            builder.report().truncated(new Truncation(Truncation.Unit.BYTE, at, header.eventCount() - read, false));
+            builder.report().warn(name + ": " + PmlTables.lost().problem() + "; processes are named by their index");
         }
 
         private IntIntHashMap addProcesses(PmlTables tables, StackInterner stacks) {

@@ -60,6 +60,12 @@ final class PmlTables {
         return ports.get(port | (tcp ? 1 << 16 : 0));
     }
 
+    /** No tables: they were in the part of a cut-short file that is lost. */
+    static PmlTables lost() {
+        return new PmlTables(List.of(), Map.of(), Map.of(),
+                "the file is cut short: its process, string and host tables were in the lost part");
+    }
+
     static PmlTables read(MappedFile in, PmlHeader h) {
         String[] strings = readStrings(in, h.stringsOffset());
         List<ProcessEntry> processes = readProcesses(in, h, strings);

@@ -19,6 +19,7 @@ import io.lockscope.model.StackTable;
 import io.lockscope.model.TimeBase;
 import io.lockscope.model.Trace;
 import io.lockscope.model.TraceBuilder;
+import io.lockscope.model.Truncation;
 import io.lockscope.model.vocab.ProcmonColumn;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
@@ -28,6 +29,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -118,8 +120,9 @@ public final class ProcmonXmlReader implements TraceReader {
     public Trace read(InputStream in, String displayName, ReadOptions options) throws BadInputException, IOException {
         XMLStreamReader x = null;
         try {
-            x = FACTORY.createXMLStreamReader(new MarkupGapGuard(in, MAX_EVENT_CHARS));
-            return new Document(x, displayName, options).read();
+            EndOfInput end = new EndOfInput(in);
+            x = FACTORY.createXMLStreamReader(new MarkupGapGuard(end, MAX_EVENT_CHARS));
+            return new Document(x, end, displayName, options).read();
         } catch (XMLStreamException e) {
             throw notWellFormed(displayName, e);
         } catch (UncheckedStreamException e) {
@@ -144,9 +147,8 @@ public final class ProcmonXmlReader implements TraceReader {
                 return new BadInputException.Corrupt(file, BadInputException.byteOffset(gap.offset()), gap.getMessage());
             }
         }
-        Location where = e.getLocation();
-        String position = where == null ? null : "line " + where.getLineNumber() + ", column " + where.getColumnNumber();
-        return new BadInputException.Corrupt(file, position, "not well-formed XML: " + firstLine(e.getMessage()), e);
+        return new BadInputException.Corrupt(file, XmlInput.position(e.getLocation()),
+                "not well-formed XML: " + firstLine(e.getMessage()), e);
     }
 
     private static String firstLine(String message) {
@@ -162,6 +164,7 @@ public final class ProcmonXmlReader implements TraceReader {
     /** The state of reading one document. */
     private static final class Document {
         private final XMLStreamReader x;
+        private final EndOfInput end;
         private final String file;
         private final TraceBuilder builder;
         private final ExportRowAssembler assembler;
@@ -178,8 +181,13 @@ public final class ProcmonXmlReader implements TraceReader {
         private long events;
         private long skipped;
 
-        Document(XMLStreamReader x, String file, ReadOptions options) {
+        /** The line of the event being read: where a cut upload's last, partial event starts. */
+        private long eventLine;
+        private boolean cut;
+
+        Document(XMLStreamReader x, EndOfInput end, String file, ReadOptions options) {
             this.x = x;
+            this.end = end;
             this.file = file;
             this.builder = new TraceBuilder(file, InputFormat.PROCMON_XML.id());
             this.assembler = new ExportRowAssembler(builder, options);
@@ -207,6 +215,9 @@ public final class ProcmonXmlReader implements TraceReader {
                     processList();
                 } else if ("eventlist".equals(name)) {
                     eventList();
+                    if (cut) {
+                        break;
+                    }
                 } else {
                     skipElement();
                 }
@@ -309,17 +320,28 @@ public final class ProcmonXmlReader implements TraceReader {
         // ---- event list ----
 
         private void eventList() throws XMLStreamException, BadInputException {
-            while (nextChild()) {
-                if ("event".equals(x.getLocalName())) {
-                    event();
-                } else {
-                    skipElement();
+            try {
+                while (nextChild()) {
+                    if ("event".equals(x.getLocalName())) {
+                        event();
+                    } else {
+                        skipElement();
+                    }
                 }
+            } catch (XMLStreamException | UncheckedStreamException e) {
+                if (!end.reached() || events == 0) {
+                    throw e;
+                }
+                // the document stops at the end of the file, not at a mistake: an interrupted upload, whose
+                // events before the cut are analysed; what followed is unknown
+                builder.report().truncated(new Truncation(Truncation.Unit.LINE, eventLine, 1, true));
+                cut = true;
             }
         }
 
         private void event() throws XMLStreamException, BadInputException {
             long line = x.getLocation().getLineNumber();
+            eventLine = line;
             long number = events + skipped + 1;
             row.clear();
             arenaLength = 0;
@@ -477,6 +499,33 @@ public final class ProcmonXmlReader implements TraceReader {
         private String position() {
             Location l = x.getLocation();
             return "line " + l.getLineNumber() + ", column " + l.getColumnNumber();
+        }
+    }
+
+    /** Whether the parser has been given the last byte: a parse error after that is the file ending early. */
+    private static final class EndOfInput extends FilterInputStream {
+        private boolean reached;
+
+        EndOfInput(InputStream in) {
+            super(in);
+        }
+
+        boolean reached() {
+            return reached;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            reached |= b < 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            reached |= n < 0;
+            return n;
         }
     }
 

@@ -62,13 +62,18 @@ class MalformedExportTest {
     }
 
     @Test
-    void tracerptCsvWithInvalidUtf8IsCorruptAtItsLine() throws Exception {
+    void tracerptCsvWithInvalidUtf8KeepsTheRowAndCountsTheByte() throws Exception {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         b.writeBytes((CSV_HEADER + "\n" + CSV_ROW + "\n" + CSV_ROW + ", \"").getBytes(StandardCharsets.UTF_8));
+        int at = b.size();
         b.write(0xC3);
         b.write(0x28);
         b.writeBytes("\"\n".getBytes(StandardCharsets.UTF_8));
-        assertInstanceOf(BadInputException.Corrupt.class, fails(write("enc.csv", b.toByteArray()), "line 3"));
+        Trace t = read(write("enc.csv", b.toByteArray()));
+        assertEquals(2, t.size());
+        assertTrue(t.report().warnings().contains(
+                "enc.csv: 1 byte sequence is not valid UTF-8 text, shown as U+FFFD (the first at byte " + at + ")"),
+                t.report().warnings().toString());
     }
 
     @Test

@@ -98,13 +98,31 @@ class PmlDamagedInputTest {
     }
 
     @Test
-    void truncatedFileNamesTheMissingTable() throws Exception {
+    void aFileCutInItsTablesNamesTheMissingTable() throws Exception {
+        Path cut = temp.resolve("cut.pml");
+        byte[] all = Files.readAllBytes(good);
+        long eventOffsets = ByteBuffer.wrap(all).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(PmlLayout.H_EVENT_OFFSETS);
+        Files.write(cut, java.util.Arrays.copyOf(all, (int) eventOffsets + 1));
+        BadInputException e = assertThrows(BadInputException.Truncated.class, () -> read(cut));
+        assertTrue(e.getMessage().contains("cut.pml: byte 592 (0x250)") && e.getMessage().contains("past the end"),
+                e.getMessage());
+    }
+
+    @Test
+    void aFileCutInItsEventsIsReadUpToTheCut() throws Exception {
         Path cut = temp.resolve("cut.pml");
         byte[] all = Files.readAllBytes(good);
         Files.write(cut, java.util.Arrays.copyOf(all, all.length / 2));
-        BadInputException e = assertThrows(BadInputException.Truncated.class, () -> read(cut));
-        assertTrue(e.getMessage().contains("cut.pml: byte 584 (0x248)") && e.getMessage().contains("past the end"),
-                e.getMessage());
+        Trace whole = read(good);
+        Trace t = read(cut);
+        io.lockscope.model.Truncation truncation = t.report().truncation();
+        assertTrue(t.size() > 0 && t.size() < whole.size(), t.size() + " of " + whole.size());
+        assertEquals(whole.size() - t.size(), truncation.recordsLost(), "the header's event count tells the loss");
+        assertTrue(truncation.position() <= all.length / 2 && !truncation.lowerBound(), truncation.toString());
+        for (int i = 0; i < t.size(); i++) {
+            assertEquals(whole.events().time(i), t.events().time(i), "event " + i);
+            assertEquals(whole.events().path(i), t.events().path(i), "event " + i);
+        }
     }
 
     @Test
