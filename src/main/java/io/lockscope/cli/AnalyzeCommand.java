@@ -69,9 +69,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             OutputChecks.file(spec, output);
         }
         CaseInputs.Loaded loaded = input.load(spec.commandLine().getErr());
-        Integer refusal = input.refuseAsCase(loaded, spec.commandLine().getErr());
+        ExitCode refusal = input.refuseAsCase(loaded, spec.commandLine().getErr());
         if (refusal != null) {
-            return refusal;
+            return refusal.code();
         }
         CaseAnalyzer.Result result = new CaseAnalyzer(input.readOptions(), targets, Knowledge.attribution(), lang,
                 BuildVersion.current()).analyze(loaded);

@@ -23,6 +23,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -544,7 +545,7 @@ public final class ArchiveExpander {
      */
     private static EntryReader cab(Path archive) throws IOException {
         Cabinet cab = Cabinet.open(archive);
-        java.util.Iterator<Cabinet.Member> members = cab.members().iterator();
+        Iterator<Cabinet.Member> members = cab.members().iterator();
         return new EntryReader() {
             @Override
             public Entry next() throws IOException {
