@@ -235,6 +235,11 @@ class MechanismsTest {
         assertEquals(List.of("ntrtscan.exe/handle"), culprits(d), "nothing proven: the projection is the lead");
         assertEquals(Confidence.LOW, d.verdict().confidence());
         assertEquals(ConfidenceReason.LINK_PRESUMED, d.verdict().reason());
+        String summary = io.lockscope.report.ReportBuilder.build(d, "en", "test").verdict().summary();
+        assertTrue(summary.contains(WINSXS + ", where servicing projects the same package file: presumed a hard link"),
+                summary);
+        String zh = io.lockscope.report.ReportBuilder.build(d, "zh-CN", "test").verdict().summary();
+        assertTrue(zh.contains("推定它是该文件的硬链接"), zh);
     }
 
     @Test
