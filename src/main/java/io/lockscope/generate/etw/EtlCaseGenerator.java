@@ -1,6 +1,7 @@
 package io.lockscope.generate.etw;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -134,7 +135,7 @@ public final class EtlCaseGenerator {
             g.scenario(scenario);
             g.noiseUntil(targetBytes);
             w.close();
-            return new Summary(w.records(), java.nio.file.Files.size(file), scenarioRaw);
+            return new Summary(w.records(), Files.size(file), scenarioRaw);
         }
     }
 
