@@ -50,6 +50,7 @@ import java.util.Map;
  */
 public final class FileIdentity {
     private static final String INDEX_NUMBER = "IndexNumber: ";
+    private static final String DRIVERS_FOLDER = "\\WINDOWS\\SYSTEM32\\DRIVERS";
 
     private final Targets targets;
     private final IntIntHashMap parent = new IntIntHashMap();
@@ -92,8 +93,6 @@ public final class FileIdentity {
 
     /** Where servicing projects a package's file (see the class comment). */
     private enum Projection { DRIVER_STORE, WINSXS, DRIVERS }
-
-    private static final String DRIVERS_FOLDER = "\\WINDOWS\\SYSTEM32\\DRIVERS";
 
     private void presumeProjections(Trace trace) {
         // volume and file name → place → folder → its names (canonical path ids)
