@@ -1,6 +1,7 @@
 package io.lockscope.nativeio;
 
 import io.lockscope.generate.etw.EtlCaseGenerator;
+import io.lockscope.format.etw.etl.EtlLayout;
 import io.lockscope.ingest.etw.etl.BufferHeader;
 import io.lockscope.ingest.etw.etl.XpressLz77;
 import io.lockscope.ingest.etw.testing.EtwCorpus;
@@ -68,16 +69,16 @@ class NativeXpressTest {
         byte[] file = Files.readAllBytes(etl);
         ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
         List<CompressedBuffer> out = new ArrayList<>();
-        for (long offset = 0; offset + BufferHeader.SIZE <= file.length; ) {
+        for (long offset = 0; offset + EtlLayout.BUFFER_HEADER_SIZE <= file.length; ) {
             BufferHeader h = BufferHeader.read(b, (int) offset);
-            if (h.bufferSize() < BufferHeader.SIZE || offset + h.bufferSize() > file.length) {
+            if (h.bufferSize() < EtlLayout.BUFFER_HEADER_SIZE || offset + h.bufferSize() > file.length) {
                 break;
             }
             if (h.compressed()) {
-                int from = (int) offset + BufferHeader.SIZE;
+                int from = (int) offset + EtlLayout.BUFFER_HEADER_SIZE;
                 out.add(new CompressedBuffer(etl.getFileName() + " @0x" + Long.toHexString(offset),
                         Arrays.copyOfRange(file, from, (int) (offset + h.bufferSize())),
-                        (int) h.savedOffset() - BufferHeader.SIZE));
+                        (int) h.savedOffset() - EtlLayout.BUFFER_HEADER_SIZE));
             }
             offset += h.bufferSize();
         }

@@ -1,5 +1,6 @@
 package io.lockscope.benchmarks;
 
+import io.lockscope.format.etw.etl.EtlLayout;
 import io.lockscope.ingest.etw.etl.BufferHeader;
 import io.lockscope.ingest.etw.etl.EtlReader;
 import io.lockscope.ingest.etw.etl.TraceRecord;
@@ -75,18 +76,18 @@ public class EtlXpressBenchmark {
         int largest = 0;
         try (FileChannel ch = FileChannel.open(etl, StandardOpenOption.READ)) {
             ByteBuffer file = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()).order(ByteOrder.LITTLE_ENDIAN);
-            for (int offset = 0; offset + BufferHeader.SIZE <= file.capacity(); ) {
+            for (int offset = 0; offset + EtlLayout.BUFFER_HEADER_SIZE <= file.capacity(); ) {
                 BufferHeader h = BufferHeader.read(file, offset);
                 if (h.compressed()) {
-                    int n = (int) h.bufferSize() - BufferHeader.SIZE;
+                    int n = (int) h.bufferSize() - EtlLayout.BUFFER_HEADER_SIZE;
                     byte[] stream = new byte[n];
-                    file.get(offset + BufferHeader.SIZE, stream);
+                    file.get(offset + EtlLayout.BUFFER_HEADER_SIZE, stream);
                     if (decoder.equals("native")) {
                         directStreams.add(ByteBuffer.allocateDirect(n).put(0, stream));
                     } else {
                         heapStreams.add(stream);
                     }
-                    decodedSizes.add((int) h.savedOffset() - BufferHeader.SIZE);
+                    decodedSizes.add((int) h.savedOffset() - EtlLayout.BUFFER_HEADER_SIZE);
                     largest = Math.max(largest, (int) h.savedOffset());
                 }
                 offset += (int) h.bufferSize();

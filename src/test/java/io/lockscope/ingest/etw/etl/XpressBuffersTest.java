@@ -1,5 +1,6 @@
 package io.lockscope.ingest.etw.etl;
 
+import io.lockscope.format.etw.etl.EtlLayout;
 import io.lockscope.generate.etw.EtlCaseGenerator;
 import io.lockscope.model.ReadReport;
 import io.lockscope.nativeio.NativeXpress;
@@ -44,7 +45,7 @@ class XpressBuffersTest {
         // damage the middle of every third compressed buffer's stream, past the first record
         int damaged = 0;
         int index = 0;
-        for (int offset = 0; offset + BufferHeader.SIZE <= file.length; index++) {
+        for (int offset = 0; offset + EtlLayout.BUFFER_HEADER_SIZE <= file.length; index++) {
             BufferHeader h = BufferHeader.read(b, offset);
             if (h.compressed() && index % 3 == 1) {
                 int middle = offset + (int) (h.bufferSize() / 2);
