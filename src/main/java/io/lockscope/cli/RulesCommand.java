@@ -38,7 +38,7 @@ final class RulesCommand implements Callable<Integer> {
             writeText(out);
         }
         out.flush();
-        return Main.OK;
+        return ExitCode.OK.code();
     }
 
     private static void writeText(PrintWriter out) {
