@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -30,6 +31,9 @@ import java.util.stream.Stream;
  * <p>A file or archive named explicitly must be readable — its error ends the command. A file found
  * inside a folder or archive that turns out to be broken is reported and the rest of the case is
  * still read; so is an archive entry refused by the {@link ArchiveLimits}.
+ *
+ * <p>The traces of a case keep at most {@link ReadOptions#maxEvents} events in all: each file is read with
+ * what is left, and a trace file found once none is left is refused.
  */
 public final class CaseInputs {
     /**
@@ -38,7 +42,8 @@ public final class CaseInputs {
      * @param unrecognised files in folders and archives that no reader recognised
      * @param errors       one-line errors of files (and nested archives) in folders and archives that
      *                     could not be read
-     * @param refused      one line per archive limit hit (archive, entry, which limit)
+     * @param refused      one line per limit hit (archive, entry, which limit; a trace file not read because
+     *                     the case holds its most events)
      * @param copies       exports of a capture that another input already holds, left out of {@code traces}
      */
     public record Loaded(List<Trace> traces, List<ServicingLog> servicingLogs, List<String> unrecognised,
@@ -64,12 +69,15 @@ public final class CaseInputs {
     private final List<String> unrecognised = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
     private final List<String> refused = new ArrayList<>();
+    /** The events the case may still keep: {@link ReadOptions#maxEvents} less those of the traces read. */
+    private long eventsLeft;
     /** Where archives are expanded; created on the first archive, deleted when loading ends. */
     private Path workRoot;
 
     private CaseInputs(ReadOptions options, ArchiveLimits limits) {
         this.options = options;
         this.limits = limits;
+        this.eventsLeft = options.maxEvents();
     }
 
     public static Loaded load(List<Path> inputs, ReadOptions options) throws BadInputException, IOException {
@@ -103,7 +111,7 @@ public final class CaseInputs {
         } else if (Files.exists(input)) {
             if (!readOne(input, input.toString(), false)) {
                 // let the trace readers say why (empty, not a known format)
-                traces.add(Readers.read(input, input.toString(), options));
+                add(Readers.read(input, input.toString(), options.withMaxEvents(eventsLeft)));
             }
         } else {
             throw new BadInputException(input.toString(), null, "no such file or folder");
@@ -160,6 +168,12 @@ public final class CaseInputs {
      */
     private boolean readOne(Path file, String display, boolean inFolder) throws BadInputException, IOException {
         TraceReader reader = Files.size(file) > 0 ? Readers.forFile(file) : null;
+        if (reader != null && eventsLeft == 0) {
+            refused.add(display + ": not read: the case already holds " + String.format(Locale.ROOT, "%,d", options.maxEvents())
+                    + " events, its most (--max-events)");
+            return true;
+        }
+        ReadOptions fileOptions = options.withMaxEvents(eventsLeft);
         if (reader instanceof PmlReader pml) {
             if (!(inFolder && isLaterPart(file))) {
                 // Boot.pml, Boot-1.pml, …: procmon splits a large capture; it is one capture
@@ -170,7 +184,7 @@ public final class CaseInputs {
                 }
                 options.progress().begin(display, bytes);
                 try {
-                    traces.add(parts.size() == 1 ? pml.read(file, display, options) : pml.readAll(parts, display, options));
+                    add(parts.size() == 1 ? pml.read(file, display, fileOptions) : pml.readAll(parts, display, fileOptions));
                 } finally {
                     options.progress().end();
                 }
@@ -178,7 +192,7 @@ public final class CaseInputs {
             return true;
         }
         if (reader != null) {
-            traces.add(Readers.read(file, display, options));
+            add(Readers.read(file, display, fileOptions));
             return true;
         }
         if (Files.size(file) > 0 && ServicingLogReaders.forFile(file) != null) {
@@ -186,6 +200,11 @@ public final class CaseInputs {
             return true;
         }
         return false;
+    }
+
+    private void add(Trace trace) {
+        traces.add(trace);
+        eventsLeft -= trace.size();
     }
 
     /** {@code Boot-2.pml} whose {@code Boot.pml} is beside it: read with that first part. */

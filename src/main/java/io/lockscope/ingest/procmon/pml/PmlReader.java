@@ -58,7 +58,7 @@ public final class PmlReader implements TraceReader {
 
     @Override
     public Trace read(Path file, String displayName, ReadOptions options) throws BadInputException, IOException {
-        TraceBuilder builder = newBuilder(displayName);
+        TraceBuilder builder = newBuilder(displayName, options);
         new Capture(builder, options.progress()).add(file, displayName);
         return builder.build();
     }
@@ -71,7 +71,7 @@ public final class PmlReader implements TraceReader {
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("no PML parts given");
         }
-        TraceBuilder builder = newBuilder(displayName);
+        TraceBuilder builder = newBuilder(displayName, options);
         Capture capture = new Capture(builder, options.progress());
         for (Path part : parts) {
             capture.add(part, part.getFileName().toString());
@@ -102,8 +102,8 @@ public final class PmlReader implements TraceReader {
         }
     }
 
-    private static TraceBuilder newBuilder(String displayName) {
-        TraceBuilder builder = new TraceBuilder(displayName, InputFormat.PROCMON_PML.id());
+    private static TraceBuilder newBuilder(String displayName, ReadOptions options) {
+        TraceBuilder builder = options.newTraceBuilder(displayName, InputFormat.PROCMON_PML);
         builder.timeBase(TimeBase.UTC, null);
         return builder;
     }
