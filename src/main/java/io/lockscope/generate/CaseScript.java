@@ -49,6 +49,8 @@ final class CaseScript {
     private static final String DRIVERS_HIVE_FILE = "C:\\Windows\\System32\\config\\DRIVERS";
     private static final String KB = "KB5016623";
     private static final String COMPONENT_VERSION = "10.0.17763.3287";
+    /** The NTFS file reference of the component's DLL: MFT record 0x12a4f, sequence number 3. */
+    private static final long COMPONENT_DLL_FILE_REFERENCE = 0x0003_0000_0001_2A4FL;
     private static final int TRUSTED_INSTALLER_PID = 2712;
     private static final int AGENT_PID = 1880;
 
@@ -431,8 +433,10 @@ final class CaseScript {
                         SHARE_READ | SHARE_WRITE, CREATED), 2210, ti.fileStack);
         emit(at(30.41), ti, 1, Operation.CLOSE_FILE, folder, NtStatus.SUCCESS, Detail.None.INSTANCE, 30, ti.fileStack);
         double t = 30.6;
-        // in rename-target the package folder still has the DLL an interrupted earlier attempt left there
-        for (String file : scenario == Scenario.RENAME_TARGET ? List.of(inf) : List.of(inf, dll)) {
+        // in rename-target and hard-link-file-id the package folder still has the DLL an interrupted earlier
+        // attempt linked there
+        boolean dllLinkedBefore = scenario == Scenario.RENAME_TARGET || scenario == Scenario.HARD_LINK_FILE_ID;
+        for (String file : dllLinkedBefore ? List.of(inf) : List.of(inf, dll)) {
             String source = winSxs + file;
             emit(at(t), ti, 1, Operation.CREATE_FILE, source, NtStatus.SUCCESS,
                     opened(READ_ATTRIBUTES | SYNCHRONIZE, SYNCHRONOUS_IO_NON_ALERT | NON_DIRECTORY_FILE
@@ -445,6 +449,9 @@ final class CaseScript {
         }
         // the agent scans the new driver file as it appears, sharing everything: harmless
         openAndRead(31.5, 31.6, agent, folder + "\\" + dll, SHARE_ALL);
+        if (scenario == Scenario.HARD_LINK_FILE_ID) {
+            queryFileId(31.505, agent, folder + "\\" + dll);
+        }
         String packageKey = DRIVER_DATABASE + "DriverPackages\\" + newPackage;
         emit(at(32.0), ti, 2, Operation.REG_CREATE_KEY, packageKey, NtStatus.SUCCESS,
                 createdKey(KEY_ALL_ACCESS, REG_CREATED_NEW_KEY), 140, ti.registryStack);
@@ -513,50 +520,40 @@ final class CaseScript {
     /** What the processes other than TiWorker do to the superseded DLL around the failure. */
     private void holderActivity(double f) {
         String target = FILE_REPOSITORY + oldPackage + "\\" + dll;
-        int scanOptions = SYNCHRONOUS_IO_NON_ALERT | NON_DIRECTORY_FILE;
         switch (scenario) {
-            case LOCK_HOLDER:
-            case CBS_ONLY:
-            case PID_REUSE:
-            case UNKNOWN_AGENT:
-            case MIRADISP:
-                holders.add(openAndRead(f - 0.3, f + 2.5, agent, target, SHARE_READ | SHARE_WRITE));
-                break;
-            case DECOY:
+            case LOCK_HOLDER, CBS_ONLY, PID_REUSE, UNKNOWN_AGENT, MIRADISP ->
+                    holders.add(openAndRead(f - 0.3, f + 2.5, agent, target, SHARE_READ | SHARE_WRITE));
+            case DECOY -> {
                 decoys.add(openAndRead(f - 1.2, f - 0.9, defender, target, SHARE_READ));
                 holders.add(openAndRead(f - 0.3, f + 2.5, agent, target, SHARE_READ | SHARE_WRITE));
-                break;
-            case COMPATIBLE_AGENT:
+            }
+            case COMPATIBLE_AGENT -> {
                 openAndRead(f - 0.5, f + 2.0, agent, target, SHARE_ALL);
                 holders.add(openAndRead(f - 0.3, f + 3.0, wmi, target, SHARE_READ));
-                break;
-            case TWO_HOLDERS:
+            }
+            case TWO_HOLDERS -> {
                 holders.add(openAndRead(f - 0.4, f + 2.5, agent, target, SHARE_READ | SHARE_WRITE));
                 holders.add(openAndRead(f - 0.25, f + 3.0, wmi, target, SHARE_READ));
-                break;
-            case DELETE_PENDING:
-                // a scanner that lets deletes through (shares Read and Delete) still keeps a classic delete pending
-                holders.add(openAndRead(f - 0.4, f + 2.5, agent, target, SHARE_READ | SHARE_DELETE));
-                break;
-            case REQUEST_SHARE:
-                holders.add(openAndRead(f - 0.3, f + 2.5, agent, target, SHARE_ALL));
-                break;
-            case RENAME_TARGET:
-                holders.add(openAndRead(f - 0.3, f + 2.5, agent, FILE_REPOSITORY + newPackage + "\\" + dll, SHARE_ALL));
-                break;
-            case HARD_LINK:
-                // it lets go before the rollback deletes the new package's files
+            }
+            // a scanner that lets deletes through (shares Read and Delete) still keeps a classic delete pending
+            case DELETE_PENDING -> holders.add(openAndRead(f - 0.4, f + 2.5, agent, target, SHARE_READ | SHARE_DELETE));
+            case REQUEST_SHARE -> holders.add(openAndRead(f - 0.3, f + 2.5, agent, target, SHARE_ALL));
+            case RENAME_TARGET ->
+                    holders.add(openAndRead(f - 0.3, f + 2.5, agent, FILE_REPOSITORY + newPackage + "\\" + dll, SHARE_ALL));
+            // it lets go before the rollback deletes the new package's files
+            case HARD_LINK -> holders.add(openAndRead(f - 0.3, f + 0.4, agent, winSxs + dll, SHARE_READ | SHARE_WRITE));
+            case HARD_LINK_FILE_ID -> {
                 holders.add(openAndRead(f - 0.3, f + 0.4, agent, winSxs + dll, SHARE_READ | SHARE_WRITE));
-                break;
-            case IMAGE_SECTION: {
+                queryFileId(f - 0.295, agent, winSxs + dll);
+            }
+            case IMAGE_SECTION -> {
                 long loaded = at(8.0);
                 emit(loaded, posService, 0, Operation.LOAD_IMAGE, target, NtStatus.SUCCESS, new ProcessDetail(-1,
                         0x7FFB_3A20_0000L, 0x4_6000L, List.of(new Field("Image Base", "0x7ffb3a200000"),
                                 new Field("Image Size", "0x46000"))), 0, posService.processStack);
                 holders.add(access(posService, loaded, -1, 0, 0));
-                break;
             }
-            case DATA_SECTION: {
+            case DATA_SECTION -> {
                 // the scanner reads through a mapped view and closes its handle; the section lives on
                 long opened = at(f - 0.5);
                 int access = READ_DATA | SYNCHRONIZE;
@@ -568,9 +565,8 @@ final class CaseScript {
                 emit(at(f - 0.3), agent, 1, Operation.CLOSE_FILE, target, NtStatus.SUCCESS, Detail.None.INSTANCE, 40,
                         agent.filteredFileStack);
                 holders.add(access(agent, opened, -1, access, SHARE_ALL));
-                break;
             }
-            case OPLOCK_DELAY: {
+            case OPLOCK_DELAY -> {
                 long opened = at(f - 0.6);
                 int access = READ_DATA | READ_ATTRIBUTES | SYNCHRONIZE;
                 emit(opened, agent, 1, Operation.CREATE_FILE, target, NtStatus.SUCCESS,
@@ -581,19 +577,11 @@ final class CaseScript {
                         new Detail.Text("Control: FSCTL_REQUEST_FILTER_OPLOCK"), seconds(0.61), agent.filteredFileStack);
                 emit(at(f + 0.03), agent, 1, Operation.CLOSE_FILE, target, NtStatus.SUCCESS, Detail.None.INSTANCE, 38,
                         agent.filteredFileStack);
-                break;
             }
-            case FILTER_DENIAL:
-            case REGISTRY_CORRUPT:
-            case REGISTRY_CALLBACK_DENIAL:
-            case DRIVERS_HIVE_LOCK:
-            case SHUTDOWN_FAILURE:
-            case CLEAN:
-                // the agent scans the old DLL and lets it go well before TiWorker deletes it
-                openAndRead(f - 1.0, f - 0.6, agent, target, SHARE_READ | SHARE_WRITE);
-                break;
-            default:
-                throw new IllegalStateException("no holder activity for " + scenario);
+            // the agent scans the old DLL and lets it go well before TiWorker deletes it
+            case FILTER_DENIAL, REGISTRY_CORRUPT, REGISTRY_CALLBACK_DENIAL, DRIVERS_HIVE_LOCK, SHUTDOWN_FAILURE, CLEAN ->
+                    openAndRead(f - 1.0, f - 0.6, agent, target, SHARE_READ | SHARE_WRITE);
+            default -> throw new IllegalStateException("no holder activity for " + scenario);
         }
     }
 
@@ -655,8 +643,9 @@ final class CaseScript {
                         ti.fileStack);
                 mechanism = "rename-target";
             }
-            case HARD_LINK -> {
-                // the DriverStore name and the WinSxS name are one file (SetLinkInformationFile while staging)
+            case HARD_LINK, HARD_LINK_FILE_ID -> {
+                // the DriverStore name and the WinSxS name are one file (a SetLinkInformationFile while staging,
+                // in this trace or before it)
                 heldPath = winSxs + dll;
                 fail(t, Operation.CREATE_FILE, FILE_REPOSITORY + newPackage + "\\" + dll, NtStatus.SHARING_VIOLATION,
                         failedOpen(DELETE, options, SHARE_READ));
@@ -749,6 +738,17 @@ final class CaseScript {
         long closed = at(closeAt);
         emit(closed, a, 1, Operation.CLOSE_FILE, path, NtStatus.SUCCESS, Detail.None.INSTANCE, 44, stack);
         return access(a, opened, closed, access, share);
+    }
+
+    /**
+     * {@code a} asks for the file ID of its open of {@code path} (a scanner keys its cache by it, so a file is
+     * scanned once whatever link it is reached by). FILE_INTERNAL_INFORMATION's IndexNumber is the NTFS file
+     * reference: one per file, the same through every hard link (lock-semantics.md §1.6).
+     */
+    private void queryFileId(double seconds, Actor a, String path) {
+        emit(at(seconds), a, 1, Operation.QUERY_FILE_INTERNAL_INFORMATION_FILE, path, NtStatus.SUCCESS,
+                new Detail.Text("IndexNumber: 0x" + Long.toHexString(COMPONENT_DLL_FILE_REFERENCE)), 9,
+                a.filteredFileStack);
     }
 
     private static Access access(Actor a, long opened, long closed, int access, int share) {

@@ -4,9 +4,8 @@ import io.lockscope.ingest.archive.ArchiveExpander;
 import io.lockscope.ingest.archive.ArchiveFormat;
 import io.lockscope.ingest.archive.ArchiveLimits;
 import io.lockscope.ingest.archive.Expansion;
-import io.lockscope.ingest.procmon.pml.PmlReader;
 import io.lockscope.ingest.servicing.ServicingLog;
-import io.lockscope.ingest.servicing.ServicingLogReaders;
+import io.lockscope.ingest.servicing.ServicingLogReader;
 import io.lockscope.model.Trace;
 
 import java.io.IOException;
@@ -14,10 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -45,12 +44,15 @@ public final class CaseInputs {
      * @param refused      one line per limit hit (archive, entry, which limit; a trace file not read because
      *                     the case holds its most events)
      * @param copies       exports of a capture that another input already holds, left out of {@code traces}
+     * @param formatReasons why each trace and servicing log read was taken for its format
+     *                      ({@link Formats.Detection#why()}), by its display name
      */
     public record Loaded(List<Trace> traces, List<ServicingLog> servicingLogs, List<String> unrecognised,
-                         List<String> errors, List<String> refused, List<SameCapture.Copy> copies) {
+                         List<String> errors, List<String> refused, List<SameCapture.Copy> copies,
+                         Map<String, String> formatReasons) {
         public Loaded(List<Trace> traces, List<ServicingLog> servicingLogs, List<String> unrecognised,
                       List<String> errors) {
-            this(traces, servicingLogs, unrecognised, errors, List.of(), List.of());
+            this(traces, servicingLogs, unrecognised, errors, List.of(), List.of(), Map.of());
         }
 
         /** Whether nothing lockscope reads was found. */
@@ -59,9 +61,6 @@ public final class CaseInputs {
         }
     }
 
-    /** {@code <name>-<n>.pml}: a later part of a split procmon capture. */
-    private static final Pattern LATER_PART = Pattern.compile("(.+)-\\d+(\\.[pP][mM][lL])");
-
     private final ReadOptions options;
     private final ArchiveLimits limits;
     private final List<Trace> traces = new ArrayList<>();
@@ -69,6 +68,7 @@ public final class CaseInputs {
     private final List<String> unrecognised = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
     private final List<String> refused = new ArrayList<>();
+    private final Map<String, String> formatReasons = new LinkedHashMap<>();
     /** The events the case may still keep: {@link ReadOptions#maxEvents} less those of the traces read. */
     private long eventsLeft;
     /** Where archives are expanded; created on the first archive, deleted when loading ends. */
@@ -76,8 +76,8 @@ public final class CaseInputs {
 
     private CaseInputs(ReadOptions options, ArchiveLimits limits) {
         this.options = options;
-        this.limits = limits;
         this.eventsLeft = options.maxEvents();
+        this.limits = limits;
     }
 
     public static Loaded load(List<Path> inputs, ReadOptions options) throws BadInputException, IOException {
@@ -97,7 +97,7 @@ public final class CaseInputs {
         }
         SameCapture.Result captures = SameCapture.keepRichest(loader.traces);
         return new Loaded(captures.kept(), loader.logs, loader.unrecognised, loader.errors, loader.refused,
-                captures.copies());
+                captures.copies(), loader.formatReasons);
     }
 
     private void loadInput(Path input) throws BadInputException, IOException {
@@ -106,12 +106,10 @@ public final class CaseInputs {
                 String name = input.relativize(file).toString();
                 readFound(file, input.getFileName() + "/" + name);
             }
-        } else if (Files.exists(input) && isArchive(input)) {
-            readArchive(input, input.toString());
         } else if (Files.exists(input)) {
-            if (!readOne(input, input.toString(), false)) {
-                // let the trace readers say why (empty, not a known format)
-                add(Readers.read(input, input.toString(), options.withMaxEvents(eventsLeft)));
+            Formats.Detection detection = Formats.detectNamed(input, input.toString());
+            if (!read(detection, input, input.toString(), false)) {
+                throw Formats.notATrace(input.toString());
             }
         } else {
             throw new BadInputException(input.toString(), null, "no such file or folder");
@@ -121,9 +119,7 @@ public final class CaseInputs {
     /** A file found in a folder: its error is noted and the case goes on. */
     private void readFound(Path file, String display) throws IOException {
         try {
-            if (isArchive(file)) {
-                readArchive(file, display);
-            } else if (!readOne(file, display, true)) {
+            if (Files.size(file) == 0 || !read(Formats.detect(file), file, display, true)) {
                 unrecognised.add(display);
             }
         } catch (BadInputException e) {
@@ -131,16 +127,12 @@ public final class CaseInputs {
         }
     }
 
-    private static boolean isArchive(Path file) throws IOException {
-        return Files.isRegularFile(file) && Files.size(file) > 0 && ArchiveFormat.of(file) != null;
-    }
-
     /** Expands the archive and reads its files as those of a folder. */
-    private void readArchive(Path archive, String display) throws BadInputException, IOException {
+    private void readArchive(Path archive, ArchiveFormat format, String display) throws BadInputException, IOException {
         if (workRoot == null) {
             workRoot = Files.createTempDirectory("lockscope-case-");
         }
-        Expansion expansion = ArchiveExpander.expand(archive, display, workRoot, limits);
+        Expansion expansion = ArchiveExpander.expand(archive, format, display, workRoot, limits);
         refused.addAll(expansion.refused());
         errors.addAll(expansion.errors());
         List<Expansion.File> files = new ArrayList<>(expansion.files());
@@ -162,55 +154,48 @@ public final class CaseInputs {
     }
 
     /**
-     * Reads {@code file} as a trace or a servicing log; false when neither recognises it.
+     * Reads {@code file} as its detected format says: an archive, a trace or a servicing log; false when
+     * nothing recognised it.
      *
      * @param inFolder the file was found in a folder or archive, beside the other parts of a split capture
      */
-    private boolean readOne(Path file, String display, boolean inFolder) throws BadInputException, IOException {
-        TraceReader reader = Files.size(file) > 0 ? Readers.forFile(file) : null;
-        if (reader != null && eventsLeft == 0) {
-            refused.add(display + ": not read: the case already holds " + String.format(Locale.ROOT, "%,d", options.maxEvents())
-                    + " events, its most (--max-events)");
-            return true;
-        }
-        ReadOptions fileOptions = options.withMaxEvents(eventsLeft);
-        if (reader instanceof PmlReader pml) {
-            if (!(inFolder && isLaterPart(file))) {
-                // Boot.pml, Boot-1.pml, …: procmon splits a large capture; it is one capture
-                List<Path> parts = PmlReader.splitParts(file);
-                long bytes = 0;
-                for (Path part : parts) {
-                    bytes += Files.size(part);
-                }
-                options.progress().begin(display, bytes);
-                try {
-                    add(parts.size() == 1 ? pml.read(file, display, fileOptions) : pml.readAll(parts, display, fileOptions));
-                } finally {
-                    options.progress().end();
-                }
+    private boolean read(Formats.Detection detection, Path file, String display, boolean inFolder)
+            throws BadInputException, IOException {
+        TraceReader trace = detection.traceReader();
+        ServicingLogReader servicing = detection.servicingLogReader();
+        if (detection.archive() != null) {
+            readArchive(file, detection.archive(), display);
+        } else if (trace != null) {
+            if (eventsLeft == 0) {
+                refused.add(display + ": not read: the case already holds "
+                        + String.format(Locale.ROOT, "%,d", options.maxEvents()) + " events, its most (--max-events)");
+            } else if (!(inFolder && trace.isLaterPart(file))) {
+                Trace read = readTrace(trace, trace.parts(file), display);
+                traces.add(read);
+                eventsLeft -= read.size();
+                formatReasons.put(display, detection.why());
             }
-            return true;
+        } else if (servicing != null) {
+            logs.add(servicing.read(file, display));
+            formatReasons.put(display, detection.why());
+        } else {
+            return false;
         }
-        if (reader != null) {
-            add(Readers.read(file, display, fileOptions));
-            return true;
-        }
-        if (Files.size(file) > 0 && ServicingLogReaders.forFile(file) != null) {
-            logs.add(ServicingLogReaders.read(file, display));
-            return true;
-        }
-        return false;
+        return true;
     }
 
-    private void add(Trace trace) {
-        traces.add(trace);
-        eventsLeft -= trace.size();
-    }
-
-    /** {@code Boot-2.pml} whose {@code Boot.pml} is beside it: read with that first part. */
-    private static boolean isLaterPart(Path file) {
-        Matcher m = LATER_PART.matcher(file.getFileName().toString());
-        return m.matches() && Files.exists(file.resolveSibling(m.group(1) + m.group(2)));
+    /** Reads the parts of one capture (Boot.pml, Boot-1.pml, … for a split procmon log) as one trace. */
+    private Trace readTrace(TraceReader reader, List<Path> parts, String display) throws BadInputException, IOException {
+        long bytes = 0;
+        for (Path part : parts) {
+            bytes += Files.size(part);
+        }
+        options.progress().begin(display, bytes);
+        try {
+            return reader.readParts(parts, display, options.withMaxEvents(eventsLeft));
+        } finally {
+            options.progress().end();
+        }
     }
 
     private static List<Path> filesIn(Path folder) throws IOException {

@@ -41,6 +41,8 @@ public final class ReadReport {
         }
     }
 
+    private final Map<String, String> decoders = new LinkedHashMap<>();
+
     /** Counts one damaged record skipped for {@code reason} and keeps a warning saying where. */
     public void skip(String reason, String where) {
         skipped.merge(reason, 1L, Long::sum);
@@ -87,6 +89,19 @@ public final class ReadReport {
     /** The events dropped past the limit, or null when every event read was kept. */
     public EventLimit eventLimit() {
         return eventLimit;
+    }
+
+    /**
+     * Says which implementation decoded {@code part} of the input where the reader had a choice (the
+     * XPRESS decoder of a compressed ETL: native or Java; the threads that decoded a PML).
+     */
+    public void decodedWith(String part, String implementation) {
+        decoders.put(part, implementation);
+    }
+
+    /** What {@link #decodedWith} recorded, by part, in the order first recorded. */
+    public Map<String, String> decoders() {
+        return Collections.unmodifiableMap(decoders);
     }
 
     public void warn(String message) {

@@ -32,7 +32,7 @@ class CaseInputsTest {
         Path generated = dir.resolve("generated");
         CaseGenerator.generate(Scenario.LOCK_HOLDER, generated, GenerateOptions.defaults().withEvents(3000)
                 .withFormats(CaseFormats.parse("pml")));
-        Trace whole = Readers.read(generated.resolve("boot_log.pml"), "boot_log.pml", ReadOptions.DEFAULT);
+        Trace whole = Formats.readTrace(generated.resolve("boot_log.pml"), "boot_log.pml", ReadOptions.DEFAULT);
         Path upload = Files.createDirectories(dir.resolve("upload"));
         writePart(whole, 0, 1700, upload.resolve("Boot.pml"));
         writePart(whole, 1700, whole.size(), upload.resolve("Boot-1.pml"));
@@ -61,8 +61,8 @@ class CaseInputsTest {
         }
         Path first = upload.resolve("case-0").resolve("boot_log.csv");
         Path second = upload.resolve("case-1").resolve("boot_log.csv");
-        int firstSize = Readers.read(first, "first", ReadOptions.DEFAULT).size();
-        int secondSize = Readers.read(second, "second", ReadOptions.DEFAULT).size();
+        int firstSize = Formats.readTrace(first, "first", ReadOptions.DEFAULT).size();
+        int secondSize = Formats.readTrace(second, "second", ReadOptions.DEFAULT).size();
 
         CaseInputs.Loaded loaded = CaseInputs.load(List.of(upload), ReadOptions.DEFAULT.withMaxEvents(firstSize + 100));
         assertEquals(2, loaded.traces().size(), loaded.refused().toString());

@@ -199,10 +199,68 @@ class MechanismsTest {
     }
 
     @Test
-    void namesAloneDoNotMakeOneFile() {
+    void twoNamesWithOneIndexNumberAreOneFile() {
+        // the scanner keys its scan cache by file ID: it queries it under both names
+        f.open(av, NEW_DLL, READ_ATTRIBUTES, SHARE_ALL);
+        f.event(av, Operation.QUERY_FILE_INTERNAL_INFORMATION_FILE, NEW_DLL, NtStatus.SUCCESS,
+                new Detail.Text("IndexNumber: 0x1000000012a4f"), StackTable.NONE);
+        f.close(av, NEW_DLL);
+        f.open(av, WINSXS, READ_DATA, SHARE_READ);
+        f.event(av, Operation.QUERY_ALL_INFORMATION_FILE, WINSXS, NtStatus.SUCCESS,
+                new Detail.Text("CreationTime: 9/15/2018 9:28:48 AM, NumberOfLinks: 2, IndexNumber: 0x1000000012A4F, "
+                        + "EaSize: 0"), StackTable.NONE);
+        f.failOpen(ti, NEW_DLL, DELETE, SHARE_READ, NtStatus.SHARING_VIOLATION);
+        Diagnosis d = diagnose();
+        assertEquals(List.of("ntrtscan.exe/handle"), culprits(d));
+        assertEquals(Confidence.HIGH, d.verdict().confidence());
+    }
+
+    @Test
+    void anIndexNumberIsOneFileOnItsVolumeOnly() {
+        String otherVolume = "D:" + NEW_DLL.substring(2);
+        f.event(av, Operation.QUERY_FILE_INTERNAL_INFORMATION_FILE, otherVolume, NtStatus.SUCCESS,
+                new Detail.Text("IndexNumber: 0x1000000012a4f"), StackTable.NONE);
+        f.open(av, WINSXS, READ_DATA, SHARE_READ);
+        f.event(av, Operation.QUERY_FILE_INTERNAL_INFORMATION_FILE, WINSXS, NtStatus.SUCCESS,
+                new Detail.Text("IndexNumber: 0x1000000012a4f"), StackTable.NONE);
+        f.failOpen(ti, otherVolume, DELETE, SHARE_READ, NtStatus.SHARING_VIOLATION);
+        assertTrue(diagnose().verdict().culprits().isEmpty(), "same number on two volumes: two files");
+    }
+
+    @Test
+    void theOnlyProjectionsOfOnePackageFileArePresumedLinksAtLowConfidence() {
         f.open(av, WINSXS, READ_DATA, SHARE_READ);
         f.failOpen(ti, NEW_DLL, DELETE, SHARE_READ, NtStatus.SHARING_VIOLATION);
-        assertTrue(diagnose().verdict().culprits().isEmpty(), "no link in the trace: two files");
+        Diagnosis d = diagnose();
+        assertEquals(List.of("ntrtscan.exe/handle"), culprits(d), "nothing proven: the projection is the lead");
+        assertEquals(Confidence.LOW, d.verdict().confidence());
+        assertEquals(ConfidenceReason.LINK_PRESUMED, d.verdict().reason());
+        String summary = io.lockscope.report.ReportBuilder.build(d, "en", "test").verdict().summary();
+        assertTrue(summary.contains(WINSXS + ", where servicing projects the same package file: presumed a hard link"),
+                summary);
+        String zh = io.lockscope.report.ReportBuilder.build(d, "zh-CN", "test").verdict().summary();
+        assertTrue(zh.contains("推定它是该文件的硬链接"), zh);
+    }
+
+    @Test
+    void twoDriverStoreFoldersOfThePackageLeaveTheProjectionUnpaired() {
+        // the superseded package's folder has a DLL of the same name: which one is the WinSxS file's link is unknown
+        f.open(ti, DLL, READ_ATTRIBUTES, SHARE_ALL);
+        f.close(ti, DLL);
+        f.open(av, WINSXS, READ_DATA, SHARE_READ);
+        f.failOpen(ti, NEW_DLL, DELETE, SHARE_READ, NtStatus.SHARING_VIOLATION);
+        assertTrue(diagnose().verdict().culprits().isEmpty(), "no pairing presumed");
+    }
+
+    @Test
+    void aPresumedLinkIsOnlyALeadWhenNothingOnTheFailingNameExplainsIt() {
+        int wmi = f.process(2604, "WmiPrvSE.exe");
+        f.open(wmi, WINSXS, READ_DATA, SHARE_READ);
+        f.open(av, NEW_DLL, READ_DATA, SHARE_READ);
+        f.failOpen(ti, NEW_DLL, DELETE, SHARE_READ, NtStatus.SHARING_VIOLATION);
+        Diagnosis d = diagnose();
+        assertEquals(List.of("ntrtscan.exe/handle"), culprits(d));
+        assertEquals(Confidence.HIGH, d.verdict().confidence());
     }
 
     @Test

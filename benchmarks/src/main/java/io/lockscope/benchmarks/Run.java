@@ -1,7 +1,7 @@
 package io.lockscope.benchmarks;
 
+import io.lockscope.ingest.Formats;
 import io.lockscope.ingest.ReadOptions;
-import io.lockscope.ingest.Readers;
 import io.lockscope.model.Trace;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -32,7 +32,8 @@ public final class Run {
             double mb = Files.size(input.path()) / 1e6;
             String label = name.replace("io.lockscope.benchmarks.", "")
                     + (r.getParams().getParam("compressed") == null ? ""
-                    : Boolean.parseBoolean(r.getParams().getParam("compressed")) ? " (xpress)" : " (plain)");
+                    : Boolean.parseBoolean(r.getParams().getParam("compressed")) ? " (xpress)" : " (plain)")
+                    + (r.getParams().getParam("decoder") == null ? "" : " " + r.getParams().getParam("decoder"));
             System.out.printf("%-62s %10.3f %10.1f %,12.0f%n", label, seconds, mb / seconds, input.events() / seconds);
         }
         printRetained(BenchmarkData.procmonCsv(400_000));
@@ -40,7 +41,7 @@ public final class Run {
 
     /** Bytes the event columns hold per event (the string pool, i.e. distinct strings, counted apart). */
     private static void printRetained(Path csv) throws Exception {
-        Trace t = Readers.read(csv, csv.toString(), ReadOptions.DEFAULT);
+        Trace t = Formats.readTrace(csv, csv.toString(), ReadOptions.DEFAULT);
         System.out.printf("%nretained by the model for %s (%,d events):%n", csv.getFileName(), t.size());
         System.out.printf("  event columns     %6.1f bytes/event%n", t.events().retainedBytes() / (double) t.size());
         System.out.printf("  distinct strings  %,d strings, %,.1f MB%n", t.strings().size(), t.strings().retainedBytes() / 1e6);

@@ -1,6 +1,7 @@
 package io.lockscope.ingest.etw;
 
 import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.Confidence;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.TraceReader;
@@ -33,6 +34,11 @@ public final class EtlTraceReader implements TraceReader {
     }
 
     @Override
+    public Confidence confidence() {
+        return Confidence.SIGNATURE;
+    }
+
+    @Override
     public boolean sniff(byte[] head, int length) {
         return EtlReader.looksLikeEtl(head, length);
     }
@@ -49,6 +55,9 @@ public final class EtlTraceReader implements TraceReader {
             EtlModelWriter writer = new EtlModelWriter(displayName, builder, header, prepass);
             reader.read(writer::visit, options.progress().pass(1, 2, bytes));
             writer.finish();
+            if (reader.stats().compressedBuffers() > 0) {
+                builder.report().decodedWith("XPRESS", reader.xpressDecoder());
+            }
             reportBufferFlags(displayName, reader.stats(), builder);
             reportCut(reader.stats(), header, builder);
         }
