@@ -45,8 +45,8 @@ public final class InfoReportBuilder {
         byClass.forEach((c, count) -> classes.put(c.procmonName(), count));
         return new InfoReport.Input(t.source(), t.format(), null, detectedBy, t.size(), null,
                 t.report().skippedTotal(), t.report().skippedByReason(), t.processes().size(),
-                CapturingProcmon.describe(t), t.timeBase().name(), span(t), classes, mostFirst(byOperation),
-                t.report().warnings());
+                CapturingProcmon.describe(t), t.timeBase().name(), span(t), t.report().decoders(), classes,
+                mostFirst(byOperation), t.report().warnings());
     }
 
     private static InfoReport.Span span(Trace t) {
@@ -69,6 +69,6 @@ public final class InfoReportBuilder {
     private static InfoReport.Input servicingLog(ServicingLog log, String detectedBy) {
         return new InfoReport.Input(log.input(), log.format().id(), log.kind(), detectedBy, log.recognised(),
                 log.lines(), log.report().skippedTotal(), log.report().skippedByReason(), 0, null, null, null,
-                Map.of(), Map.of(), log.report().warnings());
+                Map.of(), Map.of(), Map.of(), log.report().warnings());
     }
 }

@@ -32,7 +32,8 @@ public final class Run {
             double mb = Files.size(input.path()) / 1e6;
             String label = name.replace("io.lockscope.benchmarks.", "")
                     + (r.getParams().getParam("compressed") == null ? ""
-                    : Boolean.parseBoolean(r.getParams().getParam("compressed")) ? " (xpress)" : " (plain)");
+                    : Boolean.parseBoolean(r.getParams().getParam("compressed")) ? " (xpress)" : " (plain)")
+                    + (r.getParams().getParam("decoder") == null ? "" : " " + r.getParams().getParam("decoder"));
             System.out.printf("%-62s %10.3f %10.1f %,12.0f%n", label, seconds, mb / seconds, input.events() / seconds);
         }
         printRetained(BenchmarkData.procmonCsv(400_000));

@@ -16,12 +16,14 @@ public record InfoReport(String lang, List<Input> inputs) {
      * @param capturedBy  the procmon that captured a trace, when the log shows it; else null
      * @param timeBase    the trace's time base ({@code model.TimeBase} name); null for a servicing log
      * @param span        first and last event; null for a servicing log or an empty trace
+     * @param decoders    which decoder read each part where there is a choice (native or Java XPRESS), by part
      * @param countsByClass     events per procmon event class; empty for a servicing log
      * @param countsByOperation events per operation, most first; empty for a servicing log
      */
     public record Input(String path, String format, String kind, String detectedBy, long records, Long lines,
                         long skipped, Map<String, Long> skippedByReason, int processes, String capturedBy,
-                        String timeBase, Span span, Map<String, Long> countsByClass, Map<String, Long> countsByOperation,
+                        String timeBase, Span span, Map<String, String> decoders,
+                        Map<String, Long> countsByClass, Map<String, Long> countsByOperation,
                         List<String> warnings) {
         public boolean isTrace() {
             return kind == null;

@@ -42,6 +42,11 @@ public final class InfoJsonRenderer implements Renderer<InfoReport> {
         g.writeStringField("first", in.span() == null ? null : in.span().first());
         g.writeStringField("last", in.span() == null ? null : in.span().last());
         g.writeStringField("timeBase", in.timeBase());
+        g.writeObjectFieldStart("decoders");
+        for (Map.Entry<String, String> en : in.decoders().entrySet()) {
+            g.writeStringField(en.getKey(), en.getValue());
+        }
+        g.writeEndObject();
         counts(g, "countsByClass", in.countsByClass());
         counts(g, "countsByOperation", in.countsByOperation());
         warnings(g, in);

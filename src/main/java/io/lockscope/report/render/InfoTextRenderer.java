@@ -45,6 +45,7 @@ public final class InfoTextRenderer implements Renderer<InfoReport> {
             line(out, labels, "info.span", labels.format("info.spanValue", in.span().first(), in.span().last(),
                     String.format(Locale.ROOT, "%.3f", in.span().seconds()), labels.code("timeBase", in.timeBase())));
         }
+        in.decoders().forEach((part, how) -> line(out, labels, "info.decoder", part + ": " + how));
         counts(out, labels, "info.byClass", in.countsByClass(), 14);
         counts(out, labels, "info.byOperation", in.countsByOperation(), 40);
     }
