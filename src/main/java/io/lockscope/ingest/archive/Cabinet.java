@@ -183,10 +183,10 @@ final class Cabinet implements Closeable {
 
     /** Frees the inflater of the folder being read (native memory). */
     private void endFolder() {
-        if (current != null) {
+        if (current != null && current.inflater != null) {
             current.inflater.end();
-            current = null;
         }
+        current = null;
     }
 
     private void readMembers(long at, int count) throws IOException {
@@ -236,13 +236,14 @@ final class Cabinet implements Closeable {
         private int blockOffset;
         private final byte[] history = new byte[MAX_BLOCK_BYTES];
         private int historyLength;
-        private final Inflater inflater = new Inflater(true);
+        private final Inflater inflater;
         private final LzxDecoder lzx;
 
         FolderStream(int folderIndex) {
             this.folderIndex = folderIndex;
             this.folder = folders.get(folderIndex);
             this.blockAt = folder.firstBlock();
+            this.inflater = folder.compression() == Compression.MSZIP ? new Inflater(true) : null;
             this.lzx = folder.compression() != Compression.LZX ? null : new LzxDecoder(folder.windowBits(), () -> {
                 DataBlock b = nextDataBlock();
                 return b == null ? null : new LzxDecoder.Block(b.data(), b.uncompressedLength(), b.dataAt());

@@ -51,6 +51,12 @@ final class LzxDecoder {
     private static final int VERBATIM = 1;
     private static final int ALIGNED = 2;
     private static final int UNCOMPRESSED = 3;
+    /**
+     * How many blocks may be read ahead of the bits being decoded. A frame's bits lie in its own block
+     * (the reader may peek one word into the next), so more than this is a damaged stream, and the
+     * blocks it holds would otherwise pile up in memory.
+     */
+    private static final int MAX_BLOCKS_AHEAD = 2;
     /** E8 translation stops after this many frames (1 GiB of output). */
     private static final int E8_FRAMES = 32 * 1024;
     /** The last bytes of a frame where an 0xE8 is left as it is. */
@@ -351,6 +357,10 @@ final class LzxDecoder {
         }
         frameSizes.add(next.uncompressedBytes());
         unread.add(next);
+        if (unread.size() > MAX_BLOCKS_AHEAD) {
+            throw corrupt("frame %d is still decoded from data %d blocks before its own", framesDecoded,
+                    unread.size());
+        }
         return true;
     }
 

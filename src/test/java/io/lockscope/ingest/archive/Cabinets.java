@@ -59,12 +59,17 @@ public final class Cabinets {
      */
     static Path writeLzx(Path file, Map<String, byte[]> files, int windowBits, int e8FileSize,
                          List<LzxEncoder.Block> plan, boolean checksums) throws IOException {
-        byte[] all = concatenate(files);
-        List<byte[]> chunks = LzxEncoder.compress(all, windowBits, e8FileSize, plan);
+        List<byte[]> chunks = LzxEncoder.compress(concatenate(files), windowBits, e8FileSize, plan);
+        return writeLzx(file, files, windowBits, chunks, checksums);
+    }
+
+    /** A cabinet of {@code files} in one LZX folder whose data blocks hold {@code chunks}, one per 32 KiB of output. */
+    static Path writeLzx(Path file, Map<String, byte[]> files, int windowBits, List<byte[]> chunks, boolean checksums)
+            throws IOException {
+        int size = concatenate(files).length;
         List<byte[]> blocks = new ArrayList<>();
         for (int i = 0; i < chunks.size(); i++) {
-            int uncompressed = Math.min(BLOCK, all.length - i * BLOCK);
-            blocks.add(dataBlock(chunks.get(i), uncompressed, checksums));
+            blocks.add(dataBlock(chunks.get(i), Math.min(BLOCK, size - i * BLOCK), checksums));
         }
         return write(file, files, blocks, 3 | windowBits << 8);
     }

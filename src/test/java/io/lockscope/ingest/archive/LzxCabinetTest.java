@@ -141,6 +141,25 @@ class LzxCabinetTest {
     }
 
     @Test
+    void blocksReadFarAheadOfTheBitsBeingDecodedAreRefusedNotHeldInMemory() throws Exception {
+        // all frames' bits in the first block, the later blocks' data never reached: libmspack would
+        // read this, but no LZX compressor writes it, and each block read ahead would be held
+        LzxFixtures.Fixture f = LzxFixtures.all().get(1);
+        byte[] all = f.members().values().stream().reduce(new byte[0], LzxCabinetTest::concat);
+        List<byte[]> chunks = LzxEncoder.compress(all, f.windowBits(), f.e8FileSize(), f.plan());
+        List<byte[]> shifted = new ArrayList<>(List.of(chunks.stream().reduce(new byte[0], LzxCabinetTest::concat)));
+        for (int i = 1; i < chunks.size(); i++) {
+            shifted.add(new byte[1_000]);
+        }
+        Path ahead = Cabinets.writeLzx(dir.resolve("ahead.cab"), f.members(), f.windowBits(), shifted, true);
+        BadInputException.Corrupt e = assertThrows(BadInputException.Corrupt.class, () -> expand(ahead));
+        assertTrue(e.getMessage().matches("ahead\\.cab: entry CBS\\.log: broken archive: at byte \\d+: frame 3 is "
+                + "still decoded from data 3 blocks before its own"), e.getMessage());
+        Path same = Cabinets.writeLzx(dir.resolve("same.cab"), f.members(), f.windowBits(), chunks, true);
+        assertEquals(2, expand(same).files().size(), "the same bits, one frame per block, are read");
+    }
+
+    @Test
     void aWindowOutsideLzxsRangeIsRefusedAtTheFolderEntry() throws Exception {
         byte[] cab = Files.readAllBytes(resource("lzx15.cab"));
         cab[36 + 7] = 22; // typeCompress high byte: window 2^22
@@ -159,6 +178,12 @@ class LzxCabinetTest {
             left -= n;
         }
         return plan;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
     }
 
     private static byte[] randomBytes(Random random, int n) {
