@@ -1,11 +1,13 @@
 package io.lockscope.model;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
  * Interns strings to dense int ids. Id 0 is always the empty string, so a zero-initialised column
- * means "no text". Lookups by {@link CharSequence} or by a {@code char[]} slice avoid allocating a
- * String for values already seen, which is most of them in a trace (paths, process names, results).
+ * means "no text". Lookups by {@link CharSequence}, by a {@code char[]} slice or by UTF-16 code
+ * units in a buffer avoid allocating a String for values already seen, which is most of them in a
+ * trace (paths, process names, results).
  *
  * <p>Mutable while a trace is read, read-only afterwards (see {@link Trace}); not thread-safe.
  */
@@ -58,6 +60,33 @@ public final class StringPool {
             }
             String v = values[slot - 1];
             if (v.length() == length && regionEquals(v, chars, offset)) {
+                return slot - 1;
+            }
+        }
+    }
+
+    /**
+     * Interns the {@code length} UTF-16 code units at byte {@code at} of {@code buffer}, read in the
+     * buffer's byte order, hashing and comparing them in place: a String is made only for a new value.
+     */
+    public int internUtf16(ByteBuffer buffer, int at, int length) {
+        int h = 0;
+        for (int k = 0; k < length; k++) {
+            h = 31 * h + buffer.getChar(at + 2 * k);
+        }
+        h = spread(h);
+        int mask = slots.length - 1;
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            int slot = slots[i];
+            if (slot == 0) {
+                char[] chars = new char[length];
+                for (int k = 0; k < length; k++) {
+                    chars[k] = buffer.getChar(at + 2 * k);
+                }
+                return add(new String(chars), i);
+            }
+            String v = values[slot - 1];
+            if (v.length() == length && regionEquals(v, buffer, at)) {
                 return slot - 1;
             }
         }
@@ -131,6 +160,15 @@ public final class StringPool {
     private static boolean regionEquals(String v, char[] chars, int offset) {
         for (int k = 0, n = v.length(); k < n; k++) {
             if (v.charAt(k) != chars[offset + k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean regionEquals(String v, ByteBuffer buffer, int at) {
+        for (int k = 0, n = v.length(); k < n; k++) {
+            if (v.charAt(k) != buffer.getChar(at + 2 * k)) {
                 return false;
             }
         }

@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -66,5 +67,10 @@ public class EtlDecodeBenchmark {
     @Benchmark
     public Trace etlIngest() throws Exception {
         return Readers.read(etl, etl.toString(), ReadOptions.DEFAULT);
+    }
+
+    @Benchmark
+    public long cat() throws IOException {
+        return Cat.stream(etl);
     }
 }

@@ -45,4 +45,9 @@ public class PmlIngestBenchmark {
     public Trace lockscopePmlIngest() throws Exception {
         return Readers.read(pml, pml.toString(), ReadOptions.DEFAULT);
     }
+
+    @Benchmark
+    public long cat() throws IOException {
+        return Cat.stream(pml);
+    }
 }

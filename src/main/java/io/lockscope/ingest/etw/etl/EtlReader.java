@@ -2,6 +2,7 @@ package io.lockscope.ingest.etw.etl;
 
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.model.ReadReport;
+import io.lockscope.model.StringPool;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -53,15 +54,16 @@ public final class EtlReader implements Closeable {
 
     private static final class Cursor {
         final BufferEntry entry;
-        final TraceRecord record = new TraceRecord();
+        final TraceRecord record;
         ByteBuffer data;
         byte[] scratch;
         int next;
         long time;
         boolean open;
 
-        Cursor(BufferEntry entry) {
+        Cursor(BufferEntry entry, StringPool texts) {
             this.entry = entry;
+            this.record = new TraceRecord(texts);
             this.time = entry.firstRawTime;
         }
     }
@@ -72,6 +74,8 @@ public final class EtlReader implements Closeable {
     private final EtlStats stats = new EtlStats();
     private final List<BufferEntry> buffers = new ArrayList<>();
     private final ArrayDeque<byte[]> scratchPool = new ArrayDeque<>();
+    /** The text of every record, one String per distinct value across all passes. */
+    private final StringPool texts = new StringPool();
     private byte[] compressedInput = new byte[0];
     private LogfileHeader header;
     /** Completed {@link #read} passes; problems are counted and reported in the first pass only. */
@@ -336,7 +340,7 @@ public final class EtlReader implements Closeable {
     private void merge(RecordVisitor visitor) throws BadInputException, IOException {
         PriorityQueue<Cursor> queue = new PriorityQueue<>(Math.max(1, buffers.size()), ORDER);
         for (BufferEntry e : buffers) {
-            queue.add(new Cursor(e));
+            queue.add(new Cursor(e, texts));
         }
         int open = 0;
         long lastRaw = Long.MIN_VALUE;

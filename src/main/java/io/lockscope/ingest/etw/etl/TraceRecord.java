@@ -1,5 +1,7 @@
 package io.lockscope.ingest.etw.etl;
 
+import io.lockscope.model.StringPool;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -7,7 +9,9 @@ import java.util.UUID;
 /**
  * One record of an ETL buffer, parsed from its trace header. A mutable view reused for every record
  * (copy what you keep); payload readers take offsets relative to the payload and throw
- * {@link PayloadTooShortException} instead of reading past it.
+ * {@link PayloadTooShortException} instead of reading past it. Text read through a record made with a
+ * text pool is that pool's one String for the value, found by hashing the bytes in place: a file or
+ * key name logged a million times costs one String, and later lookups by it hit its cached hash.
  *
  * <p>Record header layouts (ntwmi.h; fox-it/dissect.etl {@code c_etl.py}; etw-formats.md §4.3). The
  * first dword is a marker: byte 3 = flags (0xC0 trace header, 0x8x/0x9x WPP message), byte 2 = header
@@ -68,8 +72,10 @@ public final class TraceRecord {
         }
     }
 
+    private final StringPool texts;
     private ByteBuffer data;
     private String parseError;
+    private int pointerSize;
     private int payloadStart;
     private int payloadLength;
     private int headerType;
@@ -90,6 +96,16 @@ public final class TraceRecord {
     private long bufferFileOffset;
     private int bufferIndex;
     private int recordOffset;
+
+    /** A record whose text is new Strings each time. */
+    TraceRecord() {
+        this(null);
+    }
+
+    /** A record whose text is interned in {@code texts}, or new Strings when null. */
+    TraceRecord(StringPool texts) {
+        this.texts = texts;
+    }
 
     /**
      * Parses the record at {@code pos}; returns its aligned size, or a negative number (with
@@ -193,6 +209,10 @@ public final class TraceRecord {
         }
         payloadStart = pos + fixed;
         payloadLength = size - fixed;
+        pointerSize = switch (headerType) {
+            case SYSTEM64, COMPACT64, PERFINFO64, EVENT_HEADER64, FULL_HEADER64, INSTANCE64 -> 8;
+            default -> 4;
+        };
         return (size + 7) & ~7;
     }
 
@@ -247,10 +267,7 @@ public final class TraceRecord {
 
     /** 8 for the 64-bit header variants, else 4. */
     public int pointerSize() {
-        return switch (headerType) {
-            case SYSTEM64, COMPACT64, PERFINFO64, EVENT_HEADER64, FULL_HEADER64, INSTANCE64 -> 8;
-            default -> 4;
-        };
+        return pointerSize;
     }
 
     /** Kernel group (high byte of the HookId), -1 for non-kernel records. */
@@ -348,14 +365,17 @@ public final class TraceRecord {
 
     /** A pointer of this record's {@link #pointerSize()}, zero-extended. */
     public long pointer(int offset) {
-        return pointerSize() == 8 ? i64(offset) : u32(offset);
+        return pointerSize == 8 ? i64(offset) : u32(offset);
     }
 
     /** NUL-terminated UTF-16LE at {@code offset}; an unterminated string runs to the payload end. */
     public String utf16z(int offset) {
         int n = utf16zChars(offset);
-        char[] chars = new char[n];
         int p = payloadStart + offset;
+        if (texts != null) {
+            return texts.get(texts.internUtf16(data, p, n));
+        }
+        char[] chars = new char[n];
         for (int i = 0; i < n; i++) {
             chars[i] = data.getChar(p + 2 * i);
         }
