@@ -41,6 +41,10 @@ import java.util.UUID;
 final class EtlModelWriter {
     private static final int UNKNOWN_PID = -1;
 
+    /** A registry event's key as logged: the name of the KCB it is relative to and its relative name. */
+    private record RegistryName(String kcb, String relative) {
+    }
+
     private final String name;
     private final TraceBuilder builder;
     private final ReadReport report;
@@ -52,10 +56,7 @@ final class EtlModelWriter {
     private final Map<UUID, String> skipReasons = new HashMap<>();
     /** NT path → id of its DOS form in the string pool. */
     private final Map<String, Integer> pathIds = new HashMap<>();
-    /** A registry event's key as logged: the name of the KCB it is relative to and its relative name. */
-    private record RegistryName(String kcb, String relative) {
-    }
-
+    /** Registry key as logged → id of its procmon form in the string pool. */
     private final Map<RegistryName, Integer> registryPathIds = new HashMap<>();
     private int requests;
     private int opEnds;
