@@ -64,7 +64,7 @@ public record CaseFacts(List<String> targetNames, Targets.Source targetSource, L
     /** Whether the user's {@code --target} selects nothing in any trace (false without traces or without --target). */
     public boolean targetMatchesNothing() {
         return targetSource == Targets.Source.USER && !traces.isEmpty()
-                && traces.stream().allMatch(t -> t.targets().pathIds().isEmpty());
+                && traces.stream().noneMatch(t -> t.targets().namesMatched());
     }
 
     public List<FailureFacts> allFailures() {

@@ -45,12 +45,14 @@ public final class Targets {
     private final List<String> names;
     private final Source source;
     private final BitSet pathIds;
+    private final boolean namesMatched;
     private final IntIntHashMap canonical;
 
-    private Targets(List<String> names, Source source, BitSet pathIds, IntIntHashMap canonical) {
+    private Targets(List<String> names, Source source, BitSet pathIds, boolean namesMatched, IntIntHashMap canonical) {
         this.names = names;
         this.source = source;
         this.pathIds = pathIds;
+        this.namesMatched = namesMatched;
         this.canonical = canonical;
     }
 
@@ -69,6 +71,15 @@ public final class Targets {
     /** Every target path id (all spellings). */
     public BitSet pathIds() {
         return (BitSet) pathIds.clone();
+    }
+
+    /**
+     * Whether some path matched a name itself. The driver database that every INF name takes along
+     * (the DRIVERS hive files, package-independent DriverDatabase keys) does not count: a misspelt
+     * INF would otherwise seem to match in every trace that touches the hive.
+     */
+    public boolean namesMatched() {
+        return namesMatched;
     }
 
     /** One id per distinct path: the first spelling seen of it. */
@@ -93,16 +104,19 @@ public final class Targets {
             }
         }
         BitSet selected = new BitSet();
+        boolean namesMatched = false;
         for (int id = 1, n = strings.size(); id < n; id++) {
             String s = strings.get(id);
             DriverPackagePaths.Match m = DriverPackagePaths.classify(s);
             if (m != null && (m.inf() == null ? !infs.isEmpty() : infs.contains(m.inf()))) {
                 selected.set(id);
+                namesMatched |= m.inf() != null;
                 if (m.kind() == DriverPackagePaths.Kind.DRIVER_STORE) {
                     fileNames.add(Paths.fileName(s).toLowerCase(Locale.ROOT));
                 }
             } else if (matchesAny(globs, s, m)) {
                 selected.set(id);
+                namesMatched = true;
             }
         }
         fileNames.removeIf(f -> !f.contains(".") || f.endsWith(".inf") || f.endsWith(".cat") || f.endsWith(".pnf"));
@@ -111,10 +125,11 @@ public final class Targets {
                 String s = strings.get(id);
                 if (fileNames.contains(Paths.fileName(s).toLowerCase(Locale.ROOT)) && s.contains("\\")) {
                     selected.set(id);
+                    namesMatched = true;
                 }
             }
         }
-        return new Targets(List.copyOf(names), source, selected, canonicalize(strings, selected));
+        return new Targets(List.copyOf(names), source, selected, namesMatched, canonicalize(strings, selected));
     }
 
     /**

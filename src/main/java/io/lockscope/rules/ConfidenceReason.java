@@ -44,7 +44,9 @@ public enum ConfidenceReason {
     /** Something failed and nothing in the inputs explains it. */
     NOTHING_EXPLAINS(Confidence.LOW),
     /** No input shows the driver update. */
-    UPDATE_NOT_SEEN(Confidence.LOW);
+    UPDATE_NOT_SEEN(Confidence.LOW),
+    /** The user's --target names nothing the traces touched: they say nothing about it. */
+    TARGET_UNMATCHED(Confidence.LOW);
 
     private final Confidence confidence;
 

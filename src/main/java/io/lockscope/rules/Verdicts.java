@@ -41,6 +41,10 @@ final class Verdicts {
         if (!facts.allFailures().isEmpty()) {
             return Diagnosis.Verdict.unblamed(VerdictKind.INCONCLUSIVE, ConfidenceReason.NOTHING_EXPLAINS);
         }
+        if (facts.targetMatchesNothing()) {
+            // the logs may record a failure, but not one the traces could show for this target
+            return Diagnosis.Verdict.unblamed(VerdictKind.INCONCLUSIVE, ConfidenceReason.TARGET_UNMATCHED);
+        }
         if (facts.servicing().recordsFailure()) {
             return Diagnosis.Verdict.unblamed(VerdictKind.SERVICING_FAILURE, ConfidenceReason.LOGS_RECORD_FAILURE);
         }

@@ -51,6 +51,22 @@ class WholeCaseTest {
     }
 
     @Test
+    void aTargetMatchingNothingIsNotTakenForAFailureOutsideTheCapture() throws Exception {
+        // the DRIVERS hive files every INF name takes along must not count as a match
+        CliRunner run = CliRunner.run("analyze", "traces/lock-holder", "--target", "nosuch.inf", "--format", "json");
+        assertEquals(Main.OK, run.exitCode(), run.err());
+        JsonNode report = JSON.readTree(run.out());
+        JsonNode verdict = report.get("verdict");
+        assertEquals("inconclusive", verdict.get("kind").asText(), verdict.toString());
+        assertTrue(verdict.get("summary").asText().startsWith("--target nosuch.inf matches nothing"), verdict.toString());
+        boolean listed = false;
+        for (JsonNode f : report.get("findings")) {
+            listed |= f.get("rule").asText().equals("target-unmatched") && f.get("message").asText().contains("oposdrv.inf");
+        }
+        assertTrue(listed, "the finding lists the packages shown: " + report.get("findings"));
+    }
+
+    @Test
     void severalCbsLogsAreSeveralCasesAndPointAtBatch() throws Exception {
         for (String c : new String[] {"machine-a", "machine-b"}) {
             Files.createDirectories(dir.resolve(c));

@@ -71,7 +71,7 @@ class CollectFlowWineTest {
         stub("sc", record + "echo SERVICE_NAME: %~2\r\n");
         stub("dism", record);
         stub("wevtutil", record);
-        stub("tar", record + "echo zip>%5\r\n");
+        stub("tar", record + "echo zip>%4\r\n"); // %4 is the archive after -a -c -f
         Files.createDirectories(DRIVE_C.resolve("windows/Logs/CBS"));
         Files.writeString(DRIVE_C.resolve("windows/Logs/CBS/CBS.log"), "cbs\r\n");
         Files.writeString(DRIVE_C.resolve("windows/Logs/CBS/CbsPersist_20261201093000.cab"), "MSCF");
@@ -110,6 +110,9 @@ class CollectFlowWineTest {
                 zip), made);
         assertTrue(zip.matches("tar -a -c -f \"C:\\\\lockscope-capture\\\\lockscope-[^\"]+\\.zip\" -C "
                 + "\"C:\\\\lockscope-capture\\\\upload\" \\."), zip);
+        try (var zips = Files.list(work)) {
+            assertEquals(1, zips.filter(f -> f.getFileName().toString().endsWith(".zip")).count(), "tar wrote the zip");
+        }
         Path upload = work.resolve("upload");
         for (String name : List.of(UploadLayout.TRACE, UploadLayout.PROCMON_LOG, UploadLayout.SETUPAPI_DEV,
                 UploadLayout.FILTERS, UploadLayout.INSTANCES, UploadLayout.SERVICES, UploadLayout.DRIVERS,
