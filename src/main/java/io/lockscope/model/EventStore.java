@@ -42,6 +42,8 @@ public final class EventStore {
     /** Sparse: only sources that record kernel identities (ETL) fill these. */
     final IntLongHashMap objectId = new IntLongHashMap();
     final IntLongHashMap irp = new IntLongHashMap();
+    /** Sparse: the FileKey of an ETW open, on its Create event only. */
+    final IntLongHashMap fileKey = new IntLongHashMap();
 
     private final StringPool strings;
     private final DetailCodec codec;
@@ -123,6 +125,16 @@ public final class EventStore {
         return irp.get(i);
     }
 
+    /**
+     * The FileKey (the stream's FsContext, one per file whatever link it was opened through) of the open
+     * that Create event {@code i} began, as its later requests show it; 0 when not recorded (procmon
+     * sources, an open with no request after its Create). A FileKey is reused once its file is closed
+     * everywhere, so it names one file only among opens that overlap in time.
+     */
+    public long fileKey(int i) {
+        return fileKey.get(i);
+    }
+
     /** The detail kind ({@link DetailCodec} constants) without decoding the detail. */
     public int detailKind(int i) {
         return (opAndKind.get(i) >>> 12) & 0xF;
@@ -139,7 +151,7 @@ public final class EventStore {
         n += 4L * (process.size() + tid.size() + result.size() + path.size() + stack.size() + c.size() + d.size());
         n += 2L * opAndKind.size();
         n += 32L * (operationText.size() + eventClass.size());
-        n += 24L * (objectId.size() + irp.size());
+        n += 24L * (objectId.size() + irp.size() + fileKey.size());
         return n;
     }
 
