@@ -114,6 +114,19 @@ public final class FailureAnalysis {
         }
         List<FailureFacts.HolderFinding> ruledOut = new ArrayList<>();
         blocking.removeIf(h -> h.ruledOut() != null && ruledOut.add(h));
+        if (blocking.isEmpty()) {
+            // nothing on the file itself explains it: holds on names presumed links of it are the lead
+            for (int other : identity.presumedLinks(file).toSortedArray()) {
+                for (Hold h : holds.onPath(other)) {
+                    if (h.activeAt(f) && relevant(h, f, result, access, share, renameTarget != null)) {
+                        FailureFacts.HolderFinding found = judge(h, result, access, share, holds.accessShown(h), accessShown);
+                        if (found.ruledOut() == null) {
+                            blocking.add(found.onPresumedLink());
+                        }
+                    }
+                }
+            }
+        }
         ended.sort(Comparator.comparingInt((FailureFacts.HolderFinding h) -> h.hold().endEvent()).reversed());
         ruledOut.addAll(ended.subList(0, Math.min(MAX_ENDED_SHOWN, ended.size())));
         List<FailureFacts.StackDriver> drivers = new ArrayList<>(stackDrivers(f, FailureFacts.Seen.FAILING_STACK).values());

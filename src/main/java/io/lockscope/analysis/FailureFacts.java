@@ -42,8 +42,20 @@ public record FailureFacts(int input, int event, int requestAccess, int requestS
      * @param accessUnknown the handle's access or share mode was not recorded, so the conflict is
      *                      assumed from its being open, not proven
      * @param ruledOut      null when this hold blocks
+     * @param linkPresumed  the hold is on another name of the package's file, presumed a hard link of the
+     *                      failing name from where servicing projects it; the trace does not prove it
+     *                      ({@link FileIdentity})
      */
-    public record HolderFinding(Hold hold, Set<ShareAccess.Reason> conflicts, boolean accessUnknown, RuledOut ruledOut) {
+    public record HolderFinding(Hold hold, Set<ShareAccess.Reason> conflicts, boolean accessUnknown, RuledOut ruledOut,
+                                boolean linkPresumed) {
+        public HolderFinding(Hold hold, Set<ShareAccess.Reason> conflicts, boolean accessUnknown, RuledOut ruledOut) {
+            this(hold, conflicts, accessUnknown, ruledOut, false);
+        }
+
+        /** This finding, about a hold on a name presumed a link of the failing one. */
+        HolderFinding onPresumedLink() {
+            return new HolderFinding(hold, conflicts, accessUnknown, ruledOut, true);
+        }
     }
 
     /**

@@ -8,13 +8,19 @@ import io.lockscope.model.detail.Detail;
 import io.lockscope.model.detail.RenameDetail;
 import io.lockscope.model.vocab.NtStatus;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
+import org.eclipse.collections.impl.set.mutable.primitive.IntHashSet;
 import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Which target paths name the same file. Share access, oplocks and pending deletes belong to the
@@ -33,12 +39,23 @@ import java.util.Locale;
  * </ul>
  *
  * <p>Each path's identity is one canonical path id of its file (union-find over {@link Targets#canonical}).
+ *
+ * <p>Apart from those proofs, names can be <em>presumed</em> one file: servicing projects a package's file
+ * under the same name into its DriverStore folder, its WinSxS component and, for drivers, System32\drivers,
+ * as hard links (lock-semantics.md §1.6, general Windows knowledge that a capture confirms with
+ * NumberOfLinks &gt; 1). When the trace shows exactly one folder of each of those places holding a file of
+ * that name, the names are presumed links of one file; with two DriverStore folders (an old and a new
+ * package) the pairing is unknown and nothing is presumed. A presumption is never a proof: the diagnosis
+ * only falls back on it when nothing proven explains a failure, and says so.
  */
 public final class FileIdentity {
     private static final String INDEX_NUMBER = "IndexNumber: ";
+    private static final String DRIVERS_FOLDER = "\\WINDOWS\\SYSTEM32\\DRIVERS";
 
     private final Targets targets;
     private final IntIntHashMap parent = new IntIntHashMap();
+    /** Per projected name (canonical path id): the other names presumed links of its file. */
+    private final IntObjectHashMap<IntHashSet> presumed = new IntObjectHashMap<>();
 
     private FileIdentity(Targets targets) {
         this.targets = targets;
@@ -70,7 +87,74 @@ public final class FileIdentity {
             }
         }
         keyedOpens.joinOverlapping(identity);
+        identity.presumeProjections(trace);
         return identity;
+    }
+
+    /** Where servicing projects a package's file (see the class comment). */
+    private enum Projection { DRIVER_STORE, WINSXS, DRIVERS }
+
+    private void presumeProjections(Trace trace) {
+        // volume and file name → place → folder → its names (canonical path ids)
+        Map<String, Map<Projection, Map<String, IntHashSet>>> byName = new HashMap<>();
+        BitSet ids = targets.pathIds();
+        for (int id = ids.nextSetBit(0); id >= 0; id = ids.nextSetBit(id + 1)) {
+            String path = Paths.normalize(trace.strings().get(id));
+            int cut = path.lastIndexOf('\\');
+            Projection place = cut < 0 ? null : projection(path.substring(0, cut));
+            String volume = volume(path);
+            if (place != null && volume != null) {
+                // a hard link never leaves its volume
+                byName.computeIfAbsent(volume + "|" + path.substring(cut + 1), k -> new EnumMap<>(Projection.class))
+                        .computeIfAbsent(place, k -> new HashMap<>())
+                        .computeIfAbsent(path.substring(0, cut), k -> new IntHashSet()).add(targets.canonical(id));
+            }
+        }
+        for (Map<Projection, Map<String, IntHashSet>> places : byName.values()) {
+            if (places.size() < 2 || places.values().stream().anyMatch(folders -> folders.size() != 1)) {
+                continue;
+            }
+            IntHashSet names = new IntHashSet();
+            places.values().forEach(folders -> folders.values().forEach(names::addAll));
+            names.forEach(name -> presumed.getIfAbsentPut(name, IntHashSet::new).addAll(names.reject(n -> n == name)));
+        }
+    }
+
+    /** Which projection place {@code folder} (normalized) is, or null. */
+    private static Projection projection(String folder) {
+        if (folder.endsWith(DRIVERS_FOLDER)) {
+            return Projection.DRIVERS;
+        }
+        DriverPackagePaths.Match m = DriverPackagePaths.classify(folder);
+        if (m == null || m.inf() == null) {
+            return null;
+        }
+        // the folder itself must be the package's, not one below it
+        String last = folder.substring(folder.lastIndexOf('\\') + 1);
+        String inf = m.inf().toUpperCase(Locale.ROOT);
+        return switch (m.kind()) {
+            case DRIVER_STORE -> last.startsWith(inf + "_") ? Projection.DRIVER_STORE : null;
+            case WINSXS -> last.contains("_DUAL_" + inf + "_") ? Projection.WINSXS : null;
+            default -> null;
+        };
+    }
+
+    /**
+     * The files presumed to be {@code file} as projections of one package file (identities, as {@link #of}
+     * gives them), those proven the same left out; empty when none.
+     */
+    public IntHashSet presumedLinks(int file) {
+        IntHashSet files = new IntHashSet();
+        presumed.forEachKeyValue((name, others) -> {
+            if (of(name) == file) {
+                others.forEach(o -> {
+                    if (of(o) != file) {
+                        files.add(of(o));
+                    }
+                });
+            }
+        });
+        return files;
     }
 
     /** The lifetimes of the ETW opens of target paths whose FileKey is known, by FileKey. */

@@ -97,6 +97,7 @@ final class InfoCommand implements Callable<Integer> {
             out.printf("  span        %s .. %s  (%.3f s, times %s)%n", s.first(), s.last(), TraceTime.seconds(span),
                     t.timeBase().name().toLowerCase().replace('_', ' '));
         }
+        t.report().decoders().forEach((part, how) -> out.printf("  decoder     %s: %s%n", part, how));
         out.println("  by class");
         s.byClass().forEach((c, n) -> out.printf("    %-14s %,12d%n", c.procmonName(), n));
         out.println("  by operation");
@@ -145,6 +146,11 @@ final class InfoCommand implements Callable<Integer> {
                 g.writeStringField("first", s.first());
                 g.writeStringField("last", s.last());
                 g.writeStringField("timeBase", t.timeBase().name());
+                g.writeObjectFieldStart("decoders");
+                for (Map.Entry<String, String> en : t.report().decoders().entrySet()) {
+                    g.writeStringField(en.getKey(), en.getValue());
+                }
+                g.writeEndObject();
                 g.writeObjectFieldStart("countsByClass");
                 for (Map.Entry<EventClass, Long> en : s.byClass().entrySet()) {
                     g.writeNumberField(en.getKey().procmonName(), en.getValue());

@@ -49,6 +49,8 @@ final class CaseScript {
     private static final String DRIVERS_HIVE_FILE = "C:\\Windows\\System32\\config\\DRIVERS";
     private static final String KB = "KB5016623";
     private static final String COMPONENT_VERSION = "10.0.17763.3287";
+    /** The NTFS file reference of the component's DLL: MFT record 0x12a4f, sequence number 3. */
+    private static final long COMPONENT_DLL_FILE_REFERENCE = 0x0003_0000_0001_2A4FL;
     private static final int TRUSTED_INSTALLER_PID = 2712;
     private static final int AGENT_PID = 1880;
 
@@ -431,8 +433,10 @@ final class CaseScript {
                         SHARE_READ | SHARE_WRITE, CREATED), 2210, ti.fileStack);
         emit(at(30.41), ti, 1, Operation.CLOSE_FILE, folder, NtStatus.SUCCESS, Detail.None.INSTANCE, 30, ti.fileStack);
         double t = 30.6;
-        // in rename-target the package folder still has the DLL an interrupted earlier attempt left there
-        for (String file : scenario == Scenario.RENAME_TARGET ? List.of(inf) : List.of(inf, dll)) {
+        // in rename-target and hard-link-file-id the package folder still has the DLL an interrupted earlier
+        // attempt linked there
+        boolean dllLinkedBefore = scenario == Scenario.RENAME_TARGET || scenario == Scenario.HARD_LINK_FILE_ID;
+        for (String file : dllLinkedBefore ? List.of(inf) : List.of(inf, dll)) {
             String source = winSxs + file;
             emit(at(t), ti, 1, Operation.CREATE_FILE, source, NtStatus.SUCCESS,
                     opened(READ_ATTRIBUTES | SYNCHRONIZE, SYNCHRONOUS_IO_NON_ALERT | NON_DIRECTORY_FILE
@@ -445,6 +449,9 @@ final class CaseScript {
         }
         // the agent scans the new driver file as it appears, sharing everything: harmless
         openAndRead(31.5, 31.6, agent, folder + "\\" + dll, SHARE_ALL);
+        if (scenario == Scenario.HARD_LINK_FILE_ID) {
+            queryFileId(31.505, agent, folder + "\\" + dll);
+        }
         String packageKey = DRIVER_DATABASE + "DriverPackages\\" + newPackage;
         emit(at(32.0), ti, 2, Operation.REG_CREATE_KEY, packageKey, NtStatus.SUCCESS,
                 createdKey(KEY_ALL_ACCESS, REG_CREATED_NEW_KEY), 140, ti.registryStack);
@@ -535,6 +542,10 @@ final class CaseScript {
                     holders.add(openAndRead(f - 0.3, f + 2.5, agent, FILE_REPOSITORY + newPackage + "\\" + dll, SHARE_ALL));
             // it lets go before the rollback deletes the new package's files
             case HARD_LINK -> holders.add(openAndRead(f - 0.3, f + 0.4, agent, winSxs + dll, SHARE_READ | SHARE_WRITE));
+            case HARD_LINK_FILE_ID -> {
+                holders.add(openAndRead(f - 0.3, f + 0.4, agent, winSxs + dll, SHARE_READ | SHARE_WRITE));
+                queryFileId(f - 0.295, agent, winSxs + dll);
+            }
             case IMAGE_SECTION -> {
                 long loaded = at(8.0);
                 emit(loaded, posService, 0, Operation.LOAD_IMAGE, target, NtStatus.SUCCESS, new ProcessDetail(-1,
@@ -632,8 +643,9 @@ final class CaseScript {
                         ti.fileStack);
                 mechanism = "rename-target";
             }
-            case HARD_LINK -> {
-                // the DriverStore name and the WinSxS name are one file (SetLinkInformationFile while staging)
+            case HARD_LINK, HARD_LINK_FILE_ID -> {
+                // the DriverStore name and the WinSxS name are one file (a SetLinkInformationFile while staging,
+                // in this trace or before it)
                 heldPath = winSxs + dll;
                 fail(t, Operation.CREATE_FILE, FILE_REPOSITORY + newPackage + "\\" + dll, NtStatus.SHARING_VIOLATION,
                         failedOpen(DELETE, options, SHARE_READ));
@@ -726,6 +738,17 @@ final class CaseScript {
         long closed = at(closeAt);
         emit(closed, a, 1, Operation.CLOSE_FILE, path, NtStatus.SUCCESS, Detail.None.INSTANCE, 44, stack);
         return access(a, opened, closed, access, share);
+    }
+
+    /**
+     * {@code a} asks for the file ID of its open of {@code path} (a scanner keys its cache by it, so a file is
+     * scanned once whatever link it is reached by). FILE_INTERNAL_INFORMATION's IndexNumber is the NTFS file
+     * reference: one per file, the same through every hard link (lock-semantics.md §1.6).
+     */
+    private void queryFileId(double seconds, Actor a, String path) {
+        emit(at(seconds), a, 1, Operation.QUERY_FILE_INTERNAL_INFORMATION_FILE, path, NtStatus.SUCCESS,
+                new Detail.Text("IndexNumber: 0x" + Long.toHexString(COMPONENT_DLL_FILE_REFERENCE)), 9,
+                a.filteredFileStack);
     }
 
     private static Access access(Actor a, long opened, long closed, int access, int share) {

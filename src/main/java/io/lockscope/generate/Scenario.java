@@ -46,6 +46,11 @@ public enum Scenario {
                     + "re-stages the same file, hard-linked into the DriverStore earlier in the trace, and its Delete "
                     + "open of the DriverStore name fails: SHARING VIOLATION",
             "lock-holder", "oposdrv.inf"),
+    HARD_LINK_FILE_ID("hard-link-file-id",
+            "like hard-link, but the DriverStore name was linked before this boot (an earlier attempt), so no "
+                    + "SetLinkInformationFile is in the trace; the scanner queries the file's ID under both names "
+                    + "(QueryFileInternalInformationFile), and the one IndexNumber shows they are one file",
+            "lock-holder", "oposdrv.inf"),
     IMAGE_SECTION("image-section",
             "OposSvc.exe (a POS service, not in the knowledge base) loaded oposdrv.dll as an image; TiWorker's "
                     + "delete fails with CANNOT DELETE though no handle is open",

@@ -24,6 +24,7 @@ public final class ReadReport {
     private long ignored;
     private String firstDamage;
     private Truncation truncation;
+    private final Map<String, String> decoders = new LinkedHashMap<>();
 
     /** Counts one damaged record skipped for {@code reason} and keeps a warning saying where. */
     public void skip(String reason, String where) {
@@ -60,6 +61,19 @@ public final class ReadReport {
     /** Where the input was cut short, or null when it is whole. */
     public Truncation truncation() {
         return truncation;
+    }
+
+    /**
+     * Says which implementation decoded {@code part} of the input where the reader had a choice (the
+     * XPRESS decoder of a compressed ETL: native or Java; the threads that decoded a PML).
+     */
+    public void decodedWith(String part, String implementation) {
+        decoders.put(part, implementation);
+    }
+
+    /** What {@link #decodedWith} recorded, by part, in the order first recorded. */
+    public Map<String, String> decoders() {
+        return Collections.unmodifiableMap(decoders);
     }
 
     public void warn(String message) {

@@ -292,8 +292,12 @@ public final class ReportBuilder {
                 String sentence = words.get("verdict.lock-holder." + b.mechanism().name(), args.toArray());
                 String heldAs = t.events().path(h.startEvent());
                 String blocked = f.renameTarget() != null ? f.renameTarget() : t.events().path(f.event());
-                return h.kind() == Hold.Kind.HANDLE && !Paths.normalize(heldAs).equals(Paths.normalize(blocked))
-                        ? sentence + words.get("verdict.other-link", heldAs) : sentence;
+                if (!Paths.normalize(heldAs).equals(Paths.normalize(blocked))
+                        && (finding.linkPresumed() || h.kind() == Hold.Kind.HANDLE)) {
+                    return sentence + words.get(finding.linkPresumed() ? "verdict.presumed-link" : "verdict.other-link",
+                            heldAs);
+                }
+                return sentence;
             }
             case FILTER_INTERFERENCE -> {
                 FailureFacts.StackDriver d = b.driver();

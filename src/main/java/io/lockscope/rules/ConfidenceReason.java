@@ -15,6 +15,11 @@ public enum ConfidenceReason {
     PAIRING_INFERRED(Confidence.MEDIUM),
     /** A delete disposition was set and a handle of the file was still open at the failure. */
     DELETE_STILL_PENDING(Confidence.HIGH),
+    /**
+     * The holder had another name of the package's file open, presumed a hard link of the failing name from
+     * where servicing projects the file (WinSxS, DriverStore, System32\drivers); the trace does not prove it.
+     */
+    LINK_PRESUMED(Confidence.LOW),
     /** An open handle on the rename's target, which fails a replacing rename whatever its sharing. */
     TARGET_OPEN(Confidence.HIGH),
     /** An image mapping: procmon does not show when the last view was unmapped. */

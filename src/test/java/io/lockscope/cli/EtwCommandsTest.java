@@ -1,5 +1,7 @@
 package io.lockscope.cli;
 
+import io.lockscope.generate.etw.EtlCaseGenerator;
+import io.lockscope.nativeio.NativeXpress;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,5 +50,30 @@ class EtwCommandsTest {
                 .get("countsByOperation");
         assertTrue(counts.has("Process/DCStart") && counts.has("Thread/DCStart") && counts.has("Image/DCStart"),
                 counts.toString());
+    }
+
+    /** info names the XPRESS decoder of a compressed ETL; -Dlockscope.native=false turns native off. */
+    @Test
+    void infoSaysWhichXpressDecoderRan(@TempDir Path tmp) throws Exception {
+        Path etl = tmp.resolve("boot.etl");
+        EtlCaseGenerator.write(etl, EtlCaseGenerator.Scenario.LOCK_HOLDER, 200_000, true, 1);
+        CliRunner preferred = CliRunner.run("info", etl.toString());
+        assertEquals(Main.OK, preferred.exitCode(), preferred.err());
+        String expected = NativeXpress.available() ? "  decoder     XPRESS: native: " : "  decoder     XPRESS: Java (";
+        assertTrue(preferred.out().contains(expected), preferred.out());
+        String before = System.getProperty("lockscope.native");
+        System.setProperty("lockscope.native", "false");
+        try {
+            CliRunner java = CliRunner.run("info", etl.toString(), "--format", "json");
+            var decoders = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.out()).get("inputs").get(0)
+                    .get("decoders");
+            assertTrue(decoders.get("XPRESS").asText().startsWith("Java ("), decoders.toString());
+        } finally {
+            if (before == null) {
+                System.clearProperty("lockscope.native");
+            } else {
+                System.setProperty("lockscope.native", before);
+            }
+        }
     }
 }

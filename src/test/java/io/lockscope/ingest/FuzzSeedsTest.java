@@ -3,6 +3,7 @@ package io.lockscope.ingest;
 import io.lockscope.generate.CaseGenerator;
 import io.lockscope.generate.Scenario;
 import io.lockscope.ingest.archive.Archives;
+import io.lockscope.ingest.archive.LzxFixtures;
 import io.lockscope.ingest.etw.testing.LockScenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +55,7 @@ class FuzzSeedsTest {
     /** The whole pipeline's target, in another package: its seeds are the generated boot log. */
     static final Path ANALYZE_SEEDS = RESOURCES.resolve("io/lockscope/cli/AnalyzeFuzzTestInputs/analyze");
     static final String ARCHIVE = "archive.ArchiveFuzzTest/expand";
+    static final String LZX = "archive.ArchiveFuzzTest/lzx";
 
     @Test
     void everyFuzzTargetHasSeeds(@TempDir Path tmp) throws IOException {
@@ -66,6 +68,7 @@ class FuzzSeedsTest {
         List<String> targets = new ArrayList<>(TARGET.values());
         targets.add(ETL_XPRESS);
         targets.add(ARCHIVE);
+        targets.add(LZX);
         List<Path> folders = new ArrayList<>(List.of(ANALYZE_SEEDS));
         targets.forEach(t -> folders.add(inputs(t)));
         for (Path dir : folders) {
@@ -107,7 +110,7 @@ class FuzzSeedsTest {
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** One small case in each archive format, and a zip holding a tar.gz (nesting). */
+    /** One small case in each archive format, a zip holding a tar.gz (nesting), and the LZX cabinets. */
     private static void writeArchiveSeeds(Path caseDir, Path tmp) throws IOException {
         Path small = Files.createDirectories(tmp.resolve("small"));
         try (Stream<Path> all = Files.list(caseDir)) {
@@ -123,6 +126,7 @@ class FuzzSeedsTest {
         Archives.tarGzFolder(small, dir.resolve("case.tar.gz"));
         Archives.sevenZFolder(small, dir.resolve("case.7z"));
         Archives.zip(dir.resolve("nested.zip"), Map.of("inner/case.tar.gz", Files.readAllBytes(dir.resolve("case.tar.gz"))));
+        LzxFixtures.writeFuzzSeeds(dir, inputs(LZX));
     }
 
     /** The heads of the real files of the shared corpus, into Jazzer's corpus folder (fuzzing only). */

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A generated lock-holder case packed the way {@code collect.cmd finish} packs an upload (names from
- * {@link UploadLayout}; the failing CBS session rotated into a CbsPersist cabinet, as Windows does),
+ * {@link UploadLayout}; the failing CBS session rotated into an LZX CbsPersist cabinet, as Windows does),
  * analysed end to end from the zip.
  */
 class KitUploadTest {
@@ -39,7 +39,7 @@ class KitUploadTest {
                 "--formats", "pml,logs", "-q").exitCode());
         Map<String, byte[]> rotated = new LinkedHashMap<>();
         rotated.put("CbsPersist_20261201093000.log", Files.readAllBytes(generated.resolve("CBS.log")));
-        Path cab = Cabinets.write(dir.resolve("CbsPersist_20261201093000.cab"), rotated, true);
+        Path cab = Cabinets.writeLzx(dir.resolve("CbsPersist_20261201093000.cab"), rotated);
 
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(UploadLayout.PROCMON_LOG, Files.readAllBytes(generated.resolve("boot_log.pml")));

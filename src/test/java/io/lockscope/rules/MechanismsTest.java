@@ -228,10 +228,39 @@ class MechanismsTest {
     }
 
     @Test
-    void namesAloneDoNotMakeOneFile() {
+    void theOnlyProjectionsOfOnePackageFileArePresumedLinksAtLowConfidence() {
         f.open(av, WINSXS, READ_DATA, SHARE_READ);
         f.failOpen(ti, NEW_DLL, DELETE, SHARE_READ, NtStatus.SHARING_VIOLATION);
-        assertTrue(diagnose().verdict().culprits().isEmpty(), "no link in the trace: two files");
+        Diagnosis d = diagnose();
+        assertEquals(List.of("ntrtscan.exe/handle"), culprits(d), "nothing proven: the projection is the lead");
+        assertEquals(Confidence.LOW, d.verdict().confidence());
+        assertEquals(ConfidenceReason.LINK_PRESUMED, d.verdict().reason());
+        String summary = io.lockscope.report.ReportBuilder.build(d, "en", "test").verdict().summary();
+        assertTrue(summary.contains(WINSXS + ", where servicing projects the same package file: presumed a hard link"),
+                summary);
+        String zh = io.lockscope.report.ReportBuilder.build(d, "zh-CN", "test").verdict().summary();
+        assertTrue(zh.contains("推定它是该文件的硬链接"), zh);
+    }
+
+    @Test
+    void twoDriverStoreFoldersOfThePackageLeaveTheProjectionUnpaired() {
+        // the superseded package's folder has a DLL of the same name: which one is the WinSxS file's link is unknown
+        f.open(ti, DLL, READ_ATTRIBUTES, SHARE_ALL);
+        f.close(ti, DLL);
+        f.open(av, WINSXS, READ_DATA, SHARE_READ);
+        f.failOpen(ti, NEW_DLL, DELETE, SHARE_READ, NtStatus.SHARING_VIOLATION);
+        assertTrue(diagnose().verdict().culprits().isEmpty(), "no pairing presumed");
+    }
+
+    @Test
+    void aPresumedLinkIsOnlyALeadWhenNothingOnTheFailingNameExplainsIt() {
+        int wmi = f.process(2604, "WmiPrvSE.exe");
+        f.open(wmi, WINSXS, READ_DATA, SHARE_READ);
+        f.open(av, NEW_DLL, READ_DATA, SHARE_READ);
+        f.failOpen(ti, NEW_DLL, DELETE, SHARE_READ, NtStatus.SHARING_VIOLATION);
+        Diagnosis d = diagnose();
+        assertEquals(List.of("ntrtscan.exe/handle"), culprits(d));
+        assertEquals(Confidence.HIGH, d.verdict().confidence());
     }
 
     @Test

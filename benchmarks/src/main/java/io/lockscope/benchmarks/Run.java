@@ -32,7 +32,8 @@ public final class Run {
             double mb = Files.size(input.path()) / 1e6;
             String compressed = r.getParams().getParam("compressed");
             String label = name.replace("io.lockscope.benchmarks.", "")
-                    + (compressed == null ? "" : Boolean.parseBoolean(compressed) ? " (xpress)" : " (plain)");
+                    + (compressed == null ? "" : Boolean.parseBoolean(compressed) ? " (xpress)" : " (plain)")
+                    + (r.getParams().getParam("decoder") == null ? "" : " " + r.getParams().getParam("decoder"));
             Double cat = catSeconds(results, r);
             System.out.printf("%-62s %10.3f %10.1f %,12.0f %8s%n", label, seconds, mb / seconds,
                     input.events() / seconds, cat == null ? "" : String.format("%.1f %%", 100 * cat / seconds));

@@ -18,6 +18,7 @@ import io.lockscope.model.vocab.IoControlCodes;
 import io.lockscope.model.vocab.WellKnownSids;
 
 import java.nio.ByteBuffer;
+import java.util.regex.Pattern;
 
 import static io.lockscope.export.pml.EventBlobs.truncate;
 import static io.lockscope.format.procmon.pml.PmlLayout.FS_IRP_FLAGS;
@@ -30,6 +31,7 @@ import static io.lockscope.format.procmon.pml.PmlOperations.*;
 /** File-system blobs, the inverse of the reader's {@code FileSystemDetailDecoder}. */
 final class FileSystemDetailEncoder extends DetailEncoder {
     private static final String CONTROL = "Control: ";
+    private static final Pattern INDEX_NUMBER = Pattern.compile("IndexNumber: 0x[0-9a-fA-F]{1,16}");
 
     FileSystemDetailEncoder(EventBlobs blobs) {
         super(blobs);
@@ -111,6 +113,12 @@ final class FileSystemDetailEncoder extends DetailEncoder {
         if (op == FS_QUERY_INFORMATION && code.subOperation() == INFO_STANDARD && d instanceof StandardInfoDetail s) {
             extra.i64(s.allocationSize()).i64(s.endOfFile()).i32(s.numberOfLinks()).u8(s.deletePending() ? 1 : 0)
                     .u8(s.directory() ? 1 : 0).zeros(2);
+            return true;
+        }
+        if (op == FS_QUERY_INFORMATION && code.subOperation() == INFO_INTERNAL && d instanceof Detail.Text t
+                && INDEX_NUMBER.matcher(t.text()).matches()) {
+            // FILE_INTERNAL_INFORMATION: the i64 IndexNumber the reader shows in hex
+            extra.i64(Long.parseUnsignedLong(t.text().substring("IndexNumber: 0x".length()), 16));
             return true;
         }
         if ((op == FS_QUERY_OPEN || op == FS_QUERY_INFORMATION && code.subOperation() == INFO_NETWORK_OPEN)

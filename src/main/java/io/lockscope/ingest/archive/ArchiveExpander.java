@@ -49,7 +49,7 @@ import java.util.zip.CRC32;
  * entry; one broken nested archive is an {@link Expansion#errors() error line} instead.
  *
  * <p>Cabinets (CBS rotates its logs into {@code CbsPersist_*.cab}) are read by {@link Cabinet}, in pure
- * Java, under the same limits: stored and MSZIP folders; members of LZX and Quantum folders are each
+ * Java, under the same limits: stored, MSZIP and LZX folders; members of Quantum folders are each
  * refused with the reason.
  */
 public final class ArchiveExpander {
@@ -349,7 +349,7 @@ public final class ArchiveExpander {
 
     /**
      * UNREADABLE: a zip entry Commons Compress cannot stream (encrypted, unknown method, stored with a
-     * data descriptor), or a cabinet member in an LZX or Quantum folder.
+     * data descriptor), or a cabinet member in a Quantum folder or continued across a cabinet set.
      */
     private enum Kind { FILE, DIRECTORY, LINK, OTHER, UNREADABLE }
 

@@ -21,8 +21,8 @@ import java.util.zip.Inflater;
 /**
  * A Microsoft Cabinet (.cab) file read in pure Java, as Windows rotates CBS logs into
  * {@code CbsPersist_*.cab}: its members are listed from the header, and each member's content is
- * decompressed on demand from its folder's data blocks. Stored and MSZIP folders are read; LZX and
- * Quantum folders are listed with the reason they are not.
+ * decompressed on demand from its folder's data blocks. Stored, MSZIP and LZX folders are read
+ * ({@link LzxDecoder}); members of Quantum folders are listed with the reason they are not.
  *
  * <p>Layout ([MS-CAB] "Cabinet File Format", all integers little-endian):
  * <pre>
@@ -31,7 +31,7 @@ import java.util.zip.Inflater;
  *           32 setID u16 | 34 iCabinet u16 | [36 cbCFHeader u16, cbCFFolder u8, cbCFData u8, reserve]
  *           [szCabinetPrev, szDiskPrev if flags&amp;1] [szCabinetNext, szDiskNext if flags&amp;2]
  * CFFOLDER  coffCabStart u32 | cCFData u16 | typeCompress u16 (low 4 bits: 0 none, 1 MSZIP, 2 Quantum,
- *           3 LZX) | reserve[cbCFFolder]
+ *           3 LZX; bits 8-12: LZX window bits, 15-21) | reserve[cbCFFolder]
  * CFFILE    cbFile u32 | uoffFolderStart u32 | iFolder u16 (0xFFFD-0xFFFF: continued across
  *           cabinets) | date u16 | time u16 | attribs u16 (0x80: name is UTF-8) | szName NUL-terminated
  * CFDATA    csum u32 | cbData u16 | cbUncomp u16 | reserve[cbCFData] | ab[cbData]
@@ -69,7 +69,12 @@ final class Cabinet implements Closeable {
     record Member(String name, int folder, long offset, long size, String unreadable) {
     }
 
-    private record Folder(long firstBlock, int blocks, Compression compression) {
+    /** @param windowBits an LZX folder's window: 2^windowBits bytes */
+    private record Folder(long firstBlock, int blocks, Compression compression, int windowBits) {
+    }
+
+    /** One CFDATA block as stored: its compressed bytes, its cbUncomp, and where those bytes start. */
+    private record DataBlock(byte[] data, int uncompressedLength, long dataAt) {
     }
 
     private final FileChannel channel;
@@ -114,13 +119,21 @@ final class Cabinet implements Closeable {
             int o = i * (FOLDER_BYTES + folderReserve);
             long firstBlock = Integer.toUnsignedLong(table.getInt(o));
             int blocks = Short.toUnsignedInt(table.getShort(o + 4));
-            int type = Short.toUnsignedInt(table.getShort(o + 6)) & 0xF;
+            int typeCompress = Short.toUnsignedInt(table.getShort(o + 6));
+            int type = typeCompress & 0xF;
             if (firstBlock > fileSize) {
                 throw new IOException(String.format(Locale.ROOT, "at byte %d: folder %d's data starts at byte %d, past "
                         + "the end of the file (%d bytes)", at + o, i, firstBlock, fileSize));
             }
             Compression compression = type < 4 ? Compression.values()[type] : Compression.UNKNOWN;
-            folders.add(new Folder(firstBlock, blocks, compression));
+            int windowBits = (typeCompress >>> 8) & 0x1F;
+            if (compression == Compression.LZX
+                    && (windowBits < LzxDecoder.MIN_WINDOW_BITS || windowBits > LzxDecoder.MAX_WINDOW_BITS)) {
+                throw new IOException(String.format(Locale.ROOT, "at byte %d: folder %d is LZX with a window of 2^%d "
+                        + "bytes (2^%d to 2^%d are defined)", at + o + 6, i, windowBits, LzxDecoder.MIN_WINDOW_BITS,
+                        LzxDecoder.MAX_WINDOW_BITS));
+            }
+            folders.add(new Folder(firstBlock, blocks, compression, windowBits));
         }
         readMembers(filesAt, fileCount);
     }
@@ -170,10 +183,10 @@ final class Cabinet implements Closeable {
 
     /** Frees the inflater of the folder being read (native memory). */
     private void endFolder() {
-        if (current != null) {
+        if (current != null && current.inflater != null) {
             current.inflater.end();
-            current = null;
         }
+        current = null;
     }
 
     private void readMembers(long at, int count) throws IOException {
@@ -204,11 +217,9 @@ final class Cabinet implements Closeable {
                     fileEntryAt, folder, folders.size()));
         }
         return switch (folders.get(folder).compression()) {
-            case NONE, MSZIP -> null;
-            case LZX -> "LZX-compressed; lockscope reads stored and MSZIP cabinets (expand it on Windows: "
-                    + "expand -F:* FILE.cab FOLDER)";
-            case QUANTUM -> "Quantum-compressed; lockscope reads stored and MSZIP cabinets (expand it on Windows: "
-                    + "expand -F:* FILE.cab FOLDER)";
+            case NONE, MSZIP, LZX -> null;
+            case QUANTUM -> "Quantum-compressed; lockscope reads stored, MSZIP and LZX cabinets (expand it on "
+                    + "Windows: expand -F:* FILE.cab FOLDER)";
             case UNKNOWN -> "compressed with an unknown method";
         };
     }
@@ -225,12 +236,18 @@ final class Cabinet implements Closeable {
         private int blockOffset;
         private final byte[] history = new byte[MAX_BLOCK_BYTES];
         private int historyLength;
-        private final Inflater inflater = new Inflater(true);
+        private final Inflater inflater;
+        private final LzxDecoder lzx;
 
         FolderStream(int folderIndex) {
             this.folderIndex = folderIndex;
             this.folder = folders.get(folderIndex);
             this.blockAt = folder.firstBlock();
+            this.inflater = folder.compression() == Compression.MSZIP ? new Inflater(true) : null;
+            this.lzx = folder.compression() != Compression.LZX ? null : new LzxDecoder(folder.windowBits(), () -> {
+                DataBlock b = nextDataBlock();
+                return b == null ? null : new LzxDecoder.Block(b.data(), b.uncompressedLength(), b.dataAt());
+            });
         }
 
         void skipTo(long offset) throws IOException {
@@ -274,10 +291,39 @@ final class Cabinet implements Closeable {
             };
         }
 
-        /** Reads and decompresses the next CFDATA block; false after the folder's last one. */
+        /** Decompresses the next CFDATA block (an LZX frame); false after the folder's last one. */
         private boolean nextBlock() throws IOException {
-            if (blocksRead == folder.blocks()) {
+            int length = lzx != null ? lzx.decodeFrame(block) : storedOrInflated();
+            if (length < 0) {
                 return false;
+            }
+            blockLength = length;
+            blockOffset = 0;
+            return true;
+        }
+
+        /** The next block of a stored or MSZIP folder into {@code block}: its length, or -1 after the last. */
+        private int storedOrInflated() throws IOException {
+            DataBlock data = nextDataBlock();
+            if (data == null) {
+                return -1;
+            }
+            int length = data.uncompressedLength();
+            if (folder.compression() == Compression.MSZIP) {
+                inflate(data.data(), length, data.dataAt());
+            } else if (data.data().length != length) {
+                throw new IOException(String.format(Locale.ROOT, "at byte %d: a stored block of %d bytes says it "
+                        + "holds %d", data.dataAt() - DATA_FIXED_BYTES - dataReserve, data.data().length, length));
+            } else {
+                System.arraycopy(data.data(), 0, block, 0, length);
+            }
+            return length;
+        }
+
+        /** Reads the next CFDATA block and verifies its checksum; null after the folder's last one. */
+        private DataBlock nextDataBlock() throws IOException {
+            if (blocksRead == folder.blocks()) {
+                return null;
             }
             ByteBuffer fixed = read(blockAt, DATA_FIXED_BYTES, "CFDATA " + blocksRead + " of folder " + folderIndex);
             int checksum = fixed.getInt(0);
@@ -298,23 +344,10 @@ final class Cabinet implements Closeable {
                             + "has %08X", blockAt, checksum, expected));
                 }
             }
-            switch (folder.compression()) {
-                case NONE -> {
-                    if (compressedLength != uncompressedLength) {
-                        throw new IOException(String.format(Locale.ROOT, "at byte %d: a stored block of %d bytes says "
-                                + "it holds %d", blockAt, compressedLength, uncompressedLength));
-                    }
-                    System.arraycopy(compressed, 0, block, 0, compressedLength);
-                }
-                case MSZIP -> inflate(compressed, uncompressedLength, dataAt);
-                default -> throw new IllegalStateException("not a readable folder: " + folder.compression());
-            }
-            blockLength = uncompressedLength;
-            blockOffset = 0;
             blocksRead++;
             compressedRead += compressedLength;
             blockAt = dataAt + compressedLength;
-            return true;
+            return new DataBlock(compressed, uncompressedLength, dataAt);
         }
 
         private void inflate(byte[] compressed, int uncompressedLength, long dataAt) throws IOException {

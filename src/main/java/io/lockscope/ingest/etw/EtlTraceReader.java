@@ -55,6 +55,9 @@ public final class EtlTraceReader implements TraceReader {
             EtlModelWriter writer = new EtlModelWriter(displayName, builder, header, prepass);
             reader.read(writer::visit, options.progress().pass(1, 2, bytes));
             writer.finish();
+            if (reader.stats().compressedBuffers() > 0) {
+                builder.report().decodedWith("XPRESS", reader.xpressDecoder());
+            }
             reportBufferFlags(displayName, reader.stats(), builder);
             reportCut(reader.stats(), header, builder);
         }

@@ -32,11 +32,15 @@ abstract class HolderRule extends FailureRule {
     abstract boolean covers(Mechanism mechanism);
 
     /**
-     * The weakest link of the proof that a hold blocked by {@code mechanism}: a handle's access not recorded
+     * The weakest link of the proof that a hold blocked by {@code mechanism}: a link to the failing name only
+     * presumed, a handle's access not recorded
      * or only "Maximum Allowed" (its granted rights unknown), a close paired by inference, a mapping whose
      * unmap procmon does not show; otherwise the hold itself.
      */
     static ConfidenceReason reason(FailureFacts.HolderFinding h, Mechanism mechanism) {
+        if (h.linkPresumed()) {
+            return ConfidenceReason.LINK_PRESUMED;
+        }
         Hold hold = h.hold();
         switch (hold.kind()) {
             case MAPPED_IMAGE:

@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The pure-Java cabinet reader, on cabinets made by gcab 1.6 (src/test/resources/archive/cab, see its
- * README) and on ones written by {@link Cabinets} for what no tool makes: bombs and damage.
+ * README) and on ones written by {@link Cabinets} for what no tool makes: bombs and damage. LZX folders
+ * are tested in {@link LzxCabinetTest}.
  */
 class CabinetTest {
     @TempDir
@@ -49,15 +50,14 @@ class CabinetTest {
     }
 
     @Test
-    void membersOfAnLzxFolderAreRefusedOneByOneWithTheReason() throws Exception {
+    void membersOfAQuantumFolderAreRefusedOneByOneWithTheReason() throws Exception {
         byte[] cab = Files.readAllBytes(fixture("stored.cab"));
-        cab[36 + 6] = 0x03; // CFFOLDER typeCompress: LZX, window 2^21
-        cab[36 + 7] = 0x15;
-        Path lzx = Files.write(dir.resolve("CbsPersist_20261201.cab"), cab);
-        Expansion e = expand(lzx);
+        cab[36 + 6] = 0x02; // CFFOLDER typeCompress: Quantum
+        Path quantum = Files.write(dir.resolve("CbsPersist_20261201.cab"), cab);
+        Expansion e = expand(quantum);
         assertTrue(e.files().isEmpty());
         assertEquals(2, e.refused().size());
-        assertTrue(e.refused().get(0).startsWith("CbsPersist_20261201.cab!/FilterList.log: LZX-compressed"),
+        assertTrue(e.refused().get(0).startsWith("CbsPersist_20261201.cab!/FilterList.log: Quantum-compressed"),
                 e.refused().get(0));
     }
 

@@ -57,7 +57,7 @@ public final class EtlReader implements Closeable {
         final BufferEntry entry;
         final TraceRecord record;
         ByteBuffer data;
-        byte[] scratch;
+        ByteBuffer scratch;
         int next;
         long time;
         boolean open;
@@ -74,7 +74,8 @@ public final class EtlReader implements Closeable {
     private final ReadReport report;
     private final EtlStats stats = new EtlStats();
     private final List<BufferEntry> buffers = new ArrayList<>();
-    private final ArrayDeque<byte[]> scratchPool = new ArrayDeque<>();
+    private final ArrayDeque<ByteBuffer> scratchPool = new ArrayDeque<>();
+    private final XpressBuffers xpress;
     /** The text of every record, one String per distinct value across all passes. */
     private final StringPool texts = new StringPool();
     private byte[] compressedInput = new byte[0];
@@ -85,21 +86,22 @@ public final class EtlReader implements Closeable {
     private LongConsumer progress = bytes -> { };
     private long bytesRead;
 
-    private EtlReader(String name, MappedFile file, ReadReport report) {
+    private EtlReader(String name, MappedFile file, ReadReport report, XpressBuffers xpress) {
         this.name = name;
         this.file = file;
         this.report = report;
+        this.xpress = xpress;
     }
 
     /** Opens {@code path}, reads its logfile header and indexes its buffers. */
     public static EtlReader open(Path path, String displayName, ReadReport report) throws BadInputException, IOException {
-        return open(path, displayName, report, MappedFile.DEFAULT_WINDOW);
+        return open(path, displayName, report, MappedFile.DEFAULT_WINDOW, XpressBuffers.preferred());
     }
 
-    static EtlReader open(Path path, String displayName, ReadReport report, long mapWindow)
+    static EtlReader open(Path path, String displayName, ReadReport report, long mapWindow, XpressBuffers xpress)
             throws BadInputException, IOException {
         MappedFile mapped = new MappedFile(path, mapWindow);
-        EtlReader reader = new EtlReader(displayName, mapped, report);
+        EtlReader reader = new EtlReader(displayName, mapped, report, xpress);
         try {
             reader.readLogfileHeader();
             reader.indexBuffers();
@@ -134,6 +136,11 @@ public final class EtlReader implements Closeable {
 
     public EtlStats stats() {
         return stats;
+    }
+
+    /** Which XPRESS decoder decompresses this file's compressed buffers (native or Java, and why). */
+    public String xpressDecoder() {
+        return xpress.description();
     }
 
     /** Buffers located in the file (the first, header buffer included). */
@@ -399,16 +406,15 @@ public final class EtlReader implements Closeable {
             c.data = file.slice(e.offset, e.filled);
             return true;
         }
-        byte[] scratch = scratchPool.poll();
-        if (scratch == null || scratch.length < e.filled) {
-            scratch = new byte[e.filled];
+        ByteBuffer scratch = scratchPool.poll();
+        if (scratch == null || scratch.capacity() < e.filled) {
+            scratch = xpress.allocate(e.filled);
         }
-        byte[] in = compressedInputOf(e.offset, e.diskSize);
         try {
-            int n = XpressLz77.decode(in, 0, e.diskSize - EtlLayout.BUFFER_HEADER_SIZE, scratch, EtlLayout.BUFFER_HEADER_SIZE,
-                    e.filled - EtlLayout.BUFFER_HEADER_SIZE, false);
+            int n = xpress.decode(file.slice(e.offset + EtlLayout.BUFFER_HEADER_SIZE, e.diskSize - EtlLayout.BUFFER_HEADER_SIZE), scratch,
+                    EtlLayout.BUFFER_HEADER_SIZE, e.filled - EtlLayout.BUFFER_HEADER_SIZE);
             c.scratch = scratch;
-            c.data = ByteBuffer.wrap(scratch, 0, EtlLayout.BUFFER_HEADER_SIZE + n).slice().order(ByteOrder.LITTLE_ENDIAN);
+            c.data = scratch.slice(0, EtlLayout.BUFFER_HEADER_SIZE + n).order(ByteOrder.LITTLE_ENDIAN);
             return true;
         } catch (XpressLz77.CorruptStreamException ex) {
             scratchPool.push(scratch);

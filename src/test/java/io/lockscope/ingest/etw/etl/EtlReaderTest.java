@@ -112,7 +112,7 @@ class EtlReaderTest {
         try (EtlReader reader = EtlReader.open(etl, "shutdown.etl", new ReadReport())) {
             whole = readAll(reader);
         }
-        try (EtlReader reader = EtlReader.open(etl, "shutdown.etl", new ReadReport(), 100_000)) {
+        try (EtlReader reader = EtlReader.open(etl, "shutdown.etl", new ReadReport(), 100_000, XpressBuffers.preferred())) {
             List<long[]> windowed = readAll(reader);
             assertEquals(whole.size(), windowed.size());
             for (int i = 0; i < whole.size(); i++) {
