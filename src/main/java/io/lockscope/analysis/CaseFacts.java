@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The analysed case: what the rules read. Built once by {@link #analyse}, read-only afterwards.
@@ -34,7 +35,7 @@ public record CaseFacts(List<String> targetNames, Targets.Source targetSource, L
         List<String> names = targetNames;
         Targets.Source source = Targets.Source.USER;
         if ((names == null || names.isEmpty()) && servicing.failingInf() != null) {
-            names = List.of(servicing.failingInf().toLowerCase(java.util.Locale.ROOT));
+            names = List.of(servicing.failingInf().toLowerCase(Locale.ROOT));
             source = servicing.failure() != null && servicing.failure().failingInf() != null
                     ? Targets.Source.CBS_LOG : Targets.Source.SETUPAPI_LOG;
         }

@@ -5,6 +5,7 @@ import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.Trace;
 import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ public record ClockAlignment(long offsetTicks, int matches, long spreadTicks) {
 
     /** The pairs of inputs worth aligning: every trace with every later one. */
     public static List<int[]> pairs(int traces) {
-        List<int[]> out = new java.util.ArrayList<>();
+        List<int[]> out = new ArrayList<>();
         for (int a = 0; a < traces; a++) {
             for (int b = a + 1; b < traces; b++) {
                 out.add(new int[] {a, b});

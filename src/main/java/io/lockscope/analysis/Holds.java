@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Every {@link Hold} on the target files of one trace, grouped by canonical path. Built in one pass
@@ -203,7 +204,7 @@ public final class Holds {
 
     /** Ends the pending holds of {@code process} on {@code path} that {@code which} accepts. */
     private static void end(List<Hold> pending, Holds holds, int process, int path, int event,
-                            java.util.function.Predicate<Hold> which) {
+                            Predicate<Hold> which) {
         for (Iterator<Hold> it = pending.iterator(); it.hasNext(); ) {
             Hold h = it.next();
             if (h.processKey() == process && h.pathId() == path && which.test(h)) {
@@ -215,7 +216,7 @@ public final class Holds {
     }
 
     /** UnlockFileSingle releases the lock of the same range; the other unlocks release all. */
-    private static java.util.function.Predicate<Hold> lockMatcher(EventStore e, int unlock, Operation op) {
+    private static Predicate<Hold> lockMatcher(EventStore e, int unlock, Operation op) {
         if (op != Operation.UNLOCK_FILE_SINGLE || !(e.detail(unlock) instanceof LockDetail u)) {
             return h -> true;
         }

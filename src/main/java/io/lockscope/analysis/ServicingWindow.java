@@ -3,6 +3,8 @@ package io.lockscope.analysis;
 import io.lockscope.model.EventStore;
 import io.lockscope.model.Trace;
 
+import java.util.BitSet;
+
 /**
  * Where the reboot-phase update happens in a trace: from the first to the last event of a servicing
  * process on a driver-servicing object (DriverStore, WinSxS dual component, published INF,
@@ -19,8 +21,8 @@ public record ServicingWindow(int firstEvent, int lastEvent, long events) {
         int first = -1;
         int last = -1;
         long count = 0;
-        java.util.BitSet checked = new java.util.BitSet();
-        java.util.BitSet driverObject = new java.util.BitSet();
+        BitSet checked = new BitSet();
+        BitSet driverObject = new BitSet();
         for (int i = 0, n = e.size(); i < n; i++) {
             int p = e.pathId(i);
             if (!checked.get(p)) {

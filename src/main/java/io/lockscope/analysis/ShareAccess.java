@@ -3,6 +3,7 @@ package io.lockscope.analysis;
 import io.lockscope.model.detail.CreateFileDetail;
 
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -84,7 +85,7 @@ public final class ShareAccess {
     public static Set<Reason> conflicts(int holderAccess, int holderShare, int requestAccess, int requestShare) {
         Set<Kind> holder = kinds(holderAccess);
         Set<Kind> request = kinds(requestAccess);
-        Set<Reason> reasons = new java.util.LinkedHashSet<>();
+        Set<Reason> reasons = new LinkedHashSet<>();
         if (holder.isEmpty() || request.isEmpty()) {
             return reasons;
         }

@@ -9,7 +9,6 @@ import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.SameCapture;
 import io.lockscope.ingest.archive.ArchiveLimits;
 import io.lockscope.ingest.servicing.ServicingLog;
-import io.lockscope.ingest.servicing.ServicingLogReaders;
 import io.lockscope.kit.KitInventory;
 import io.lockscope.model.TraceTime;
 import io.lockscope.model.servicing.ServicingFacts;
@@ -69,7 +68,7 @@ public final class CaseAnalyzer {
     }
 
     public Result analyze(CaseInputs.Loaded loaded) {
-        ServicingFacts servicing = ServicingLogReaders.merge(loaded.servicingLogs());
+        ServicingFacts servicing = ServicingFacts.merge(loaded.servicingLogs().stream().map(ServicingLog::facts).toList());
         CaseFacts facts = CaseFacts.analyse(loaded.traces(), servicing, targets, attribution);
         Diagnosis diagnosis = Rules.diagnose(facts);
         List<Report.Input> logs = loaded.servicingLogs().stream()

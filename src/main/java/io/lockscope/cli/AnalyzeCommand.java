@@ -69,12 +69,12 @@ final class AnalyzeCommand implements Callable<Integer> {
             OutputChecks.file(spec, output);
         }
         CaseInputs.Loaded loaded = input.load(spec.commandLine().getErr());
-        Integer refusal = input.refuseAsCase(loaded, spec.commandLine().getErr());
+        ExitCode refusal = input.refuseAsCase(loaded, spec.commandLine().getErr());
         if (refusal != null) {
-            return refusal;
+            return refusal.code();
         }
         CaseAnalyzer.Result result = new CaseAnalyzer(input.readOptions(), targets, Knowledge.attribution(), lang,
-                Main.version()).analyze(loaded);
+                BuildVersion.current()).analyze(loaded);
         Report report = result.report();
         if (output == null) {
             Writer out = spec.commandLine().getOut();
@@ -86,9 +86,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         if (InputOptions.reportDamage(loaded, spec.commandLine().getErr())) {
-            return Main.BAD_INPUT;
+            return ExitCode.BAD_INPUT.code();
         }
-        return failOn != null && reaches(result.diagnosis().findings(), failOn) ? Main.FINDING : Main.OK;
+        return failOn != null && reaches(result.diagnosis().findings(), failOn) ? ExitCode.FINDING.code() : ExitCode.OK.code();
     }
 
     private static boolean reaches(List<Finding> findings, Severity threshold) {

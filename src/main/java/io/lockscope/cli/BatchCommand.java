@@ -84,7 +84,7 @@ final class BatchCommand implements Callable<Integer> {
         ArchiveLimits limits = ArchiveLimits.DEFAULT.withMaxExpandedBytes(size(maxExpanded));
         // cases are read in parallel and each has its progress line below: no per-file bars
         CaseAnalyzer analyzer = new CaseAnalyzer(input.readOptions().withProgress(ReadProgress.NONE), targets, Knowledge.attribution(), lang,
-                Main.version(), limits);
+                BuildVersion.current(), limits);
         List<String> lowerFormats = formats.stream().map(f -> f.toLowerCase(Locale.ROOT)).distinct().toList();
         BatchRunner runner = new BatchRunner(analyzer, new BatchRunner.Options(outDir, jobs, resume, lowerFormats));
         PrintWriter err = spec.commandLine().getErr();
@@ -98,9 +98,9 @@ final class BatchCommand implements Callable<Integer> {
                     result.rows().size(), result.analysed(), result.kept(), outDir.resolve("index.html"));
         }
         if (result.rows().stream().anyMatch(r -> r.status().equals(CaseSummary.INTERNAL_ERROR))) {
-            return Main.INTERNAL;
+            return ExitCode.INTERNAL.code();
         }
-        return result.rows().stream().anyMatch(CaseSummary::isError) ? Main.BAD_INPUT : Main.OK;
+        return result.rows().stream().anyMatch(CaseSummary::isError) ? ExitCode.BAD_INPUT.code() : ExitCode.OK.code();
     }
 
     private long size(String text) {

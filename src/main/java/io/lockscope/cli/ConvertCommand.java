@@ -6,16 +6,16 @@ import io.lockscope.export.ProcmonVersion;
 import io.lockscope.export.csv.ProcmonCsvWriter;
 import io.lockscope.export.jsonl.JsonLinesWriter;
 import io.lockscope.export.xml.ProcmonXmlWriter;
+import io.lockscope.ingest.Formats;
 import io.lockscope.ingest.ReadOptions;
-import io.lockscope.ingest.Readers;
 import io.lockscope.model.Trace;
 import io.lockscope.model.vocab.ProcmonColumn;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
@@ -77,7 +77,7 @@ final class ConvertCommand implements Callable<Integer> {
         if (output != null) {
             OutputChecks.file(spec, output);
         }
-        Trace trace = Readers.read(input, input.toString(), ReadOptions.DEFAULT.withProgress(Progress.reading(quiet)));
+        Trace trace = Formats.readTrace(input, input.toString(), ReadOptions.DEFAULT.withProgress(Progress.reading(quiet)));
         if (output == null) {
             // the writers close what they write to; stdout belongs to the process: flush it, never close it
             write(trace, options, new BufferedOutputStream(new FilterOutputStream(System.out) {
@@ -96,7 +96,7 @@ final class ConvertCommand implements Callable<Integer> {
                 write(trace, options, file);
             }
         }
-        return Main.OK;
+        return ExitCode.OK.code();
     }
 
     private void write(Trace trace, ExportOptions options, OutputStream out) throws IOException {

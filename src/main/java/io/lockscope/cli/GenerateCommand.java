@@ -88,6 +88,6 @@ final class GenerateCommand implements Callable<Integer> {
         out.printf("%s: %,d events in %s (%s); expected verdict: %s%n", s.id(), result.events(), directory,
                 options.formats().stream().map(f -> f.id()).collect(Collectors.joining(", ")), s.expectedVerdict());
         out.flush();
-        return Main.OK;
+        return ExitCode.OK.code();
     }
 }

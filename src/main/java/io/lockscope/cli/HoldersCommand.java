@@ -63,7 +63,7 @@ final class HoldersCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return InputOptions.reportDamage(loaded, spec.commandLine().getErr()) ? Main.BAD_INPUT : Main.OK;
+        return InputOptions.reportDamage(loaded, spec.commandLine().getErr()) ? ExitCode.BAD_INPUT.code() : ExitCode.OK.code();
     }
 
     private static void printAt(PrintWriter out, Trace trace, Targets targets, FailureAnalysis analysis, long t) {

@@ -45,13 +45,13 @@ final class InfoCommand implements Callable<Integer> {
         CaseInputs.Loaded loaded = input.load(spec.commandLine().getErr());
         List<Summary> summaries = loaded.traces().stream().map(Summary::of).toList();
         if (format == Format.json) {
-            writeJson(out, summaries, loaded.servicingLogs());
+            writeJson(out, summaries, loaded.servicingLogs(), loaded.formatReasons());
         } else {
-            summaries.forEach(s -> writeText(out, s));
-            loaded.servicingLogs().forEach(l -> writeText(out, l));
+            summaries.forEach(s -> writeText(out, s, loaded.formatReasons().get(s.trace().source())));
+            loaded.servicingLogs().forEach(l -> writeText(out, l, loaded.formatReasons().get(l.input())));
         }
         out.flush();
-        return InputOptions.reportDamage(loaded, spec.commandLine().getErr()) ? Main.BAD_INPUT : Main.OK;
+        return InputOptions.reportDamage(loaded, spec.commandLine().getErr()) ? ExitCode.BAD_INPUT.code() : ExitCode.OK.code();
     }
 
     /** What {@code info} says about one input. */
@@ -80,9 +80,10 @@ final class InfoCommand implements Callable<Integer> {
         }
     }
 
-    private static void writeText(PrintWriter out, Summary s) {
+    private static void writeText(PrintWriter out, Summary s, String detectedBy) {
         Trace t = s.trace();
         out.printf("%s  (%s)%n", t.source(), t.format());
+        out.printf("  detected    %s%n", detectedBy);
         out.printf("  events      %,d%n", t.size());
         out.printf("  skipped     %,d%s%n", t.report().skippedTotal(), t.report().skippedByReason().isEmpty() ? ""
                 : "  " + t.report().skippedByReason());
@@ -107,8 +108,9 @@ final class InfoCommand implements Callable<Integer> {
         }
     }
 
-    private static void writeText(PrintWriter out, ServicingLog log) {
+    private static void writeText(PrintWriter out, ServicingLog log, String detectedBy) {
         out.printf("%s  (%s, %s)%n", log.input(), log.format().id(), log.kind());
+        out.printf("  detected    %s%n", detectedBy);
         out.printf("  lines       %,d (%,d recognised)%n", log.lines(), log.recognised());
         out.printf("  skipped     %,d%s%n", log.report().skippedTotal(), log.report().skippedByReason().isEmpty() ? ""
                 : "  " + log.report().skippedByReason());
@@ -118,7 +120,8 @@ final class InfoCommand implements Callable<Integer> {
         }
     }
 
-    private static void writeJson(PrintWriter out, List<Summary> summaries, List<ServicingLog> logs)
+    private static void writeJson(PrintWriter out, List<Summary> summaries, List<ServicingLog> logs,
+                                  Map<String, String> detectedBy)
             throws java.io.IOException {
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.useDefaultPrettyPrinter();
@@ -129,6 +132,7 @@ final class InfoCommand implements Callable<Integer> {
                 g.writeStartObject();
                 g.writeStringField("path", t.source());
                 g.writeStringField("format", t.format());
+                g.writeStringField("detectedBy", detectedBy.get(t.source()));
                 g.writeNumberField("events", t.size());
                 g.writeNumberField("skipped", t.report().skippedTotal());
                 g.writeObjectFieldStart("skippedByReason");
@@ -163,6 +167,7 @@ final class InfoCommand implements Callable<Integer> {
                 g.writeStringField("path", log.input());
                 g.writeStringField("format", log.format().id());
                 g.writeStringField("kind", log.kind());
+                g.writeStringField("detectedBy", detectedBy.get(log.input()));
                 g.writeNumberField("events", log.recognised());
                 g.writeNumberField("lines", log.lines());
                 g.writeNumberField("skipped", log.report().skippedTotal());

@@ -57,20 +57,20 @@ final class InputOptions {
      * (exit 1, with what was skipped) or several cases (exit 2, pointing at {@code batch}). Null when
      * the inputs are one case; notes which exports of a capture were left out.
      */
-    Integer refuseAsCase(CaseInputs.Loaded loaded, PrintWriter err) {
+    ExitCode refuseAsCase(CaseInputs.Loaded loaded, PrintWriter err) {
         String named = inputs.stream().map(Path::toString).collect(Collectors.joining(" "));
         if (loaded.isEmpty()) {
             err.println("lockscope: nothing lockscope reads in " + named
                     + (loaded.unrecognised().isEmpty() ? " (no files)" : "; skipped: "
                     + String.join(", ", loaded.unrecognised())));
-            return Main.BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
         List<String> reasons = SeveralCases.reasons(loaded.traces(),
                 loaded.servicingLogs().stream().map(ServicingLog::input).toList());
         if (!reasons.isEmpty()) {
             err.println("lockscope: " + named + " holds several cases (" + String.join("; ", reasons)
                     + "); analyze reads one case: run 'lockscope batch " + named + "' to analyse each, or name one case");
-            return Main.USAGE;
+            return ExitCode.USAGE;
         }
         if (!quiet) {
             for (SameCapture.Copy copy : loaded.copies()) {

@@ -50,7 +50,7 @@ final class KitCommand implements Callable<Integer> {
         }
         CaptureKit.Options options;
         try {
-            options = new CaptureKit.Options(target, lang, procmon, Main.version());
+            options = new CaptureKit.Options(target, lang, procmon, BuildVersion.current());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -62,7 +62,7 @@ final class KitCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("lockscope: no --procmon: the kit records a WPR boot trace only "
                     + "(a customer may still drop Procmon64.exe next to collect.cmd)");
         }
-        return Main.OK;
+        return ExitCode.OK.code();
     }
 
     /** A PE file starts with the DOS header's "MZ". */

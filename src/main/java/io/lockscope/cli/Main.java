@@ -5,26 +5,25 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
-import java.util.Properties;
 
 /** The {@code lockscope} command: one class per subcommand, exit codes per DESIGN.md. */
-@Command(name = "lockscope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "lockscope", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Names who blocked a Windows reboot-phase driver update, from procmon, ETW and servicing logs.",
         subcommands = {AnalyzeCommand.class, TimelineCommand.class, HoldersCommand.class, InfoCommand.class,
                 ConvertCommand.class, BatchCommand.class, RulesCommand.class, GenerateCommand.class, KitCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
-    public static final int OK = 0;
-    public static final int BAD_INPUT = 1;
-    public static final int USAGE = 2;
-    public static final int INTERNAL = 3;
-    public static final int FINDING = 4;
+    /** The {@link ExitCode}s as {@link #run} returns them. */
+    public static final int OK = ExitCode.OK.code();
+    public static final int BAD_INPUT = ExitCode.BAD_INPUT.code();
+    public static final int USAGE = ExitCode.USAGE.code();
+    public static final int INTERNAL = ExitCode.INTERNAL.code();
+    public static final int FINDING = ExitCode.FINDING.code();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -95,26 +94,5 @@ public final class Main implements Runnable {
         cli.getErr().printf("lockscope: %s; see '%s --help'%n", message.endsWith(".") ? message.substring(0, message.length() - 1)
                 : message, cli.getCommandSpec().qualifiedName());
         return USAGE;
-    }
-
-    /** The version of this build, from the Maven project. */
-    public static String version() {
-        try (InputStream in = Main.class.getResourceAsStream("/io/lockscope/version.properties")) {
-            if (in == null) {
-                return "dev";
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "dev");
-        } catch (IOException e) {
-            return "dev";
-        }
-    }
-
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {"lockscope " + version()};
-        }
     }
 }

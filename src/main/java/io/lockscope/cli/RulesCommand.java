@@ -28,6 +28,6 @@ final class RulesCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return Main.OK;
+        return ExitCode.OK.code();
     }
 }

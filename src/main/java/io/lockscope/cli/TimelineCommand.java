@@ -85,7 +85,7 @@ final class TimelineCommand implements Callable<Integer> {
             default -> writeText(out, rows);
         }
         out.flush();
-        return InputOptions.reportDamage(loaded, spec.commandLine().getErr()) ? Main.BAD_INPUT : Main.OK;
+        return InputOptions.reportDamage(loaded, spec.commandLine().getErr()) ? ExitCode.BAD_INPUT.code() : ExitCode.OK.code();
     }
 
     /** One line of the timeline; {@code handle} describes the open interval the event starts or ends. */

@@ -116,24 +116,22 @@ final class BackgroundNoise {
         int tid = a.tids[random.nextInt(a.tids.length)];
         int dice = random.nextInt(100);
         switch (role(a)) {
-            case SYSTEM:
-                hiveIo(a, tid);
-                break;
-            case AGENT:
+            case SYSTEM -> hiveIo(a, tid);
+            case AGENT -> {
                 if (dice < 70) {
                     readFile(a, tid, scanTarget(), SHARE_ALL, a.filteredFileStack);
                 } else {
                     readSetting(a, tid, agentSetting(a));
                 }
-                break;
-            case SERVICING:
+            }
+            case SERVICING -> {
                 if (dice < 70) {
                     readFile(a, tid, manifest(), SHARE_READ, a.fileStack);
                 } else {
                     readSetting(a, tid, SERVICING_SETTINGS[random.nextInt(SERVICING_SETTINGS.length)]);
                 }
-                break;
-            default:
+            }
+            default -> {
                 if (dice < 55) {
                     readSetting(a, tid, SETTINGS[random.nextInt(SETTINGS.length)]);
                 } else if (dice < 85) {
@@ -142,6 +140,7 @@ final class BackgroundNoise {
                 } else {
                     probe(a, tid);
                 }
+            }
         }
     }
 

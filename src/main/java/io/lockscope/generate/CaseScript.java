@@ -513,50 +513,36 @@ final class CaseScript {
     /** What the processes other than TiWorker do to the superseded DLL around the failure. */
     private void holderActivity(double f) {
         String target = FILE_REPOSITORY + oldPackage + "\\" + dll;
-        int scanOptions = SYNCHRONOUS_IO_NON_ALERT | NON_DIRECTORY_FILE;
         switch (scenario) {
-            case LOCK_HOLDER:
-            case CBS_ONLY:
-            case PID_REUSE:
-            case UNKNOWN_AGENT:
-            case MIRADISP:
-                holders.add(openAndRead(f - 0.3, f + 2.5, agent, target, SHARE_READ | SHARE_WRITE));
-                break;
-            case DECOY:
+            case LOCK_HOLDER, CBS_ONLY, PID_REUSE, UNKNOWN_AGENT, MIRADISP ->
+                    holders.add(openAndRead(f - 0.3, f + 2.5, agent, target, SHARE_READ | SHARE_WRITE));
+            case DECOY -> {
                 decoys.add(openAndRead(f - 1.2, f - 0.9, defender, target, SHARE_READ));
                 holders.add(openAndRead(f - 0.3, f + 2.5, agent, target, SHARE_READ | SHARE_WRITE));
-                break;
-            case COMPATIBLE_AGENT:
+            }
+            case COMPATIBLE_AGENT -> {
                 openAndRead(f - 0.5, f + 2.0, agent, target, SHARE_ALL);
                 holders.add(openAndRead(f - 0.3, f + 3.0, wmi, target, SHARE_READ));
-                break;
-            case TWO_HOLDERS:
+            }
+            case TWO_HOLDERS -> {
                 holders.add(openAndRead(f - 0.4, f + 2.5, agent, target, SHARE_READ | SHARE_WRITE));
                 holders.add(openAndRead(f - 0.25, f + 3.0, wmi, target, SHARE_READ));
-                break;
-            case DELETE_PENDING:
-                // a scanner that lets deletes through (shares Read and Delete) still keeps a classic delete pending
-                holders.add(openAndRead(f - 0.4, f + 2.5, agent, target, SHARE_READ | SHARE_DELETE));
-                break;
-            case REQUEST_SHARE:
-                holders.add(openAndRead(f - 0.3, f + 2.5, agent, target, SHARE_ALL));
-                break;
-            case RENAME_TARGET:
-                holders.add(openAndRead(f - 0.3, f + 2.5, agent, FILE_REPOSITORY + newPackage + "\\" + dll, SHARE_ALL));
-                break;
-            case HARD_LINK:
-                // it lets go before the rollback deletes the new package's files
-                holders.add(openAndRead(f - 0.3, f + 0.4, agent, winSxs + dll, SHARE_READ | SHARE_WRITE));
-                break;
-            case IMAGE_SECTION: {
+            }
+            // a scanner that lets deletes through (shares Read and Delete) still keeps a classic delete pending
+            case DELETE_PENDING -> holders.add(openAndRead(f - 0.4, f + 2.5, agent, target, SHARE_READ | SHARE_DELETE));
+            case REQUEST_SHARE -> holders.add(openAndRead(f - 0.3, f + 2.5, agent, target, SHARE_ALL));
+            case RENAME_TARGET ->
+                    holders.add(openAndRead(f - 0.3, f + 2.5, agent, FILE_REPOSITORY + newPackage + "\\" + dll, SHARE_ALL));
+            // it lets go before the rollback deletes the new package's files
+            case HARD_LINK -> holders.add(openAndRead(f - 0.3, f + 0.4, agent, winSxs + dll, SHARE_READ | SHARE_WRITE));
+            case IMAGE_SECTION -> {
                 long loaded = at(8.0);
                 emit(loaded, posService, 0, Operation.LOAD_IMAGE, target, NtStatus.SUCCESS, new ProcessDetail(-1,
                         0x7FFB_3A20_0000L, 0x4_6000L, List.of(new Field("Image Base", "0x7ffb3a200000"),
                                 new Field("Image Size", "0x46000"))), 0, posService.processStack);
                 holders.add(access(posService, loaded, -1, 0, 0));
-                break;
             }
-            case DATA_SECTION: {
+            case DATA_SECTION -> {
                 // the scanner reads through a mapped view and closes its handle; the section lives on
                 long opened = at(f - 0.5);
                 int access = READ_DATA | SYNCHRONIZE;
@@ -568,9 +554,8 @@ final class CaseScript {
                 emit(at(f - 0.3), agent, 1, Operation.CLOSE_FILE, target, NtStatus.SUCCESS, Detail.None.INSTANCE, 40,
                         agent.filteredFileStack);
                 holders.add(access(agent, opened, -1, access, SHARE_ALL));
-                break;
             }
-            case OPLOCK_DELAY: {
+            case OPLOCK_DELAY -> {
                 long opened = at(f - 0.6);
                 int access = READ_DATA | READ_ATTRIBUTES | SYNCHRONIZE;
                 emit(opened, agent, 1, Operation.CREATE_FILE, target, NtStatus.SUCCESS,
@@ -581,19 +566,11 @@ final class CaseScript {
                         new Detail.Text("Control: FSCTL_REQUEST_FILTER_OPLOCK"), seconds(0.61), agent.filteredFileStack);
                 emit(at(f + 0.03), agent, 1, Operation.CLOSE_FILE, target, NtStatus.SUCCESS, Detail.None.INSTANCE, 38,
                         agent.filteredFileStack);
-                break;
             }
-            case FILTER_DENIAL:
-            case REGISTRY_CORRUPT:
-            case REGISTRY_CALLBACK_DENIAL:
-            case DRIVERS_HIVE_LOCK:
-            case SHUTDOWN_FAILURE:
-            case CLEAN:
-                // the agent scans the old DLL and lets it go well before TiWorker deletes it
-                openAndRead(f - 1.0, f - 0.6, agent, target, SHARE_READ | SHARE_WRITE);
-                break;
-            default:
-                throw new IllegalStateException("no holder activity for " + scenario);
+            // the agent scans the old DLL and lets it go well before TiWorker deletes it
+            case FILTER_DENIAL, REGISTRY_CORRUPT, REGISTRY_CALLBACK_DENIAL, DRIVERS_HIVE_LOCK, SHUTDOWN_FAILURE, CLEAN ->
+                    openAndRead(f - 1.0, f - 0.6, agent, target, SHARE_READ | SHARE_WRITE);
+            default -> throw new IllegalStateException("no holder activity for " + scenario);
         }
     }
 

@@ -4,9 +4,8 @@ import io.lockscope.ingest.archive.ArchiveExpander;
 import io.lockscope.ingest.archive.ArchiveFormat;
 import io.lockscope.ingest.archive.ArchiveLimits;
 import io.lockscope.ingest.archive.Expansion;
-import io.lockscope.ingest.procmon.pml.PmlReader;
 import io.lockscope.ingest.servicing.ServicingLog;
-import io.lockscope.ingest.servicing.ServicingLogReaders;
+import io.lockscope.ingest.servicing.ServicingLogReader;
 import io.lockscope.model.Trace;
 
 import java.io.IOException;
@@ -14,9 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -40,12 +39,15 @@ public final class CaseInputs {
      *                     could not be read
      * @param refused      one line per archive limit hit (archive, entry, which limit)
      * @param copies       exports of a capture that another input already holds, left out of {@code traces}
+     * @param formatReasons why each trace and servicing log read was taken for its format
+     *                      ({@link Formats.Detection#why()}), by its display name
      */
     public record Loaded(List<Trace> traces, List<ServicingLog> servicingLogs, List<String> unrecognised,
-                         List<String> errors, List<String> refused, List<SameCapture.Copy> copies) {
+                         List<String> errors, List<String> refused, List<SameCapture.Copy> copies,
+                         Map<String, String> formatReasons) {
         public Loaded(List<Trace> traces, List<ServicingLog> servicingLogs, List<String> unrecognised,
                       List<String> errors) {
-            this(traces, servicingLogs, unrecognised, errors, List.of(), List.of());
+            this(traces, servicingLogs, unrecognised, errors, List.of(), List.of(), Map.of());
         }
 
         /** Whether nothing lockscope reads was found. */
@@ -54,9 +56,6 @@ public final class CaseInputs {
         }
     }
 
-    /** {@code <name>-<n>.pml}: a later part of a split procmon capture. */
-    private static final Pattern LATER_PART = Pattern.compile("(.+)-\\d+(\\.[pP][mM][lL])");
-
     private final ReadOptions options;
     private final ArchiveLimits limits;
     private final List<Trace> traces = new ArrayList<>();
@@ -64,6 +63,7 @@ public final class CaseInputs {
     private final List<String> unrecognised = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
     private final List<String> refused = new ArrayList<>();
+    private final Map<String, String> formatReasons = new LinkedHashMap<>();
     /** Where archives are expanded; created on the first archive, deleted when loading ends. */
     private Path workRoot;
 
@@ -89,7 +89,7 @@ public final class CaseInputs {
         }
         SameCapture.Result captures = SameCapture.keepRichest(loader.traces);
         return new Loaded(captures.kept(), loader.logs, loader.unrecognised, loader.errors, loader.refused,
-                captures.copies());
+                captures.copies(), loader.formatReasons);
     }
 
     private void loadInput(Path input) throws BadInputException, IOException {
@@ -98,12 +98,10 @@ public final class CaseInputs {
                 String name = input.relativize(file).toString();
                 readFound(file, input.getFileName() + "/" + name);
             }
-        } else if (Files.exists(input) && isArchive(input)) {
-            readArchive(input, input.toString());
         } else if (Files.exists(input)) {
-            if (!readOne(input, input.toString(), false)) {
-                // let the trace readers say why (empty, not a known format)
-                traces.add(Readers.read(input, input.toString(), options));
+            Formats.Detection detection = Formats.detectNamed(input, input.toString());
+            if (!read(detection, input, input.toString(), false)) {
+                throw Formats.notATrace(input.toString());
             }
         } else {
             throw new BadInputException(input.toString(), null, "no such file or folder");
@@ -113,9 +111,7 @@ public final class CaseInputs {
     /** A file found in a folder: its error is noted and the case goes on. */
     private void readFound(Path file, String display) throws IOException {
         try {
-            if (isArchive(file)) {
-                readArchive(file, display);
-            } else if (!readOne(file, display, true)) {
+            if (Files.size(file) == 0 || !read(Formats.detect(file), file, display, true)) {
                 unrecognised.add(display);
             }
         } catch (BadInputException e) {
@@ -123,16 +119,12 @@ public final class CaseInputs {
         }
     }
 
-    private static boolean isArchive(Path file) throws IOException {
-        return Files.isRegularFile(file) && Files.size(file) > 0 && ArchiveFormat.of(file) != null;
-    }
-
     /** Expands the archive and reads its files as those of a folder. */
-    private void readArchive(Path archive, String display) throws BadInputException, IOException {
+    private void readArchive(Path archive, ArchiveFormat format, String display) throws BadInputException, IOException {
         if (workRoot == null) {
             workRoot = Files.createTempDirectory("lockscope-case-");
         }
-        Expansion expansion = ArchiveExpander.expand(archive, display, workRoot, limits);
+        Expansion expansion = ArchiveExpander.expand(archive, format, display, workRoot, limits);
         refused.addAll(expansion.refused());
         errors.addAll(expansion.errors());
         List<Expansion.File> files = new ArrayList<>(expansion.files());
@@ -154,44 +146,43 @@ public final class CaseInputs {
     }
 
     /**
-     * Reads {@code file} as a trace or a servicing log; false when neither recognises it.
+     * Reads {@code file} as its detected format says: an archive, a trace or a servicing log; false when
+     * nothing recognised it.
      *
      * @param inFolder the file was found in a folder or archive, beside the other parts of a split capture
      */
-    private boolean readOne(Path file, String display, boolean inFolder) throws BadInputException, IOException {
-        TraceReader reader = Files.size(file) > 0 ? Readers.forFile(file) : null;
-        if (reader instanceof PmlReader pml) {
-            if (!(inFolder && isLaterPart(file))) {
-                // Boot.pml, Boot-1.pml, …: procmon splits a large capture; it is one capture
-                List<Path> parts = PmlReader.splitParts(file);
-                long bytes = 0;
-                for (Path part : parts) {
-                    bytes += Files.size(part);
-                }
-                options.progress().begin(display, bytes);
-                try {
-                    traces.add(parts.size() == 1 ? pml.read(file, display, options) : pml.readAll(parts, display, options));
-                } finally {
-                    options.progress().end();
-                }
+    private boolean read(Formats.Detection detection, Path file, String display, boolean inFolder)
+            throws BadInputException, IOException {
+        TraceReader trace = detection.traceReader();
+        ServicingLogReader servicing = detection.servicingLogReader();
+        if (detection.archive() != null) {
+            readArchive(file, detection.archive(), display);
+        } else if (trace != null) {
+            if (!(inFolder && trace.isLaterPart(file))) {
+                traces.add(readTrace(trace, trace.parts(file), display));
+                formatReasons.put(display, detection.why());
             }
-            return true;
+        } else if (servicing != null) {
+            logs.add(servicing.read(file, display));
+            formatReasons.put(display, detection.why());
+        } else {
+            return false;
         }
-        if (reader != null) {
-            traces.add(Readers.read(file, display, options));
-            return true;
-        }
-        if (Files.size(file) > 0 && ServicingLogReaders.forFile(file) != null) {
-            logs.add(ServicingLogReaders.read(file, display));
-            return true;
-        }
-        return false;
+        return true;
     }
 
-    /** {@code Boot-2.pml} whose {@code Boot.pml} is beside it: read with that first part. */
-    private static boolean isLaterPart(Path file) {
-        Matcher m = LATER_PART.matcher(file.getFileName().toString());
-        return m.matches() && Files.exists(file.resolveSibling(m.group(1) + m.group(2)));
+    /** Reads the parts of one capture (Boot.pml, Boot-1.pml, … for a split procmon log) as one trace. */
+    private Trace readTrace(TraceReader reader, List<Path> parts, String display) throws BadInputException, IOException {
+        long bytes = 0;
+        for (Path part : parts) {
+            bytes += Files.size(part);
+        }
+        options.progress().begin(display, bytes);
+        try {
+            return reader.readParts(parts, display, options);
+        } finally {
+            options.progress().end();
+        }
     }
 
     private static List<Path> filesIn(Path folder) throws IOException {

@@ -6,6 +6,7 @@ import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.eclipse.collections.impl.list.mutable.primitive.ShortArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.IntByteHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.IntLongHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 
 import java.util.Objects;
@@ -45,6 +46,8 @@ public final class EventStore {
     /** Only sources that record kernel identities (ETL) make these; rows past their end are 0. */
     LongArrayList objectId;
     LongArrayList irp;
+    /** Sparse: the FileKey of an ETW open, on its Create event only. */
+    final IntLongHashMap fileKey = new IntLongHashMap();
 
     private final StringPool strings;
     private final DetailCodec codec;
@@ -131,6 +134,16 @@ public final class EventStore {
         return column == null || i >= column.size() ? 0 : column.get(i);
     }
 
+    /**
+     * The FileKey (the stream's FsContext, one per file whatever link it was opened through) of the open
+     * that Create event {@code i} began, as its later requests show it; 0 when not recorded (procmon
+     * sources, an open with no request after its Create). A FileKey is reused once its file is closed
+     * everywhere, so it names one file only among opens that overlap in time.
+     */
+    public long fileKey(int i) {
+        return fileKey.get(i);
+    }
+
     /** The detail kind ({@link DetailCodec} constants) without decoding the detail. */
     public int detailKind(int i) {
         return (opAndKind.get(i) >>> 12) & 0xF;
@@ -150,6 +163,7 @@ public final class EventStore {
                 + path.retainedBytes() + stack.retainedBytes();
         n += 32L * (operationText.size() + eventClass.size());
         n += 8L * ((objectId == null ? 0 : objectId.size()) + (irp == null ? 0 : irp.size()));
+        n += 24L * fileKey.size();
         return n;
     }
 

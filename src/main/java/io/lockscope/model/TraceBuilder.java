@@ -151,6 +151,19 @@ public final class TraceBuilder {
         return c;
     }
 
+    /** Records the FileKey of the open that Create event {@code createEvent} began (see {@link EventStore#fileKey}). */
+    public void setFileKey(int createEvent, long fileKey) {
+        if (built) {
+            throw new IllegalStateException("trace already built");
+        }
+        if (createEvent < 0 || createEvent >= events.size()) {
+            throw new IllegalArgumentException("no event " + createEvent);
+        }
+        if (fileKey != 0) {
+            events.fileKey.put(createEvent, fileKey);
+        }
+    }
+
     public Trace build() {
         if (built) {
             throw new IllegalStateException("trace already built");

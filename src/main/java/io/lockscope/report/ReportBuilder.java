@@ -40,6 +40,7 @@ import io.lockscope.rules.VerdictKind;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -129,12 +130,12 @@ public final class ReportBuilder {
     /** Installed filters (fltmc, FilterList.log) and the known filters among the traces' kernel modules. */
     private List<Filter> filters() {
         List<Filter> out = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (InstalledFilter f : facts.servicing().filters()) {
             Attribution.FilterFacts known = facts.attribution().describe(f);
             out.add(new Filter(f.name(), f.altitude(), known.group(), known.vendor(), f.instances(),
                     Boolean.TRUE.equals(known.thirdParty()), f.source().id()));
-            seen.add(f.name().toLowerCase(java.util.Locale.ROOT));
+            seen.add(f.name().toLowerCase(Locale.ROOT));
         }
         boolean moduleListRead = false;
         for (TraceFacts tf : facts.traces()) {
@@ -146,7 +147,7 @@ public final class ReportBuilder {
             for (io.lockscope.model.Module m : system.modules()) {
                 Attribution.Driver d = facts.attribution().driver(m.fileName());
                 String name = m.fileName();
-                if (d == null || !seen.add(name.toLowerCase(java.util.Locale.ROOT))) {
+                if (d == null || !seen.add(name.toLowerCase(Locale.ROOT))) {
                     continue;
                 }
                 out.add(new Filter(name, d.altitude(), d.group(), d.vendor(), null,

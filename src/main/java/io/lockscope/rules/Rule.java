@@ -29,17 +29,28 @@ public interface Rule {
     /** The keys of every message the rule's findings can use (report/messages*.properties), for checking both bundles. */
     Set<String> messageKeys();
 
-    /** Kinds of input a rule can need. */
+    /** Kinds of input a rule can need; {@link Rules#diagnose} runs a rule only when the case has them all. */
     enum Requirement {
-        /** Any trace with file-system or registry events. */
-        TRACE_EVENTS,
+        /** A trace (procmon or ETW). */
+        TRACE_EVENTS("trace"),
         /** Failed servicing operations on the targets. */
-        FAILURES,
-        /** Call stacks in the trace (procmon PML or XML with stacks). */
-        STACKS,
+        FAILURES("failed servicing operation on the targets"),
+        /** Call stacks in a trace (procmon PML or XML with stacks, ETW with stack walks). */
+        STACKS("call stacks (use the PML, or an XML export with stacks)"),
         /** CBS.log or setupapi.dev.log. */
-        SERVICING_LOGS,
+        SERVICING_LOGS("CBS.log or setupapi.dev.log"),
         /** A filter list: fltmc output or FilterList.log. */
-        FILTER_LIST
+        FILTER_LIST("fltmc output or FilterList.log");
+
+        private final String description;
+
+        Requirement(String description) {
+            this.description = description;
+        }
+
+        /** The input in words, after "the case has no …". */
+        public String description() {
+            return description;
+        }
     }
 }

@@ -111,6 +111,41 @@ class EtwCaseAnalyzerTest {
     }
 
     @Test
+    void aHolderOfTheWinSxsLinkBlocksTheDriverStoreNameByTheFileKeyTheyShare() throws Exception {
+        Report report = analyze(Scenario.HARD_LINK, true);
+        Verdict v = report.verdict();
+        assertEquals("lock-holder", v.kind(), v.summary());
+        assertEquals(List.of(EtlCaseGenerator.SCANNER_IMAGE + "/handle"), culprits(v));
+        assertEquals("high", v.confidence(), "the Read proves the access, the FileKey the file: " + v.summary());
+        Failure f = onlyFailure(report);
+        assertEquals("SHARING VIOLATION", f.result());
+        assertTrue(f.path().contains("\\DriverStore\\"), f.path());
+        assertEquals(EtlCaseGenerator.SCANNER_IMAGE, f.holders().get(0).process());
+    }
+
+    @Test
+    void theScannersHandleKeepsTheInstallersDeletePendingUntilItCloses() throws Exception {
+        Report report = analyze(Scenario.DELETE_PENDING, false);
+        Verdict v = report.verdict();
+        assertEquals(List.of(EtlCaseGenerator.SCANNER_IMAGE + "/pending-delete"), culprits(v));
+        assertEquals("DELETE PENDING", onlyFailure(report).result());
+        assertEquals("high", v.confidence(), v.summary());
+    }
+
+    @Test
+    void aLoadedImageFailsTheDeleteWithNoHandleOpen() throws Exception {
+        Report report = analyze(Scenario.IMAGE_SECTION, false);
+        Verdict v = report.verdict();
+        assertEquals(List.of(EtlCaseGenerator.POS_SERVICE_IMAGE + "/image-section"), culprits(v));
+        assertEquals(EtlCaseGenerator.POS_SERVICE, v.culprit().pid());
+        assertEquals("CANNOT DELETE", onlyFailure(report).result());
+    }
+
+    private static List<String> culprits(Verdict v) {
+        return v.culprits().stream().map(c -> c.process() + "/" + c.mechanism()).toList();
+    }
+
+    @Test
     void filterCallbackVerdictIsWordedInChineseToo() throws Exception {
         Path etl = tmp.resolve("zh.etl");
         EtlCaseGenerator.write(etl, Scenario.FILTER_DENIAL, 200_000, false, 7);

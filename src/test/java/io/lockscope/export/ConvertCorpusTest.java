@@ -1,8 +1,8 @@
 package io.lockscope.export;
 
 import io.lockscope.export.csv.ProcmonCsvWriter;
+import io.lockscope.ingest.Formats;
 import io.lockscope.ingest.ReadOptions;
-import io.lockscope.ingest.Readers;
 import io.lockscope.ingest.procmon.pml.PmlCorpus;
 import io.lockscope.model.Trace;
 import io.lockscope.model.vocab.ProcmonColumn;
@@ -93,7 +93,7 @@ class ConvertCorpusTest {
         for (String name : procmon.get(0)) {
             columns.add(ProcmonColumn.forName(name));
         }
-        Trace trace = Readers.read(pair.pml(), expected.name(), new ReadOptions(null));
+        Trace trace = Formats.readTrace(pair.pml(), expected.name(), new ReadOptions(null));
         Path converted = temp.resolve("converted.csv");
         try (OutputStream out = Files.newOutputStream(converted)) {
             ProcmonCsvWriter.write(trace, out, new ExportOptions(columns, ProcmonLocale.EN_US, ZoneOffset.UTC, false,

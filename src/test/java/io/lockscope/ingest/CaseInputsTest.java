@@ -29,7 +29,7 @@ class CaseInputsTest {
         Path generated = dir.resolve("generated");
         CaseGenerator.generate(Scenario.LOCK_HOLDER, generated, GenerateOptions.defaults().withEvents(3000)
                 .withFormats(CaseFormats.parse("pml")));
-        Trace whole = Readers.read(generated.resolve("boot_log.pml"), "boot_log.pml", ReadOptions.DEFAULT);
+        Trace whole = Formats.readTrace(generated.resolve("boot_log.pml"), "boot_log.pml", ReadOptions.DEFAULT);
         Path upload = Files.createDirectories(dir.resolve("upload"));
         writePart(whole, 0, 1700, upload.resolve("Boot.pml"));
         writePart(whole, 1700, whole.size(), upload.resolve("Boot-1.pml"));

@@ -4,8 +4,6 @@ import io.lockscope.generate.CaseGenerator;
 import io.lockscope.generate.Scenario;
 import io.lockscope.ingest.archive.Archives;
 import io.lockscope.ingest.etw.testing.LockScenario;
-import io.lockscope.ingest.servicing.ServicingLogReader;
-import io.lockscope.ingest.servicing.ServicingLogReaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -157,12 +155,9 @@ class FuzzSeedsTest {
     }
 
     private static String targetOf(Path file) throws IOException {
-        TraceReader reader = Readers.forFile(file);
-        if (reader != null) {
-            return TARGET.get(reader.format());
-        }
-        ServicingLogReader servicing = ServicingLogReaders.forFile(file);
-        return servicing == null ? null : TARGET.get(servicing.format());
+        Formats.Detection detection = Formats.detect(file);
+        FormatReader reader = detection.recognised() ? detection.chosen().reader() : null;
+        return reader == null ? null : TARGET.get(reader.format());
     }
 
     private static Path inputs(String target) {

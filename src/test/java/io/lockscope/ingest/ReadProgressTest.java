@@ -58,7 +58,7 @@ class ReadProgressTest {
 
     private Recorded read(Path file) throws Exception {
         Recorded progress = new Recorded();
-        Readers.read(file, file.getFileName().toString(), ReadOptions.DEFAULT.withProgress(progress));
+        Formats.readTrace(file, file.getFileName().toString(), ReadOptions.DEFAULT.withProgress(progress));
         progress.assertMovedThrough(file.getFileName().toString(), Files.size(file));
         return progress;
     }

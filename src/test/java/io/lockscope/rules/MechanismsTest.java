@@ -199,6 +199,35 @@ class MechanismsTest {
     }
 
     @Test
+    void twoNamesWithOneIndexNumberAreOneFile() {
+        // the scanner keys its scan cache by file ID: it queries it under both names
+        f.open(av, NEW_DLL, READ_ATTRIBUTES, SHARE_ALL);
+        f.event(av, Operation.QUERY_FILE_INTERNAL_INFORMATION_FILE, NEW_DLL, NtStatus.SUCCESS,
+                new Detail.Text("IndexNumber: 0x1000000012a4f"), StackTable.NONE);
+        f.close(av, NEW_DLL);
+        f.open(av, WINSXS, READ_DATA, SHARE_READ);
+        f.event(av, Operation.QUERY_ALL_INFORMATION_FILE, WINSXS, NtStatus.SUCCESS,
+                new Detail.Text("CreationTime: 9/15/2018 9:28:48 AM, NumberOfLinks: 2, IndexNumber: 0x1000000012A4F, "
+                        + "EaSize: 0"), StackTable.NONE);
+        f.failOpen(ti, NEW_DLL, DELETE, SHARE_READ, NtStatus.SHARING_VIOLATION);
+        Diagnosis d = diagnose();
+        assertEquals(List.of("ntrtscan.exe/handle"), culprits(d));
+        assertEquals(Confidence.HIGH, d.verdict().confidence());
+    }
+
+    @Test
+    void anIndexNumberIsOneFileOnItsVolumeOnly() {
+        String otherVolume = "D:" + NEW_DLL.substring(2);
+        f.event(av, Operation.QUERY_FILE_INTERNAL_INFORMATION_FILE, otherVolume, NtStatus.SUCCESS,
+                new Detail.Text("IndexNumber: 0x1000000012a4f"), StackTable.NONE);
+        f.open(av, WINSXS, READ_DATA, SHARE_READ);
+        f.event(av, Operation.QUERY_FILE_INTERNAL_INFORMATION_FILE, WINSXS, NtStatus.SUCCESS,
+                new Detail.Text("IndexNumber: 0x1000000012a4f"), StackTable.NONE);
+        f.failOpen(ti, otherVolume, DELETE, SHARE_READ, NtStatus.SHARING_VIOLATION);
+        assertTrue(diagnose().verdict().culprits().isEmpty(), "same number on two volumes: two files");
+    }
+
+    @Test
     void namesAloneDoNotMakeOneFile() {
         f.open(av, WINSXS, READ_DATA, SHARE_READ);
         f.failOpen(ti, NEW_DLL, DELETE, SHARE_READ, NtStatus.SHARING_VIOLATION);

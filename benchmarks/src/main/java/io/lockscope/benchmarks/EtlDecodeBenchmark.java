@@ -1,7 +1,7 @@
 package io.lockscope.benchmarks;
 
+import io.lockscope.ingest.Formats;
 import io.lockscope.ingest.ReadOptions;
-import io.lockscope.ingest.Readers;
 import io.lockscope.ingest.etw.etl.EtlReader;
 import io.lockscope.ingest.etw.etl.TraceRecord;
 import io.lockscope.ingest.etw.kernel.KernelDecoder;
@@ -66,7 +66,7 @@ public class EtlDecodeBenchmark {
 
     @Benchmark
     public Trace etlIngest() throws Exception {
-        return Readers.read(etl, etl.toString(), ReadOptions.DEFAULT);
+        return Formats.readTrace(etl, etl.toString(), ReadOptions.DEFAULT);
     }
 
     @Benchmark

@@ -1,7 +1,7 @@
 package io.lockscope.benchmarks;
 
+import io.lockscope.ingest.Formats;
 import io.lockscope.ingest.ReadOptions;
-import io.lockscope.ingest.Readers;
 import io.lockscope.model.Trace;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,7 +44,7 @@ public class PmlIngestBenchmark {
 
     @Benchmark
     public Trace lockscopePmlIngest() throws Exception {
-        return Readers.read(pml, pml.toString(), ReadOptions.DEFAULT);
+        return Formats.readTrace(pml, pml.toString(), ReadOptions.DEFAULT);
     }
 
     @Benchmark

@@ -1,7 +1,7 @@
 package io.lockscope.benchmarks;
 
+import io.lockscope.ingest.Formats;
 import io.lockscope.ingest.ReadOptions;
-import io.lockscope.ingest.Readers;
 import io.lockscope.model.Trace;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -54,7 +54,7 @@ public class ProcmonCsvIngestBenchmark {
 
     @Benchmark
     public Trace lockscopeIngest() throws Exception {
-        return Readers.read(csv, csv.toString(), ReadOptions.DEFAULT);
+        return Formats.readTrace(csv, csv.toString(), ReadOptions.DEFAULT);
     }
 
     @Benchmark

@@ -1,7 +1,7 @@
 package io.lockscope.benchmarks;
 
+import io.lockscope.ingest.Formats;
 import io.lockscope.ingest.ReadOptions;
-import io.lockscope.ingest.Readers;
 import io.lockscope.model.Trace;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -63,7 +63,7 @@ public final class Run {
 
     /** Bytes the event columns hold per event (the string pool, i.e. distinct strings, counted apart). */
     private static void printRetained(Path csv) throws Exception {
-        Trace t = Readers.read(csv, csv.toString(), ReadOptions.DEFAULT);
+        Trace t = Formats.readTrace(csv, csv.toString(), ReadOptions.DEFAULT);
         System.out.printf("%nretained by the model for %s (%,d events):%n", csv.getFileName(), t.size());
         System.out.printf("  event columns     %6.1f bytes/event%n", t.events().retainedBytes() / (double) t.size());
         System.out.printf("  distinct strings  %,d strings, %,.1f MB%n", t.strings().size(), t.strings().retainedBytes() / 1e6);

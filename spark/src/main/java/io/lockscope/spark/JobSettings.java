@@ -3,7 +3,7 @@ package io.lockscope.spark;
 import io.lockscope.analysis.kb.KnowledgeAttribution;
 import io.lockscope.batch.CaseAnalyzer;
 import io.lockscope.batch.CaseJob;
-import io.lockscope.cli.Main;
+import io.lockscope.cli.BuildVersion;
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.archive.ArchiveLimits;
 
@@ -31,7 +31,7 @@ record JobSettings(List<String> formats, List<String> targets, String lang, Zone
 
     CaseJob caseJob() {
         CaseAnalyzer analyzer = new CaseAnalyzer(new ReadOptions(zone), targets, KnowledgeAttribution.standard(), lang,
-                Main.version(), ArchiveLimits.DEFAULT.withMaxExpandedBytes(maxExpandedBytes));
+                BuildVersion.current(), ArchiveLimits.DEFAULT.withMaxExpandedBytes(maxExpandedBytes));
         return new CaseJob(analyzer, formats);
     }
 }

@@ -5,7 +5,7 @@ import io.lockscope.batch.BatchRunner;
 import io.lockscope.batch.CaseSummary;
 import io.lockscope.batch.IndexPage;
 import io.lockscope.batch.SummaryFiles;
-import io.lockscope.cli.Main;
+import io.lockscope.cli.BuildVersion;
 import io.lockscope.ingest.archive.ArchiveLimits;
 import io.lockscope.report.render.Renderers;
 import org.apache.hadoop.conf.Configuration;
@@ -253,7 +253,7 @@ public final class SparkBatch implements java.util.concurrent.Callable<Integer> 
             throws IOException {
         BatchRunner.Result result = new BatchRunner.Result(summary.rows(), summary.analysed(), summary.kept());
         try (Writer w = out.writer("summary.json", conf)) {
-            SummaryFiles.writeJson(w, Main.version(), result);
+            SummaryFiles.writeJson(w, BuildVersion.current(), result);
         }
         try (Writer w = out.writer("summary.csv", conf)) {
             SummaryFiles.writeCsv(w, summary.rows());
@@ -267,7 +267,7 @@ public final class SparkBatch implements java.util.concurrent.Callable<Integer> 
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"lockscope-spark " + Main.version()};
+            return new String[] {"lockscope-spark " + BuildVersion.current()};
         }
     }
 }

@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  * Writes the knowledge base's altitude table ({@value #RESOURCE}) from Microsoft's pages in
  * windows-driver-docs: {@code ifs/allocated-altitudes.md} (one table per load-order group: minifilter
  * file, altitude, company) and {@code ifs/load-order-groups-and-altitudes-for-minifilter-drivers.md}
- * (the groups' altitude ranges). Run it when Microsoft updates the pages:
+ * (the groups' altitude ranges). Run it when Microsoft updates the pages, with the {@code ifs} folder of
+ * a checkout of MicrosoftDocs/windows-driver-docs:
  * <pre>java -cp target/classes io.lockscope.analysis.kb.AltitudeTableGenerator \
- *     ../shared/corpus/servicing/windows-driver-docs/ifs \
+ *     WINDOWS_DRIVER_DOCS/windows-driver-docs-pr/ifs \
  *     src/main/resources/io/lockscope/analysis/kb/allocated-altitudes.tsv</pre>
  *
  * <p>Output lines, tab-separated: {@code range <low> <high> <group>} for every range either page gives,

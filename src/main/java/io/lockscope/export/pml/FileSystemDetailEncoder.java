@@ -28,18 +28,11 @@ import static io.lockscope.format.procmon.pml.PmlLayout.fsPathInfo;
 import static io.lockscope.format.procmon.pml.PmlOperations.*;
 
 /** File-system blobs, the inverse of the reader's {@code FileSystemDetailDecoder}. */
-final class FileSystemDetailEncoder {
+final class FileSystemDetailEncoder extends DetailEncoder {
     private static final String CONTROL = "Control: ";
-    private final EventBlobs blobs;
-    private final LeBuffer detail;
-    private final LeBuffer extra;
-    private final int ptr;
 
     FileSystemDetailEncoder(EventBlobs blobs) {
-        this.blobs = blobs;
-        this.detail = blobs.detail;
-        this.extra = blobs.extra;
-        this.ptr = blobs.pointerSize;
+        super(blobs);
     }
 
     boolean encode(PmlOperations.Code code, String path, Detail d) {

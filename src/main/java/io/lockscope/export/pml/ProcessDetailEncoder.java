@@ -7,15 +7,11 @@ import static io.lockscope.export.pml.EventBlobs.truncate;
 import static io.lockscope.format.procmon.pml.PmlOperations.*;
 
 /** Process-class blobs, the inverse of the reader's {@code ProcessDetailDecoder}. */
-final class ProcessDetailEncoder {
+final class ProcessDetailEncoder extends DetailEncoder {
     private static final String ENVIRONMENT_SEPARATOR = "\r;\t";
 
-    private final LeBuffer detail;
-    private final int ptr;
-
     ProcessDetailEncoder(EventBlobs blobs) {
-        this.detail = blobs.detail;
-        this.ptr = blobs.pointerSize;
+        super(blobs);
     }
 
     boolean encode(int op, String path, Detail d) {

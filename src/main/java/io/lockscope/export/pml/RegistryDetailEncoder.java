@@ -23,15 +23,9 @@ import static io.lockscope.format.procmon.pml.PmlOperations.*;
  * Registry blobs, the inverse of the reader's {@code RegistryDetailDecoder}: value data the model keeps as
  * procmon's rendered text is turned back into the bytes that render that way.
  */
-final class RegistryDetailEncoder {
-    private final EventBlobs blobs;
-    private final LeBuffer detail;
-    private final LeBuffer extra;
-
+final class RegistryDetailEncoder extends DetailEncoder {
     RegistryDetailEncoder(EventBlobs blobs) {
-        this.blobs = blobs;
-        this.detail = blobs.detail;
-        this.extra = blobs.extra;
+        super(blobs);
     }
 
     boolean encode(int op, String path, Detail d) {

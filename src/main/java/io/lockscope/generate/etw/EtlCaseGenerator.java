@@ -1,6 +1,7 @@
 package io.lockscope.generate.etw;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -32,7 +33,26 @@ public final class EtlCaseGenerator {
          * The scanner opened and closed the DLL earlier; the installer's open is failed by the
          * minifilter's pre-create callback (FltIo PreOpFailure, ACCESS DENIED); no process holds it.
          */
-        FILTER_DENIAL
+        FILTER_DENIAL,
+        /**
+         * The scanner holds the file open through its WinSxS hard link (sharing read only, reading); the
+         * installer queries the DriverStore name, whose requests carry the same FileKey while the scanner's
+         * open lasts, then its delete-on-close open of the DriverStore name fails with SHARING VIOLATION.
+         * Share access belongs to the file, not the name (MS-FSA 2.1.5.1.2.2; lock-semantics.md §1.6).
+         */
+        HARD_LINK,
+        /**
+         * The installer marks the file for deletion (FileIo Delete, classic disposition) and closes its
+         * handle while the scanner still holds one, opened sharing read, write and delete; on build 17763
+         * the name stays until the last handle closes, so the installer's re-creation of the file fails
+         * with DELETE PENDING (lock-semantics.md §1.2).
+         */
+        DELETE_PENDING,
+        /**
+         * A point-of-sale service loaded the DLL (Image Load) and runs; no handle is open, but the image
+         * section fails the installer's delete-on-close open with CANNOT DELETE (lock-semantics.md §1.3).
+         */
+        IMAGE_SECTION
     }
 
     /** What was written. */
@@ -47,13 +67,21 @@ public final class EtlCaseGenerator {
     public static final int INSTALLER_TID = 200;
     public static final String SCANNER_IMAGE = "ntrtscan.exe";
     public static final String INSTALLER_IMAGE = "TiWorker.exe";
+    public static final int POS_SERVICE = 2240;
+    public static final int POS_SERVICE_TID = 300;
+    public static final String POS_SERVICE_IMAGE = "PosService.exe";
     public static final String DRIVER = "tmevtmgr.sys";
     public static final long DRIVER_BASE = 0xFFFFF80050000000L;
     public static final long FO_HOLDER = 0xFFFFA0010000A000L;
     public static final long FO_INSTALLER = 0xFFFFA0010000B000L;
     public static final String TARGET_NT_PATH = "\\Device\\HarddiskVolume3\\Windows\\System32\\DriverStore\\"
             + "FileRepository\\oposdrv.inf_amd64_3f2c8a1b7d9e0c45\\oposdrv.dll";
+    /** The component's own name of the DLL, hard-linked to {@link #TARGET_NT_PATH} by servicing. */
+    public static final String WINSXS_NT_PATH = "\\Device\\HarddiskVolume3\\Windows\\WinSxS\\"
+            + "amd64_dual_oposdrv.inf_31bf3856ad364e35_10.0.17763.3287_none_5c1f8e2a7b9d3e64\\oposdrv.dll";
     public static final int STATUS_SHARING_VIOLATION = 0xC0000043;
+    public static final int STATUS_DELETE_PENDING = 0xC0000056;
+    public static final int STATUS_CANNOT_DELETE = 0xC0000121;
     public static final int STATUS_ACCESS_DENIED = 0xC0000022;
 
     private static final UUID SYS_CONFIG = UUID.fromString("9b79ee91-b5fd-41c0-a243-4248e266e9d0");
@@ -63,7 +91,12 @@ public final class EtlCaseGenerator {
     private static final int END = 2;
     private static final int DC_START = 3;
     private static final int SHORT_LIVED_PIDS = 10_000;
+    private static final long FO_INSTALLER_QUERY = 0xFFFFA0010000C000L;
+    private static final long TARGET_FILE_KEY = 0xFFFFC00012345000L;
     private static final int FILE_OPEN = 1;
+    private static final int FILE_OVERWRITE_IF = 5;
+    private static final int FILE_STANDARD_INFORMATION = 5;
+    private static final int FILE_DISPOSITION_INFORMATION = 13;
     private static final int FILE_DELETE_ON_CLOSE = 0x1000;
     private static final int SHARE_READ = 1;
     private static final int SHARE_ALL = 7;
@@ -102,7 +135,7 @@ public final class EtlCaseGenerator {
             g.scenario(scenario);
             g.noiseUntil(targetBytes);
             w.close();
-            return new Summary(w.records(), java.nio.file.Files.size(file), scenarioRaw);
+            return new Summary(w.records(), Files.size(file), scenarioRaw);
         }
     }
 
@@ -117,9 +150,11 @@ public final class EtlCaseGenerator {
         process(0, DC_START, SYSTEM, 0, "System");
         process(0, DC_START, SCANNER, 600, SCANNER_IMAGE);
         process(0, DC_START, INSTALLER, 700, INSTALLER_IMAGE);
+        process(0, DC_START, POS_SERVICE, 600, POS_SERVICE_IMAGE);
         thread(0, DC_START, SYSTEM, SYSTEM_WORKER_TID);
         thread(0, DC_START, SCANNER, SCANNER_TID);
         thread(0, DC_START, INSTALLER, INSTALLER_TID);
+        thread(0, DC_START, POS_SERVICE, POS_SERVICE_TID);
         for (int k = 0; k < NOISE_PROCESSES; k++) {
             process(0, DC_START, noisePid(k), 600, NOISE_IMAGES[k % NOISE_IMAGES.length]);
             thread(0, DC_START, noisePid(k), noiseTid(k));
@@ -220,21 +255,45 @@ public final class EtlCaseGenerator {
 
     private void read(long fileObject, int tid) throws IOException {
         long irp = nextIrp();
-        out.perfinfo(0, 0x04, 67, 3, tick(5), p.reset().u64(0).ptr(irp).ptr(fileObject).ptr(0).u32(tid).u32(4096).u32(0));
+        out.perfinfo(0, 0x04, 67, 3, tick(5), p.reset().u64(0).ptr(irp).ptr(fileObject).ptr(TARGET_FILE_KEY).u32(tid)
+                .u32(4096).u32(0));
         opEnd(0, irp, 4096, 0);
     }
 
-    /** The holder's open: read access shown by a Read, sharing read only. */
-    private void holderOpens(long fileObject, int tid) throws IOException {
+    /** A set- or query-information request (Info layout) with its OpEnd. */
+    private void info(int cpu, int opcode, long fileObject, int tid, long extraInfo, int infoClass) throws IOException {
         long irp = nextIrp();
-        out.perfinfo(0, 0x04, 64, 3, tick(100), create(irp, fileObject, tid, FILE_OPEN, 0x60, SHARE_READ, TARGET_NT_PATH));
+        out.perfinfo(cpu, 0x04, opcode, 3, tick(5), p.reset().ptr(irp).ptr(fileObject).ptr(TARGET_FILE_KEY)
+                .ptr(extraInfo).u32(tid).u32(infoClass));
+        opEnd(cpu, irp, 0, 0);
+    }
+
+    /** The holder's open of the DLL by {@code path}: read access shown by a Read, sharing {@code share}. */
+    private void holderOpens(long fileObject, int tid, String path, int share) throws IOException {
+        long irp = nextIrp();
+        out.perfinfo(0, 0x04, 64, 3, tick(100), create(irp, fileObject, tid, FILE_OPEN, 0x60, share, path));
         opEnd(0, irp, 1, 0);
+    }
+
+    private void holderOpens(long fileObject, int tid) throws IOException {
+        holderOpens(fileObject, tid, TARGET_NT_PATH, SHARE_READ);
+    }
+
+    /** The holder's handle closes: ObTrace CloseHandle, then the Cleanup and Close of its object. */
+    private void holderCloses(int pid, int tid, long fileObject) throws IOException {
+        handle(33, pid, tid, fileObject, 0x1A4);
+        simple(0, 65, fileObject, TARGET_FILE_KEY, tid);
+        simple(0, 66, fileObject, TARGET_FILE_KEY, tid);
     }
 
     /** The installer opens for delete-on-close (so DELETE access), sharing everything. */
     private void installerOpens(int status, boolean filterFails) throws IOException {
+        installerOpens(FILE_OPEN, status, filterFails);
+    }
+
+    private void installerOpens(int disposition, int status, boolean filterFails) throws IOException {
         long irp = nextIrp();
-        out.perfinfo(1, 0x04, 64, 3, tick(100), create(irp, FO_INSTALLER, INSTALLER_TID, FILE_OPEN,
+        out.perfinfo(1, 0x04, 64, 3, tick(100), create(irp, FO_INSTALLER, INSTALLER_TID, disposition,
                 FILE_DELETE_ON_CLOSE, SHARE_ALL, TARGET_NT_PATH));
         if (filterFails) {
             // FltIo PreOpFailure: RoutineAddr, FileObject, FileContext, Irp, CallbackData, MajorFunction (CREATE), Status
@@ -244,8 +303,23 @@ public final class EtlCaseGenerator {
         opEnd(1, irp, 0, status);
     }
 
+    /** The installer's own successful open of the DLL, with {@code options}, closed after {@code then}. */
+    private void installerUses(int options, IoAction then) throws IOException {
+        long irp = nextIrp();
+        out.perfinfo(1, 0x04, 64, 3, tick(100), create(irp, FO_INSTALLER_QUERY, INSTALLER_TID, FILE_OPEN, options,
+                SHARE_ALL, TARGET_NT_PATH));
+        opEnd(1, irp, 1, 0);
+        then.run();
+        simple(1, 65, FO_INSTALLER_QUERY, TARGET_FILE_KEY, INSTALLER_TID);
+        simple(1, 66, FO_INSTALLER_QUERY, TARGET_FILE_KEY, INSTALLER_TID);
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
     private void scenario(Scenario scenario) throws IOException {
-        long fileKey = 0xFFFFC00012345000L;
+        long fileKey = TARGET_FILE_KEY;
         switch (scenario) {
             case LOCK_HOLDER -> {
                 holderOpens(FO_HOLDER, SCANNER_TID);
@@ -276,6 +350,30 @@ public final class EtlCaseGenerator {
                 simple(0, 65, FO_HOLDER, fileKey, SCANNER_TID);
                 simple(0, 66, FO_HOLDER, fileKey, SCANNER_TID);
                 installerOpens(STATUS_ACCESS_DENIED, true);
+            }
+            case HARD_LINK -> {
+                holderOpens(FO_HOLDER, SCANNER_TID, WINSXS_NT_PATH, SHARE_READ);
+                handle(32, SCANNER, SCANNER_TID, FO_HOLDER, 0x1A4);
+                read(FO_HOLDER, SCANNER_TID);
+                installerUses(0x60, () -> info(1, 74, FO_INSTALLER_QUERY, INSTALLER_TID, 0, FILE_STANDARD_INFORMATION));
+                installerOpens(STATUS_SHARING_VIOLATION, false);
+                holderCloses(SCANNER, SCANNER_TID, FO_HOLDER);
+            }
+            case DELETE_PENDING -> {
+                holderOpens(FO_HOLDER, SCANNER_TID, TARGET_NT_PATH, SHARE_ALL);
+                handle(32, SCANNER, SCANNER_TID, FO_HOLDER, 0x1A4);
+                read(FO_HOLDER, SCANNER_TID);
+                // FileIo Delete: SetInformation with FileDispositionInformation (Delete: True)
+                installerUses(0x60, () -> info(1, 70, FO_INSTALLER_QUERY, INSTALLER_TID, 1, FILE_DISPOSITION_INFORMATION));
+                installerOpens(FILE_OVERWRITE_IF, STATUS_DELETE_PENDING, false);
+                holderCloses(SCANNER, SCANNER_TID, FO_HOLDER);
+            }
+            case IMAGE_SECTION -> {
+                // Image/Load (system header): ImageBase, ImageSize, ProcessId, checksum, time stamp, signature, DefaultBase, …
+                out.system(0, 0x14, 10, 3, POS_SERVICE, POS_SERVICE_TID, tick(100), p.reset().ptr(0x7FFB20000000L)
+                        .ptr(0x30000).u32(POS_SERVICE).u32(0).u32(0).u32(0).ptr(0).u32(0).u32(0).u32(0).u32(0)
+                        .utf16z(TARGET_NT_PATH));
+                installerOpens(STATUS_CANNOT_DELETE, false);
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.lockscope.generate.etw;
 
+import io.lockscope.format.etw.etl.EtlLayout;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,17 +12,19 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.UUID;
 
+import static io.lockscope.format.etw.etl.EtlLayout.*;
+
 /**
  * Writes an ETL file record by record, streaming: each CPU has one buffer in memory, written out
  * (XPRESS-compressed when asked) as soon as the next record does not fit, so a trace of any size is
- * written in constant memory. The layout is the one the reader documents (etw-formats.md §4):
+ * written in constant memory. The layout is the one the reader reads ({@link EtlLayout}; etw-formats.md §4):
  *
  * <pre>
  * buffer 0     header buffer: WMI_BUFFER_HEADER (0x48) + the SYSTEM EventTrace/Header record, whose
  *              payload is TRACE_LOGFILE_HEADER (BufferSize, version, build, CPUs, end time,
  *              LogFileMode, BuffersWritten, PointerSize, time zone, boot time, QPC frequency, start
  *              time, logger and file names). Rewritten at {@link #close()} with the final count.
- * buffer 1..n  data buffers: WMI_BUFFER_HEADER, then 8-aligned records of one CPU in time order;
+ * buffer 1..n  data buffers: WMI_BUFFER_HEADER_SIZE, then 8-aligned records of one CPU in time order;
  *              0x00 BufferSize (on disk), 0x04 SavedOffset / 0x30 Offset (bytes in use, header
  *              included), 0x28 ProcessorNumber; compressed ones hold XPRESS(bytes 0x48..used) after
  *              the header and set 0x34 BufferFlag 0x40.
@@ -37,7 +41,6 @@ public final class EtlCaseWriter implements Closeable {
     /** Raw timestamp of the header record; event timestamps must come after it. */
     public static final long HEADER_RAW = 1_000_000L;
     public static final int DEFAULT_BUFFER_SIZE = 64 * 1024;
-    private static final int BUFFER_HEADER = 0x48;
 
     private final FileChannel out;
     private final int cpus;
@@ -90,9 +93,9 @@ public final class EtlCaseWriter implements Closeable {
     /** Appends a SYSTEM record (kernel event with PID/TID) to CPU {@code cpu}'s stream. */
     public EtlCaseWriter system(int cpu, int group, int type, int version, int pid, int tid, long raw, EtlPayload p)
             throws IOException {
-        ByteBuffer b = room(cpu, 0x20 + p.length());
-        b.putInt((pointerSize == 8 ? 0xC0020000 : 0xC0010000) | version);
-        b.putShort((short) (0x20 + p.length()));
+        ByteBuffer b = room(cpu, SYSTEM_HEADER_SIZE + p.length());
+        b.putInt(marker(pointerSize == 8 ? SYSTEM64 : SYSTEM32, version));
+        b.putShort((short) (SYSTEM_HEADER_SIZE + p.length()));
         b.putShort((short) (group << 8 | type));
         b.putInt(tid).putInt(pid).putLong(raw).putInt(0).putInt(0);
         return put(b, p);
@@ -100,9 +103,9 @@ public final class EtlCaseWriter implements Closeable {
 
     /** Appends a PERFINFO record (kernel event without PID/TID) to CPU {@code cpu}'s stream. */
     public EtlCaseWriter perfinfo(int cpu, int group, int type, int version, long raw, EtlPayload p) throws IOException {
-        ByteBuffer b = room(cpu, 0x10 + p.length());
-        b.putInt((pointerSize == 8 ? 0xC0110000 : 0xC0100000) | version);
-        b.putShort((short) (0x10 + p.length()));
+        ByteBuffer b = room(cpu, PERFINFO_HEADER_SIZE + p.length());
+        b.putInt(marker(pointerSize == 8 ? PERFINFO64 : PERFINFO32, version));
+        b.putShort((short) (PERFINFO_HEADER_SIZE + p.length()));
         b.putShort((short) (group << 8 | type));
         b.putLong(raw);
         return put(b, p);
@@ -111,8 +114,8 @@ public final class EtlCaseWriter implements Closeable {
     /** Appends a FULL_HEADER record (classic provider), e.g. SysConfig VolumeMapping. */
     public EtlCaseWriter classic(int cpu, UUID guid, int type, int version, int pid, int tid, long raw, EtlPayload p)
             throws IOException {
-        ByteBuffer b = room(cpu, 0x30 + p.length());
-        b.putShort((short) (0x30 + p.length())).put((byte) (pointerSize == 8 ? 0x14 : 0x0A)).put((byte) 0xC0);
+        ByteBuffer b = room(cpu, FULL_HEADER_SIZE + p.length());
+        b.putInt(marker(pointerSize == 8 ? FULL_HEADER64 : FULL_HEADER32, FULL_HEADER_SIZE + p.length()));
         b.put((byte) type).put((byte) 0).putShort((short) version);
         b.putInt(tid).putInt(pid).putLong(raw);
         long msb = guid.getMostSignificantBits();
@@ -125,11 +128,11 @@ public final class EtlCaseWriter implements Closeable {
     /** Writes out CPU {@code cpu}'s buffer now, so its later records go to a new buffer. */
     public EtlCaseWriter flush(int cpu) throws IOException {
         ByteBuffer b = pending[cpu];
-        if (b.position() > BUFFER_HEADER) {
+        if (b.position() > BUFFER_HEADER_SIZE) {
             writeBuffer(cpu, b);
             b.clear();
             Arrays.fill(b.array(), (byte) 0xFF);
-            b.position(BUFFER_HEADER);
+            b.position(BUFFER_HEADER_SIZE);
         }
         return this;
     }
@@ -155,12 +158,12 @@ public final class EtlCaseWriter implements Closeable {
     private ByteBuffer emptyBuffer() {
         ByteBuffer b = ByteBuffer.allocate(bufferSize).order(ByteOrder.LITTLE_ENDIAN);
         Arrays.fill(b.array(), (byte) 0xFF);
-        b.position(BUFFER_HEADER);
+        b.position(BUFFER_HEADER_SIZE);
         return b;
     }
 
     private ByteBuffer room(int cpu, int recordSize) throws IOException {
-        if (BUFFER_HEADER + recordSize > bufferSize) {
+        if (BUFFER_HEADER_SIZE + recordSize > bufferSize) {
             throw new IllegalArgumentException("record of " + recordSize + " bytes does not fit a buffer");
         }
         if (pending[cpu].position() + recordSize > bufferSize) {
@@ -179,16 +182,16 @@ public final class EtlCaseWriter implements Closeable {
 
     private void writeBuffer(int cpu, ByteBuffer data) throws IOException {
         int used = data.position();
-        Arrays.fill(data.array(), 0, BUFFER_HEADER, (byte) 0);
-        data.putInt(0x04, used).putInt(0x30, used).putShort(0x28, (short) cpu);
+        Arrays.fill(data.array(), 0, BUFFER_HEADER_SIZE, (byte) 0);
+        data.putInt(B_SAVED_OFFSET, used).putInt(B_OFFSET, used).putShort(B_PROCESSOR, (short) cpu);
         if (!compressed) {
-            data.putInt(0x00, bufferSize);
+            data.putInt(B_BUFFER_SIZE, bufferSize);
             writeFully(ByteBuffer.wrap(data.array(), 0, bufferSize));
         } else {
-            int n = encoder.encode(data.array(), BUFFER_HEADER, used);
+            int n = encoder.encode(data.array(), BUFFER_HEADER_SIZE, used);
             ByteBuffer c = compressedBuffer.clear();
-            c.put(data.array(), 0, BUFFER_HEADER).put(encoder.output(), 0, n);
-            c.putInt(0x00, BUFFER_HEADER + n).putShort(0x34, (short) 0x40);
+            c.put(data.array(), 0, BUFFER_HEADER_SIZE).put(encoder.output(), 0, n);
+            c.putInt(B_BUFFER_SIZE, BUFFER_HEADER_SIZE + n).putShort(B_FLAGS, (short) FLAG_COMPRESSED);
             writeFully(c.flip());
         }
         buffersWritten++;
@@ -213,14 +216,17 @@ public final class EtlCaseWriter implements Closeable {
                 .u64(START_TIME - 36_000_000_000L).u64(10_000_000L).u64(START_TIME).u32(1).u32(0)
                 .utf16z("lockscope generate").utf16z("C:\\lockscope.etl");
         ByteBuffer b = ByteBuffer.allocate(bufferSize).order(ByteOrder.LITTLE_ENDIAN);
-        Arrays.fill(b.array(), BUFFER_HEADER, bufferSize, (byte) 0xFF);
-        int rec = 0x20 + p.length();
-        b.putInt(0x48, pointerSize == 8 ? 0xC0020002 : 0xC0010002).putShort(0x4C, (short) rec).putShort(0x4E, (short) 0)
-                .putInt(0x50, 0).putInt(0x54, 0).putLong(0x58, HEADER_RAW).putInt(0x60, 0).putInt(0x64, 0);
-        b.put(0x68, p.array(), 0, p.length());
-        int used = BUFFER_HEADER + ((rec + 7) & ~7);
-        b.putInt(0x00, bufferSize).putInt(0x04, used).putInt(0x30, used)
-                .putInt(0x2C, compressed ? 3 : 0).putShort(0x36, (short) 4);
+        Arrays.fill(b.array(), BUFFER_HEADER_SIZE, bufferSize, (byte) 0xFF);
+        int rec = SYSTEM_HEADER_SIZE + p.length();
+        // SYSTEM record, version 2, hook id 0 (EventTrace group, Header type)
+        b.position(BUFFER_HEADER_SIZE);
+        b.putInt(marker(pointerSize == 8 ? SYSTEM64 : SYSTEM32, 2)).putShort((short) rec).putShort((short) 0)
+                .putInt(0).putInt(0).putLong(HEADER_RAW).putInt(0).putInt(0);
+        b.put(p.array(), 0, p.length());
+        int used = BUFFER_HEADER_SIZE + ((rec + 7) & ~7);
+        b.putInt(B_BUFFER_SIZE, bufferSize).putInt(B_SAVED_OFFSET, used).putInt(B_OFFSET, used)
+                .putInt(B_STATE, compressed ? COMPRESSION_FORMAT_XPRESS : 0).putShort(B_TYPE, (short) BUFFER_TYPE_HEADER);
+        b.clear();
         return b;
     }
 

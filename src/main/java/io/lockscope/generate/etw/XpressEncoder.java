@@ -1,5 +1,7 @@
 package io.lockscope.generate.etw;
 
+import java.util.Arrays;
+
 /**
  * An MS-XCA plain LZ77 ("XPRESS") encoder, the compression of merged ETL buffers (etw-formats.md
  * §4; [MS-XCA] 2.3–2.4). Greedy: at each position the most recent earlier occurrence of the next
@@ -25,7 +27,7 @@ public final class XpressEncoder {
         if (out.length < worst) {
             out = new byte[worst];
         }
-        java.util.Arrays.fill(lastSeen, -1);
+        Arrays.fill(lastSeen, -1);
         byte[] buf = out;
         int o = 0;
         int flagPos = -1;
@@ -114,7 +116,7 @@ public final class XpressEncoder {
     public static byte[] encode(byte[] in) {
         XpressEncoder e = new XpressEncoder();
         int n = e.encode(in, 0, in.length);
-        return java.util.Arrays.copyOf(e.output(), n);
+        return Arrays.copyOf(e.output(), n);
     }
 
     private static int hash(byte[] b, int i) {

@@ -13,6 +13,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,6 +23,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -81,7 +83,12 @@ public final class ArchiveExpander {
      */
     public static Expansion expand(Path archive, String displayName, Path workRoot, ArchiveLimits limits)
             throws BadInputException, IOException {
-        ArchiveFormat format = ArchiveFormat.of(archive);
+        return expand(archive, ArchiveFormat.of(archive), displayName, workRoot, limits);
+    }
+
+    /** {@link #expand(Path, String, Path, ArchiveLimits)} of an archive whose format is already known (null: none). */
+    public static Expansion expand(Path archive, ArchiveFormat format, String displayName, Path workRoot,
+                                   ArchiveLimits limits) throws BadInputException, IOException {
         if (format == null) {
             throw new BadInputException.Unsupported(displayName, null, "not a zip, 7z, tar, tar.gz or cab archive");
         }
@@ -483,7 +490,7 @@ public final class ArchiveExpander {
      * length), so a small tar.gz could declare a header of gigabytes of compressible bytes; real ones
      * are a few hundred bytes.
      */
-    private static final class HeaderGuard extends java.io.FilterInputStream {
+    private static final class HeaderGuard extends FilterInputStream {
         static final long MAX_HEADER_BYTES = 1 << 20;
         private long budget = -1;
 
@@ -538,7 +545,7 @@ public final class ArchiveExpander {
      */
     private static EntryReader cab(Path archive) throws IOException {
         Cabinet cab = Cabinet.open(archive);
-        java.util.Iterator<Cabinet.Member> members = cab.members().iterator();
+        Iterator<Cabinet.Member> members = cab.members().iterator();
         return new EntryReader() {
             @Override
             public Entry next() throws IOException {

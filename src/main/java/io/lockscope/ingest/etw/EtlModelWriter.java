@@ -53,6 +53,7 @@ final class EtlModelWriter {
     private final ProcessTracker processes;
 
     private final IrpIssuers irpIssuers = new IrpIssuers();
+    private final OpenFileKeys openFileKeys = new OpenFileKeys();
     private final Map<UUID, String> skipReasons = new HashMap<>();
     /** NT path → id of its DOS form in the string pool. */
     private final Map<String, Integer> pathIds = new HashMap<>();
@@ -225,7 +226,10 @@ final class EtlModelWriter {
         int status = prepass.requests.status(n);
         long extra = prepass.requests.extraInfo(n);
         Detail detail = KernelMapping.createDetail(c, status, extra);
-        fileEvent(r, n, Operation.CREATE_FILE, c.ttid(), c.fileObject(), c.irp(), pathId(c.openPath()), detail);
+        int i = fileEvent(r, n, Operation.CREATE_FILE, c.ttid(), c.fileObject(), c.irp(), pathId(c.openPath()), detail);
+        if (status >= 0) {
+            openFileKeys.created(c.fileObject(), i);
+        }
     }
 
     private void fileRequest(TraceRecord r, KernelEvent.FileRequest q) {
@@ -234,9 +238,10 @@ final class EtlModelWriter {
         String target = prepass.volumes.toDos(q.fileName());
         int pathId = pathId(prepass.names.fileName(q.fileObject(), q.fileKey()));
         fileEvent(r, n, op, q.ttid(), q.fileObject(), q.irp(), pathId, FileOperations.detail(q, op, target));
+        openFileKeys.requested(builder, q.fileObject(), q.fileKey());
     }
 
-    private void fileEvent(TraceRecord r, int request, Operation op, int ttid, long fileObject, long irp, int pathId,
+    private int fileEvent(TraceRecord r, int request, Operation op, int ttid, long fileObject, long irp, int pathId,
                            Detail detail) {
         long endRaw = prepass.requests.end(request);
         long duration = endRaw < 0 ? EventStore.NO_DURATION : Math.max(0, header.toFileTime(endRaw) - r.time());
@@ -246,6 +251,7 @@ final class EtlModelWriter {
                 detail, stack(r, ttid, processKey));
         builder.setKernelIds(i, fileObject, irp);
         irpIssuers.issued(irp, processKey, ttid);
+        return i;
     }
 
     private void filter(TraceRecord r, EventNames.Name eventName, KernelEvent.FltIo f) {

@@ -1,6 +1,7 @@
 package io.lockscope.ingest.etw;
 
 import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.Confidence;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.TraceReader;
@@ -30,6 +31,11 @@ public final class EtlTraceReader implements TraceReader {
     @Override
     public InputFormat format() {
         return InputFormat.ETL;
+    }
+
+    @Override
+    public Confidence confidence() {
+        return Confidence.SIGNATURE;
     }
 
     @Override

@@ -84,23 +84,16 @@ public final class FileOperations {
      * @param dosFileName the request's FileName through the volume map ("" when none)
      */
     public static Detail detail(KernelEvent.FileRequest q, Operation op, String dosFileName) {
-        switch (op) {
-            case READ_FILE:
-            case WRITE_FILE:
-                return new IoDetail(q.offset(), q.length(), q.ioFlags(), -1);
-            case SET_DISPOSITION_INFORMATION_FILE:
-                return new DispositionDetail(q.opcode() != FILE_SET_INFO || q.extraInfo() != 0, -1);
-            case SET_DISPOSITION_INFORMATION_EX:
-                return new DispositionDetail((q.extraInfo() & DispositionDetail.FLAG_DELETE) != 0, (int) q.extraInfo());
-            case SET_RENAME_INFORMATION_FILE:
-            case SET_RENAME_INFORMATION_EX:
-            case SET_LINK_INFORMATION_FILE:
-                return new RenameDetail(false, dosFileName.isEmpty() ? null : dosFileName);
-            case SET_END_OF_FILE_INFORMATION_FILE:
-            case SET_ALLOCATION_INFORMATION_FILE:
-                return new SizeDetail(q.extraInfo());
-            default:
-                return Detail.None.INSTANCE;
-        }
+        return switch (op) {
+            case READ_FILE, WRITE_FILE -> new IoDetail(q.offset(), q.length(), q.ioFlags(), -1);
+            case SET_DISPOSITION_INFORMATION_FILE ->
+                    new DispositionDetail(q.opcode() != FILE_SET_INFO || q.extraInfo() != 0, -1);
+            case SET_DISPOSITION_INFORMATION_EX ->
+                    new DispositionDetail((q.extraInfo() & DispositionDetail.FLAG_DELETE) != 0, (int) q.extraInfo());
+            case SET_RENAME_INFORMATION_FILE, SET_RENAME_INFORMATION_EX, SET_LINK_INFORMATION_FILE ->
+                    new RenameDetail(false, dosFileName.isEmpty() ? null : dosFileName);
+            case SET_END_OF_FILE_INFORMATION_FILE, SET_ALLOCATION_INFORMATION_FILE -> new SizeDetail(q.extraInfo());
+            default -> Detail.None.INSTANCE;
+        };
     }
 }

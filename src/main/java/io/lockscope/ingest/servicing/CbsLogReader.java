@@ -1,6 +1,7 @@
 package io.lockscope.ingest.servicing;
 
 import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.Confidence;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.text.HeadText;
 import io.lockscope.model.ReadReport;
@@ -74,6 +75,11 @@ public final class CbsLogReader extends LineLogReader {
     }
 
     /** Most of the first non-blank lines are CBS records (a line pasted in by hand is tolerated). */
+    @Override
+    public Confidence confidence() {
+        return Confidence.LINE_PATTERN;
+    }
+
     @Override
     public boolean sniff(byte[] head, int length) {
         int records = 0;

@@ -1,5 +1,6 @@
 package io.lockscope.ingest.servicing;
 
+import io.lockscope.ingest.Confidence;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.text.HeadText;
 import io.lockscope.model.ReadReport;
@@ -30,6 +31,11 @@ public final class FilterListLogReader extends LineLogReader {
     }
 
     /** At least two right-aligned rows, and more than twice as many rows as other non-blank lines. */
+    @Override
+    public Confidence confidence() {
+        return Confidence.LINE_PATTERN;
+    }
+
     @Override
     public boolean sniff(byte[] head, int length) {
         int rows = 0;

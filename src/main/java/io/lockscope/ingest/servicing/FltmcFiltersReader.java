@@ -1,6 +1,7 @@
 package io.lockscope.ingest.servicing;
 
 import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.Confidence;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.text.HeadText;
 import io.lockscope.model.ReadReport;
@@ -39,6 +40,11 @@ public final class FltmcFiltersReader extends LineLogReader {
     @Override
     public String kind() {
         return "fltmc filters";
+    }
+
+    @Override
+    public Confidence confidence() {
+        return Confidence.HEADER;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.lockscope.ingest.servicing;
 
+import io.lockscope.ingest.Confidence;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.text.HeadText;
 import io.lockscope.model.ReadReport;
@@ -20,6 +21,11 @@ public final class PnputilDriversReader extends LineLogReader {
     @Override
     public String kind() {
         return "pnputil /enum-drivers";
+    }
+
+    @Override
+    public Confidence confidence() {
+        return Confidence.HEADER;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.lockscope.ingest.servicing;
 
+import io.lockscope.ingest.Confidence;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.text.HeadText;
 import io.lockscope.model.ReadReport;
@@ -29,6 +30,11 @@ public final class ScServiceReader extends LineLogReader {
     @Override
     public String kind() {
         return "sc qc/query";
+    }
+
+    @Override
+    public Confidence confidence() {
+        return Confidence.HEADER;
     }
 
     @Override

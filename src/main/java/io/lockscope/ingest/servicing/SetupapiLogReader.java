@@ -1,5 +1,6 @@
 package io.lockscope.ingest.servicing;
 
+import io.lockscope.ingest.Confidence;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.text.HeadText;
 import io.lockscope.model.ReadReport;
@@ -51,6 +52,11 @@ public final class SetupapiLogReader extends LineLogReader {
     @Override
     public String kind() {
         return "setupapi.dev.log";
+    }
+
+    @Override
+    public Confidence confidence() {
+        return Confidence.HEADER;
     }
 
     @Override

@@ -259,6 +259,9 @@ public record ServicingFacts(List<String> servicingLogs, List<CbsSession> cbsSes
      * listings are joined into one per name, services and drivers kept once per name.
      */
     public static ServicingFacts merge(List<ServicingFacts> parts) {
+        if (parts.isEmpty()) {
+            return EMPTY;
+        }
         if (parts.size() == 1) {
             return parts.get(0);
         }

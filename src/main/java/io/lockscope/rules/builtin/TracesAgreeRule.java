@@ -14,6 +14,7 @@ import io.lockscope.rules.TimeRef;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -126,6 +127,6 @@ public final class TracesAgreeRule implements Rule {
     }
 
     private static String seconds(long ticks) {
-        return String.format(java.util.Locale.ROOT, "%.3f", ticks / 1e7);
+        return String.format(Locale.ROOT, "%.3f", ticks / 1e7);
     }
 }

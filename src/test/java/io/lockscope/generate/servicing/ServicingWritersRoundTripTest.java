@@ -1,8 +1,8 @@
 package io.lockscope.generate.servicing;
 
 import io.lockscope.analysis.kb.KnowledgeBase;
+import io.lockscope.ingest.Formats;
 import io.lockscope.ingest.servicing.ServicingLog;
-import io.lockscope.ingest.servicing.ServicingLogReaders;
 import io.lockscope.model.servicing.FilterSource;
 import io.lockscope.model.servicing.HResults;
 import io.lockscope.model.servicing.InstalledFilter;
@@ -33,12 +33,12 @@ class ServicingWritersRoundTripTest {
     private ServicingFacts writeAndRead(ServicingScenario s) throws Exception {
         List<ServicingLog> logs = new ArrayList<>();
         for (Path p : ServicingLogsWriter.write(s, dir.resolve("case"))) {
-            ServicingLog log = ServicingLogReaders.read(p, p.getFileName().toString());
+            ServicingLog log = Formats.readServicingLog(p, p.getFileName().toString());
             assertEquals(0, log.report().skippedTotal(), p + ": " + log.report().warnings());
             logs.add(log);
         }
         assertEquals(s.succeeds() ? 3 : 4, logs.size(), "FilterList.log only with a failure report");
-        return ServicingLogReaders.merge(logs);
+        return ServicingFacts.merge(logs.stream().map(ServicingLog::facts).toList());
     }
 
     @ParameterizedTest
@@ -132,7 +132,7 @@ class ServicingWritersRoundTripTest {
         ServicingScenario s = ServicingScenario.lcu17763("oposdrv.inf", HResults.ERROR_BADDB, specs);
         Path plain = dir.resolve("fltmc-plain.txt");
         FltmcOutputWriter.writeFilters(s, plain, false);
-        List<InstalledFilter> read = ServicingLogReaders.read(plain, "fltmc-plain.txt").facts().filters();
+        List<InstalledFilter> read = Formats.readServicingLog(plain, "fltmc-plain.txt").facts().filters();
         List<InstalledFilter> expected = List.of(
                 new InstalledFilter("UCPD", "385250.5", 0, false, 3, List.of(), FilterSource.FLTMC_FILTERS),
                 new InstalledFilter("tmevtmgr", "328510", 0, false, 4, List.of(), FilterSource.FLTMC_FILTERS),
@@ -142,7 +142,7 @@ class ServicingWritersRoundTripTest {
 
         Path filterList = dir.resolve("FilterList.log");
         FltmcOutputWriter.writeFilterList(s, filterList);
-        List<InstalledFilter> listed = ServicingLogReaders.read(filterList, "FilterList.log").facts().filters();
+        List<InstalledFilter> listed = Formats.readServicingLog(filterList, "FilterList.log").facts().filters();
         assertEquals(List.of("UCPD", "tmevtmgr"), listed.stream().map(InstalledFilter::name).toList());
         assertEquals(4, listed.get(1).instances());
     }

@@ -1,7 +1,7 @@
 package io.lockscope.ingest.etw;
 
+import io.lockscope.ingest.Formats;
 import io.lockscope.ingest.ReadOptions;
-import io.lockscope.ingest.Readers;
 import io.lockscope.ingest.TraceReader;
 import io.lockscope.ingest.etw.testing.EtwCorpus;
 import io.lockscope.ingest.etw.testing.TraceEventBaseline;
@@ -41,9 +41,9 @@ class EtlTraceReaderCorpusTest {
     void mergedCompressedTraceCountsEqualTraceEventPerTaskOpcode() throws Exception {
         Path etl = EtwCorpus.unzipEtl("perfview/net.4.5.2.x64.etl.zip", tmp);
         Path renamed = Files.move(etl, tmp.resolve("upload.dat")); // sniffed by content, not by name
-        TraceReader reader = Readers.forFile(renamed);
+        TraceReader reader = Formats.detect(renamed).traceReader();
         assertInstanceOf(EtlTraceReader.class, reader);
-        Trace trace = Readers.read(renamed, "upload.dat", ReadOptions.DEFAULT);
+        Trace trace = Formats.readTrace(renamed, "upload.dat", ReadOptions.DEFAULT);
         assertEquals(TimeBase.UTC, trace.timeBase());
         assertEquals(ZoneOffset.ofHours(-7), trace.zone(), "Pacific (bias 480) in July: daylight time, UTC-7");
         assertTimeOrder(trace);
@@ -75,7 +75,7 @@ class EtlTraceReaderCorpusTest {
     @Test
     void processesHaveModulesAndTheSystemProcessHasTheKernelImages() throws Exception {
         Path etl = EtwCorpus.unzipEtl("perfview/net.4.5.2.x64.etl.zip", tmp);
-        Trace trace = Readers.read(etl, "net.etl", ReadOptions.DEFAULT);
+        Trace trace = Formats.readTrace(etl, "net.etl", ReadOptions.DEFAULT);
         ProcessInfo perfView = trace.processes().all().stream()
                 .filter(p -> p.pid() == 3988 && "PerfView.exe".equals(p.name())).findFirst().orElseThrow();
         assertTrue(perfView.modules().size() > 20, "modules: " + perfView.modules().size());
@@ -92,7 +92,7 @@ class EtlTraceReaderCorpusTest {
     @Test
     void stackWalkRecordsBecomeStacksOfTheirEventsResolvedToModules() throws Exception {
         Path etl = EtwCorpus.unzipEtl("perfview/net.4.5.2.x64.etl.zip", tmp);
-        Trace trace = Readers.read(etl, "net.etl", ReadOptions.DEFAULT);
+        Trace trace = Formats.readTrace(etl, "net.etl", ReadOptions.DEFAULT);
         EventStore e = trace.events();
         Map<String, long[]> withStacks = new TreeMap<>();
         for (int i = 0; i < e.size(); i++) {
@@ -126,7 +126,7 @@ class EtlTraceReaderCorpusTest {
 
     @Test
     void uncompressedKernelLoggerTraceReadsInOrderWithPidReuseSafeInstances() throws Exception {
-        Trace trace = Readers.read(EtwCorpus.file("etl-parser/ShutdownPerfDiagLogger.etl"), "shutdown.etl",
+        Trace trace = Formats.readTrace(EtwCorpus.file("etl-parser/ShutdownPerfDiagLogger.etl"), "shutdown.etl",
                 ReadOptions.DEFAULT);
         assertTimeOrder(trace);
         assertEquals(ZoneOffset.ofHours(1), trace.zone(), "bias -60 in February: standard time, UTC+1");
@@ -141,7 +141,7 @@ class EtlTraceReaderCorpusTest {
 
     @Test
     void tinySelfDescribingTraceSkipsItsOneTraceLoggingEvent() throws Exception {
-        Trace trace = Readers.read(EtwCorpus.file("perfview/SelfDescribingSingleEvent.etl"), "single.etl",
+        Trace trace = Formats.readTrace(EtwCorpus.file("perfview/SelfDescribingSingleEvent.etl"), "single.etl",
                 ReadOptions.DEFAULT);
         assertTimeOrder(trace);
         long traceLogging = trace.report().skippedByReason().entrySet().stream()

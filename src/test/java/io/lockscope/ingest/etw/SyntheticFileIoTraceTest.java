@@ -1,7 +1,7 @@
 package io.lockscope.ingest.etw;
 
+import io.lockscope.ingest.Formats;
 import io.lockscope.ingest.ReadOptions;
-import io.lockscope.ingest.Readers;
 import io.lockscope.ingest.etw.testing.LockScenario;
 import io.lockscope.ingest.etw.testing.SyntheticEtl;
 import io.lockscope.model.EventClass;
@@ -21,9 +21,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.lockscope.ingest.etw.testing.LockScenario.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static io.lockscope.ingest.etw.testing.LockScenario.*;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link LockScenario} read back through the registered ETL reader. */
@@ -36,7 +36,7 @@ class SyntheticFileIoTraceTest {
     @BeforeAll
     static void writeAndRead() throws Exception {
         Path file = LockScenario.etl().write(tmp.resolve("boot-trace.bin"));
-        trace = Readers.read(file, "boot-trace.bin", ReadOptions.DEFAULT);
+        trace = Formats.readTrace(file, "boot-trace.bin", ReadOptions.DEFAULT);
     }
 
     private static List<Integer> events(Operation op, String otherName) {

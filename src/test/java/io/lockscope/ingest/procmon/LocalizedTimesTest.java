@@ -5,8 +5,8 @@ import io.lockscope.generate.CaseFormats;
 import io.lockscope.generate.CaseGenerator;
 import io.lockscope.generate.GenerateOptions;
 import io.lockscope.generate.Scenario;
+import io.lockscope.ingest.Formats;
 import io.lockscope.ingest.ReadOptions;
-import io.lockscope.ingest.Readers;
 import io.lockscope.model.Trace;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class LocalizedTimesTest {
 
     @BeforeAll
     static void readTheEnglishExport() throws Exception {
-        english = Readers.read(generate(ProcmonLocale.EN_US).resolve("boot_log.csv"), "en-US", EAST_8);
+        english = Formats.readTrace(generate(ProcmonLocale.EN_US).resolve("boot_log.csv"), "en-US", EAST_8);
         assertEquals(0, english.report().skippedTotal());
     }
 
@@ -55,7 +55,7 @@ class LocalizedTimesTest {
             Path export = folder.resolve(file);
             String text = Files.readString(export);
             assertTrue(text.contains(designator), tag + " " + file + " is written with '" + designator + "'");
-            Trace t = Readers.read(export, tag, EAST_8);
+            Trace t = Formats.readTrace(export, tag, EAST_8);
             assertEquals(0, t.report().skippedTotal(), tag + " " + file + ": " + t.report().skippedByReason());
             assertEquals(english.size(), t.size());
             for (int i = 0; i < t.size(); i++) {

@@ -1,6 +1,7 @@
 package io.lockscope.ingest.servicing;
 
 import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.Formats;
 import io.lockscope.model.servicing.FilterSource;
 import io.lockscope.model.servicing.InstalledFilter;
 import io.lockscope.model.servicing.ServicingFacts;
@@ -50,14 +51,14 @@ class FilterReadersTest {
         Path file = dir.resolve("nodashes.txt");
         Files.writeString(file, text);
         assertEquals(Fixtures.read("fltmc-filters.txt").facts().filters(),
-                ServicingLogReaders.read(file, "nodashes.txt").facts().filters());
+                Formats.readServicingLog(file, "nodashes.txt").facts().filters());
     }
 
     @Test
     void utf16leFromPowerShellRedirectionReadsTheSame() throws Exception {
         ServicingLog ascii = Fixtures.read("fltmc-filters.txt");
         Path utf16 = Fixtures.asUtf16le("fltmc-filters.txt", dir);
-        ServicingLog wide = ServicingLogReaders.read(utf16, "fltmc-utf16.txt");
+        ServicingLog wide = Formats.readServicingLog(utf16, "fltmc-utf16.txt");
         assertEquals(ascii.facts().filters(), wide.facts().filters());
         assertEquals(0, wide.report().warningCount());
     }
@@ -67,14 +68,14 @@ class FilterReadersTest {
         String text = Files.readString(Fixtures.path("fltmc-filters.txt"));
         Path file = dir.resolve("nobom.txt");
         Files.write(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
-        assertEquals(8, ServicingLogReaders.read(file, "nobom.txt").facts().filters().size());
+        assertEquals(8, Formats.readServicingLog(file, "nobom.txt").facts().filters().size());
     }
 
     @Test
     void fltmcRunWithoutElevationIsReportedNotParsed() throws Exception {
         Path file = dir.resolve("denied.txt");
         Files.writeString(file, "Filter listing failed with error: 0x80070005\r\nAccess is denied.\r\n");
-        BadInputException e = assertThrows(BadInputException.class, () -> ServicingLogReaders.read(file, "denied.txt"));
+        BadInputException e = assertThrows(BadInputException.class, () -> Formats.readServicingLog(file, "denied.txt"));
         assertInstanceOf(BadInputException.Unsupported.class, e);
         assertTrue(e.getMessage().startsWith("denied.txt: line 1: fltmc could not list filters"), e.getMessage());
     }
@@ -109,8 +110,8 @@ class FilterReadersTest {
 
     @Test
     void listingsOfOneCaseMergePerFilter() throws Exception {
-        ServicingFacts merged = ServicingLogReaders.merge(List.of(Fixtures.read("FilterList.log"),
-                Fixtures.read("fltmc-filters.txt"), Fixtures.read("fltmc-instances.txt")));
+        ServicingFacts merged = ServicingFacts.merge(List.of(Fixtures.read("FilterList.log").facts(),
+                Fixtures.read("fltmc-filters.txt").facts(), Fixtures.read("fltmc-instances.txt").facts()));
         InstalledFilter wd = merged.filters().stream().filter(f -> f.name().equals("WdFilter")).findFirst().orElseThrow();
         assertEquals("328010", wd.altitude(), "altitude from fltmc joins FilterList.log's row");
         assertEquals(8, wd.instances(), "the first listing's count is kept");

@@ -1,6 +1,7 @@
 package io.lockscope.ingest.servicing;
 
 import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.Formats;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -23,7 +24,7 @@ final class Fixtures {
 
     /** Reads a fixture through content sniffing, as the CLI does. */
     static ServicingLog read(String name) throws IOException, BadInputException {
-        return ServicingLogReaders.read(path(name), name);
+        return Formats.readServicingLog(path(name), name);
     }
 
     /** The fixture re-encoded as PowerShell 5's {@code >} writes it: UTF-16LE with a BOM. */

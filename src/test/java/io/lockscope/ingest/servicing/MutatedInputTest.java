@@ -1,6 +1,7 @@
 package io.lockscope.ingest.servicing;
 
 import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.Formats;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,7 +40,7 @@ class MutatedInputTest {
             int length = random.nextInt(4) == 0 ? random.nextInt(copy.length) + 1 : copy.length;
             Files.write(file, java.util.Arrays.copyOf(copy, length));
             try {
-                ServicingLogReaders.read(file, "mutated-" + round);
+                Formats.readServicingLog(file, "mutated-" + round);
                 read++;
             } catch (BadInputException expected) {
                 assertTrue(expected.getMessage().startsWith("mutated-" + round + ": "), expected.getMessage());

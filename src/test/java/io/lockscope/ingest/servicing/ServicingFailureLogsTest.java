@@ -1,5 +1,6 @@
 package io.lockscope.ingest.servicing;
 
+import io.lockscope.ingest.Formats;
 import io.lockscope.model.servicing.ServicingFacts;
 import io.lockscope.model.servicing.ServicingFailure;
 import io.lockscope.model.servicing.ServicingPhase;
@@ -62,7 +63,7 @@ class ServicingFailureLogsTest {
                 "2023-05-23 10:22:59, Info                  CBS    Startup: current ExecuteState is CbsExecuteStatePrimitives",
                 "2023-05-23 10:23:20, Info                  CBS    Startup: Processing complete. [HRESULT = 0x80070057 - E_INVALIDARG]",
                 ""), StandardCharsets.UTF_8);
-        ServicingFacts f = ServicingLogReaders.read(log, "CBS.log").facts();
+        ServicingFacts f = Formats.readServicingLog(log, "CBS.log").facts();
         assertEquals(0x80070057, f.failure().hresult());
         assertEquals(ServicingPhase.STARTUP, f.phase());
         assertTrue(f.recordsFailure());
@@ -88,7 +89,7 @@ class ServicingFailureLogsTest {
         section(log, "Install Driver Updates", "Publish", twice);
         Path file = dir.resolve("setupapi.dev.log");
         Files.writeString(file, log, StandardCharsets.UTF_8);
-        ServicingFacts f = ServicingLogReaders.read(file, "setupapi.dev.log").facts();
+        ServicingFacts f = Formats.readServicingLog(file, "setupapi.dev.log").facts();
         List<String> order = f.driverUpdateOrder();
         assertEquals(300, order.size());
         assertEquals("pkg001.inf", order.get(0));

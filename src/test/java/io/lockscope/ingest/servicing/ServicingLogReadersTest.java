@@ -1,6 +1,7 @@
 package io.lockscope.ingest.servicing;
 
 import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.Formats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +39,7 @@ class ServicingLogReadersTest {
     void eachFixtureIsSniffedByItsReaderOnly(String fixture, String reader) throws IOException {
         byte[] head = Files.readAllBytes(Fixtures.path(fixture));
         int matches = 0;
-        for (ServicingLogReader r : ServicingLogReaders.all()) {
+        for (ServicingLogReader r : Formats.servicingLogReaders()) {
             if (r.sniff(head, head.length)) {
                 matches++;
                 assertEquals(reader, r.getClass().getSimpleName(), fixture);
@@ -51,7 +52,7 @@ class ServicingLogReadersTest {
     void theFileNameDoesNotMatter() throws Exception {
         Path renamed = dir.resolve("upload-07.bin");
         Files.copy(Fixtures.path("cbs-17763-doq-rollback.log"), renamed);
-        assertEquals("oposdrv.inf", ServicingLogReaders.read(renamed, "upload-07.bin").facts().failingInf());
+        assertEquals("oposdrv.inf", Formats.readServicingLog(renamed, "upload-07.bin").facts().failingInf());
     }
 
     @Test
@@ -60,8 +61,8 @@ class ServicingLogReadersTest {
         new Random(7).nextBytes(noise);
         Path file = dir.resolve("noise.bin");
         Files.write(file, noise);
-        assertNull(ServicingLogReaders.forFile(file));
-        BadInputException e = assertThrows(BadInputException.class, () -> ServicingLogReaders.read(file, "noise.bin"));
+        assertNull(Formats.detect(file).servicingLogReader());
+        BadInputException e = assertThrows(BadInputException.class, () -> Formats.readServicingLog(file, "noise.bin"));
         assertInstanceOf(BadInputException.Unsupported.class, e);
     }
 
@@ -69,7 +70,7 @@ class ServicingLogReadersTest {
     void emptyFileIsRefusedWithItsName() throws Exception {
         Path file = dir.resolve("empty.log");
         Files.createFile(file);
-        BadInputException e = assertThrows(BadInputException.class, () -> ServicingLogReaders.read(file, "empty.log"));
+        BadInputException e = assertThrows(BadInputException.class, () -> Formats.readServicingLog(file, "empty.log"));
         assertEquals("empty.log: the file is empty", e.getMessage());
     }
 
@@ -77,7 +78,7 @@ class ServicingLogReadersTest {
     void aHeaderWithNothingUnderItIsRefused() throws Exception {
         Path file = dir.resolve("header-only.txt");
         Files.writeString(file, "Filter Name                     Num Instances    Altitude    Frame\r\n");
-        BadInputException e = assertThrows(BadInputException.class, () -> ServicingLogReaders.read(file, "h.txt"));
+        BadInputException e = assertThrows(BadInputException.class, () -> Formats.readServicingLog(file, "h.txt"));
         assertTrue(e.getMessage().contains("no fltmc filters content"), e.getMessage());
     }
 
@@ -102,7 +103,7 @@ class ServicingLogReadersTest {
             w.write("2022-08-10 02:14:44, Error                 CBS    Startup: Failed executing critical driver "
                     + "operations queue [HRESULT = 0x800703f1 - ERROR_BADDB]\r\n");
         }
-        ServicingLog log = ServicingLogReaders.read(file, "CBS.log");
+        ServicingLog log = Formats.readServicingLog(file, "CBS.log");
         assertEquals(3, log.lines());
         assertEquals(1, log.report().skippedTotal());
         String warning = log.report().warnings().get(0);
@@ -120,7 +121,7 @@ class ServicingLogReadersTest {
                 w.write("!!!  flq: Error 32: The process cannot access the file because it is being used by another process.\r\n");
             }
         }
-        ServicingLog log = ServicingLogReaders.read(file, "setupapi.dev.log");
+        ServicingLog log = Formats.readServicingLog(file, "setupapi.dev.log");
         assertEquals(BoundedEvents.MAX_EVENTS, log.facts().events().size());
         assertTrue(log.report().warnings().contains("501 more notable lines were not kept as events (limit 20000 per file)"),
                 log.report().warnings().toString());
@@ -138,7 +139,7 @@ class ServicingLogReadersTest {
         bad[text.length] = (byte) 0xC3;
         bad[text.length + 1] = (byte) 0x28; // invalid UTF-8 sequence on a last line
         Files.write(file, bad);
-        ServicingLog log = ServicingLogReaders.read(file, "FilterList.log");
+        ServicingLog log = Formats.readServicingLog(file, "FilterList.log");
         assertEquals(3, log.facts().filters().size());
         assertEquals(1, log.report().skippedTotal(), "the damaged line");
         assertTrue(log.report().warnings().stream().anyMatch(w -> w.startsWith("1 lines held bytes")),

@@ -2,15 +2,16 @@ package io.lockscope.ingest.servicing;
 
 import io.lockscope.generate.servicing.CbsLogWriter;
 import io.lockscope.generate.servicing.ServicingScenario;
+import io.lockscope.ingest.Formats;
 import io.lockscope.model.servicing.HResults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedWriter;
+import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ class ServicingReadThroughputTest {
             pool.resetPeakUsage();
         }
         long start = System.nanoTime();
-        ServicingLog log = ServicingLogReaders.read(file, "CBS.log");
+        ServicingLog log = Formats.readServicingLog(file, "CBS.log");
         double seconds = (System.nanoTime() - start) / 1e9;
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -93,7 +94,7 @@ class ServicingReadThroughputTest {
         long bytes = Files.size(file);
         for (int run = 0; run < 3; run++) {
             long start = System.nanoTime();
-            ServicingLog log = ServicingLogReaders.read(file, "CBS.log");
+            ServicingLog log = Formats.readServicingLog(file, "CBS.log");
             double seconds = (System.nanoTime() - start) / 1e9;
             assertEquals("oposdrv.inf", log.facts().failingInf());
             System.err.printf("CBS.log %d MB, %d lines: %.2f s, %.0f MB/s (run %d)%n", bytes >> 20, log.lines(), seconds,

@@ -1,5 +1,6 @@
 package io.lockscope.ingest.etw.etl;
 
+import io.lockscope.format.etw.etl.EtlLayout;
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.model.ReadReport;
 import io.lockscope.model.StringPool;
@@ -114,17 +115,17 @@ public final class EtlReader implements Closeable {
      * EventTrace/Header record (HookId 0) that opens every ETL (etw-formats.md §4.2).
      */
     public static boolean looksLikeEtl(byte[] head, int length) {
-        if (length < BufferHeader.SIZE + 0x20) {
+        if (length < EtlLayout.BUFFER_HEADER_SIZE + 0x20) {
             return false;
         }
         ByteBuffer b = ByteBuffer.wrap(head, 0, length).order(ByteOrder.LITTLE_ENDIAN);
         long bufferSize = b.getInt(0) & 0xFFFFFFFFL;
-        int marker = b.getInt(BufferHeader.SIZE);
+        int marker = b.getInt(EtlLayout.BUFFER_HEADER_SIZE);
         int headerType = (marker >>> 16) & 0xFF;
-        return bufferSize >= BufferHeader.SIZE + 0x20 && bufferSize <= MAX_BUFFER_BYTES
+        return bufferSize >= EtlLayout.BUFFER_HEADER_SIZE + 0x20 && bufferSize <= MAX_BUFFER_BYTES
                 && (marker >>> 24) == 0xC0
-                && (headerType == TraceRecord.SYSTEM32 || headerType == TraceRecord.SYSTEM64)
-                && b.getShort(BufferHeader.SIZE + 6) == 0;
+                && (headerType == EtlLayout.SYSTEM32 || headerType == EtlLayout.SYSTEM64)
+                && b.getShort(EtlLayout.BUFFER_HEADER_SIZE + 6) == 0;
     }
 
     public LogfileHeader header() {
@@ -142,12 +143,12 @@ public final class EtlReader implements Closeable {
 
     private void readLogfileHeader() throws BadInputException, IOException {
         long size = file.size();
-        if (size < BufferHeader.SIZE) {
+        if (size < EtlLayout.BUFFER_HEADER_SIZE) {
             throw new BadInputException.Truncated(name, BadInputException.byteOffset(0),
                     "file of " + size + " bytes is shorter than one ETL buffer header (72 bytes)");
         }
-        BufferHeader first = BufferHeader.read(file.slice(0, BufferHeader.SIZE), 0);
-        if (first.bufferSize() < BufferHeader.SIZE + 0x20 || first.bufferSize() > MAX_BUFFER_BYTES) {
+        BufferHeader first = BufferHeader.read(file.slice(0, EtlLayout.BUFFER_HEADER_SIZE), 0);
+        if (first.bufferSize() < EtlLayout.BUFFER_HEADER_SIZE + 0x20 || first.bufferSize() > MAX_BUFFER_BYTES) {
             throw new BadInputException.Unsupported(name, BadInputException.byteOffset(0),
                     "not an ETL file: first buffer size " + first.bufferSize() + " is not plausible");
         }
@@ -162,17 +163,17 @@ public final class EtlReader implements Closeable {
         int end = (int) Math.min(first.filledBytes(), first.bufferSize());
         ByteBuffer data = file.slice(0, (int) first.bufferSize());
         TraceRecord r = new TraceRecord();
-        int step = r.parse(data, BufferHeader.SIZE, end, false);
+        int step = r.parse(data, EtlLayout.BUFFER_HEADER_SIZE, end, false);
         if (step < 0 || r.kind() != TraceRecord.Kind.KERNEL || r.group() != 0 || r.type() != 0
-                || r.headerType() == TraceRecord.PERFINFO32 || r.headerType() == TraceRecord.PERFINFO64) {
-            throw new BadInputException.Unsupported(name, BadInputException.byteOffset(BufferHeader.SIZE),
+                || r.headerType() == EtlLayout.PERFINFO32 || r.headerType() == EtlLayout.PERFINFO64) {
+            throw new BadInputException.Unsupported(name, BadInputException.byteOffset(EtlLayout.BUFFER_HEADER_SIZE),
                     "not an ETL file: the first record is not the EventTrace header"
                             + (step < 0 ? " (" + r.parseError() + ")" : ""));
         }
         int pointerSize = r.pointerSize();
         int min = pointerSize == 8 ? LogfileHeader.MIN_PAYLOAD_64 : LogfileHeader.MIN_PAYLOAD_32;
         if (r.payloadLength() < min) {
-            throw new BadInputException.Corrupt(name, BadInputException.byteOffset(BufferHeader.SIZE),
+            throw new BadInputException.Corrupt(name, BadInputException.byteOffset(EtlLayout.BUFFER_HEADER_SIZE),
                     "logfile header payload of " + r.payloadLength() + " bytes is shorter than " + min);
         }
         header = LogfileHeader.parse(r, pointerSize);
@@ -198,18 +199,18 @@ public final class EtlReader implements Closeable {
         long maxDecompressed = Math.min(MAX_BUFFER_BYTES, Math.max(header.bufferSize(), 1 << 20));
         long offset = 0;
         TraceRecord peek = new TraceRecord();
-        byte[] prefix = new byte[BufferHeader.SIZE + FIRST_RECORD_PREFIX];
+        byte[] prefix = new byte[EtlLayout.BUFFER_HEADER_SIZE + FIRST_RECORD_PREFIX];
         while (offset < size) {
             long remaining = size - offset;
             String where = "buffer " + buffers.size() + " (file byte 0x" + Long.toHexString(offset).toUpperCase() + ")";
-            if (remaining < BufferHeader.SIZE) {
+            if (remaining < EtlLayout.BUFFER_HEADER_SIZE) {
                 // the end of the file cuts a buffer header: an upload or copy stopped there
                 stats.unreadableTailBytes += remaining;
                 stats.cutAt = offset;
                 break;
             }
-            BufferHeader h = BufferHeader.read(file.slice(offset, BufferHeader.SIZE), 0);
-            if (h.bufferSize() < BufferHeader.SIZE || h.bufferSize() > MAX_BUFFER_BYTES) {
+            BufferHeader h = BufferHeader.read(file.slice(offset, EtlLayout.BUFFER_HEADER_SIZE), 0);
+            if (h.bufferSize() < EtlLayout.BUFFER_HEADER_SIZE || h.bufferSize() > MAX_BUFFER_BYTES) {
                 stats.corruptBuffers++;
                 stats.unreadableTailBytes += remaining;
                 report.skip("ETL buffer with an impossible size; rest of the file unreadable",
@@ -219,11 +220,11 @@ public final class EtlReader implements Closeable {
             int diskSize = (int) Math.min(h.bufferSize(), remaining);
             boolean truncated = h.bufferSize() > remaining;
             stats.buffers++;
-            stats.buffersByType[h.type() < BufferHeader.TYPE_NAMES.length ? h.type() : BufferHeader.TYPE_NAMES.length]++;
-            if ((h.flags() & BufferHeader.FLAG_EVENTS_LOST) != 0) {
+            stats.buffersByType[h.type() < EtlLayout.BUFFER_TYPE_NAMES.length ? h.type() : EtlLayout.BUFFER_TYPE_NAMES.length]++;
+            if ((h.flags() & EtlLayout.FLAG_EVENTS_LOST) != 0) {
                 stats.buffersFlaggedEventsLost++;
             }
-            if ((h.flags() & BufferHeader.FLAG_BUFFER_LOST) != 0) {
+            if ((h.flags() & EtlLayout.FLAG_BUFFER_LOST) != 0) {
                 stats.buffersFlaggedBufferLost++;
             }
             if (truncated) {
@@ -235,7 +236,7 @@ public final class EtlReader implements Closeable {
             long firstRaw;
             if (h.compressed()) {
                 stats.compressedBuffers++;
-                if (truncated || h.savedOffset() <= BufferHeader.SIZE || h.savedOffset() > maxDecompressed) {
+                if (truncated || h.savedOffset() <= EtlLayout.BUFFER_HEADER_SIZE || h.savedOffset() > maxDecompressed) {
                     if (!truncated) {
                         stats.corruptBuffers++;
                         report.skip("compressed ETL buffer with an impossible decompressed size",
@@ -245,18 +246,18 @@ public final class EtlReader implements Closeable {
                     continue;
                 }
                 filled = (int) h.savedOffset();
-                int want = Math.min(FIRST_RECORD_PREFIX, filled - BufferHeader.SIZE);
+                int want = Math.min(FIRST_RECORD_PREFIX, filled - EtlLayout.BUFFER_HEADER_SIZE);
                 byte[] in = compressedInputOf(offset, diskSize);
                 int n;
                 try {
-                    n = XpressLz77.decode(in, 0, diskSize - BufferHeader.SIZE, prefix, BufferHeader.SIZE, want, true);
+                    n = XpressLz77.decode(in, 0, diskSize - EtlLayout.BUFFER_HEADER_SIZE, prefix, EtlLayout.BUFFER_HEADER_SIZE, want, true);
                 } catch (XpressLz77.CorruptStreamException e) {
                     stats.corruptBuffers++;
                     report.skip("compressed ETL buffer does not decompress", name + ": " + where + ": " + e.getMessage());
                     offset += h.bufferSize();
                     continue;
                 }
-                firstRaw = peekFirstTime(peek, ByteBuffer.wrap(prefix).order(ByteOrder.LITTLE_ENDIAN), BufferHeader.SIZE + n);
+                firstRaw = peekFirstTime(peek, ByteBuffer.wrap(prefix).order(ByteOrder.LITTLE_ENDIAN), EtlLayout.BUFFER_HEADER_SIZE + n);
             } else {
                 long f = h.filledBytes();
                 if (f > diskSize) {
@@ -281,10 +282,10 @@ public final class EtlReader implements Closeable {
 
     /** Raw time of the first record at 0x48, Long.MAX_VALUE for an empty buffer, MIN_VALUE when untimed. */
     private static long peekFirstTime(TraceRecord peek, ByteBuffer data, int end) {
-        if (end - BufferHeader.SIZE < 8 || isEndMarker(data.getInt(BufferHeader.SIZE))) {
+        if (end - EtlLayout.BUFFER_HEADER_SIZE < 8 || isEndMarker(data.getInt(EtlLayout.BUFFER_HEADER_SIZE))) {
             return Long.MAX_VALUE;
         }
-        if (peek.parse(data, BufferHeader.SIZE, end, true) < 0) {
+        if (peek.parse(data, EtlLayout.BUFFER_HEADER_SIZE, end, true) < 0) {
             return Long.MIN_VALUE; // let the merge open it early; the record error is reported then
         }
         return peek.hasOwnTime() ? peek.rawTime() : Long.MIN_VALUE;
@@ -295,11 +296,11 @@ public final class EtlReader implements Closeable {
     }
 
     private byte[] compressedInputOf(long offset, int diskSize) throws IOException {
-        int n = diskSize - BufferHeader.SIZE;
+        int n = diskSize - EtlLayout.BUFFER_HEADER_SIZE;
         if (compressedInput.length < n) {
             compressedInput = new byte[n];
         }
-        file.slice(offset + BufferHeader.SIZE, n).get(0, compressedInput, 0, n);
+        file.slice(offset + EtlLayout.BUFFER_HEADER_SIZE, n).get(0, compressedInput, 0, n);
         return compressedInput;
     }
 
@@ -355,7 +356,7 @@ public final class EtlReader implements Closeable {
                 if (first) {
                     stats.maxOpenBuffers = Math.max(stats.maxOpenBuffers, open);
                 }
-                if (!advance(c, BufferHeader.SIZE)) {
+                if (!advance(c, EtlLayout.BUFFER_HEADER_SIZE)) {
                     release(c);
                     open--;
                     continue;
@@ -404,10 +405,10 @@ public final class EtlReader implements Closeable {
         }
         byte[] in = compressedInputOf(e.offset, e.diskSize);
         try {
-            int n = XpressLz77.decode(in, 0, e.diskSize - BufferHeader.SIZE, scratch, BufferHeader.SIZE,
-                    e.filled - BufferHeader.SIZE, false);
+            int n = XpressLz77.decode(in, 0, e.diskSize - EtlLayout.BUFFER_HEADER_SIZE, scratch, EtlLayout.BUFFER_HEADER_SIZE,
+                    e.filled - EtlLayout.BUFFER_HEADER_SIZE, false);
             c.scratch = scratch;
-            c.data = ByteBuffer.wrap(scratch, 0, BufferHeader.SIZE + n).slice().order(ByteOrder.LITTLE_ENDIAN);
+            c.data = ByteBuffer.wrap(scratch, 0, EtlLayout.BUFFER_HEADER_SIZE + n).slice().order(ByteOrder.LITTLE_ENDIAN);
             return true;
         } catch (XpressLz77.CorruptStreamException ex) {
             scratchPool.push(scratch);

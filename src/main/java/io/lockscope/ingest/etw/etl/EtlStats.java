@@ -1,5 +1,8 @@
 package io.lockscope.ingest.etw.etl;
 
+import io.lockscope.format.etw.etl.EtlLayout;
+
+
 /** What an {@link EtlReader} saw and what it had to leave out; evidence gaps for the report. */
 public final class EtlStats {
     long buffers;
@@ -15,7 +18,7 @@ public final class EtlStats {
     long cutAt = -1;
     long outOfOrderRecords;
     int maxOpenBuffers;
-    final long[] buffersByType = new long[BufferHeader.TYPE_NAMES.length + 1];
+    final long[] buffersByType = new long[EtlLayout.BUFFER_TYPE_NAMES.length + 1];
 
     /** The file offset of the buffer the end of the file cuts, or -1 when the file ends between buffers. */
     public long cutAt() {
@@ -35,7 +38,7 @@ public final class EtlStats {
      * DBG_INFO; the last slot counts unknown types).
      */
     public long buffersOfType(int type) {
-        return buffersByType[type >= 0 && type < BufferHeader.TYPE_NAMES.length ? type : BufferHeader.TYPE_NAMES.length];
+        return buffersByType[type >= 0 && type < EtlLayout.BUFFER_TYPE_NAMES.length ? type : EtlLayout.BUFFER_TYPE_NAMES.length];
     }
 
     /** Records handed to the visitor. */

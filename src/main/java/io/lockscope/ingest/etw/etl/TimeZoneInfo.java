@@ -1,5 +1,6 @@
 package io.lockscope.ingest.etw.etl;
 
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,7 +52,7 @@ public record TimeZoneInfo(int bias, String standardName, Rule standardDate, int
         private static LocalDateTime safeDate(int y, int m, int d, int h, int min) {
             try {
                 return LocalDateTime.of(y, m, d, h, min);
-            } catch (java.time.DateTimeException invalid) {
+            } catch (DateTimeException invalid) {
                 return null;
             }
         }

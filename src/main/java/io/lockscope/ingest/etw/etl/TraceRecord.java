@@ -1,10 +1,13 @@
 package io.lockscope.ingest.etw.etl;
 
+import io.lockscope.format.etw.etl.EtlLayout;
 import io.lockscope.model.StringPool;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+
+import static io.lockscope.format.etw.etl.EtlLayout.*;
 
 /**
  * One record of an ETL buffer, parsed from its trace header. A mutable view reused for every record
@@ -13,46 +16,9 @@ import java.util.UUID;
  * text pool is that pool's one String for the value, found by hashing the bytes in place: a file or
  * key name logged a million times costs one String, and later lookups by it hit its cached hash.
  *
- * <p>Record header layouts (ntwmi.h; fox-it/dissect.etl {@code c_etl.py}; etw-formats.md §4.3). The
- * first dword is a marker: byte 3 = flags (0xC0 trace header, 0x8x/0x9x WPP message), byte 2 = header
- * type, and for the kernel headers bits 0–7 = event version, bit 15 = PEBS index, bits 8–10 = PMC count
- * (each adds 8 bytes after the fixed header).
- *
- * <pre>
- * type        size  layout after the marker
- * SYSTEM 1/2  0x20  u16 Size @4, u16 HookId @6 (type = low byte, group = high), u32 TID @8, u32 PID @12,
- *                   i64 timestamp @16, u32 KernelTime @24, u32 UserTime @28
- * COMPACT 3/4 0x18  as SYSTEM without Kernel/UserTime
- * PERFINFO    0x10  u16 Size @4, u16 HookId @6, i64 timestamp @8; no PID/TID
- *   0x10/0x11
- * EVENT_HEADER 0x50 u16 Size @0, u16 Flags @4, u16 EventProperty @6, u32 TID @8, u32 PID @12,
- *   0x12/0x13       i64 timestamp @16, GUID ProviderId @24, EVENT_DESCRIPTOR @40 {u16 Id, u8 Version,
- *                   u8 Channel, u8 Level, u8 Opcode, u16 Task, u64 Keyword}, u64 ProcessorTime @56,
- *                   GUID ActivityId @64; extended data items precede the payload when Flags &amp; 1
- * FULL_HEADER 0x30  u16 Size @0, u8 Type @4, u8 Level @5, u16 Version @6, u32 TID @8, u32 PID @12,
- *   0x0A/0x14       i64 timestamp @16, GUID @24, u32 KernelTime @40, u32 UserTime @44
- * INSTANCE    0x48  FULL_HEADER fields, u32 InstanceId @48, u32 ParentInstanceId @52, GUID ParentGuid @56
- *   0x0B/0x15
- * MESSAGE 0x0F 8    u16 Size @0, u16 MessageNumber @4, u16 EventProperty @6, optional fields (WPP)
- * 0x0C TIMED, 0x0D ERROR, 0x0E WNODE: u16 Size @0; not decoded
- * </pre>
- * The 32/64 variant of a header type gives the pointer size of the payload. Records are 8-aligned.
+ * <p>Record header layouts: {@link EtlLayout}.
  */
 public final class TraceRecord {
-    public static final int SYSTEM32 = 0x01;
-    public static final int SYSTEM64 = 0x02;
-    public static final int COMPACT32 = 0x03;
-    public static final int COMPACT64 = 0x04;
-    public static final int FULL_HEADER32 = 0x0A;
-    public static final int INSTANCE32 = 0x0B;
-    public static final int MESSAGE = 0x0F;
-    public static final int PERFINFO32 = 0x10;
-    public static final int PERFINFO64 = 0x11;
-    public static final int EVENT_HEADER32 = 0x12;
-    public static final int EVENT_HEADER64 = 0x13;
-    public static final int FULL_HEADER64 = 0x14;
-    public static final int INSTANCE64 = 0x15;
-
     /** What family a header type belongs to. */
     public enum Kind {
         /** SYSTEM, COMPACT, PERFINFO: classic kernel events identified by group and type. */
@@ -136,7 +102,7 @@ public final class TraceRecord {
         hasTime = true;
         int size;
         int fixed;
-        if (flags == 0xC0) {
+        if (flags == TRACE_HEADER_FLAGS) {
             headerType = ht;
         } else if ((flags & 0xE0) == 0x80) {
             headerType = MESSAGE; // WPP TRACE_MESSAGE flags 0x8x/0x9x

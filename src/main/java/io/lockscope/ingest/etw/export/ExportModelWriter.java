@@ -5,6 +5,7 @@ import io.lockscope.ingest.etw.IrpIssuers;
 import io.lockscope.ingest.etw.KernelMapping;
 import io.lockscope.ingest.etw.KernelModules;
 import io.lockscope.ingest.etw.KernelNames;
+import io.lockscope.ingest.etw.OpenFileKeys;
 import io.lockscope.ingest.etw.ProcessTracker;
 import io.lockscope.ingest.etw.RequestJoin;
 import io.lockscope.ingest.etw.kernel.EventNames;
@@ -43,6 +44,7 @@ final class ExportModelWriter {
 
     private final KernelNames names = new KernelNames();
     private final IrpIssuers irpIssuers = new IrpIssuers();
+    private final OpenFileKeys openFileKeys = new OpenFileKeys();
     private int requestCount;
     private int opEndCount;
     private long lastTime = Long.MIN_VALUE;
@@ -152,8 +154,11 @@ final class ExportModelWriter {
     private void fileCreate(ExportedEvent e, KernelEvent.FileCreate c) {
         int n = requestCount++;
         Detail detail = KernelMapping.createDetail(c, requests.status(n), requests.extraInfo(n));
-        fileEvent(e, n, Operation.CREATE_FILE, c.ttid(), c.fileObject(), c.irp(),
+        int i = fileEvent(e, n, Operation.CREATE_FILE, c.ttid(), c.fileObject(), c.irp(),
                 pathId(e.path() != null ? e.path() : c.openPath()), detail);
+        if (requests.status(n) >= 0) {
+            openFileKeys.created(c.fileObject(), i);
+        }
     }
 
     private void fileRequest(ExportedEvent e, KernelEvent.FileRequest q) {
@@ -162,9 +167,10 @@ final class ExportModelWriter {
         String path = e.path() != null ? e.path() : names.fileName(q.fileObject(), q.fileKey());
         fileEvent(e, n, op, q.ttid(), q.fileObject(), q.irp(), pathId(path),
                 FileOperations.detail(q, op, volumes.toDos(q.fileName())));
+        openFileKeys.requested(builder, q.fileObject(), q.fileKey());
     }
 
-    private void fileEvent(ExportedEvent e, int request, Operation op, int ttid, long fileObject, long irp, int pathId,
+    private int fileEvent(ExportedEvent e, int request, Operation op, int ttid, long fileObject, long irp, int pathId,
                            Detail detail) {
         long end = requests.end(request);
         long duration = end < 0 ? e.duration() : Math.max(0, end - e.time());
@@ -174,6 +180,7 @@ final class ExportModelWriter {
                 StackTable.NONE);
         builder.setKernelIds(i, fileObject, irp);
         irpIssuers.issued(irp, processKey, ttid);
+        return i;
     }
 
     private void filter(ExportedEvent e, KernelEvent.FltIo f) {

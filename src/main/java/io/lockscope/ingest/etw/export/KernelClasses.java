@@ -85,67 +85,57 @@ final class KernelClasses {
      */
     static List<String> layout(int group, int opcode, int version) {
         boolean v2 = version <= 2;
-        switch (group) {
-            case KernelGroups.PROCESS:
-                if (opcode == PROCESS_LOAD_IMAGE) {
-                    return IMAGE_LOAD;
-                }
-                return opcode <= 4 || opcode == 39 ? (version >= 4 ? PROCESS_V4 : PROCESS_V3) : null;
-            case KernelGroups.THREAD:
-                return opcode >= 1 && opcode <= 4 ? THREAD_FIELDS : null;
-            case KernelGroups.IMAGE:
-                return opcode >= 2 && opcode <= 4 || opcode == PROCESS_LOAD_IMAGE ? IMAGE_LOAD : null;
-            case KernelGroups.REGISTRY:
-                return opcode >= 10 && opcode <= 27 ? REGISTRY_FIELDS : null;
-            case KernelGroups.OBJECT:
-                return switch (opcode) {
-                    case 32, 33 -> List.of("Object", "Handle", "ObjectType", "ObjectName");
-                    case 34 -> List.of("Object", "SourceHandle", "TargetHandle", "TargetProcessId", "ObjectType",
-                            "SourceProcessId");
-                    case 36, 37 -> List.of("ObjectType", "Reserved", "TypeName");
-                    case 38, 39 -> List.of("Object", "ProcessId", "Handle", "ObjectType", "ObjectName");
-                    default -> null;
-                };
-            case KernelGroups.FILE_IO:
-                return fileIo(opcode, v2);
-            default:
-                return null;
-        }
+        return switch (group) {
+            case KernelGroups.PROCESS -> opcode == PROCESS_LOAD_IMAGE ? IMAGE_LOAD
+                    : opcode <= 4 || opcode == 39 ? (version >= 4 ? PROCESS_V4 : PROCESS_V3) : null;
+            case KernelGroups.THREAD -> opcode >= 1 && opcode <= 4 ? THREAD_FIELDS : null;
+            case KernelGroups.IMAGE -> opcode >= 2 && opcode <= 4 || opcode == PROCESS_LOAD_IMAGE ? IMAGE_LOAD : null;
+            case KernelGroups.REGISTRY -> opcode >= 10 && opcode <= 27 ? REGISTRY_FIELDS : null;
+            case KernelGroups.OBJECT -> switch (opcode) {
+                case 32, 33 -> List.of("Object", "Handle", "ObjectType", "ObjectName");
+                case 34 -> List.of("Object", "SourceHandle", "TargetHandle", "TargetProcessId", "ObjectType",
+                        "SourceProcessId");
+                case 36, 37 -> List.of("ObjectType", "Reserved", "TypeName");
+                case 38, 39 -> List.of("Object", "ProcessId", "Handle", "ObjectType", "ObjectName");
+                default -> null;
+            };
+            case KernelGroups.FILE_IO -> fileIo(opcode, v2);
+            default -> null;
+        };
     }
 
     private static List<String> fileIo(int opcode, boolean v2) {
-        switch (opcode) {
-            case FILE_NAME, FILE_CREATE_NAME, FILE_DELETE_NAME, FILE_RUNDOWN:
-                return List.of("FileObject", "FileName");
-            case FILE_CREATE:
-                return v2 ? List.of("IrpPtr", "TTID", "FileObject", "CreateOptions", "FileAttributes", "ShareAccess", "OpenPath")
-                        : List.of("IrpPtr", "FileObject", "TTID", "CreateOptions", "FileAttributes", "ShareAccess", "OpenPath");
-            case FILE_CLEANUP, FILE_CLOSE, FILE_FLUSH:
-                return v2 ? List.of("IrpPtr", "TTID", "FileObject", "FileKey")
-                        : List.of("IrpPtr", "FileObject", "FileKey", "TTID");
-            case FILE_READ, FILE_WRITE:
-                return v2 ? List.of("Offset", "IrpPtr", "TTID", "FileObject", "FileKey", "IoSize", "IoFlags")
-                        : List.of("Offset", "IrpPtr", "FileObject", "FileKey", "TTID", "IoSize", "IoFlags");
-            case FILE_SET_INFO, FILE_DELETE, FILE_RENAME, FILE_QUERY_INFO, FILE_FS_CONTROL:
-                return v2 ? List.of("IrpPtr", "TTID", "FileObject", "FileKey", "ExtraInfo", "InfoClass")
-                        : List.of("IrpPtr", "FileObject", "FileKey", "ExtraInfo", "TTID", "InfoClass");
-            case FILE_DIR_ENUM, FILE_DIR_NOTIFY:
-                return v2 ? List.of("IrpPtr", "TTID", "FileObject", "FileKey", "Length", "InfoClass", "FileIndex", "FileName")
-                        : List.of("IrpPtr", "FileObject", "FileKey", "TTID", "Length", "InfoClass", "FileIndex", "FileName");
-            case FILE_DELETE_PATH, FILE_RENAME_PATH, FILE_SET_LINK_PATH:
-                return List.of("IrpPtr", "FileObject", "FileKey", "ExtraInfo", "TTID", "InfoClass", "FileName");
-            case FILE_OP_END:
-                return List.of("IrpPtr", "ExtraInfo", "NtStatus");
-            case 96, 97:
-                return List.of("RoutineAddr", "FileObject", "FileContext", "IrpPtr", "CallbackDataPtr", "MajorFunction");
-            case 98, 99:
-                return List.of("InitialTime", "RoutineAddr", "FileObject", "FileContext", "IrpPtr", "CallbackDataPtr",
-                        "MajorFunction");
-            case 100, 101:
-                return List.of("RoutineAddr", "FileObject", "FileContext", "IrpPtr", "CallbackDataPtr", "MajorFunction",
-                        "Status");
-            default:
-                return null;
-        }
+        return switch (opcode) {
+            case FILE_NAME, FILE_CREATE_NAME, FILE_DELETE_NAME, FILE_RUNDOWN ->
+                    List.of("FileObject", "FileName");
+            case FILE_CREATE ->
+                    v2 ? List.of("IrpPtr", "TTID", "FileObject", "CreateOptions", "FileAttributes", "ShareAccess", "OpenPath")
+                            : List.of("IrpPtr", "FileObject", "TTID", "CreateOptions", "FileAttributes", "ShareAccess", "OpenPath");
+            case FILE_CLEANUP, FILE_CLOSE, FILE_FLUSH ->
+                    v2 ? List.of("IrpPtr", "TTID", "FileObject", "FileKey")
+                            : List.of("IrpPtr", "FileObject", "FileKey", "TTID");
+            case FILE_READ, FILE_WRITE ->
+                    v2 ? List.of("Offset", "IrpPtr", "TTID", "FileObject", "FileKey", "IoSize", "IoFlags")
+                            : List.of("Offset", "IrpPtr", "FileObject", "FileKey", "TTID", "IoSize", "IoFlags");
+            case FILE_SET_INFO, FILE_DELETE, FILE_RENAME, FILE_QUERY_INFO, FILE_FS_CONTROL ->
+                    v2 ? List.of("IrpPtr", "TTID", "FileObject", "FileKey", "ExtraInfo", "InfoClass")
+                            : List.of("IrpPtr", "FileObject", "FileKey", "ExtraInfo", "TTID", "InfoClass");
+            case FILE_DIR_ENUM, FILE_DIR_NOTIFY ->
+                    v2 ? List.of("IrpPtr", "TTID", "FileObject", "FileKey", "Length", "InfoClass", "FileIndex", "FileName")
+                            : List.of("IrpPtr", "FileObject", "FileKey", "TTID", "Length", "InfoClass", "FileIndex", "FileName");
+            case FILE_DELETE_PATH, FILE_RENAME_PATH, FILE_SET_LINK_PATH ->
+                    List.of("IrpPtr", "FileObject", "FileKey", "ExtraInfo", "TTID", "InfoClass", "FileName");
+            case FILE_OP_END ->
+                    List.of("IrpPtr", "ExtraInfo", "NtStatus");
+            case 96, 97 ->
+                    List.of("RoutineAddr", "FileObject", "FileContext", "IrpPtr", "CallbackDataPtr", "MajorFunction");
+            case 98, 99 ->
+                    List.of("InitialTime", "RoutineAddr", "FileObject", "FileContext", "IrpPtr", "CallbackDataPtr",
+                            "MajorFunction");
+            case 100, 101 ->
+                    List.of("RoutineAddr", "FileObject", "FileContext", "IrpPtr", "CallbackDataPtr", "MajorFunction",
+                            "Status");
+            default -> null;
+        };
     }
 }

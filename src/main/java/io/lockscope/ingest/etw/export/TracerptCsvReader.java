@@ -1,6 +1,7 @@
 package io.lockscope.ingest.etw.export;
 
 import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.Confidence;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.etw.kernel.KernelEvent;
 import io.lockscope.ingest.text.HeadText;
@@ -33,6 +34,11 @@ public final class TracerptCsvReader extends ExportReader {
     @Override
     public InputFormat format() {
         return InputFormat.TRACERPT_CSV;
+    }
+
+    @Override
+    public Confidence confidence() {
+        return Confidence.HEADER;
     }
 
     @Override

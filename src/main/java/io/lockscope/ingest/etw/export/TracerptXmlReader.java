@@ -2,6 +2,7 @@ package io.lockscope.ingest.etw.export;
 
 import com.fasterxml.aalto.UncheckedStreamException;
 import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.Confidence;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.etw.kernel.KernelEvent;
 import io.lockscope.ingest.text.HeadText;
@@ -53,6 +54,11 @@ public final class TracerptXmlReader extends ExportReader {
     @Override
     public InputFormat format() {
         return InputFormat.TRACERPT_XML;
+    }
+
+    @Override
+    public Confidence confidence() {
+        return Confidence.HEADER;
     }
 
     @Override

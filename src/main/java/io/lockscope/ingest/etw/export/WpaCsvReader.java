@@ -1,6 +1,7 @@
 package io.lockscope.ingest.etw.export;
 
 import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.Confidence;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.etw.RequestJoin;
 import io.lockscope.ingest.etw.kernel.KernelEvent;
@@ -78,6 +79,11 @@ public final class WpaCsvReader extends ExportReader {
     @Override
     TimeBase timeBase() {
         return TimeBase.TIME_OF_DAY;
+    }
+
+    @Override
+    public Confidence confidence() {
+        return Confidence.HEADER;
     }
 
     @Override

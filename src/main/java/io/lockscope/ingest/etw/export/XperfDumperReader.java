@@ -1,6 +1,7 @@
 package io.lockscope.ingest.etw.export;
 
 import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.Confidence;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.etw.RequestJoin;
 import io.lockscope.ingest.etw.kernel.KernelEvent;
@@ -102,6 +103,11 @@ public final class XperfDumperReader extends ExportReader {
     @Override
     public InputFormat format() {
         return InputFormat.XPERF_DUMPER;
+    }
+
+    @Override
+    public Confidence confidence() {
+        return Confidence.HEADER;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.lockscope.ingest.procmon.csv;
 
 import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.Confidence;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.ReadProgress;
@@ -57,6 +58,11 @@ public final class ProcmonCsvReader implements TraceReader {
     }
 
     /** Optional BOM (UTF-8 or UTF-16), then a quoted header with at least three procmon column names. */
+    @Override
+    public Confidence confidence() {
+        return Confidence.HEADER;
+    }
+
     @Override
     public boolean sniff(byte[] head, int length) {
         String text = HeadText.of(head, length);

@@ -2,6 +2,7 @@ package io.lockscope.ingest.procmon.pml;
 
 import io.lockscope.format.procmon.pml.PmlOperations;
 import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.Confidence;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.ReadProgress;
@@ -34,6 +35,8 @@ import java.util.regex.Pattern;
  */
 public final class PmlReader implements TraceReader {
     private static final Pattern SPLIT_PART = Pattern.compile("(?i)(.*?)(?:-(\\d+))?(\\.pml)?");
+    /** {@code <name>-<n>.pml}: a later part of a split capture. */
+    private static final Pattern LATER_PART = Pattern.compile("(.+)-\\d+(\\.[pP][mM][lL])");
 
     private final int windowShift;
 
@@ -49,6 +52,11 @@ public final class PmlReader implements TraceReader {
     @Override
     public InputFormat format() {
         return InputFormat.PROCMON_PML;
+    }
+
+    @Override
+    public Confidence confidence() {
+        return Confidence.SIGNATURE;
     }
 
     @Override
@@ -84,7 +92,8 @@ public final class PmlReader implements TraceReader {
      * The parts of the split capture {@code first} belongs to, in order: {@code first} itself
      * ({@code Boot.pml}) followed by {@code Boot-1.pml}, {@code Boot-2.pml}, … while they exist.
      */
-    public static List<Path> splitParts(Path first) {
+    @Override
+    public List<Path> parts(Path first) {
         String name = first.getFileName().toString();
         Matcher m = SPLIT_PART.matcher(name);
         List<Path> parts = new ArrayList<>();
@@ -100,6 +109,19 @@ public final class PmlReader implements TraceReader {
             }
             parts.add(next);
         }
+    }
+
+    /** {@code Boot-2.pml} whose {@code Boot.pml} is beside it. */
+    @Override
+    public boolean isLaterPart(Path file) {
+        Matcher m = LATER_PART.matcher(file.getFileName().toString());
+        return m.matches() && Files.exists(file.resolveSibling(m.group(1) + m.group(2)));
+    }
+
+    @Override
+    public Trace readParts(List<Path> parts, String displayName, ReadOptions options)
+            throws BadInputException, IOException {
+        return parts.size() == 1 ? read(parts.get(0), displayName, options) : readAll(parts, displayName, options);
     }
 
     private static TraceBuilder newBuilder(String displayName) {

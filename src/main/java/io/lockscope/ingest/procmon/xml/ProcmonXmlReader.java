@@ -2,6 +2,7 @@ package io.lockscope.ingest.procmon.xml;
 
 import com.fasterxml.aalto.UncheckedStreamException;
 import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.Confidence;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.ReadProgress;
@@ -74,6 +75,11 @@ public final class ProcmonXmlReader implements TraceReader {
     }
 
     /** Optional BOM, XML declaration, comments and whitespace, then the {@code <procmon>} root. */
+    @Override
+    public Confidence confidence() {
+        return Confidence.HEADER;
+    }
+
     @Override
     public boolean sniff(byte[] head, int length) {
         String text = HeadText.of(head, length);

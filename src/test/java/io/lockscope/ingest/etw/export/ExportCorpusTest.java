@@ -1,7 +1,7 @@
 package io.lockscope.ingest.etw.export;
 
+import io.lockscope.ingest.Formats;
 import io.lockscope.ingest.ReadOptions;
-import io.lockscope.ingest.Readers;
 import io.lockscope.model.EventStore;
 import io.lockscope.model.Operation;
 import io.lockscope.model.TimeBase;
@@ -22,7 +22,7 @@ class ExportCorpusTest {
     static Trace read(String relative) throws Exception {
         Path file = CORPUS.resolve(relative);
         assumeTrue(Files.isRegularFile(file), "shared corpus not present: " + file);
-        return Readers.read(file, file.getFileName().toString(), ReadOptions.DEFAULT);
+        return Formats.readTrace(file, file.getFileName().toString(), ReadOptions.DEFAULT);
     }
 
     @Test

@@ -1,8 +1,8 @@
 package io.lockscope.ingest.etw.export;
 
+import io.lockscope.ingest.Formats;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.ReadOptions;
-import io.lockscope.ingest.Readers;
 import io.lockscope.ingest.TraceReader;
 import io.lockscope.model.Trace;
 import org.junit.jupiter.api.Test;
@@ -35,11 +35,11 @@ class ExportSniffTest {
                 new XperfDumperReader(), new WpaCsvReader());
         for (Map.Entry<String, InputFormat> f : FIXTURES.entrySet()) {
             Path file = ExportedLockScenarioTest.DIR.resolve(f.getKey());
-            TraceReader found = Readers.forFile(file);
+            TraceReader found = Formats.detect(file).traceReader();
             assertNotNull(found, f.getKey());
             assertEquals(f.getValue(), found.format(), f.getKey());
             byte[] head = Files.readAllBytes(file);
-            int n = Math.min(head.length, Readers.SNIFF_BYTES);
+            int n = Math.min(head.length, Formats.HEAD_BYTES);
             for (TraceReader r : exportReaders) {
                 assertEquals(r.format() == f.getValue(), r.sniff(head, n), r.format() + " on " + f.getKey());
             }
@@ -64,7 +64,7 @@ class ExportSniffTest {
         bytes[1] = (byte) 0xFE;
         System.arraycopy(body, 0, bytes, 2, body.length);
         Files.write(utf16, bytes);
-        Trace t = Readers.read(utf16, "utf16.csv", ReadOptions.DEFAULT);
+        Trace t = Formats.readTrace(utf16, "utf16.csv", ReadOptions.DEFAULT);
         assertEquals("tracerpt-csv", t.format());
         assertEquals(ExportedLockScenarioTest.EXPECTED, ExportedLockScenarioTest.fileOps(t));
     }

@@ -2,8 +2,8 @@ package io.lockscope.ingest.etw.export;
 
 import io.lockscope.analysis.kb.KnowledgeAttribution;
 import io.lockscope.batch.CaseAnalyzer;
+import io.lockscope.ingest.Formats;
 import io.lockscope.ingest.ReadOptions;
-import io.lockscope.ingest.Readers;
 import io.lockscope.model.EventClass;
 import io.lockscope.model.EventStore;
 import io.lockscope.model.Operation;
@@ -50,7 +50,7 @@ class ExportedLockScenarioTest {
             new FileOp(Operation.IRP_MJ_CLOSE, DOS_PATH, 0, 1880, "ntrtscan.exe", 100));
 
     static Trace read(String name) throws Exception {
-        return Readers.read(DIR.resolve(name), name, ReadOptions.DEFAULT);
+        return Formats.readTrace(DIR.resolve(name), name, ReadOptions.DEFAULT);
     }
 
     static List<FileOp> fileOps(Trace t) {

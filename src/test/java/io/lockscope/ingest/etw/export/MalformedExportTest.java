@@ -1,8 +1,8 @@
 package io.lockscope.ingest.etw.export;
 
 import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.Formats;
 import io.lockscope.ingest.ReadOptions;
-import io.lockscope.ingest.Readers;
 import io.lockscope.ingest.text.TextLines;
 import io.lockscope.model.Trace;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class MalformedExportTest {
     }
 
     static Trace read(Path p) throws Exception {
-        return Readers.read(p, p.getFileName().toString(), ReadOptions.DEFAULT);
+        return Formats.readTrace(p, p.getFileName().toString(), ReadOptions.DEFAULT);
     }
 
     static BadInputException fails(Path p, String position) {

@@ -1,7 +1,7 @@
 package io.lockscope.ingest.etw.export;
 
+import io.lockscope.ingest.Formats;
 import io.lockscope.ingest.ReadOptions;
-import io.lockscope.ingest.Readers;
 import io.lockscope.model.EventClass;
 import io.lockscope.model.EventStore;
 import io.lockscope.model.Operation;
@@ -34,7 +34,7 @@ class RegistryHandleFilterExportTest {
     Trace read(String name, String text) throws Exception {
         Path p = tmp.resolve(name);
         Files.writeString(p, text, StandardCharsets.UTF_8);
-        return Readers.read(p, name, ReadOptions.DEFAULT);
+        return Formats.readTrace(p, name, ReadOptions.DEFAULT);
     }
 
     static String row(String cls, String type, int version, int opcode, String pid, String tid, long time, String payload) {

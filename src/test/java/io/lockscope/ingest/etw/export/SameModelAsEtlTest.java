@@ -1,10 +1,10 @@
 package io.lockscope.ingest.etw.export;
 
+import io.lockscope.generate.etw.EtlPayload;
+import io.lockscope.ingest.Formats;
 import io.lockscope.ingest.ReadOptions;
-import io.lockscope.ingest.Readers;
 import io.lockscope.ingest.etw.testing.LockScenario;
 import io.lockscope.ingest.etw.testing.SyntheticEtl;
-import io.lockscope.generate.etw.EtlPayload;
 import io.lockscope.model.EventStore;
 import io.lockscope.model.Operation;
 import io.lockscope.model.ProcessInfo;
@@ -118,7 +118,7 @@ class SameModelAsEtlTest {
     @Test
     void kernelExportsGiveTheModelOfTheNativeEtlReader() throws Exception {
         Path file = etl().write(tmp.resolve("lock.etl"));
-        Trace native_ = Readers.read(file, "lock.etl", ReadOptions.DEFAULT);
+        Trace native_ = Formats.readTrace(file, "lock.etl", ReadOptions.DEFAULT);
         assertEquals("etl", native_.format());
         List<Row> expected = rows(native_);
         assertEquals(8, expected.size());

@@ -1,8 +1,8 @@
 package io.lockscope.ingest.procmon.csv;
 
 import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.Formats;
 import io.lockscope.ingest.ReadOptions;
-import io.lockscope.ingest.Readers;
 import io.lockscope.ingest.procmon.ExportRowAssembler;
 import io.lockscope.ingest.text.CsvTokenizerTest;
 import io.lockscope.model.EventClass;
@@ -159,7 +159,7 @@ class ProcmonCsvReaderTest {
         assertFalse(reader.sniff(other, other.length));
         byte[] xml = "<?xml version=\"1.0\"?><procmon>".getBytes(StandardCharsets.UTF_8);
         assertFalse(reader.sniff(xml, xml.length));
-        assertTrue(Readers.forFile(FIXTURES.resolve("default-7-columns.csv")) instanceof ProcmonCsvReader,
+        assertTrue(Formats.detect(FIXTURES.resolve("default-7-columns.csv")).traceReader() instanceof ProcmonCsvReader,
                 "registered as a service");
     }
 

@@ -256,8 +256,8 @@ class PmlDamagedInputTest {
 
     @Test
     void readersFindThePmlReaderByContent() throws Exception {
-        assertTrue(io.lockscope.ingest.Readers.forFile(good) instanceof PmlReader);
-        assertEquals(EVENTS, io.lockscope.ingest.Readers.read(good, "good.pml", ReadOptions.DEFAULT).size());
+        assertTrue(io.lockscope.ingest.Formats.detect(good).traceReader() instanceof PmlReader);
+        assertEquals(EVENTS, io.lockscope.ingest.Formats.readTrace(good, "good.pml", ReadOptions.DEFAULT).size());
     }
 
     private long readHeaderU64(int offset) throws Exception {

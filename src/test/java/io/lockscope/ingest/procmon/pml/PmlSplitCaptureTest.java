@@ -29,8 +29,8 @@ class PmlSplitCaptureTest {
             Files.write(temp.resolve(n), new byte[1]);
         }
         assertEquals(List.of(temp.resolve("Boot.pml"), temp.resolve("Boot-1.pml"), temp.resolve("Boot-2.pml")),
-                PmlReader.splitParts(temp.resolve("Boot.pml")));
-        assertEquals(List.of(temp.resolve("Boot-1.pml")), PmlReader.splitParts(temp.resolve("Boot-1.pml")));
+                new PmlReader().parts(temp.resolve("Boot.pml")));
+        assertEquals(List.of(temp.resolve("Boot-1.pml")), new PmlReader().parts(temp.resolve("Boot-1.pml")));
     }
 
     @Test
@@ -44,7 +44,7 @@ class PmlSplitCaptureTest {
         writePart(temp.resolve("Boot.pml"), List.of(system, worker), 0, 3);
         writePart(temp.resolve("Boot-1.pml"), List.of(workerEnded, system), 3, 2);
 
-        Trace t = new PmlReader().readAll(PmlReader.splitParts(temp.resolve("Boot.pml")), "Boot.pml", ReadOptions.DEFAULT);
+        Trace t = new PmlReader().readAll(new PmlReader().parts(temp.resolve("Boot.pml")), "Boot.pml", ReadOptions.DEFAULT);
         assertEquals(5, t.size());
         assertEquals(2, t.processes().size(), "System and TiWorker once each");
         for (int i = 0; i < 5; i++) {

@@ -1,8 +1,8 @@
 package io.lockscope.ingest.procmon.xml;
 
 import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.Formats;
 import io.lockscope.ingest.ReadOptions;
-import io.lockscope.ingest.Readers;
 import io.lockscope.model.Module;
 import io.lockscope.model.Operation;
 import io.lockscope.model.ProcessInfo;
@@ -165,7 +165,7 @@ class ProcmonXmlReaderTest {
         assertFalse(reader.sniff(other, other.length));
         byte[] csv = "\"Time of Day\",\"Process Name\",\"PID\"".getBytes(StandardCharsets.UTF_8);
         assertFalse(reader.sniff(csv, csv.length));
-        assertTrue(Readers.forFile(FIXTURES.resolve("ru-nbsp.xml")) instanceof ProcmonXmlReader, "registered as a service");
+        assertTrue(Formats.detect(FIXTURES.resolve("ru-nbsp.xml")).traceReader() instanceof ProcmonXmlReader, "registered as a service");
     }
 
     @Test
