@@ -39,6 +39,8 @@ public final class TraceRecord {
     }
 
     private final StringPool texts;
+    /** Where {@link #utf16z} copies text to intern it. */
+    private byte[] scratch = new byte[256];
     private ByteBuffer data;
     private String parseError;
     private int pointerSize;
@@ -336,16 +338,37 @@ public final class TraceRecord {
 
     /** NUL-terminated UTF-16LE at {@code offset}; an unterminated string runs to the payload end. */
     public String utf16z(int offset) {
+        if (texts != null) {
+            return internedUtf16z(offset);
+        }
         int n = utf16zChars(offset);
         int p = payloadStart + offset;
-        if (texts != null) {
-            return texts.get(texts.internUtf16(data, p, n));
-        }
         char[] chars = new char[n];
         for (int i = 0; i < n; i++) {
             chars[i] = data.getChar(p + 2 * i);
         }
         return new String(chars);
+    }
+
+    /**
+     * The pool's String for the UTF-16 string at {@code offset}: the rest of the payload copied in one
+     * go into a scratch array, where the NUL is found and the value hashed without a buffer access per
+     * character.
+     */
+    private String internedUtf16z(int offset) {
+        if (offset < 0 || offset > payloadLength) {
+            throw new PayloadTooShortException(offset, 2, payloadLength);
+        }
+        int bytes = (payloadLength - offset) & ~1;
+        if (scratch.length < bytes) {
+            scratch = new byte[Math.max(bytes, 2 * scratch.length)];
+        }
+        data.get(payloadStart + offset, scratch, 0, bytes);
+        int n = 0;
+        while (2 * n < bytes && (scratch[2 * n] | scratch[2 * n + 1]) != 0) {
+            n++;
+        }
+        return texts.get(texts.internUtf16le(scratch, 0, n));
     }
 
     /** Bytes taken by the UTF-16 string at {@code offset}, its NUL included when present. */
