@@ -2,6 +2,7 @@ package io.lockscope.model;
 
 import io.lockscope.model.detail.Detail;
 import io.lockscope.model.detail.DetailCodec;
+import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -162,11 +163,21 @@ public final class TraceBuilder {
             throw new IllegalArgumentException("no event " + event);
         }
         if (objectId != 0) {
-            events.objectId.put(event, objectId);
+            events.objectId = setKernelId(events.objectId, event, objectId);
         }
         if (irp != 0) {
-            events.irp.put(event, irp);
+            events.irp = setKernelId(events.irp, event, irp);
         }
+    }
+
+    /** {@code column} (made on first use) with row {@code event} set to {@code id}, rows before it 0 when unset. */
+    private static LongArrayList setKernelId(LongArrayList column, int event, long id) {
+        LongArrayList c = column != null ? column : new LongArrayList();
+        while (c.size() <= event) {
+            c.add(0);
+        }
+        c.set(event, id);
+        return c;
     }
 
     /** Records the FileKey of the open that Create event {@code createEvent} began (see {@link EventStore#fileKey}). */
