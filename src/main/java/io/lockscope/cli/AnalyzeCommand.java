@@ -46,8 +46,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report here instead of stdout.")
     Path output;
 
-    @Option(names = "--lang", defaultValue = "en", description = "en or zh-CN (default: ${DEFAULT-VALUE}).")
-    String lang;
+    @Mixin
+    LanguageOption language;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
             description = "Exit 4 when a finding has this severity or worse: info, warning or error.")
@@ -62,9 +62,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--format must be one of " + Renderers.FORMATS + ", not '" + format + "'");
         }
-        if (!lang.equals("en") && !lang.equals("zh-CN")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--lang must be en or zh-CN, not '" + lang + "'");
-        }
+        String lang = language.checked(spec);
         if (output != null) {
             OutputChecks.file(spec, output);
         }

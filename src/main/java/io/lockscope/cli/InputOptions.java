@@ -8,8 +8,12 @@ import io.lockscope.ingest.SameCapture;
 import io.lockscope.ingest.servicing.ServicingLog;
 import io.lockscope.model.ReadReport;
 import io.lockscope.model.Trace;
+import io.lockscope.model.TraceBuilder;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,6 +24,9 @@ import java.util.stream.Collectors;
 
 /** The inputs and read options every command shares. */
 final class InputOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
     @Parameters(paramLabel = "INPUT", arity = "1..*",
             description = "Trace files, or folders or archives (zip, 7z, tar.gz, cab) holding a case (format detected from content).")
     List<Path> inputs;
@@ -31,8 +38,17 @@ final class InputOptions {
     @Option(names = {"-q", "--quiet"}, description = "No progress or notes on stderr.")
     boolean quiet;
 
+    @Option(names = "--max-events", paramLabel = "N", defaultValue = "" + ReadOptions.DEFAULT_MAX_EVENTS,
+            description = "Most trace events kept from one case; those past it are counted and dropped "
+                    + "(default: ${DEFAULT-VALUE}, which needs about -Xmx10g).")
+    long maxEvents;
+
     ReadOptions readOptions() {
-        return new ReadOptions(tz, Progress.reading(quiet));
+        if (maxEvents < 1 || maxEvents > TraceBuilder.MAX_EVENTS) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--max-events must be between 1 and " + TraceBuilder.MAX_EVENTS + ", not " + maxEvents);
+        }
+        return new ReadOptions(tz, Progress.reading(quiet), maxEvents);
     }
 
     /** Reads the inputs; notes about unrecognised or broken files in folders go to {@code err}. */
@@ -82,8 +98,8 @@ final class InputOptions {
     }
 
     /**
-     * Says on {@code err}, one line per input, where records were damaged and skipped; true when
-     * any were, so that the command ends with exit code 1 after its output.
+     * Says on {@code err}, one line per input, where records were damaged and skipped, where an input was
+     * cut short and where events past the limit were dropped; true when any were, so that the command ends with exit code 1 after its output.
      */
     static boolean reportDamage(CaseInputs.Loaded loaded, PrintWriter err) {
         boolean damaged = !loaded.errors().isEmpty();
@@ -100,8 +116,11 @@ final class InputOptions {
         if (report.truncation() != null) {
             err.printf("lockscope: %s: %s; what came before was analysed%n", input, report.truncation().describe());
         }
+        if (report.eventLimit() != null) {
+            err.printf("lockscope: %s: %s; what came before was analysed%n", input, report.eventLimit().describe());
+        }
         if (report.damagedTotal() == 0) {
-            return report.truncation() != null;
+            return report.truncation() != null || report.eventLimit() != null;
         }
         String first = report.firstDamage();
         err.printf("lockscope: %s%s (%,d damaged record%s skipped in all)%n", first.startsWith(input) ? "" : input + ": ",

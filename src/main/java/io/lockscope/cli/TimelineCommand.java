@@ -1,20 +1,15 @@
 package io.lockscope.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.lockscope.ingest.CaseInputs;
-import io.lockscope.model.EventStore;
 import io.lockscope.model.Glob;
-import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.Trace;
-import io.lockscope.model.TraceTime;
 import io.lockscope.model.index.EventSelector;
-import io.lockscope.model.index.OpenIntervals;
-import io.lockscope.model.vocab.DetailFormat;
-import io.lockscope.model.vocab.NtStatus;
-import io.lockscope.model.vocab.NumberStyle;
-import io.lockscope.report.render.TextTable;
-import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import io.lockscope.report.TimelineReportBuilder;
+import io.lockscope.report.model.TimelineReport;
+import io.lockscope.report.render.Renderer;
+import io.lockscope.report.render.TimelineCsvRenderer;
+import io.lockscope.report.render.TimelineJsonRenderer;
+import io.lockscope.report.render.TimelineTextRenderer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,10 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -39,6 +31,9 @@ final class TimelineCommand implements Callable<Integer> {
 
     @Mixin
     InputOptions input;
+
+    @Mixin
+    LanguageOption language;
 
     @Option(names = "--path", paramLabel = "GLOB", description = "File path glob, case-insensitive (*oposdrv*).")
     List<String> paths = new ArrayList<>();
@@ -73,45 +68,30 @@ final class TimelineCommand implements Callable<Integer> {
         if (from != null && to != null && from.certainlyAfter(to)) {
             throw fromAfterTo();
         }
-        PrintWriter out = spec.commandLine().getOut();
+        String lang = language.checked(spec);
         CaseInputs.Loaded loaded = input.load(spec.commandLine().getErr());
-        List<Row> rows = new ArrayList<>();
-        for (int t = 0; t < loaded.traces().size(); t++) {
-            collect(loaded.traces().get(t), t, rows);
+        List<EventSelector> selectors = new ArrayList<>();
+        for (Trace trace : loaded.traces()) {
+            selectors.add(selector(trace));
         }
-        switch (format) {
-            case csv -> writeCsv(out, rows);
-            case json -> writeJson(out, rows);
-            default -> writeText(out, rows);
-        }
-        out.flush();
+        TimelineReport timeline = TimelineReportBuilder.build(loaded.traces(), selectors, lang);
+        Renderer<TimelineReport> renderer = switch (format) {
+            case csv -> new TimelineCsvRenderer();
+            case json -> new TimelineJsonRenderer();
+            case text -> new TimelineTextRenderer();
+        };
+        renderer.render(timeline, spec.commandLine().getOut());
         return InputOptions.reportDamage(loaded, spec.commandLine().getErr()) ? ExitCode.BAD_INPUT.code() : ExitCode.OK.code();
     }
 
-    /** One line of the timeline; {@code handle} describes the open interval the event starts or ends. */
-    record Row(int input, int index, String time, String process, int pid, int tid, String operation, String path,
-               String result, String detail, String handle) {
-    }
-
-    private void collect(Trace trace, int input, List<Row> rows) {
+    /** The options as a selector on {@code trace}'s clock. */
+    private EventSelector selector(Trace trace) {
         long fromT = from == null ? Long.MIN_VALUE : from.on(trace);
         long toT = to == null ? Long.MAX_VALUE : to.on(trace);
         if (fromT > toT) {
             throw fromAfterTo();
         }
-        EventSelector selector = new EventSelector(globs(paths), globs(keys), pids, globs(processes), fromT, toT);
-        IntArrayList selected = selector.select(trace);
-        EventStore e = trace.events();
-        BitSet selectedPaths = new BitSet();
-        selected.forEach(i -> selectedPaths.set(e.pathId(i)));
-        OpenIntervals intervals = OpenIntervals.of(trace, selectedPaths);
-        selected.forEach(i -> {
-            ProcessInfo p = trace.process(i);
-            rows.add(new Row(input, i, TraceTime.format(trace, e.time(i)), p.name(), p.pid(), e.tid(i),
-                    e.operationName(i), e.path(i), NtStatus.name(e.result(i)),
-                    DetailFormat.render(e.operation(i), e.detail(i), NumberStyle.EN_US),
-                    handle(trace, intervals, i)));
-        });
+        return new EventSelector(globs(paths), globs(keys), pids, globs(processes), fromT, toT);
     }
 
     private CommandLine.ParameterException fromAfterTo() {
@@ -119,75 +99,7 @@ final class TimelineCommand implements Callable<Integer> {
                 "--from " + from + " is after --to " + to + ": nothing could be shown");
     }
 
-    private static String handle(Trace trace, OpenIntervals intervals, int event) {
-        OpenIntervals.Interval iv = intervals.touching(event);
-        if (iv == null) {
-            return "";
-        }
-        String guess = iv.paired() ? "" : " (pairing inferred)";
-        if (iv.openEvent() == event) {
-            return iv.openAtEnd() ? "open until end of capture" + guess
-                    : "open until " + TraceTime.format(trace, trace.events().time(iv.closeEvent())) + guess;
-        }
-        return "closes open of " + TraceTime.format(trace, trace.events().time(iv.openEvent())) + guess;
-    }
-
     private static List<Glob> globs(List<String> texts) {
         return texts.stream().map(Glob::of).toList();
-    }
-
-    /** A header, then columns aligned by display width (process names and paths may be Chinese). */
-    private static void writeText(PrintWriter out, List<Row> rows) {
-        TextTable table = new TextTable("Time", "Process", "PID", "TID", "Operation", "Result", "Path", "Detail")
-                .alignRight(2).alignRight(3);
-        for (Row r : rows) {
-            String detail = r.detail() + (r.handle().isEmpty() ? "" : (r.detail().isEmpty() ? "" : "  ") + "[" + r.handle() + "]");
-            table.row(r.time(), r.process(), Integer.toString(r.pid()), Integer.toString(r.tid()), r.operation(),
-                    r.result(), r.path(), detail);
-        }
-        out.print(table.layOut(""));
-        out.printf("%d events%n", rows.size());
-    }
-
-    private static void writeCsv(PrintWriter out, List<Row> rows) {
-        out.print("Input,Index,Time,Process Name,PID,TID,Operation,Path,Result,Detail,Handle\r\n");
-        for (Row r : rows) {
-            out.print(String.join(",", Integer.toString(r.input()), Integer.toString(r.index()), q(r.time()),
-                    q(r.process()), Integer.toString(r.pid()), Integer.toString(r.tid()), q(r.operation()), q(r.path()),
-                    q(r.result()), q(r.detail()), q(r.handle())));
-            out.print("\r\n");
-        }
-    }
-
-    private static String q(String s) {
-        return '"' + (s == null ? "" : s.replace("\"", "\"\"")) + '"';
-    }
-
-    private static void writeJson(PrintWriter out, List<Row> rows) throws IOException {
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            g.writeStartObject();
-            g.writeArrayFieldStart("events");
-            for (Row r : rows) {
-                g.writeStartObject();
-                g.writeNumberField("input", r.input());
-                g.writeNumberField("index", r.index());
-                g.writeStringField("t", r.time());
-                g.writeStringField("process", r.process());
-                g.writeNumberField("pid", r.pid());
-                g.writeNumberField("tid", r.tid());
-                g.writeStringField("operation", r.operation());
-                g.writeStringField("path", r.path());
-                g.writeStringField("result", r.result());
-                g.writeStringField("detail", r.detail());
-                if (!r.handle().isEmpty()) {
-                    g.writeStringField("handle", r.handle());
-                }
-                g.writeEndObject();
-                g.writeRaw('\n');
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        }
-        out.println();
     }
 }

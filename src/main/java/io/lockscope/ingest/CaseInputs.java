@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -29,6 +30,9 @@ import java.util.stream.Stream;
  * <p>A file or archive named explicitly must be readable — its error ends the command. A file found
  * inside a folder or archive that turns out to be broken is reported and the rest of the case is
  * still read; so is an archive entry refused by the {@link ArchiveLimits}.
+ *
+ * <p>The traces of a case keep at most {@link ReadOptions#maxEvents} events in all: each file is read with
+ * what is left, and a trace file found once none is left is refused.
  */
 public final class CaseInputs {
     /**
@@ -37,7 +41,8 @@ public final class CaseInputs {
      * @param unrecognised files in folders and archives that no reader recognised
      * @param errors       one-line errors of files (and nested archives) in folders and archives that
      *                     could not be read
-     * @param refused      one line per archive limit hit (archive, entry, which limit)
+     * @param refused      one line per limit hit (archive, entry, which limit; a trace file not read because
+     *                     the case holds its most events)
      * @param copies       exports of a capture that another input already holds, left out of {@code traces}
      * @param formatReasons why each trace and servicing log read was taken for its format
      *                      ({@link Formats.Detection#why()}), by its display name
@@ -64,11 +69,14 @@ public final class CaseInputs {
     private final List<String> errors = new ArrayList<>();
     private final List<String> refused = new ArrayList<>();
     private final Map<String, String> formatReasons = new LinkedHashMap<>();
+    /** The events the case may still keep: {@link ReadOptions#maxEvents} less those of the traces read. */
+    private long eventsLeft;
     /** Where archives are expanded; created on the first archive, deleted when loading ends. */
     private Path workRoot;
 
     private CaseInputs(ReadOptions options, ArchiveLimits limits) {
         this.options = options;
+        this.eventsLeft = options.maxEvents();
         this.limits = limits;
     }
 
@@ -158,8 +166,13 @@ public final class CaseInputs {
         if (detection.archive() != null) {
             readArchive(file, detection.archive(), display);
         } else if (trace != null) {
-            if (!(inFolder && trace.isLaterPart(file))) {
-                traces.add(readTrace(trace, trace.parts(file), display));
+            if (eventsLeft == 0) {
+                refused.add(display + ": not read: the case already holds "
+                        + String.format(Locale.ROOT, "%,d", options.maxEvents()) + " events, its most (--max-events)");
+            } else if (!(inFolder && trace.isLaterPart(file))) {
+                Trace read = readTrace(trace, trace.parts(file), display);
+                traces.add(read);
+                eventsLeft -= read.size();
                 formatReasons.put(display, detection.why());
             }
         } else if (servicing != null) {
@@ -179,7 +192,7 @@ public final class CaseInputs {
         }
         options.progress().begin(display, bytes);
         try {
-            return reader.readParts(parts, display, options);
+            return reader.readParts(parts, display, options.withMaxEvents(eventsLeft));
         } finally {
             options.progress().end();
         }

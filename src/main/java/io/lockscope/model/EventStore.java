@@ -9,14 +9,18 @@ import org.eclipse.collections.impl.map.mutable.primitive.IntByteHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.IntLongHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 
+import java.util.Objects;
+
 /**
  * The events of one input, column by column. Event {@code i} is row {@code i} of every column, and
  * {@code i} is also the event's 0-based index in its input (what report evidence points at).
  *
- * <p>Per event: time and duration (8 + 8 bytes), process key, thread id, result, path id and stack id
- * (4 each), operation + detail kind (2), packed detail (8 + 8 + 4 + 4): 62 bytes. Rare things — the
- * text of an operation this build does not know, the class of such an operation — live in sparse maps.
- * Written by {@link TraceBuilder}; read-only afterwards.
+ * <p>Per event: time (8 bytes), duration (4: 100 ns units, the rare longer one aside), operation +
+ * detail kind (2), packed detail (8 + 8 + 4 + 4), path id (4 at most), process key, thread id, result
+ * and stack id (1 or 2 each in a boot log: narrow or dictionary-coded columns widen only when a value
+ * needs it): 45–50 bytes. Rare things — the text of an operation this build does not know, the class
+ * of such an operation — live in sparse maps; the kernel ids of ETW events in two long columns made
+ * when the first is set. Written by {@link TraceBuilder}; read-only afterwards.
  */
 public final class EventStore {
     /** Duration not known (procmon leaves it empty for pending operations). */
@@ -25,12 +29,12 @@ public final class EventStore {
     private static final Operation[] OPERATIONS = Operation.values();
 
     final LongArrayList time = new LongArrayList();
-    final LongArrayList duration = new LongArrayList();
-    final IntArrayList process = new IntArrayList();
-    final IntArrayList tid = new IntArrayList();
-    final IntArrayList result = new IntArrayList();
-    final IntArrayList path = new IntArrayList();
-    final IntArrayList stack = new IntArrayList();
+    final NarrowLongs duration = new NarrowLongs();
+    final NarrowInts process = new NarrowInts();
+    final CodedInts tid = new CodedInts();
+    final CodedInts result = new CodedInts();
+    final NarrowInts path = new NarrowInts();
+    final NarrowInts stack = new NarrowInts();
     /** Operation ordinal in bits 0–11, detail kind in bits 12–15. */
     final ShortArrayList opAndKind = new ShortArrayList();
     final LongArrayList a = new LongArrayList();
@@ -39,9 +43,9 @@ public final class EventStore {
     final IntArrayList d = new IntArrayList();
     final IntObjectHashMap<String> operationText = new IntObjectHashMap<>();
     final IntByteHashMap eventClass = new IntByteHashMap();
-    /** Sparse: only sources that record kernel identities (ETL) fill these. */
-    final IntLongHashMap objectId = new IntLongHashMap();
-    final IntLongHashMap irp = new IntLongHashMap();
+    /** Only sources that record kernel identities (ETL) make these; rows past their end are 0. */
+    LongArrayList objectId;
+    LongArrayList irp;
     /** Sparse: the FileKey of an ETW open, on its Create event only. */
     final IntLongHashMap fileKey = new IntLongHashMap();
 
@@ -117,12 +121,17 @@ public final class EventStore {
      * with its Cleanup and Close), the object address of ETW handle events. Procmon sources leave it 0.
      */
     public long objectId(int i) {
-        return objectId.get(i);
+        return kernelId(objectId, i);
     }
 
     /** The IRP address of an ETW file or minifilter event, 0 when not recorded. */
     public long irp(int i) {
-        return irp.get(i);
+        return kernelId(irp, i);
+    }
+
+    private long kernelId(LongArrayList column, int i) {
+        Objects.checkIndex(i, size());
+        return column == null || i >= column.size() ? 0 : column.get(i);
     }
 
     /**
@@ -147,11 +156,14 @@ public final class EventStore {
     /** Bytes held by the columns (not the string pool), for the per-event memory figure. */
     public long retainedBytes() {
         long n = 0;
-        n += 8L * (time.size() + duration.size() + a.size() + b.size());
-        n += 4L * (process.size() + tid.size() + result.size() + path.size() + stack.size() + c.size() + d.size());
+        n += 8L * (time.size() + a.size() + b.size());
+        n += 4L * (c.size() + d.size());
         n += 2L * opAndKind.size();
+        n += duration.retainedBytes() + process.retainedBytes() + tid.retainedBytes() + result.retainedBytes()
+                + path.retainedBytes() + stack.retainedBytes();
         n += 32L * (operationText.size() + eventClass.size());
-        n += 24L * (objectId.size() + irp.size() + fileKey.size());
+        n += 8L * ((objectId == null ? 0 : objectId.size()) + (irp == null ? 0 : irp.size()));
+        n += 24L * fileKey.size();
         return n;
     }
 
@@ -168,5 +180,11 @@ public final class EventStore {
         b.trimToSize();
         c.trimToSize();
         d.trimToSize();
+        if (objectId != null) {
+            objectId.trimToSize();
+        }
+        if (irp != null) {
+            irp.trimToSize();
+        }
     }
 }

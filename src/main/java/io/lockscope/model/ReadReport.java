@@ -12,8 +12,9 @@ import java.util.Map;
  *
  * <p>A skipped record is either damaged ({@link #skip}: a broken row, an unreadable event) or
  * deliberately not decoded ({@link #ignore}: an ETW provider lockscope has no layout for, a log line
- * that says nothing lockscope uses). An input cut short ({@link #truncated}) is read up to the cut.
- * Commands report damage and truncation as bad input.
+ * that says nothing lockscope uses). An input cut short ({@link #truncated}) is read up to the cut, and
+ * one with more events than the limit ({@link #eventLimitReached}) is kept up to the limit. Commands report
+ * damage, truncation and the event limit as bad input.
  */
 public final class ReadReport {
     private static final int MAX_WARNINGS = 200;
@@ -24,6 +25,22 @@ public final class ReadReport {
     private long ignored;
     private String firstDamage;
     private Truncation truncation;
+    private EventLimit eventLimit;
+
+    /**
+     * The events past a limit on how many are kept (see {@code --max-events}): dropped, and counted.
+     *
+     * @param kept    the events kept, the first of the input
+     * @param notKept the events read after them and dropped
+     */
+    public record EventLimit(long kept, long notKept) {
+        /** "event limit reached: the first 1,000 events were kept, 250 more were not": for stderr, always English. */
+        public String describe() {
+            return String.format(java.util.Locale.ROOT, "event limit reached: the first %,d events were kept, %,d more"
+                    + " were not (--max-events)", kept, notKept);
+        }
+    }
+
     private final Map<String, String> decoders = new LinkedHashMap<>();
 
     /** Counts one damaged record skipped for {@code reason} and keeps a warning saying where. */
@@ -61,6 +78,17 @@ public final class ReadReport {
     /** Where the input was cut short, or null when it is whole. */
     public Truncation truncation() {
         return truncation;
+    }
+
+    /** Only the first {@code kept} events were kept; {@code notKept} more were read and dropped. */
+    public void eventLimitReached(long kept, long notKept) {
+        eventLimit = new EventLimit(kept, notKept);
+        warn(eventLimit.describe());
+    }
+
+    /** The events dropped past the limit, or null when every event read was kept. */
+    public EventLimit eventLimit() {
+        return eventLimit;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.lockscope.model;
 
 import io.lockscope.model.detail.Detail;
 import io.lockscope.model.detail.DetailCodec;
+import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -10,10 +11,20 @@ import java.util.List;
 /**
  * The one way readers put events into the model. Not thread-safe; {@link #build()} once, after which
  * the builder must not be used.
+ *
+ * <p>It keeps at most {@code maxEvents} events, whatever the input holds: past them, an event is counted
+ * and dropped ({@link #NOT_KEPT}), and the trace's {@link ReadReport#eventLimit()} says how many were.
  */
 public final class TraceBuilder {
+    /** The most events of one trace: events are indexed by an int, and an array holds fewer than 2^31 items. */
+    public static final long MAX_EVENTS = 2_000_000_000L;
+    /** The index {@link #addEvent} returns for an event past the limit; the setters taking an index ignore it. */
+    public static final int NOT_KEPT = -1;
+
     private final String source;
     private final String format;
+    private final long maxEvents;
+    private long notKept;
     private final StringPool strings = new StringPool();
     private final DetailCodec codec = new DetailCodec(strings, DetailCodec.newRichList());
     private final EventStore events = new EventStore(strings, codec);
@@ -26,8 +37,17 @@ public final class TraceBuilder {
     private boolean built;
 
     public TraceBuilder(String source, String format) {
+        this(source, format, MAX_EVENTS);
+    }
+
+    /** @param maxEvents the most events kept, at most {@link #MAX_EVENTS} */
+    public TraceBuilder(String source, String format, long maxEvents) {
+        if (maxEvents < 0 || maxEvents > MAX_EVENTS) {
+            throw new IllegalArgumentException("maxEvents out of range: " + maxEvents);
+        }
         this.source = source;
         this.format = format;
+        this.maxEvents = maxEvents;
     }
 
     public StringPool strings() {
@@ -72,7 +92,7 @@ public final class TraceBuilder {
     }
 
     /**
-     * Appends one event and returns its index.
+     * Appends one event and returns its index, or {@link #NOT_KEPT} when the trace already has its most.
      *
      * @param operation  a known operation; use {@link #addOtherEvent} for one this build does not know
      * @param pathId     {@link #strings()} id of the path (0 for none)
@@ -85,6 +105,10 @@ public final class TraceBuilder {
         }
         if (processKey < 0 || processKey >= processes.size()) {
             throw new IllegalArgumentException("no process with key " + processKey);
+        }
+        if (events.size() >= maxEvents) {
+            notKept++;
+            return NOT_KEPT;
         }
         codec.pack(detail, packed);
         events.time.add(time);
@@ -107,6 +131,9 @@ public final class TraceBuilder {
      * as {@link Operation#LOAD_IMAGE}), so counts by name still compare with the source's tools.
      */
     public void setOperationName(int event, String name) {
+        if (event == NOT_KEPT) {
+            return;
+        }
         events.operationText.put(event, name);
     }
 
@@ -115,7 +142,7 @@ public final class TraceBuilder {
                              EventClass eventClass, int result, int pathId, Detail detail, int stackId) {
         int i = addEvent(time, duration, processKey, tid, Operation.OTHER, result, pathId, detail, stackId);
         setOperationName(i, operationName);
-        if (eventClass != null && eventClass != EventClass.UNKNOWN) {
+        if (i != NOT_KEPT && eventClass != null && eventClass != EventClass.UNKNOWN) {
             events.eventClass.put(i, (byte) eventClass.ordinal());
         }
         return i;
@@ -129,15 +156,28 @@ public final class TraceBuilder {
         if (built) {
             throw new IllegalStateException("trace already built");
         }
+        if (event == NOT_KEPT) {
+            return;
+        }
         if (event < 0 || event >= events.size()) {
             throw new IllegalArgumentException("no event " + event);
         }
         if (objectId != 0) {
-            events.objectId.put(event, objectId);
+            events.objectId = setKernelId(events.objectId, event, objectId);
         }
         if (irp != 0) {
-            events.irp.put(event, irp);
+            events.irp = setKernelId(events.irp, event, irp);
         }
+    }
+
+    /** {@code column} (made on first use) with row {@code event} set to {@code id}, rows before it 0 when unset. */
+    private static LongArrayList setKernelId(LongArrayList column, int event, long id) {
+        LongArrayList c = column != null ? column : new LongArrayList();
+        while (c.size() <= event) {
+            c.add(0);
+        }
+        c.set(event, id);
+        return c;
     }
 
     /** Records the FileKey of the open that Create event {@code createEvent} began (see {@link EventStore#fileKey}). */
@@ -158,6 +198,9 @@ public final class TraceBuilder {
             throw new IllegalStateException("trace already built");
         }
         built = true;
+        if (notKept > 0) {
+            report.eventLimitReached(events.size(), notKept);
+        }
         events.trim();
         return new Trace(source, format, timeBase, zone, strings, events, new ProcessTable(processes), stacks, report);
     }

@@ -61,6 +61,7 @@ public final class ReportBuilder {
     private final Diagnosis diagnosis;
     private final CaseFacts facts;
     private final Words words;
+    private final HolderWords holderWords;
     private final List<Report.Input> inputs;
     private final List<String> notes = new ArrayList<>();
 
@@ -68,6 +69,7 @@ public final class ReportBuilder {
         this.diagnosis = diagnosis;
         this.facts = diagnosis.facts();
         this.words = new Words(lang);
+        this.holderWords = new HolderWords(words);
         List<Report.Input> all = new ArrayList<>();
         for (TraceFacts tf : facts.traces()) {
             Trace t = tf.trace();
@@ -325,7 +327,7 @@ public final class ReportBuilder {
                 args.add(Spelling.access(h.access()));
                 args.add(Spelling.share(h.share()));
                 args.add(time(f.input(), t.events().time(h.startEvent())).text());
-                args.add(conflictText(f, finding));
+                args.add(holderWords.conflict(f, finding));
                 args.add(driverClause(culprit, b.driver() != null));
                 args.add(f.renameTarget() == null ? "" : f.renameTarget());
                 String sentence = words.get("verdict.lock-holder." + b.mechanism().name(), args.toArray());
@@ -382,13 +384,6 @@ public final class ReportBuilder {
         ProcessInfo p = t.process(f.event());
         List<Failure.Holder> blocking = f.blocking().stream().map(h -> holder(f, h)).toList();
         List<Failure.Holder> ruledOut = f.ruledOut().stream().map(h -> holder(f, h)).toList();
-        List<Failure.FilterDriver> drivers = new ArrayList<>();
-        for (FailureFacts.FilterCall c : f.filterCalls()) {
-            drivers.add(filterDriver(c.asDriver()));
-        }
-        for (FailureFacts.StackDriver d : f.drivers()) {
-            drivers.add(filterDriver(d));
-        }
         if (f.blocking().stream().anyMatch(h -> h.hold().pairingInferred())) {
             addNote(words.get("note.pairing"));
         }
@@ -396,60 +391,24 @@ public final class ReportBuilder {
         return new Failure(time(f.input(), e.time(f.event())), p.name(), p.pid(), e.operationName(f.event()),
                 e.path(f.event()), NtStatus.name(result), String.format("0x%08X", result),
                 new Failure.Requested(Spelling.access(f.requestAccess()), Spelling.share(f.requestShare())),
-                blocking, ruledOut, drivers, List.of(new Report.Evidence(f.input(), f.event())));
-    }
-
-    private static Failure.FilterDriver filterDriver(FailureFacts.StackDriver d) {
-        String evidence = switch (d.seen()) {
-            case FAILING_STACK -> "stack";
-            case NESTED_IO -> "stack-nested";
-            case OTHER_IO -> "stack-other";
-            case FILTER_CALLBACK -> "filter-callback";
-        };
-        return new Failure.FilterDriver(d.module(), d.known() == null ? null : d.known().altitude(),
-                d.known() == null ? null : d.known().group(), d.known() == null ? null : d.known().vendor(), evidence,
-                d.frames());
+                blocking, ruledOut, HolderWords.filterDrivers(f), List.of(new Report.Evidence(f.input(), f.event())));
     }
 
     private Failure.Holder holder(FailureFacts f, FailureFacts.HolderFinding h) {
         Trace t = facts.trace(f.input());
         Hold hold = h.hold();
         ProcessInfo p = t.processes().get(hold.processKey());
-        String why = h.ruledOut() == null ? conflictText(f, h) : switch (h.ruledOut()) {
-            case COMPATIBLE -> words.get("ruledOut.COMPATIBLE", Spelling.share(hold.share()));
-            case NO_SHARED_ACCESS -> words.get("ruledOut.NO_SHARED_ACCESS", Spelling.access(hold.access()));
-            case ENDED_BEFORE -> words.get("ruledOut.ENDED_BEFORE", time(f.input(), t.events().time(hold.endEvent())).text());
-        };
+        Report.Time closed = hold.endEvent() < 0 ? null : time(f.input(), t.events().time(hold.endEvent()));
         List<Report.Evidence> evidence = new ArrayList<>();
         evidence.add(new Report.Evidence(f.input(), hold.startEvent()));
         if (hold.endEvent() >= 0) {
             evidence.add(new Report.Evidence(f.input(), hold.endEvent()));
         }
-        return new Failure.Holder(p.name(), p.pid(), time(f.input(), t.events().time(hold.startEvent())),
-                hold.endEvent() < 0 ? null : time(f.input(), t.events().time(hold.endEvent())),
+        return new Failure.Holder(p.name(), p.pid(), time(f.input(), t.events().time(hold.startEvent())), closed,
                 hold.kind() == Hold.Kind.HANDLE ? Spelling.access(hold.access()) : null,
-                hold.kind() == Hold.Kind.HANDLE ? Spelling.share(hold.share()) : null, why,
-                words.get("hold." + hold.kind().name()), hold.pairingInferred(), evidence);
-    }
-
-    private String conflictText(FailureFacts f, FailureFacts.HolderFinding h) {
-        if (h.hold().kind() != Hold.Kind.HANDLE) {
-            return words.get("hold." + h.hold().kind().name());
-        }
-        if (h.accessUnknown()) {
-            // ETW records the share mode but no access mask: say which of the two is missing
-            return h.hold().share() == -1 ? words.get("conflict.access-unknown")
-                    : words.get("conflict.access-not-recorded", Spelling.share(h.hold().share()));
-        }
-        if (h.conflicts().isEmpty()) {
-            // a handle blocks without a share conflict on a rename's target and while a delete is pending
-            return words.get(f.renameTarget() != null ? "conflict.rename-target-open" : "conflict.keeps-delete-pending");
-        }
-        List<String> parts = new ArrayList<>();
-        for (ShareAccess.Reason r : h.conflicts()) {
-            parts.add(words.get("conflict." + r.side().name(), words.get("kind." + r.kind().name())));
-        }
-        return String.join("; ", parts);
+                hold.kind() == Hold.Kind.HANDLE ? Spelling.share(hold.share()) : null,
+                holderWords.why(f, h, closed == null ? null : closed.text()), holderWords.how(hold.kind()),
+                hold.pairingInferred(), evidence);
     }
 
     // ---- findings
@@ -469,13 +428,13 @@ public final class ReportBuilder {
             return time(t.input(), t.ticks()).text();
         }
         if (arg instanceof Hold.Kind k) {
-            return words.get("hold." + k.name());
+            return holderWords.how(k);
         }
         if (arg instanceof Mechanism m) {
             return words.get("mechanism." + m.id());
         }
         if (arg instanceof ShareAccess.Reason r) {
-            return words.get("conflict." + r.side().name(), words.get("kind." + r.kind().name()));
+            return holderWords.reason(r);
         }
         if (arg instanceof Collection<?> c) {
             return String.join("; ", c.stream().map(this::argText).toList());
@@ -590,7 +549,7 @@ public final class ReportBuilder {
         roles.merge(hold.processKey(), role, (a, b) -> rank(a) <= rank(b) ? a : b);
         double start = offset(t, t.events().time(hold.startEvent()));
         double end = hold.endEvent() < 0 ? axisEnd : offset(t, t.events().time(hold.endEvent()));
-        Picture.Bar bar = new Picture.Bar(start, end, hold.endEvent() < 0, words.get("hold." + hold.kind().name()),
+        Picture.Bar bar = new Picture.Bar(start, end, hold.endEvent() < 0, holderWords.how(hold.kind()),
                 barLabel(hold));
         List<Picture.Bar> list = bars.computeIfAbsent(hold.processKey(), k -> new ArrayList<>());
         if (!list.contains(bar)) {
@@ -600,7 +559,7 @@ public final class ReportBuilder {
 
     private String barLabel(Hold hold) {
         if (hold.kind() != Hold.Kind.HANDLE) {
-            return words.get("hold." + hold.kind().name());
+            return holderWords.how(hold.kind());
         }
         return Spelling.access(hold.access()) + " / " + Spelling.share(hold.share());
     }
@@ -623,7 +582,11 @@ public final class ReportBuilder {
     }
 
     private Report.Time time(int input, long ticks) {
-        Trace t = facts.trace(input);
+        return time(facts.trace(input), ticks);
+    }
+
+    /** A moment of {@code t} as the reports give it: its text on the trace's clock and seconds from its start. */
+    static Report.Time time(Trace t, long ticks) {
         return new Report.Time(TraceTime.format(t, ticks), offset(t, ticks));
     }
 

@@ -8,6 +8,7 @@ import io.lockscope.generate.CaseGenerator;
 import io.lockscope.generate.GenerateOptions;
 import io.lockscope.generate.Scenario;
 import io.lockscope.model.EventStore;
+import io.lockscope.model.ReadReport;
 import io.lockscope.model.StackTable;
 import io.lockscope.model.Trace;
 import io.lockscope.rules.Rules;
@@ -18,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CaseInputsTest {
@@ -46,6 +49,31 @@ class CaseInputsTest {
         // named on its own, a later part is read as what it is
         assertEquals(whole.size() - 1700,
                 CaseInputs.load(List.of(upload.resolve("Boot-1.pml")), ReadOptions.DEFAULT).traces().get(0).size());
+    }
+
+    @Test
+    void theTracesOfACaseKeepAtMostMaxEventsInAll(@TempDir Path dir) throws Exception {
+        Path upload = dir.resolve("upload");
+        Scenario[] scenarios = {Scenario.LOCK_HOLDER, Scenario.DECOY, Scenario.TWO_HOLDERS};
+        for (int i = 0; i < scenarios.length; i++) {
+            CaseGenerator.generate(scenarios[i], upload.resolve("case-" + i), GenerateOptions.defaults().withEvents(2000)
+                    .withFormats(CaseFormats.parse("csv")));
+        }
+        Path first = upload.resolve("case-0").resolve("boot_log.csv");
+        Path second = upload.resolve("case-1").resolve("boot_log.csv");
+        int firstSize = Formats.readTrace(first, "first", ReadOptions.DEFAULT).size();
+        int secondSize = Formats.readTrace(second, "second", ReadOptions.DEFAULT).size();
+
+        CaseInputs.Loaded loaded = CaseInputs.load(List.of(upload), ReadOptions.DEFAULT.withMaxEvents(firstSize + 100));
+        assertEquals(2, loaded.traces().size(), loaded.refused().toString());
+        Trace whole = loaded.traces().get(0);
+        assertEquals(firstSize, whole.size());
+        assertNull(whole.report().eventLimit());
+        Trace limited = loaded.traces().get(1);
+        assertEquals(100, limited.size());
+        assertEquals(new ReadReport.EventLimit(100, secondSize - 100), limited.report().eventLimit());
+        assertEquals(List.of("upload/case-2/boot_log.csv: not read: the case already holds "
+                + String.format(Locale.ROOT, "%,d", firstSize + 100) + " events, its most (--max-events)"), loaded.refused());
     }
 
     private static void writePart(Trace t, int from, int to, Path file) throws Exception {

@@ -73,4 +73,37 @@ class TraceBuilderTest {
         assertEquals("s9999", pool.get(10_001));
         assertEquals(-1, pool.find("never"));
     }
+
+    @Test
+    void eventsPastTheLimitAreCountedAndDropped() {
+        TraceBuilder b = new TraceBuilder("t.csv", "procmon-csv", 2);
+        int p = b.addProcess(ProcessInfo.of(4, "System"));
+        assertEquals(0, b.addEvent(1, 1, p, 8, Operation.CREATE_FILE, 0, 0, Detail.None.INSTANCE, StackTable.NONE));
+        int other = b.addOtherEvent(2, 1, p, 8, "QuerySatLxInformation", EventClass.FILE_SYSTEM, 0, 0,
+                Detail.None.INSTANCE, StackTable.NONE);
+        b.setKernelIds(other, 0xFFFF_A000L, 0);
+        for (int i = 0; i < 3; i++) {
+            int dropped = b.addOtherEvent(3 + i, 1, p, 8, "Thread Exit", EventClass.PROCESS, 0, 0,
+                    Detail.None.INSTANCE, StackTable.NONE);
+            assertEquals(TraceBuilder.NOT_KEPT, dropped);
+            b.setKernelIds(dropped, 0xFFFF_B000L, 0xFFFF_C000L);
+        }
+        Trace t = b.build();
+        assertEquals(2, t.size());
+        assertEquals("QuerySatLxInformation", t.events().operationName(1));
+        assertEquals(new ReadReport.EventLimit(2, 3), t.report().eventLimit());
+        assertEquals(List.of("event limit reached: the first 2 events were kept, 3 more were not (--max-events)"),
+                t.report().warnings());
+    }
+
+    @Test
+    void everyEventIsKeptUpToTheLimit() {
+        TraceBuilder b = new TraceBuilder("t.csv", "procmon-csv", 1);
+        int p = b.addProcess(ProcessInfo.of(4, "System"));
+        b.addEvent(1, 1, p, 8, Operation.CREATE_FILE, 0, 0, Detail.None.INSTANCE, StackTable.NONE);
+        Trace t = b.build();
+        assertEquals(1, t.size());
+        assertEquals(null, t.report().eventLimit());
+        assertThrows(IllegalArgumentException.class, () -> new TraceBuilder("t", "f", TraceBuilder.MAX_EVENTS + 1));
+    }
 }

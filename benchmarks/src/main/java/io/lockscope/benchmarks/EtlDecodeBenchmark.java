@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -28,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * the lock-holder scenario amid background traffic) of {@code megabytes} MB uncompressed, plain or
  * XPRESS-compressed (the same records; Run's MB/s is of the file as stored). {@link #etlDecode} is the reader alone — buffers indexed, decompressed, merged
  * by timestamp, every kernel record decoded to its typed event; {@link #etlIngest} is the whole read
- * into the model (paths, processes, OpEnd joins).
+ * into the model (paths, processes, OpEnd joins); {@link #cat} reads the same file as the physical limit.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -66,5 +67,10 @@ public class EtlDecodeBenchmark {
     @Benchmark
     public Trace etlIngest() throws Exception {
         return Formats.readTrace(etl, etl.toString(), ReadOptions.DEFAULT);
+    }
+
+    @Benchmark
+    public long cat() throws IOException {
+        return Cat.stream(etl);
     }
 }

@@ -6,6 +6,8 @@ import io.lockscope.model.Trace;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -28,9 +30,9 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * procmon CSV ingest into the model, side by side with Apache Commons CSV merely tokenizing the same
- * file (every field of every record touched, nothing kept). Input: a generated lock-holder boot log,
- * all 27 columns, en-US, ≥ 200 MB.
+ * procmon CSV ingest into the model, side by side with Apache Commons CSV and FastCSV merely
+ * tokenizing the same file (every field of every record touched, nothing kept) and with {@link Cat}
+ * reading it. Input: a generated lock-holder boot log, all 27 columns, en-US, ≥ 200 MB.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -65,5 +67,21 @@ public class ProcmonCsvIngestBenchmark {
                 }
             }
         }
+    }
+
+    @Benchmark
+    public void fastCsvTokenize(Blackhole bh) throws IOException {
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(csv, StandardCharsets.UTF_8)) {
+            for (CsvRecord r : reader) {
+                for (int i = 0, n = r.getFieldCount(); i < n; i++) {
+                    bh.consume(r.getField(i));
+                }
+            }
+        }
+    }
+
+    @Benchmark
+    public long cat() throws IOException {
+        return Cat.stream(csv);
     }
 }

@@ -41,6 +41,10 @@ import java.util.UUID;
 final class EtlModelWriter {
     private static final int UNKNOWN_PID = -1;
 
+    /** A registry event's key as logged: the name of the KCB it is relative to and its relative name. */
+    private record RegistryName(String kcb, String relative) {
+    }
+
     private final String name;
     private final TraceBuilder builder;
     private final ReadReport report;
@@ -53,6 +57,8 @@ final class EtlModelWriter {
     private final Map<UUID, String> skipReasons = new HashMap<>();
     /** NT path → id of its DOS form in the string pool. */
     private final Map<String, Integer> pathIds = new HashMap<>();
+    /** Registry key as logged → id of its procmon form in the string pool. */
+    private final Map<RegistryName, Integer> registryPathIds = new HashMap<>();
     private int requests;
     private int opEnds;
 
@@ -287,8 +293,7 @@ final class EtlModelWriter {
 
     private void registry(TraceRecord r, EventNames.Name eventName, KernelEvent.Registry g) {
         int opcode = g.opcode();
-        String path = prepass.names.registryKey(g);
-        int pathId = path.isEmpty() ? 0 : builder.strings().intern(KernelMapping.registryPath(path));
+        int pathId = registryPathId(g);
         Operation op = KernelMapping.registryOperation(opcode);
         long duration = g.initialTime() > 0 && g.initialTime() <= r.rawTime()
                 ? r.time() - header.toFileTime(g.initialTime()) : EventStore.NO_DURATION;
@@ -300,6 +305,18 @@ final class EtlModelWriter {
         } else {
             builder.addEvent(r.time(), duration, processKey, r.tid(), op, g.status(), pathId, Detail.None.INSTANCE, stack);
         }
+    }
+
+    /** The id of a registry event's key as procmon shows it ("" for none), made once per KCB and relative name. */
+    private int registryPathId(KernelEvent.Registry g) {
+        RegistryName name = new RegistryName(prepass.names.kcbName(g), g.keyName());
+        Integer id = registryPathIds.get(name);
+        if (id == null) {
+            String path = prepass.names.registryKey(g);
+            id = path.isEmpty() ? 0 : builder.strings().intern(KernelMapping.registryPath(path));
+            registryPathIds.put(name, id);
+        }
+        return id;
     }
 
     /** Completes the process table and reports what could not be resolved. */

@@ -45,7 +45,7 @@ public final class EtlTraceReader implements TraceReader {
 
     @Override
     public Trace read(Path file, String displayName, ReadOptions options) throws BadInputException, IOException {
-        TraceBuilder builder = new TraceBuilder(displayName, InputFormat.ETL.id());
+        TraceBuilder builder = options.newTraceBuilder(displayName, InputFormat.ETL);
         try (EtlReader reader = EtlReader.open(file, displayName, builder.report())) {
             LogfileHeader header = reader.header();
             builder.timeBase(TimeBase.UTC, zoneOf(header, options));

@@ -107,14 +107,23 @@ public final class KernelNames {
 
     /** The kernel key a registry event names: its KCB's name + {@code \} + its relative name. */
     public String registryKey(KernelEvent.Registry g) {
+        String base = kcbName(g);
+        return base.isEmpty() ? g.keyName() : g.keyName().isEmpty() ? base : base + "\\" + g.keyName();
+    }
+
+    /**
+     * The name of the KCB a registry event's key is relative to, live then final; "" when none is
+     * known or the event names the KCB itself.
+     */
+    public String kcbName(KernelEvent.Registry g) {
         if (isKcbNaming(g.opcode())) {
-            return g.keyName();
+            return "";
         }
         String base = keyNames.get(g.keyHandle());
         if (base == null) {
             base = finalKeyNames.get(g.keyHandle());
         }
-        return base == null || base.isEmpty() ? g.keyName() : g.keyName().isEmpty() ? base : base + "\\" + g.keyName();
+        return base == null ? "" : base;
     }
 
     /** File events whose FILE_OBJECT/FileKey nothing named. */

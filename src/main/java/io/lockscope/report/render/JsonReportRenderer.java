@@ -342,7 +342,7 @@ public final class JsonReportRenderer implements ReportRenderer {
     }
 
     /** A time as its text in {@code textField} and its offset from the capture start in {@code offsetField}. */
-    private static void writeTime(JsonGenerator json, String textField, String offsetField, Report.Time time)
+    static void writeTime(JsonGenerator json, String textField, String offsetField, Report.Time time)
             throws IOException {
         if (time == null) {
             json.writeNullField(textField);

@@ -3,6 +3,7 @@ package io.lockscope.ingest.etw.etl;
 import io.lockscope.format.etw.etl.EtlLayout;
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.model.ReadReport;
+import io.lockscope.model.StringPool;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -54,15 +55,16 @@ public final class EtlReader implements Closeable {
 
     private static final class Cursor {
         final BufferEntry entry;
-        final TraceRecord record = new TraceRecord();
+        final TraceRecord record;
         ByteBuffer data;
         ByteBuffer scratch;
         int next;
         long time;
         boolean open;
 
-        Cursor(BufferEntry entry) {
+        Cursor(BufferEntry entry, StringPool texts) {
             this.entry = entry;
+            this.record = new TraceRecord(texts);
             this.time = entry.firstRawTime;
         }
     }
@@ -74,6 +76,8 @@ public final class EtlReader implements Closeable {
     private final List<BufferEntry> buffers = new ArrayList<>();
     private final ArrayDeque<ByteBuffer> scratchPool = new ArrayDeque<>();
     private final XpressBuffers xpress;
+    /** The text of every record, one String per distinct value across all passes. */
+    private final StringPool texts = new StringPool();
     private byte[] compressedInput = new byte[0];
     private LogfileHeader header;
     /** Completed {@link #read} passes; problems are counted and reported in the first pass only. */
@@ -344,7 +348,7 @@ public final class EtlReader implements Closeable {
     private void merge(RecordVisitor visitor) throws BadInputException, IOException {
         PriorityQueue<Cursor> queue = new PriorityQueue<>(Math.max(1, buffers.size()), ORDER);
         for (BufferEntry e : buffers) {
-            queue.add(new Cursor(e));
+            queue.add(new Cursor(e, texts));
         }
         int open = 0;
         long lastRaw = Long.MIN_VALUE;

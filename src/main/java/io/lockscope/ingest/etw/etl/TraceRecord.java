@@ -1,6 +1,7 @@
 package io.lockscope.ingest.etw.etl;
 
 import io.lockscope.format.etw.etl.EtlLayout;
+import io.lockscope.model.StringPool;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,9 @@ import static io.lockscope.format.etw.etl.EtlLayout.*;
 /**
  * One record of an ETL buffer, parsed from its trace header. A mutable view reused for every record
  * (copy what you keep); payload readers take offsets relative to the payload and throw
- * {@link PayloadTooShortException} instead of reading past it.
+ * {@link PayloadTooShortException} instead of reading past it. Text read through a record made with a
+ * text pool is that pool's one String for the value, found by hashing the bytes in place: a file or
+ * key name logged a million times costs one String, and later lookups by it hit its cached hash.
  *
  * <p>Record header layouts: {@link EtlLayout}.
  */
@@ -35,8 +38,12 @@ public final class TraceRecord {
         }
     }
 
+    private final StringPool texts;
+    /** Where {@link #utf16z} copies text to intern it. */
+    private byte[] scratch = new byte[256];
     private ByteBuffer data;
     private String parseError;
+    private int pointerSize;
     private int payloadStart;
     private int payloadLength;
     private int headerType;
@@ -57,6 +64,16 @@ public final class TraceRecord {
     private long bufferFileOffset;
     private int bufferIndex;
     private int recordOffset;
+
+    /** A record whose text is new Strings each time. */
+    TraceRecord() {
+        this(null);
+    }
+
+    /** A record whose text is interned in {@code texts}, or new Strings when null. */
+    TraceRecord(StringPool texts) {
+        this.texts = texts;
+    }
 
     /**
      * Parses the record at {@code pos}; returns its aligned size, or a negative number (with
@@ -160,6 +177,10 @@ public final class TraceRecord {
         }
         payloadStart = pos + fixed;
         payloadLength = size - fixed;
+        pointerSize = switch (headerType) {
+            case SYSTEM64, COMPACT64, PERFINFO64, EVENT_HEADER64, FULL_HEADER64, INSTANCE64 -> 8;
+            default -> 4;
+        };
         return (size + 7) & ~7;
     }
 
@@ -214,10 +235,7 @@ public final class TraceRecord {
 
     /** 8 for the 64-bit header variants, else 4. */
     public int pointerSize() {
-        return switch (headerType) {
-            case SYSTEM64, COMPACT64, PERFINFO64, EVENT_HEADER64, FULL_HEADER64, INSTANCE64 -> 8;
-            default -> 4;
-        };
+        return pointerSize;
     }
 
     /** Kernel group (high byte of the HookId), -1 for non-kernel records. */
@@ -315,18 +333,42 @@ public final class TraceRecord {
 
     /** A pointer of this record's {@link #pointerSize()}, zero-extended. */
     public long pointer(int offset) {
-        return pointerSize() == 8 ? i64(offset) : u32(offset);
+        return pointerSize == 8 ? i64(offset) : u32(offset);
     }
 
     /** NUL-terminated UTF-16LE at {@code offset}; an unterminated string runs to the payload end. */
     public String utf16z(int offset) {
+        if (texts != null) {
+            return internedUtf16z(offset);
+        }
         int n = utf16zChars(offset);
-        char[] chars = new char[n];
         int p = payloadStart + offset;
+        char[] chars = new char[n];
         for (int i = 0; i < n; i++) {
             chars[i] = data.getChar(p + 2 * i);
         }
         return new String(chars);
+    }
+
+    /**
+     * The pool's String for the UTF-16 string at {@code offset}: the rest of the payload copied in one
+     * go into a scratch array, where the NUL is found and the value hashed without a buffer access per
+     * character.
+     */
+    private String internedUtf16z(int offset) {
+        if (offset < 0 || offset > payloadLength) {
+            throw new PayloadTooShortException(offset, 2, payloadLength);
+        }
+        int bytes = (payloadLength - offset) & ~1;
+        if (scratch.length < bytes) {
+            scratch = new byte[Math.max(bytes, 2 * scratch.length)];
+        }
+        data.get(payloadStart + offset, scratch, 0, bytes);
+        int n = 0;
+        while (2 * n < bytes && (scratch[2 * n] | scratch[2 * n + 1]) != 0) {
+            n++;
+        }
+        return texts.get(texts.internUtf16le(scratch, 0, n));
     }
 
     /** Bytes taken by the UTF-16 string at {@code offset}, its NUL included when present. */

@@ -28,7 +28,7 @@ abstract class ExportReader implements TraceReader {
 
     @Override
     public final Trace read(Path file, String displayName, ReadOptions options) throws BadInputException, IOException {
-        TraceBuilder builder = new TraceBuilder(displayName, format().id());
+        TraceBuilder builder = options.newTraceBuilder(displayName, format());
         builder.timeBase(timeBase(), options.zone());
         ExportModelWriter writer = new ExportModelWriter(displayName, builder);
         long bytes = Files.size(file);

@@ -93,7 +93,7 @@ public final class ProcmonCsvReader implements TraceReader {
     /** Reads a procmon CSV from {@code in} (not closed); {@code displayName} names it in errors. */
     public Trace read(InputStream in, String displayName, ReadOptions options) throws BadInputException, IOException {
         CsvTokenizer csv = CsvTokenizer.open(in, displayName);
-        TraceBuilder builder = new TraceBuilder(displayName, InputFormat.PROCMON_CSV.id());
+        TraceBuilder builder = options.newTraceBuilder(displayName, InputFormat.PROCMON_CSV);
         ReadReport report = builder.report();
         int[] columnOfField = header(csv, displayName, report);
         ExportRowAssembler assembler = new ExportRowAssembler(builder, options);

@@ -66,7 +66,7 @@ public final class PmlReader implements TraceReader {
 
     @Override
     public Trace read(Path file, String displayName, ReadOptions options) throws BadInputException, IOException {
-        TraceBuilder builder = newBuilder(displayName);
+        TraceBuilder builder = newBuilder(displayName, options);
         new Capture(builder, options.progress()).add(file, displayName);
         return builder.build();
     }
@@ -79,7 +79,7 @@ public final class PmlReader implements TraceReader {
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("no PML parts given");
         }
-        TraceBuilder builder = newBuilder(displayName);
+        TraceBuilder builder = newBuilder(displayName, options);
         Capture capture = new Capture(builder, options.progress());
         for (Path part : parts) {
             capture.add(part, part.getFileName().toString());
@@ -124,8 +124,8 @@ public final class PmlReader implements TraceReader {
         return parts.size() == 1 ? read(parts.get(0), displayName, options) : readAll(parts, displayName, options);
     }
 
-    private static TraceBuilder newBuilder(String displayName) {
-        TraceBuilder builder = new TraceBuilder(displayName, InputFormat.PROCMON_PML.id());
+    private static TraceBuilder newBuilder(String displayName, ReadOptions options) {
+        TraceBuilder builder = options.newTraceBuilder(displayName, InputFormat.PROCMON_PML);
         builder.timeBase(TimeBase.UTC, null);
         return builder;
     }
@@ -238,10 +238,19 @@ public final class PmlReader implements TraceReader {
             long offsets = header.eventOffsetsOffset();
             long count = header.eventCount();
             long read = 0;
+            // procmon appends events one after the other: an offset into an earlier record is an entry
+            // pointing at bytes already read, which would let a small file decode one large record any number of times
+            long previousEnd = 0;
             for (long i = 0; i < count; i++) {
                 long at = in.u32(offsets + 5 * i);
+                if (at < previousEnd) {
+                    builder.report().skip("PML event record inside the one before it",
+                            name + ": event " + i + " at " + BadInputException.byteOffset(at));
+                    continue;
+                }
                 try {
                     decoder.decode(at);
+                    previousEnd = decoder.recordEnd(at);
                     read++;
                 } catch (PmlFormatException e) {
                     builder.report().skip("unreadable PML event record",

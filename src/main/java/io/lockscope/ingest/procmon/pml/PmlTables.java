@@ -96,12 +96,15 @@ final class PmlTables {
         requireArray(in, table + 4, count, 4 + 4, "strings"); // an offset and a size at least
         String[] out = new String[(int) count];
         char[] buf = new char[256];
+        long allBytes = 0;
         for (int i = 0; i < count; i++) {
             long rec = table + in.u32(table + 4 + 4L * i);
             long bytes = in.u32(rec);
             if (!in.fits(rec + 4, bytes)) {
                 throw new PmlFormatException(rec, "string " + i + " of " + bytes + " bytes runs past the end of the file");
             }
+            allBytes += 4 + bytes;
+            requireDistinctRecords(in, table, rec, allBytes, "strings");
             int chars = (int) (bytes / 2);
             if (buf.length < chars) {
                 buf = new char[chars];
@@ -123,6 +126,7 @@ final class PmlTables {
         int ptr = h.pointerSize();
         int moduleSize = PmlLayout.moduleSize(ptr);
         List<ProcessEntry> out = new ArrayList<>((int) count);
+        long allModuleBytes = 0;
         for (int i = 0; i < count; i++) {
             long p = table + in.u32(table + 4 + 4 * count + 4L * i);
             int index = in.i32(p);
@@ -131,6 +135,8 @@ final class PmlTables {
             long moduleCountAt = p + PmlLayout.P_MODULES_POINTER + ptr;
             long moduleCount = in.u32(moduleCountAt);
             requireArray(in, moduleCountAt + 4, moduleCount, moduleSize, "modules of process record " + i);
+            allModuleBytes += moduleCount * moduleSize;
+            requireDistinctRecords(in, table, moduleCountAt, allModuleBytes, "process records' modules");
             List<Module> modules = new ArrayList<>((int) moduleCount);
             long m = moduleCountAt + 4;
             for (int k = 0; k < moduleCount; k++, m += moduleSize) {
@@ -204,6 +210,19 @@ final class PmlTables {
             throw new PmlFormatException(at, "string index " + index + " but the strings table has " + strings.length);
         }
         return strings[(int) index];
+    }
+
+    /**
+     * Checks that the records of the table at {@code table} read so far, {@code allBytes} in all, fit between
+     * the table and the end of the file (its offsets are unsigned, relative to it): procmon writes each record
+     * once, so records that add up to more are entries pointing at the same bytes, which would make a small
+     * file decode into any number of copies of a large record.
+     */
+    private static void requireDistinctRecords(MappedFile in, long table, long at, long allBytes, String what) {
+        if (allBytes > in.size() - table) {
+            throw new PmlFormatException(at, "the " + what + " add up to " + allBytes + " bytes, more than the "
+                    + (in.size() - table) + " bytes from their table to the end of the file: entries share records");
+        }
     }
 
     /** Checks that {@code count} records of at least {@code each} bytes can follow {@code at}. */

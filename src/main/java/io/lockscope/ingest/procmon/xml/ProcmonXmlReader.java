@@ -189,7 +189,7 @@ public final class ProcmonXmlReader implements TraceReader {
             this.x = x;
             this.end = end;
             this.file = file;
-            this.builder = new TraceBuilder(file, InputFormat.PROCMON_XML.id());
+            this.builder = options.newTraceBuilder(file, InputFormat.PROCMON_XML);
             this.assembler = new ExportRowAssembler(builder, options);
         }
 

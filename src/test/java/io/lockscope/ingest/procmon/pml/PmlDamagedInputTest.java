@@ -144,6 +144,42 @@ class PmlDamagedInputTest {
     }
 
     @Test
+    void eventOffsetsPointingIntoAnEarlierRecordAreSkippedNotDecodedAgain() throws Exception {
+        long offsetsAt = readHeaderU64(PmlLayout.H_EVENT_OFFSETS);
+        long firstEvent = readHeaderU64(PmlLayout.H_FIRST_EVENT);
+        Path bad = temp.resolve("same-record.pml");
+        Files.copy(good, bad);
+        try (FileChannel ch = FileChannel.open(bad, StandardOpenOption.WRITE)) {
+            for (int i = 1; i < EVENTS; i++) {
+                ch.write(u32((int) firstEvent), offsetsAt + (long) i * PmlLayout.EVENT_OFFSET_ENTRY);
+            }
+        }
+        Trace t = read(bad);
+        assertEquals(1, t.size());
+        assertEquals(EVENTS - 1, t.report().skippedByReason().get("PML event record inside the one before it"));
+        assertTrue(t.report().warnings().get(0).startsWith("same-record.pml: event 1 at byte "), t.report().warnings().toString());
+    }
+
+    @Test
+    void stringEntriesSharingARecordAreRefused() throws Exception {
+        long table = readHeaderU64(PmlLayout.H_STRINGS);
+        ByteBuffer head = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+        try (FileChannel ch = FileChannel.open(good, StandardOpenOption.READ)) {
+            ch.read(head, table);
+        }
+        assertTrue(head.getInt(0) >= 2, "the file has two strings at least");
+        int firstRel = head.getInt(4);
+        // string 0 claims every byte to the end of the file (which fits), and string 1 is the same record
+        Path bad = patched("shared.pml", (int) table + 8, u32(firstRel));
+        try (FileChannel ch = FileChannel.open(bad, StandardOpenOption.WRITE)) {
+            ch.write(u32((int) (Files.size(good) - table - firstRel - 4)), table + firstRel);
+        }
+        BadInputException e = assertThrows(BadInputException.Corrupt.class, () -> read(bad));
+        assertTrue(e.getMessage().contains("the strings add up to") && e.getMessage().contains("entries share records"),
+                e.getMessage());
+    }
+
+    @Test
     void detailSizePastTheEndIsSkippedAndCounted() throws Exception {
         long firstEvent = readHeaderU64(PmlLayout.H_FIRST_EVENT);
         Trace t = read(patched("detail.pml", (int) firstEvent + PmlLayout.E_DETAIL_SIZE, u32(-1)));

@@ -1,0 +1,42 @@
+package io.lockscope.model;
+
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
+
+/**
+ * A growable int column of few distinct values (thread ids, NTSTATUS results), stored as the code of
+ * each value in a dictionary: one or two bytes per event ({@link NarrowInts}) plus one entry per
+ * distinct value.
+ */
+final class CodedInts {
+    private final IntIntHashMap codeOf = new IntIntHashMap();
+    private final IntArrayList values = new IntArrayList();
+    private final NarrowInts codes = new NarrowInts();
+
+    int size() {
+        return codes.size();
+    }
+
+    int get(int i) {
+        return values.get(codes.get(i));
+    }
+
+    void add(int value) {
+        int code = codeOf.getIfAbsent(value, -1);
+        if (code < 0) {
+            code = values.size();
+            values.add(value);
+            codeOf.put(value, code);
+        }
+        codes.add(code);
+    }
+
+    /** Bytes held by the codes and the dictionary (about 16 per distinct value). */
+    long retainedBytes() {
+        return codes.retainedBytes() + 16L * values.size();
+    }
+
+    void trimToSize() {
+        codes.trimToSize();
+    }
+}

@@ -1,0 +1,60 @@
+package io.lockscope.model;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class NarrowColumnsTest {
+    @Test
+    void narrowIntsWidenOnlyWhenAValueNeedsItAndKeepEveryValue() {
+        NarrowInts column = new NarrowInts();
+        for (int i = -1; i < 100; i++) {
+            column.add(i);
+        }
+        assertEquals(1, column.width());
+        column.add(40_000 - 65_536); // fits a short
+        assertEquals(2, column.width());
+        column.set(3, 128);
+        assertEquals(2, column.width());
+        column.add(Integer.MIN_VALUE);
+        assertEquals(4, column.width());
+        column.set(0, Integer.MAX_VALUE);
+        assertEquals(Integer.MAX_VALUE, column.get(0));
+        assertEquals(0, column.get(1));
+        assertEquals(128, column.get(3));
+        assertEquals(98, column.get(99));
+        assertEquals(40_000 - 65_536, column.get(101));
+        assertEquals(Integer.MIN_VALUE, column.get(102));
+        assertEquals(103, column.size());
+        column.trimToSize();
+        assertEquals(103L * 4, column.retainedBytes());
+        assertThrows(IndexOutOfBoundsException.class, () -> column.get(103));
+    }
+
+    @Test
+    void codedIntsGiveBackEachValueFromFewDistinctOnes() {
+        CodedInts column = new CodedInts();
+        int[] results = {0, 0xC0000043, 0, 0x103, 0xC0000043};
+        for (int i = 0; i < 1000; i++) {
+            column.add(results[i % results.length]);
+        }
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(results[i % results.length], column.get(i));
+        }
+        column.trimToSize();
+        assertEquals(1000 + 16L * 3, column.retainedBytes());
+    }
+
+    @Test
+    void narrowLongsKeepValuesBeyondAnIntAside() {
+        NarrowLongs column = new NarrowLongs();
+        long[] values = {-1, 0, 12_345_678, Integer.MIN_VALUE, 5_000_000_000L, Long.MAX_VALUE, Integer.MAX_VALUE};
+        for (long v : values) {
+            column.add(v);
+        }
+        for (int i = 0; i < values.length; i++) {
+            assertEquals(values[i], column.get(i));
+        }
+    }
+}
