@@ -60,7 +60,7 @@ final class HolderWords {
         for (ShareAccess.Reason r : h.conflicts()) {
             parts.add(reason(r));
         }
-        return String.join("; ", parts);
+        return String.join(words.get("list.separator"), parts);
     }
 
     /** One side of a share conflict: "holder does not share Delete". */

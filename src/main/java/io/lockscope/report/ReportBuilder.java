@@ -47,6 +47,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Turns a {@link Diagnosis} into the worded {@link Report} in one language. All wording and time
@@ -191,13 +192,13 @@ public final class ReportBuilder {
         List<Verdict.Culprit> culprits = v.culprits().stream().map(this::culprit).toList();
         String summary = blamedSummary(v.blame(), culprits.isEmpty() ? null : culprits.get(0));
         if (culprits.size() > 1) {
-            summary += words.get("verdict.also-blocking", String.join("; ",
+            summary += words.get("verdict.also-blocking", String.join(words.get("list.separator"),
                     v.culprits().subList(1, v.culprits().size()).stream().map(this::blocker).toList()));
         }
         String recommendation = v.kind() == VerdictKind.REGISTRY_FAILURE && culprits.isEmpty()
                 ? words.get("recommend.registry-failure")
-                : String.join(" ", new LinkedHashSet<>(culprits.stream().map(Verdict.Culprit::advice).toList()))
-                + " " + words.get("recommend.then-retry");
+                : words.sentences(Stream.concat(culprits.stream().map(Verdict.Culprit::advice).distinct(),
+                Stream.of(words.get("recommend.then-retry"))).toList());
         return new Verdict(kind, blamedHeadline(v.blame(), v.culprits()), summary, v.confidence().id(), reason, culprits,
                 recommendation);
     }
@@ -349,7 +350,7 @@ public final class ReportBuilder {
                     args.add(NtStatus.name(e.result(d.event())));
                     return words.get("verdict.filter-interference.callback", args.toArray());
                 }
-                args.add(String.join(", ", d.frames()));
+                args.add(String.join(words.get("list.comma"), d.frames()));
                 return words.get("verdict.filter-interference." + d.seen().name(), args.toArray());
             }
             default -> {
@@ -436,8 +437,11 @@ public final class ReportBuilder {
         if (arg instanceof ShareAccess.Reason r) {
             return holderWords.reason(r);
         }
+        if (arg instanceof Args.Described d) {
+            return words.get("list.aside", d.name(), String.join(words.get("list.comma"), d.details()));
+        }
         if (arg instanceof Collection<?> c) {
-            return String.join("; ", c.stream().map(this::argText).toList());
+            return String.join(words.get("list.separator"), c.stream().map(this::argText).toList());
         }
         return String.valueOf(arg);
     }
@@ -622,7 +626,7 @@ public final class ReportBuilder {
             return verdict;
         }
         String caveat = words.get("verdict.truncated", String.join(words.get("list.separator"), cuts));
-        return new Verdict(verdict.kind(), verdict.headline(), verdict.summary() + " " + caveat, verdict.confidence(),
+        return new Verdict(verdict.kind(), verdict.headline(), words.sentences(List.of(verdict.summary(), caveat)), verdict.confidence(),
                 verdict.confidenceReason(), verdict.culprits(), verdict.recommendation());
     }
 

@@ -29,6 +29,16 @@ public final class Args {
         return args;
     }
 
+    /**
+     * A name with what is known about it, e.g. a filter with its altitude, vendor and group: the report
+     * words it in its language's punctuation ("tmevtmgr (328510, Trend Micro)", "tmevtmgr（328510，Trend Micro）").
+     */
+    public record Described(String name, List<String> details) {
+        public Described {
+            details = List.copyOf(details);
+        }
+    }
+
     public static List<Object> concat(List<Object> a, Object... more) {
         List<Object> out = new ArrayList<>(a);
         out.addAll(List.of(more));

@@ -33,7 +33,7 @@ public final class HoldersTextRenderer implements Renderer<HoldersReport> {
     }
 
     private static void failure(PrintWriter out, Labels labels, HoldersReport.FailureHolders f) {
-        out.printf("  %s  %s %s %s -> %s%n", f.t().text(), Labels.processWithPid(f.process(), f.pid()), f.operation(),
+        out.printf("  %s  %s %s %s -> %s%n", f.t().text(), labels.processWithPid(f.process(), f.pid()), f.operation(),
                 f.path(), f.result());
         if (f.requested() != null) {
             out.println("    " + labels.format("holders.asked", f.requested().access(), f.requested().shareMode()));
@@ -59,7 +59,7 @@ public final class HoldersTextRenderer implements Renderer<HoldersReport> {
     private static String held(Labels labels, HoldersReport.Held h) {
         String how = h.access() == null ? h.how() : labels.format("holders.handle", h.access(), h.shareMode());
         String until = h.closedAt() == null ? labels.get("holders.stillOpen") : labels.format("holders.until", h.closedAt().text());
-        String line = labels.format("holders.held", Labels.processWithPid(h.process(), h.pid()), how, h.path(),
+        String line = labels.format("holders.held", labels.processWithPid(h.process(), h.pid()), how, h.path(),
                 h.openedAt().text(), until);
         String inferred = h.pairingInferred() ? " (" + labels.get("holders.pairingInferred") + ")" : "";
         String events = " [" + labels.get("holders.events") + " " + h.openEvent() + ".." + (h.closeEvent() < 0 ? "" : h.closeEvent()) + "]";

@@ -87,9 +87,24 @@ final class Labels {
         }
         if (group.equals("clock") && code.startsWith("local") && code.length() > "local".length()) {
             // local±HH:MM: the offset is part of the code
-            return get("clock.localOffset") + " (UTC" + code.substring("local".length()) + ")";
+            return get("clock.localOffset") + inParens("UTC" + code.substring("local".length()));
         }
         return words.getOrDefault(group + "." + code, code);
+    }
+
+    /** What follows a label before its value: ": ", or "：" in Chinese. */
+    String colon() {
+        return get("punct.colon");
+    }
+
+    /** An aside after a word: " (x)", or "（x）" in Chinese. */
+    String inParens(String text) {
+        return format("punct.parens", text);
+    }
+
+    /** Between the items of a list: ", ", or "，" in Chinese. */
+    String comma() {
+        return get("punct.comma");
     }
 
     String yesNo(Boolean value) {
@@ -112,27 +127,27 @@ final class Labels {
     }
 
     /** "ntrtscan.exe (pid 1880)", or just the name when the pid is unknown. */
-    static String processWithPid(String process, Integer pid) {
+    String processWithPid(String process, Integer pid) {
         String name = process == null ? "?" : process;
-        return pid == null ? name : name + " (pid " + pid + ")";
+        return pid == null ? name : name + inParens("pid " + pid);
     }
 
     /**
      * The culprit on one line: who, then what is known about the product and its driver, e.g.
      * "ntrtscan.exe (pid 1880) — Trend Micro Apex One (Trend Micro Inc.) — driver tmevtmgr.sys, altitude 328510 —
-     * open handle (confidence high)".
+     * open handle (confidence: high)".
      */
     String culpritLine(Verdict.Culprit culprit) {
         if (culprit == null) {
             return get("noCulprit");
         }
-        StringJoiner parts = new StringJoiner(" — ");
+        StringJoiner parts = new StringJoiner(get("punct.dash"));
         if (culprit.process() != null) {
             parts.add(processWithPid(culprit.process(), culprit.pid()));
         }
         String product = joinNonNull(" ", culprit.vendor(), culprit.product());
         if (culprit.company() != null && !culprit.company().equals(culprit.vendor())) {
-            product = product.isEmpty() ? culprit.company() : product + " (" + culprit.company() + ")";
+            product = product.isEmpty() ? culprit.company() : product + inParens(culprit.company());
         }
         if (!product.isEmpty()) {
             parts.add(product);
@@ -140,12 +155,12 @@ final class Labels {
         if (culprit.driver() != null) {
             String driver = get("driver").toLowerCase(Locale.ROOT) + " " + culprit.driver();
             if (culprit.altitude() != null) {
-                driver += ", " + get("altitude").toLowerCase(Locale.ROOT) + " " + culprit.altitude();
+                driver += comma() + get("altitude").toLowerCase(Locale.ROOT) + " " + culprit.altitude();
             }
             parts.add(driver);
         }
-        parts.add(code("mechanism", culprit.mechanism()) + " (" + get("confidence").toLowerCase(Locale.ROOT) + " "
-                + code("confidence", culprit.confidence()) + ")");
+        parts.add(code("mechanism", culprit.mechanism()) + inParens(get("confidence").toLowerCase(Locale.ROOT) + colon()
+                + code("confidence", culprit.confidence())));
         return parts.toString();
     }
 

@@ -9,7 +9,6 @@ import java.io.Writer;
 import java.util.List;
 import java.util.StringJoiner;
 
-import static io.lockscope.report.render.Labels.processWithPid;
 import static io.lockscope.report.render.Nulls.orEmpty;
 
 /**
@@ -34,19 +33,19 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         Labels labels = Labels.of(report);
         Verdict verdict = report.verdict();
         StringBuilder md = new StringBuilder();
-        md.append("## ").append(escape(labels.code("kind", verdict.kind()))).append(": ")
-                .append(escape(verdict.headline())).append(" (")
-                .append(escape(labels.get("confidence"))).append(": ")
-                .append(escape(labels.code("confidence", verdict.confidence()))).append(")\n\n");
+        md.append("## ").append(escape(labels.code("kind", verdict.kind()))).append(labels.colon())
+                .append(escape(verdict.headline()))
+                .append(escape(labels.inParens(labels.get("confidence") + labels.colon()
+                        + labels.code("confidence", verdict.confidence())))).append("\n\n");
         md.append(escape(verdict.summary())).append("\n\n");
-        md.append("**").append(escape(labels.get("confidenceReason"))).append(":** ")
+        md.append("**").append(escape(labels.get("confidenceReason"))).append("**").append(labels.colon())
                 .append(escape(verdict.confidenceReason())).append("\n\n");
         if (verdict.culprits().isEmpty()) {
-            md.append("**").append(escape(labels.get("culprit"))).append(":** ")
+            md.append("**").append(escape(labels.get("culprit"))).append("**").append(labels.colon())
                     .append(escape(labels.culpritLine(null))).append("\n\n");
         }
         for (Verdict.Culprit c : verdict.culprits()) {
-            md.append("**").append(escape(labels.get("culprit"))).append(":** ")
+            md.append("**").append(escape(labels.get("culprit"))).append("**").append(labels.colon())
                     .append(escape(labels.culpritLine(c))).append("\n\n");
         }
 
@@ -59,7 +58,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         appendRuledOut(md, failures, labels);
         appendFilterDrivers(md, failures, labels);
 
-        md.append("**").append(escape(labels.get("recommendation"))).append(":** ")
+        md.append("**").append(escape(labels.get("recommendation"))).append("**").append(labels.colon())
                 .append(escape(verdict.recommendation())).append('\n');
         out.write(md.toString());
         out.flush();
@@ -72,14 +71,14 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         for (Failure failure : failures) {
             String operation = failure.operation();
             if (failure.requested() != null) {
-                operation += " (" + labels.format("requestedAccess", failure.requested().access(),
-                        failure.requested().shareMode()) + ")";
+                operation += labels.inParens(labels.format("requestedAccess", failure.requested().access(),
+                        failure.requested().shareMode()));
             }
             String result = Labels.joinNonNull(" ", failure.result(), failure.ntstatus());
             row(md, time(failure.t()), failure.process(), String.valueOf(failure.pid()), operation, failure.path(),
                     result, "");
             for (Failure.Holder holder : orEmpty(failure.holders())) {
-                String held = Labels.joinNonNull(": ", holder.how(),
+                String held = Labels.joinNonNull(labels.colon(), holder.how(),
                         labels.format("requestedAccess", holder.access(), holder.shareMode()));
                 String until = holder.closedAt() == null ? labels.get("stillOpen")
                         : labels.get("closed") + " " + time(holder.closedAt());
@@ -92,28 +91,29 @@ public final class MarkdownReportRenderer implements ReportRenderer {
 
     /** One line naming the holders that were considered and why they do not block. */
     private static void appendRuledOut(StringBuilder md, List<Failure> failures, Labels labels) {
-        StringJoiner ruledOut = new StringJoiner("; ");
+        StringJoiner ruledOut = new StringJoiner(labels.get("punct.separator"));
         for (Failure failure : failures) {
             for (Failure.Holder holder : orEmpty(failure.ruledOut())) {
-                ruledOut.add(escape(processWithPid(holder.process(), holder.pid())) + " — " + escape(holder.conflict()));
+                ruledOut.add(escape(labels.processWithPid(holder.process(), holder.pid())) + labels.get("punct.dash") + escape(holder.conflict()));
             }
         }
         if (ruledOut.length() > 0) {
-            md.append("*").append(escape(labels.get("ruledOut"))).append(":* ").append(ruledOut).append("\n\n");
+            md.append("*").append(escape(labels.get("ruledOut"))).append("*").append(labels.colon()).append(ruledOut)
+                    .append("\n\n");
         }
     }
 
     /** One line naming the third-party drivers seen about the failures, with where and their frames. */
     private static void appendFilterDrivers(StringBuilder md, List<Failure> failures, Labels labels) {
-        StringJoiner drivers = new StringJoiner("; ");
+        StringJoiner drivers = new StringJoiner(labels.get("punct.separator"));
         for (Failure failure : failures) {
             for (Failure.FilterDriver d : orEmpty(failure.filterDrivers())) {
-                String where = d.frames().isEmpty() ? d.evidence() : d.evidence() + ": " + String.join(", ", d.frames());
-                drivers.add(escape(d.driver()) + " (" + escape(where) + ")");
+                String where = d.frames().isEmpty() ? d.evidence() : d.evidence() + labels.colon() + String.join(labels.comma(), d.frames());
+                drivers.add(escape(d.driver()) + escape(labels.inParens(where)));
             }
         }
         if (drivers.length() > 0) {
-            md.append("*").append(escape(labels.get("filterDrivers"))).append(":* ").append(drivers).append("\n\n");
+            md.append("*").append(escape(labels.get("filterDrivers"))).append("*").append(labels.colon()).append(drivers).append("\n\n");
         }
     }
 

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 
 import static io.lockscope.report.render.Labels.evidence;
-import static io.lockscope.report.render.Labels.processWithPid;
 import static io.lockscope.report.render.Nulls.orEmpty;
 
 /**
@@ -81,10 +80,10 @@ public final class TextReportRenderer implements ReportRenderer {
                 .append('\n');
         Report.Target target = report.target();
         if (target != null) {
-            text.append(labels.get("target")).append(": ").append(orEmpty(target.names()).isEmpty() ? labels.get("noTarget")
+            text.append(labels.get("target")).append(labels.colon()).append(orEmpty(target.names()).isEmpty() ? labels.get("noTarget")
                     : visible(String.join(", ", target.names())));
             if (target.source() != null) {
-                text.append(" (").append(visible(target.source())).append(')');
+                text.append(labels.inParens(visible(target.source())));
             }
             text.append('\n');
             for (String path : orEmpty(target.paths())) {
@@ -95,13 +94,13 @@ public final class TextReportRenderer implements ReportRenderer {
 
     private void writeVerdict(StringBuilder text, Verdict verdict, Labels labels) {
         heading(text, labels.get("verdict"));
-        text.append(INDENT).append(styled(BOLD, labels.code("kind", verdict.kind()) + ": " + visible(verdict.headline())))
-                .append("  (").append(labels.get("confidence")).append(": ")
-                .append(labels.code("confidence", verdict.confidence())).append(")\n");
+        text.append(INDENT).append(styled(BOLD, labels.code("kind", verdict.kind()) + labels.colon() + visible(verdict.headline())))
+                .append(labels.inParens(labels.get("confidence") + labels.colon()
+                        + labels.code("confidence", verdict.confidence()))).append('\n');
         for (String line : LineWrap.wrap(visible(verdict.summary()), WIDTH - INDENT.length())) {
             text.append(INDENT).append(line).append('\n');
         }
-        KeyValues facts = new KeyValues();
+        KeyValues facts = new KeyValues(labels);
         facts.add(labels.get("confidenceReason"), visible(verdict.confidenceReason()));
         if (verdict.culprits().isEmpty()) {
             facts.add(labels.get("culprit"), labels.culpritLine(null));
@@ -115,7 +114,7 @@ public final class TextReportRenderer implements ReportRenderer {
     }
 
     private void writeFailures(StringBuilder text, List<Failure> failures, Labels labels) {
-        heading(text, labels.get("failures") + " (" + orEmpty(failures).size() + ")");
+        heading(text, labels.get("failures") + labels.inParens(String.valueOf(orEmpty(failures).size())));
         if (orEmpty(failures).isEmpty()) {
             text.append(INDENT).append(labels.get("noFailures")).append('\n');
         }
@@ -124,12 +123,12 @@ public final class TextReportRenderer implements ReportRenderer {
             number++;
             String result = failure.ntstatus() == null ? failure.result() : failure.result() + " (" + failure.ntstatus() + ")";
             text.append(INDENT).append('[').append(number).append("] ")
-                    .append(visible(String.join("  ", time(failure.t()), processWithPid(failure.process(), failure.pid()),
+                    .append(visible(String.join("  ", time(failure.t()), labels.processWithPid(failure.process(), failure.pid()),
                             String.valueOf(failure.operation()), String.valueOf(result))))
                     .append('\n');
             String inner = INDENT.repeat(3);
             text.append(inner).append(visible(failure.path())).append('\n');
-            KeyValues facts = new KeyValues();
+            KeyValues facts = new KeyValues(labels);
             if (failure.requested() != null) {
                 facts.add(labels.get("requested"), visible(labels.format("requestedAccess",
                         failure.requested().access(), failure.requested().shareMode())));
@@ -194,7 +193,7 @@ public final class TextReportRenderer implements ReportRenderer {
 
     private static void writePathSequences(StringBuilder text, String title, List<Sequences.PathSequence> sequences,
                                            Labels labels) {
-        text.append(INDENT).append(title).append(": ");
+        text.append(INDENT).append(title).append(labels.colon());
         if (orEmpty(sequences).isEmpty()) {
             text.append(labels.get("noEvents")).append('\n');
             return;
@@ -216,7 +215,7 @@ public final class TextReportRenderer implements ReportRenderer {
 
     private void writeServicing(StringBuilder text, Servicing servicing, Labels labels) {
         heading(text, labels.get("servicing"));
-        KeyValues facts = new KeyValues();
+        KeyValues facts = new KeyValues(labels);
         facts.add(labels.get("failingInf"), visible(servicing.failingInf()));
         facts.add(labels.get("hresult"), visible(Labels.joinNonNull(" ", servicing.hresult(),
                 servicing.hresultName() == null ? null : "(" + servicing.hresultName() + ")")));
@@ -270,7 +269,7 @@ public final class TextReportRenderer implements ReportRenderer {
                         .append('\n');
             }
             for (String warning : orEmpty(input.warnings())) {
-                text.append(INDENT).append('#').append(number).append(' ').append(labels.get("warnings")).append(": ")
+                text.append(INDENT).append('#').append(number).append(' ').append(labels.get("warnings")).append(labels.colon())
                         .append(visible(warning)).append('\n');
             }
             number++;
@@ -340,6 +339,11 @@ public final class TextReportRenderer implements ReportRenderer {
      */
     private final class KeyValues {
         private final List<String[]> rows = new ArrayList<>();
+        private final String colon;
+
+        KeyValues(Labels labels) {
+            colon = labels.colon();
+        }
 
         void add(String key, String value) {
             add(key, value, null);
@@ -348,7 +352,7 @@ public final class TextReportRenderer implements ReportRenderer {
         /** @param style an ANSI style for the value, or null */
         void add(String key, String value, String style) {
             if (value != null && !value.isEmpty()) {
-                rows.add(new String[] {key + ":", value, style});
+                rows.add(new String[] {key + colon.strip(), value, style});
             }
         }
 

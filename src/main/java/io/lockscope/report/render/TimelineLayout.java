@@ -84,7 +84,7 @@ public final class TimelineLayout {
         int decimals = Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9));
         LocalTime origin = timeOfDay(picture.origin());
         axisTitle = origin == null ? labels.get("timelineAxis")
-                : labels.get("timelineAxisTime") + " (" + labels.code("clock", picture.clock()) + ")";
+                : labels.get("timelineAxisTime") + labels.inParens(labels.code("clock", picture.clock()));
         for (double t = Math.ceil(from / step - 1e-9) * step; t <= from + span + step * 1e-6; t += step) {
             String label = origin == null ? String.format(Locale.ROOT, "%." + decimals + "f", t + 0.0) // no "-0.0"
                     : timeLabel(origin.plusNanos(Math.round(t * 1e9)), decimals);

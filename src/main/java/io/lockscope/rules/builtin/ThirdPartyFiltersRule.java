@@ -3,6 +3,7 @@ package io.lockscope.rules.builtin;
 import io.lockscope.analysis.Attribution;
 import io.lockscope.analysis.CaseFacts;
 import io.lockscope.model.servicing.InstalledFilter;
+import io.lockscope.rules.Args;
 import io.lockscope.rules.Finding;
 import io.lockscope.rules.Rule;
 import io.lockscope.rules.RuleResult;
@@ -46,7 +47,7 @@ public final class ThirdPartyFiltersRule implements Rule {
         if (filters.isEmpty()) {
             return new RuleResult.NotApplicable("no fltmc output or FilterList.log in the case");
         }
-        List<String> listed = new ArrayList<>();
+        List<Args.Described> listed = new ArrayList<>();
         boolean inspecting = false;
         for (InstalledFilter f : filters) {
             Attribution.FilterFacts known = facts.attribution().describe(f);
@@ -54,15 +55,21 @@ public final class ThirdPartyFiltersRule implements Rule {
                 continue;
             }
             inspecting |= known.group() != null && INSPECTING_GROUPS.contains(known.group());
-            listed.add(f.name() + " (" + (f.altitude() == null ? "?" : f.altitude())
-                    + (known.vendor() == null ? "" : ", " + known.vendor())
-                    + (known.group() == null ? "" : ", " + known.group()) + ")");
+            List<String> details = new ArrayList<>();
+            details.add(f.altitude() == null ? "?" : f.altitude());
+            if (known.vendor() != null) {
+                details.add(known.vendor());
+            }
+            if (known.group() != null) {
+                details.add(known.group());
+            }
+            listed.add(new Args.Described(f.name(), details));
         }
         if (listed.isEmpty()) {
             return new RuleResult.Findings(List.of());
         }
         return new RuleResult.Findings(List.of(new Finding(id(), inspecting ? Finding.Severity.WARNING : Finding.Severity.INFO,
-                "finding.third-party-filters", List.of(Integer.toString(listed.size()), String.join("; ", listed)), null,
+                "finding.third-party-filters", List.of(Integer.toString(listed.size()), listed), null,
                 List.of())));
     }
 }

@@ -31,9 +31,9 @@ class MarkdownReportRendererTest {
         String md = render(new MarkdownReportRenderer(), ReportFixtures.lockHolder());
         assertTrue(md.startsWith("## Lock holder: ntrtscan.exe (pid 1880, open handle) blocked oposdrv.dll (Confidence: high)\n"),
                 md);
-        assertTrue(md.contains("**Culprit:** ntrtscan.exe (pid 1880) — Trend Micro Apex One"), md);
-        assertTrue(md.contains("**Recommendation:** Exclude the DriverStore"), md);
-        assertTrue(md.contains("*Ruled out:* MsMpEng.exe (pid 2412) — closed before the failure"), md);
+        assertTrue(md.contains("**Culprit**: ntrtscan.exe (pid 1880) — Trend Micro Apex One"), md);
+        assertTrue(md.contains("**Recommendation**: Exclude the DriverStore"), md);
+        assertTrue(md.contains("*Ruled out*: MsMpEng.exe (pid 2412) — closed before the failure"), md);
 
         List<String> rows = tableRows(md);
         // header, separator, then each failure followed by its one conflicting holder
@@ -75,7 +75,7 @@ class MarkdownReportRendererTest {
     @Test
     void noFailureCaseHasNoTable() {
         String md = render(new MarkdownReportRenderer(), ReportFixtures.noFailure());
-        assertTrue(md.contains("**Culprit:** No blocker identified"), md);
+        assertTrue(md.contains("**Culprit**: No blocker identified"), md);
         assertTrue(md.contains("No failed operation on the target."), md);
         assertEquals(List.of(), tableRows(md));
     }
@@ -83,8 +83,8 @@ class MarkdownReportRendererTest {
     @Test
     void chineseReportUsesChineseHeadings() {
         String md = render(new MarkdownReportRenderer(), ReportFixtures.simplifiedChinese());
-        assertTrue(md.startsWith("## 文件被占用: ntrtscan.exe（pid 1880，打开的句柄）阻止了 oposdrv.dll (置信度: 高)"), md);
+        assertTrue(md.startsWith("## 文件被占用：ntrtscan.exe（pid 1880，打开的句柄）阻止了 oposdrv.dll（置信度：高）"), md);
         assertEquals(List.of("时间", "进程", "PID", "操作", "路径", "结果", "冲突"), cells(tableRows(md).get(0)));
-        assertTrue(md.contains("**建议:** 请将 DriverStore"), md);
+        assertTrue(md.contains("**建议**：请将 DriverStore"), md);
     }
 }

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TextReportRendererTest {
     private static final String CULPRIT_LINE =
             "ntrtscan.exe (pid 1880) — Trend Micro Apex One (Trend Micro Inc.) — driver tmevtmgr.sys, altitude 328510"
-                    + " — open handle (confidence high)";
+                    + " — open handle (confidence: high)";
 
     private static String text(Report report) {
         return render(new TextReportRenderer(false), report);
@@ -23,7 +23,7 @@ class TextReportRendererTest {
     @Test
     void verdictComesFirstWithCulpritAndRecommendation() {
         String text = text(ReportFixtures.lockHolder());
-        assertTrue(text.contains("\n  Lock holder: ntrtscan.exe (pid 1880, open handle) blocked oposdrv.dll  (Confidence: high)\n"),
+        assertTrue(text.contains("\n  Lock holder: ntrtscan.exe (pid 1880, open handle) blocked oposdrv.dll (Confidence: high)\n"),
                 text);
         String summary = ReportFixtures.lockHolder().verdict().summary();
         assertTrue(text.replaceAll("\n  (?=\\S)", " ").contains(summary), "the summary, wrapped: " + text);
@@ -68,7 +68,7 @@ class TextReportRendererTest {
     @Test
     void chineseCellsAreAlignedByDisplayWidth() {
         String text = text(ReportFixtures.simplifiedChinese());
-        assertTrue(text.contains("结论") && text.contains("文件被占用") && text.contains("置信度: 高"), text);
+        assertTrue(text.contains("结论") && text.contains("文件被占用") && text.contains("文件被占用：ntrtscan.exe（pid 1880，打开的句柄）阻止了 oposdrv.dll（置信度：高）"), text);
         assertTrue(text.contains(ReportFixtures.simplifiedChinese().verdict().recommendation()));
         String header = lineWith(text, "时间              进程");
         String chineseRow = lineWith(text, "扫描服务.exe");
@@ -81,7 +81,7 @@ class TextReportRendererTest {
     @Test
     void noFailureCaseSaysSoAndOmitsServicingAndFilters() {
         String text = text(ReportFixtures.noFailure());
-        assertTrue(text.contains("No failure: The driver update ran without a failure  (Confidence: medium)"), text);
+        assertTrue(text.contains("No failure: The driver update ran without a failure (Confidence: medium)"), text);
         assertTrue(text.contains("Culprit:         No blocker identified"), text);
         assertTrue(text.contains("No failed operation on the target."), text);
         assertFalse(text.contains("SERVICING LOGS") || text.contains("\nFILTERS"), text);
