@@ -144,11 +144,12 @@ public final class FailureAnalysis {
     /**
      * The new name of a rename or link over an existing target path that failed because of that target:
      * ACCESS DENIED with ReplaceIfExists (the target was open or mapped; MS-FSCC 2.4.42) or NAME COLLISION
-     * (it exists, or is delete-pending); null for any other failure, or a new name outside the targets.
+     * (it exists, or is delete-pending); null for any other failure, a new name outside the targets, or
+     * one the input does not name (an ETW Rename without its RenamePath).
      */
     private String renameTarget(int f) {
         EventStore e = trace.events();
-        if (!isRenameOrLink(e.operation(f)) || !(e.detail(f) instanceof RenameDetail rename)) {
+        if (!isRenameOrLink(e.operation(f)) || !(e.detail(f) instanceof RenameDetail rename) || rename.target() == null) {
             return null;
         }
         boolean overTarget = e.result(f) == NtStatus.ACCESS_DENIED && rename.replaceIfExists()

@@ -18,7 +18,8 @@ public record Hold(Kind kind, int processKey, int pathId, int startEvent, int en
         /** An image section: Load Image until the process exits; blocks writing and deleting the file. */
         MAPPED_IMAGE,
         /**
-         * A data section: CreateFileMapping until the process exits (procmon does not show the unmap); blocks
+         * A data section: CreateFileMapping (or an ETW MapFile) until its ETW UnmapFile, else until the process
+         * exits (procmon does not show the unmap); blocks
          * truncating (USER MAPPED FILE) and deleting (CANNOT DELETE) the file, and a writable one fails opens
          * that do not share Write (lock-semantics.md §1.1, §1.4).
          */

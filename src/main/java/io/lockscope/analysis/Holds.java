@@ -28,6 +28,12 @@ import java.util.function.Predicate;
  * the process that issued the Create, until the object's Cleanup.
  */
 public final class Holds {
+    /**
+     * How the ETW readers name a FileIo UnmapFile (TraceEvent's Task/Opcode), the end of a view that the
+     * MapFile typed as CreateFileMapping began.
+     */
+    static final String UNMAP_VIEW = "FileIO/UnmapFile";
+
     private final IntObjectHashMap<List<Hold>> byPath = new IntObjectHashMap<>();
     private final Map<Hold, Integer> accessShown = new HashMap<>();
 
@@ -69,6 +75,7 @@ public final class Holds {
             }
         }
         IntIntHashMap processExit = processExits(e);
+        List<Hold> views = new ArrayList<>();
         List<Hold> locks = new ArrayList<>();
         List<Integer> dispositions = new ArrayList<>();
         for (int i = 0, n = e.size(); i < n; i++) {
@@ -86,8 +93,17 @@ public final class Holds {
                 case CREATE_FILE_MAPPING -> {
                     if (result == NtStatus.SUCCESS || result == NtStatus.FILE_LOCKED_WITH_ONLY_READERS
                             || result == NtStatus.FILE_LOCKED_WITH_WRITERS) {
-                        holds.add(new Hold(Hold.Kind.DATA_SECTION, process, path, i,
-                                processExit.getIfAbsent(process, -1), -1, -1, false));
+                        // procmon does not show unmaps: a view not seen unmapped lasts until its process exits
+                        Hold view = new Hold(Hold.Kind.DATA_SECTION, process, path, i,
+                                processExit.getIfAbsent(process, -1), -1, -1, false);
+                        holds.add(view);
+                        views.add(view);
+                    }
+                }
+                // ETW shows views unmapped: each unmap ends one of the process's views of the file
+                case OTHER -> {
+                    if (UNMAP_VIEW.equals(e.operationName(i))) {
+                        holds.unmap(views, process, path, i);
                     }
                 }
                 case LOCK_FILE -> {
@@ -211,6 +227,23 @@ public final class Holds {
                 it.remove();
                 holds.add(new Hold(h.kind(), h.processKey(), h.pathId(), h.startEvent(), event, h.access(), h.share(),
                         false));
+            }
+        }
+    }
+
+    /**
+     * Ends at {@code event} the earliest of {@code views} (still mapped) of {@code process} on {@code path},
+     * if any, in its place among the file's holds.
+     */
+    private void unmap(List<Hold> views, int process, int path, int event) {
+        for (Iterator<Hold> it = views.iterator(); it.hasNext(); ) {
+            Hold h = it.next();
+            if (h.processKey() == process && h.pathId() == path) {
+                it.remove();
+                List<Hold> onFile = byPath.get(path);
+                onFile.set(onFile.indexOf(h), new Hold(h.kind(), h.processKey(), h.pathId(), h.startEvent(), event,
+                        h.access(), h.share(), false));
+                return;
             }
         }
     }

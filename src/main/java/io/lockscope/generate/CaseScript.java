@@ -561,7 +561,7 @@ final class CaseScript {
                         opened(access, SYNCHRONOUS_IO_NON_ALERT | NON_DIRECTORY_FILE, SHARE_ALL), 360,
                         agent.filteredFileStack);
                 emit(at(f - 0.49), agent, 1, Operation.CREATE_FILE_MAPPING, target, NtStatus.FILE_LOCKED_WITH_ONLY_READERS,
-                        new FileMappingDetail(1, PageProtection.PAGE_READONLY), 45, agent.filteredFileStack);
+                        new FileMappingDetail(FileMappingDetail.SYNC_TYPE_CREATE_SECTION, PageProtection.PAGE_READONLY), 45, agent.filteredFileStack);
                 emit(at(f - 0.3), agent, 1, Operation.CLOSE_FILE, target, NtStatus.SUCCESS, Detail.None.INSTANCE, 40,
                         agent.filteredFileStack);
                 holders.add(access(agent, opened, -1, access, SHARE_ALL));

@@ -141,6 +141,54 @@ class EtwCaseAnalyzerTest {
         assertEquals("CANNOT DELETE", onlyFailure(report).result());
     }
 
+    @Test
+    void aReplacingRenameIsBlockedByTheHolderOfItsTargetHoweverItShares() throws Exception {
+        Report report = analyze(Scenario.RENAME_TARGET, true);
+        Verdict v = report.verdict();
+        assertEquals("lock-holder", v.kind(), v.summary());
+        assertEquals(List.of(EtlCaseGenerator.SCANNER_IMAGE + "/rename-target"), culprits(v));
+        assertEquals(EtlCaseGenerator.SCANNER, v.culprit().pid());
+        assertEquals("high", v.confidence(), "MS-FSCC: an open target fails a replacing rename: " + v.summary());
+        Failure f = onlyFailure(report);
+        assertEquals("ACCESS DENIED", f.result());
+        assertTrue(f.path().contains("\\DriverStore\\Temp\\"), "the rename fails on its source: " + f.path());
+        assertEquals(1, f.holders().size(), f.holders().toString());
+        assertEquals(EtlCaseGenerator.SCANNER_IMAGE, f.holders().get(0).process());
+        assertTrue(f.filterDrivers().stream().noneMatch(d -> "filter-callback".equals(d.evidence())),
+                "no FltIo failure: not a filter denial " + f.filterDrivers());
+    }
+
+    @Test
+    void aViewLeftMappedAfterItsHandleClosedFailsTheDelete() throws Exception {
+        Report report = analyze(Scenario.DATA_SECTION, false);
+        Verdict v = report.verdict();
+        assertEquals("lock-holder", v.kind(), v.summary());
+        assertEquals(List.of(EtlCaseGenerator.SCANNER_IMAGE + "/data-section"), culprits(v));
+        assertEquals(EtlCaseGenerator.SCANNER, v.culprit().pid());
+        assertTrue(report.findings().stream().anyMatch(x -> x.rule().equals("file-in-use-holder")
+                && x.message().startsWith(EtlCaseGenerator.SCANNER_IMAGE) && x.message().contains("(mapped as data section)")),
+                report.findings().toString());
+        Failure f = onlyFailure(report);
+        assertEquals("CANNOT DELETE", f.result());
+        assertEquals(1, f.holders().size(), "the closed handle is no holder, the view is: " + f.holders());
+        assertEquals(EtlCaseGenerator.SCANNER_IMAGE, f.holders().get(0).process());
+    }
+
+    @Test
+    void anOplockBreakDelaysTheInstallerWithoutFailingIt() throws Exception {
+        Report report = analyze(Scenario.OPLOCK_DELAY, false);
+        Verdict v = report.verdict();
+        assertEquals("no-failure", v.kind(), v.summary());
+        assertTrue(v.culprits().isEmpty(), v.culprits().toString());
+        assertTrue(report.failures().isEmpty(), report.failures().toString());
+        List<String> delays = report.findings().stream().filter(x -> x.rule().equals("oplock-delay"))
+                .map(x -> x.message()).toList();
+        assertEquals(1, delays.size(), report.findings().toString());
+        assertTrue(delays.get(0).startsWith(EtlCaseGenerator.INSTALLER_IMAGE), delays.get(0));
+        assertTrue(delays.get(0).contains(EtlCaseGenerator.SCANNER_IMAGE + " (pid " + EtlCaseGenerator.SCANNER + ")")
+                && delays.get(0).contains("FSCTL_REQUEST_FILTER_OPLOCK"), delays.get(0));
+    }
+
     private static List<String> culprits(Verdict v) {
         return v.culprits().stream().map(c -> c.process() + "/" + c.mechanism()).toList();
     }

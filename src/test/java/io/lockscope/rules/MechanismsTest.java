@@ -165,6 +165,33 @@ class MechanismsTest {
     }
 
     @Test
+    void aDataSectionEndsWhenItsOnlyViewIsUnmapped() {
+        // ETW: MapFile is typed as CreateFileMapping, and its UnmapFile ends the view
+        f.open(av, DLL, READ_DATA, SHARE_ALL);
+        f.event(av, Operation.CREATE_FILE_MAPPING, DLL, NtStatus.SUCCESS,
+                new FileMappingDetail(FileMappingDetail.SYNC_TYPE_CREATE_SECTION, -1), StackTable.NONE);
+        f.close(av, DLL);
+        f.other(av, "FileIO/UnmapFile", DLL);
+        f.open(ti, DLL, DELETE, SHARE_READ);
+        f.deleteDisposition(ti, DLL, NtStatus.CANNOT_DELETE);
+        assertTrue(diagnose().verdict().culprits().isEmpty(), "the view was gone before the delete");
+    }
+
+    @Test
+    void aDataSectionLastsWhileAnyOfItsViewsIsMapped() {
+        f.open(av, DLL, READ_DATA, SHARE_ALL);
+        for (int view = 0; view < 2; view++) {
+            f.event(av, Operation.CREATE_FILE_MAPPING, DLL, NtStatus.SUCCESS,
+                    new FileMappingDetail(FileMappingDetail.SYNC_TYPE_CREATE_SECTION, -1), StackTable.NONE);
+        }
+        f.close(av, DLL);
+        f.other(av, "FileIO/UnmapFile", DLL);
+        f.open(ti, DLL, DELETE, SHARE_READ);
+        f.deleteDisposition(ti, DLL, NtStatus.CANNOT_DELETE);
+        assertEquals(List.of("ntrtscan.exe/data-section"), culprits(diagnose()));
+    }
+
+    @Test
     void aReadOnlyDataSectionDoesNotFailAnOpenThatDoesNotShareWrite() {
         f.open(av, DLL, READ_DATA, SHARE_ALL);
         f.event(av, Operation.CREATE_FILE_MAPPING, DLL, NtStatus.SUCCESS,

@@ -85,6 +85,13 @@ final class TraceFixture {
         return b.addEvent(time, 100, process, 100 + process, op, status, b.strings().intern(path), detail, stack);
     }
 
+    /** An event this build types as no procmon operation, named as its source names it (an ETW "FileIO/UnmapFile"). */
+    int other(int process, String operationName, String path) {
+        time += 10_000;
+        return b.addOtherEvent(time, 100, process, 100 + process, operationName, null, NtStatus.SUCCESS,
+                b.strings().intern(path), Detail.None.INSTANCE, StackTable.NONE);
+    }
+
     Trace build() {
         return b.build();
     }

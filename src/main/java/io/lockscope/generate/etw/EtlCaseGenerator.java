@@ -1,5 +1,7 @@
 package io.lockscope.generate.etw;
 
+import io.lockscope.model.vocab.IoControlCodes;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +54,28 @@ public final class EtlCaseGenerator {
          * A point-of-sale service loaded the DLL (Image Load) and runs; no handle is open, but the image
          * section fails the installer's delete-on-close open with CANNOT DELETE (lock-semantics.md §1.3).
          */
-        IMAGE_SECTION
+        IMAGE_SECTION,
+        /**
+         * The scanner has the package's DLL open sharing read, write and delete; the installer renames its
+         * staged copy from DriverStore\Temp over it with ReplaceIfExists (FileIo RenamePath, which names the
+         * new name; etw-formats.md §2.1) and gets ACCESS DENIED: "the target file was open" (MS-FSCC 2.4.42,
+         * lock-semantics.md §1.5), whatever its sharing. The blocker is the target's holder.
+         */
+        RENAME_TARGET,
+        /**
+         * The scanner opens the DLL, maps a view of it (FileIo MapFile, etw-formats.md §2.1) and closes its
+         * handle; the view keeps a data section, so the installer's delete disposition fails with CANNOT
+         * DELETE with no handle open ("an existing mapped view", FILE_DISPOSITION_INFORMATION_EX;
+         * lock-semantics.md §1.3). The scanner unmaps the view after the failure.
+         */
+        DATA_SECTION,
+        /**
+         * The scanner holds a filter oplock on the DLL (FileIo FSControl FSCTL_REQUEST_FILTER_OPLOCK, pending
+         * until the break); the installer's delete open, asking not to wait, completes with OPLOCK BREAK IN
+         * PROGRESS, the scanner lets go and the delete succeeds: contention, not a failure
+         * (lock-semantics.md §1.7).
+         */
+        OPLOCK_DELAY
     }
 
     /** What was written. */
@@ -83,6 +106,10 @@ public final class EtlCaseGenerator {
     public static final int STATUS_DELETE_PENDING = 0xC0000056;
     public static final int STATUS_CANNOT_DELETE = 0xC0000121;
     public static final int STATUS_ACCESS_DENIED = 0xC0000022;
+    public static final int STATUS_OPLOCK_BREAK_IN_PROGRESS = 0x108;
+    /** Where driver staging copies a package before it moves into the FileRepository (lock-semantics.md §3). */
+    public static final String STAGED_NT_PATH = "\\Device\\HarddiskVolume3\\Windows\\System32\\DriverStore\\Temp\\"
+            + "{5d0e2b7c-41a9-4f3e-9c6d-2a8b1e7f0c35}\\oposdrv.dll";
 
     private static final UUID SYS_CONFIG = UUID.fromString("9b79ee91-b5fd-41c0-a243-4248e266e9d0");
     private static final int FILE_OBJECT_TYPE = 37;
@@ -93,11 +120,22 @@ public final class EtlCaseGenerator {
     private static final int SHORT_LIVED_PIDS = 10_000;
     private static final long FO_INSTALLER_QUERY = 0xFFFFA0010000C000L;
     private static final long TARGET_FILE_KEY = 0xFFFFC00012345000L;
+    private static final long STAGED_FILE_KEY = 0xFFFFC00012346000L;
+    /** Where the scanner's view of the DLL is mapped, and its size. */
+    private static final long VIEW_BASE = 0x000001F0A5C00000L;
+    private static final long VIEW_SIZE = 0x30000;
     private static final int FILE_OPEN = 1;
     private static final int FILE_OVERWRITE_IF = 5;
     private static final int FILE_STANDARD_INFORMATION = 5;
     private static final int FILE_DISPOSITION_INFORMATION = 13;
+    private static final int FILE_RENAME_INFORMATION = 10;
     private static final int FILE_DELETE_ON_CLOSE = 0x1000;
+    private static final int FILE_NON_DIRECTORY_FILE = 0x40;
+    private static final int FILE_COMPLETE_IF_OPLOCKED = 0x100;
+    private static final int FILE_OPEN_REPARSE_POINT = 0x200000;
+    private static final int FSCTL_REQUEST_FILTER_OPLOCK = IoControlCodes.code("FSCTL_REQUEST_FILTER_OPLOCK");
+    /** The OperationEnd's ExtraInfo of a create that opened an existing file. */
+    private static final int FILE_OPENED = 1;
     private static final int SHARE_READ = 1;
     private static final int SHARE_ALL = 7;
     private static final int NOISE_PROCESSES = 16;
@@ -262,10 +300,21 @@ public final class EtlCaseGenerator {
 
     /** A set- or query-information request (Info layout) with its OpEnd. */
     private void info(int cpu, int opcode, long fileObject, int tid, long extraInfo, int infoClass) throws IOException {
+        info(cpu, opcode, fileObject, tid, extraInfo, infoClass, 0);
+    }
+
+    private void info(int cpu, int opcode, long fileObject, int tid, long extraInfo, int infoClass, int status)
+            throws IOException {
         long irp = nextIrp();
         out.perfinfo(cpu, 0x04, opcode, 3, tick(5), p.reset().ptr(irp).ptr(fileObject).ptr(TARGET_FILE_KEY)
                 .ptr(extraInfo).u32(tid).u32(infoClass));
-        opEnd(cpu, irp, 0, 0);
+        opEnd(cpu, irp, 0, status);
+    }
+
+    /** FileIo MapFile (37) or UnmapFile (38) of the scanner's view: ViewBase, FileKey, MiscInfo, ViewSize, ProcessId. */
+    private void scannerView(int opcode) throws IOException {
+        out.perfinfo(0, 0x04, opcode, 3, tick(10), p.reset().ptr(VIEW_BASE).ptr(TARGET_FILE_KEY).u64(0).ptr(VIEW_SIZE)
+                .u32(SCANNER));
     }
 
     /** The holder's open of the DLL by {@code path}: read access shown by a Read, sharing {@code share}. */
@@ -374,6 +423,58 @@ public final class EtlCaseGenerator {
                         .ptr(0x30000).u32(POS_SERVICE).u32(0).u32(0).u32(0).ptr(0).u32(0).u32(0).u32(0).u32(0)
                         .utf16z(TARGET_NT_PATH));
                 installerOpens(STATUS_CANNOT_DELETE, false);
+            }
+            case RENAME_TARGET -> {
+                holderOpens(FO_HOLDER, SCANNER_TID, TARGET_NT_PATH, SHARE_ALL);
+                handle(32, SCANNER, SCANNER_TID, FO_HOLDER, 0x1A4);
+                read(FO_HOLDER, SCANNER_TID);
+                long irp = nextIrp();
+                out.perfinfo(1, 0x04, 64, 3, tick(100), create(irp, FO_INSTALLER, INSTALLER_TID, FILE_OPEN,
+                        FILE_NON_DIRECTORY_FILE | FILE_OPEN_REPARSE_POINT, SHARE_ALL, STAGED_NT_PATH));
+                opEnd(1, irp, FILE_OPENED, 0);
+                // FileIo RenamePath (v3 PathOperation): Irp, FileObject, FileKey, ExtraInfo (ReplaceIfExists),
+                // TTID, InfoClass, FileName (the new name)
+                irp = nextIrp();
+                out.perfinfo(1, 0x04, 80, 3, tick(5), p.reset().ptr(irp).ptr(FO_INSTALLER).ptr(STAGED_FILE_KEY).ptr(1)
+                        .u32(INSTALLER_TID).u32(FILE_RENAME_INFORMATION).utf16z(TARGET_NT_PATH));
+                opEnd(1, irp, 0, STATUS_ACCESS_DENIED);
+                simple(1, 65, FO_INSTALLER, STAGED_FILE_KEY, INSTALLER_TID);
+                simple(1, 66, FO_INSTALLER, STAGED_FILE_KEY, INSTALLER_TID);
+                holderCloses(SCANNER, SCANNER_TID, FO_HOLDER);
+            }
+            case DATA_SECTION -> {
+                // FileIo Name: the kernel names the FileKey that the view event carries
+                out.perfinfo(0, 0x04, 0, 3, tick(10), p.reset().ptr(fileKey).utf16z(TARGET_NT_PATH));
+                holderOpens(FO_HOLDER, SCANNER_TID, TARGET_NT_PATH, SHARE_ALL);
+                handle(32, SCANNER, SCANNER_TID, FO_HOLDER, 0x1A4);
+                scannerView(37);
+                // the handle closes (Cleanup); the view still references the FILE_OBJECT, so no Close yet
+                handle(33, SCANNER, SCANNER_TID, FO_HOLDER, 0x1A4);
+                simple(0, 65, FO_HOLDER, fileKey, SCANNER_TID);
+                installerUses(FILE_NON_DIRECTORY_FILE | FILE_OPEN_REPARSE_POINT, () -> info(1, 70, FO_INSTALLER_QUERY,
+                        INSTALLER_TID, 1, FILE_DISPOSITION_INFORMATION, STATUS_CANNOT_DELETE));
+                scannerView(38);
+                simple(0, 66, FO_HOLDER, fileKey, SCANNER_TID);
+            }
+            case OPLOCK_DELAY -> {
+                holderOpens(FO_HOLDER, SCANNER_TID, TARGET_NT_PATH, SHARE_ALL);
+                handle(32, SCANNER, SCANNER_TID, FO_HOLDER, 0x1A4);
+                // FileIo FSControl (Info layout, the FSCTL code as InfoClass): a granted oplock request stays
+                // pending, so its OperationEnd comes only at the break
+                long oplockIrp = nextIrp();
+                out.perfinfo(0, 0x04, 75, 3, tick(5), p.reset().ptr(oplockIrp).ptr(FO_HOLDER).ptr(fileKey).ptr(0)
+                        .u32(SCANNER_TID).u32(FSCTL_REQUEST_FILTER_OPLOCK));
+                read(FO_HOLDER, SCANNER_TID);
+                long irp = nextIrp();
+                out.perfinfo(1, 0x04, 64, 3, tick(100), create(irp, FO_INSTALLER, INSTALLER_TID, FILE_OPEN,
+                        FILE_NON_DIRECTORY_FILE | FILE_OPEN_REPARSE_POINT | FILE_COMPLETE_IF_OPLOCKED, SHARE_READ,
+                        TARGET_NT_PATH));
+                opEnd(1, irp, FILE_OPENED, STATUS_OPLOCK_BREAK_IN_PROGRESS);
+                opEnd(0, oplockIrp, 0, 0);
+                holderCloses(SCANNER, SCANNER_TID, FO_HOLDER);
+                info(1, 70, FO_INSTALLER, INSTALLER_TID, 1, FILE_DISPOSITION_INFORMATION);
+                simple(1, 65, FO_INSTALLER, fileKey, INSTALLER_TID);
+                simple(1, 66, FO_INSTALLER, fileKey, INSTALLER_TID);
             }
         }
     }

@@ -14,6 +14,7 @@ import io.lockscope.model.ReadReport;
 import io.lockscope.model.StackTable;
 import io.lockscope.model.TraceBuilder;
 import io.lockscope.model.detail.Detail;
+import io.lockscope.model.detail.FileMappingDetail;
 import io.lockscope.model.detail.FilterDetail;
 import io.lockscope.model.detail.HandleDetail;
 
@@ -31,6 +32,9 @@ import java.util.UUID;
  *     PID/TID, etw-formats.md §0.3), the path from FileObject → open path, else FileKey → name,
  *     translated to a DOS path, and FILE_OBJECT + IRP as the event's kernel ids.</li>
  * <li>Registry operations become Reg* operations with the full key (KCB name + relative name).</li>
+ * <li>A mapped view (FileIo MapFile, or its start rundown) becomes procmon's CreateFileMapping in the
+ *     mapping process, so the data section it keeps is found as in a procmon trace; its UnmapFile stays
+ *     an "other" event that ends it.</li>
  * <li>Everything else kernel — Process, Thread, Image, ObTrace handles, FltIo, DiskIO, PerfInfo … — is
  *     an "other" event named {@code Task/Opcode} as TraceEvent names it, so counts compare with a
  *     TraceEvent dump; handles and minifilter callbacks carry a {@link HandleDetail} /
@@ -96,6 +100,8 @@ final class EtlModelWriter {
             }
         } else if (e instanceof KernelEvent.FltIo f) {
             filter(r, eventName, f);
+        } else if (e instanceof KernelEvent.MapFile m) {
+            mapFile(r, eventName, m);
         } else if (e instanceof KernelEvent.Registry g) {
             registry(r, eventName, g);
         } else if (e instanceof KernelEvent.Handle h) {
@@ -274,6 +280,29 @@ final class EtlModelWriter {
                 new FilterDetail(driver, f.routineAddr(), f.majorFunction(), f.callbackData()),
                 stack(r, tid, processKey));
         builder.setKernelIds(i, f.fileObject(), f.irp());
+    }
+
+    /**
+     * A view mapped (MapFile, MapFileDCStart: mapped before the trace began) or unmapped (UnmapFile;
+     * MapFileDCStop only lists the views left at the end) in the process its payload names. The view
+     * names its file by the FileKey (FileIo Name events), else by an open FILE_OBJECT of that address.
+     * A view at the base of an image the process loaded is that image's (PerfView counts image loads
+     * among mapped files); the Image Load already stands for it, so it is not a data section too.
+     */
+    private void mapFile(TraceRecord r, EventNames.Name eventName, KernelEvent.MapFile m) {
+        int processKey = processes.keyFor(m.processId());
+        int pathId = pathId(prepass.names.fileName(m.fileKey(), m.fileKey()));
+        Module image = processes.moduleAt(processKey, m.viewBase());
+        boolean dataView = image == null || image.base() != m.viewBase();
+        if (dataView && (m.opcode() == KernelGroups.FILE_MAP || m.opcode() == KernelGroups.FILE_MAP_DC_START)) {
+            // the section and its protection are not in the event: procmon's "SyncTypeCreateSection", protection unknown
+            int i = builder.addEvent(r.time(), EventStore.NO_DURATION, processKey, r.tid(), Operation.CREATE_FILE_MAPPING,
+                    0, pathId, new FileMappingDetail(FileMappingDetail.SYNC_TYPE_CREATE_SECTION, -1),
+                    stack(r, r.tid(), processKey));
+            builder.setOperationName(i, eventName.taskOpcode());
+        } else {
+            other(r, eventName, processKey, r.tid(), EventClass.FILE_SYSTEM, 0, pathId, Detail.None.INSTANCE);
+        }
     }
 
     private void handle(TraceRecord r, EventNames.Name eventName, KernelEvent.Handle h) {

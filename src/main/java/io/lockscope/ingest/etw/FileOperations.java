@@ -7,6 +7,7 @@ import io.lockscope.model.detail.DispositionDetail;
 import io.lockscope.model.detail.IoDetail;
 import io.lockscope.model.detail.RenameDetail;
 import io.lockscope.model.detail.SizeDetail;
+import io.lockscope.model.vocab.IoControlCodes;
 
 import static io.lockscope.ingest.etw.kernel.KernelGroups.*;
 
@@ -29,6 +30,8 @@ public final class FileOperations {
     static final int FILE_DISPOSITION_INFORMATION_EX = 64;
     static final int FILE_RENAME_INFORMATION_EX = 65;
     static final int FILE_RENAME_INFORMATION_EX_BYPASS_ACCESS_CHECK = 66;
+    /** FILE_RENAME_INFORMATION_EX Flags: replace an existing target (MS-FSCC 2.4.43). */
+    static final int FILE_RENAME_REPLACE_IF_EXISTS = 0x1;
 
     private FileOperations() {
     }
@@ -78,8 +81,11 @@ public final class FileOperations {
 
     /**
      * The detail of a request. For Info requests ExtraInfo carries the value being set (the delete
-     * flag of a disposition, the new size of an end-of-file/allocation; PerfView FileIOInfoTraceData);
-     * a rename target is only known from the v3 RenamePath/SetLinkPath events.
+     * flag of a disposition, the new size of an end-of-file/allocation: FileIo_Info's documentation,
+     * PerfView FileIOInfoTraceData); a rename target is only known from the v3 RenamePath/SetLinkPath
+     * events. Two readings rest on that pattern and are UNVERIFIED on a real trace: a rename's or
+     * link's ExtraInfo as its ReplaceIfExists (the Flags of the Ex classes), and an FSControl's
+     * InfoClass as its FSCTL code (as other TraceEvent consumers read it), named as procmon names it.
      *
      * @param dosFileName the request's FileName through the volume map ("" when none)
      */
@@ -90,10 +96,18 @@ public final class FileOperations {
                     new DispositionDetail(q.opcode() != FILE_SET_INFO || q.extraInfo() != 0, -1);
             case SET_DISPOSITION_INFORMATION_EX ->
                     new DispositionDetail((q.extraInfo() & DispositionDetail.FLAG_DELETE) != 0, (int) q.extraInfo());
-            case SET_RENAME_INFORMATION_FILE, SET_RENAME_INFORMATION_EX, SET_LINK_INFORMATION_FILE ->
-                    new RenameDetail(false, dosFileName.isEmpty() ? null : dosFileName);
+            case SET_RENAME_INFORMATION_FILE, SET_RENAME_INFORMATION_EX, SET_RENAME_INFORMATION_EX_BYPASS_ACCESS_CHECK,
+                    SET_LINK_INFORMATION_FILE ->
+                    new RenameDetail(replaceIfExists(q), dosFileName.isEmpty() ? null : dosFileName);
             case SET_END_OF_FILE_INFORMATION_FILE, SET_ALLOCATION_INFORMATION_FILE -> new SizeDetail(q.extraInfo());
+            case FILE_SYSTEM_CONTROL -> new Detail.Text("Control: " + IoControlCodes.render(q.infoClass()));
             default -> Detail.None.INSTANCE;
         };
+    }
+
+    /** A rename's or link's ReplaceIfExists: the BOOLEAN of the plain classes, a flag of the Ex classes. */
+    private static boolean replaceIfExists(KernelEvent.FileRequest q) {
+        return q.infoClass() == FILE_RENAME_INFORMATION_EX || q.infoClass() == FILE_RENAME_INFORMATION_EX_BYPASS_ACCESS_CHECK
+                ? (q.extraInfo() & FILE_RENAME_REPLACE_IF_EXISTS) != 0 : q.extraInfo() != 0;
     }
 }

@@ -151,6 +151,7 @@ public final class KernelDecoder {
      *          v2: ptr Irp, ptr TTID, ptr FileObject, ptr FileKey, u32 Length, u32 InfoClass, u32 FileIndex, FileName
      * PathOp   v3: ptr Irp, ptr FileObject, ptr FileKey, ptr ExtraInfo, u32 TTID, u32 InfoClass, FileName
      * OpEnd    ptr Irp, ptr ExtraInfo, u32 NtStatus
+     * MapFile  ptr ViewBase, ptr FileKey, u64 MiscInfo (the view's byte offset), ptr ViewSize, u32 ProcessId
      * </pre>
      */
     private static KernelEvent fileIo(TraceRecord r) {
@@ -198,6 +199,9 @@ public final class KernelDecoder {
                         r.i32(4 * p + 4), -1, -1, -1, r.utf16z(4 * p + 8));
             case FILE_OP_END:
                 return new KernelEvent.FileOpEnd(r.pointer(0), r.pointer(p), r.i32(2 * p));
+            case FILE_MAP, FILE_UNMAP, FILE_MAP_DC_START, FILE_MAP_DC_END:
+                return new KernelEvent.MapFile(t, r.pointer(0), r.pointer(p), r.i64(2 * p), r.pointer(2 * p + 8),
+                        r.i32(3 * p + 8));
             default:
                 return t >= FLT_PRE_OP_INIT && t <= FLT_POST_OP_FAILURE ? fltIo(r) : null;
         }

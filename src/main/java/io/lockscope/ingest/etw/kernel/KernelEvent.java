@@ -55,6 +55,15 @@ public sealed interface KernelEvent {
                        int infoClass, long offset, long length, int ioFlags, String fileName) implements KernelEvent {
     }
 
+    /**
+     * FileIo MapFile/UnmapFile/MapFileDCStart/MapFileDCStop: a view of a file mapped into (or out of)
+     * {@code processId}. {@code fileKey} names the file (etw-formats.md §2.1 calls the field FileObject;
+     * PerfView's MapFileTraceData reads it as the FileKey and pairs an unmap with its map by it).
+     */
+    record MapFile(int opcode, long viewBase, long fileKey, long byteOffset, long viewSize, int processId)
+            implements KernelEvent {
+    }
+
     /** FileIo OperationEnd: the result of the request with the same IRP. */
     record FileOpEnd(long irp, long extraInfo, int status) implements KernelEvent {
     }

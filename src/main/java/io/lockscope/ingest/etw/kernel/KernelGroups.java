@@ -27,6 +27,11 @@ public final class KernelGroups {
     public static final int FILE_CREATE_NAME = 32;
     public static final int FILE_DELETE_NAME = 35;
     public static final int FILE_RUNDOWN = 36;
+    /** A view of the file mapped into a process (a data or image section's view); 38 its unmap, 39/40 rundowns. */
+    public static final int FILE_MAP = 37;
+    public static final int FILE_UNMAP = 38;
+    public static final int FILE_MAP_DC_START = 39;
+    public static final int FILE_MAP_DC_END = 40;
     public static final int FILE_CREATE = 64;
     public static final int FILE_CLEANUP = 65;
     public static final int FILE_CLOSE = 66;

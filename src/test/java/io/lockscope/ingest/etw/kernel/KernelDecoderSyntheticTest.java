@@ -84,6 +84,22 @@ class KernelDecoderSyntheticTest {
     }
 
     @Test
+    void mapFileViewsInBothPointerSizes() throws Exception {
+        SyntheticEtl etl64 = new SyntheticEtl(1)
+                .perfinfo(0, 0x04, 37, 3, 10, new EtlPayload().ptr(0x1F0A5C00000L).ptr(0xC0FE).u64(0x10000).ptr(0x30000)
+                        .u32(1880))
+                .perfinfo(0, 0x04, 38, 3, 11, new EtlPayload().ptr(0x1F0A5C00000L).ptr(0xC0FE).u64(0).ptr(0x30000).u32(1880));
+        List<Object> got = decodeAll(etl64);
+        assertEquals(new KernelEvent.MapFile(37, 0x1F0A5C00000L, 0xC0FE, 0x10000, 0x30000, 1880), got.get(0));
+        assertEquals(new KernelEvent.MapFile(38, 0x1F0A5C00000L, 0xC0FE, 0, 0x30000, 1880), got.get(1));
+
+        SyntheticEtl etl32 = new SyntheticEtl(1, 4)
+                .perfinfo(0, 0x04, 39, 3, 10, new EtlPayload(4).ptr(0x7FF0000).ptr(0xC0FE).u64(0x2000).ptr(0x5000)
+                        .u32(2240));
+        assertEquals(List.of(new KernelEvent.MapFile(39, 0x7FF0000, 0xC0FE, 0x2000, 0x5000, 2240)), decodeAll(etl32));
+    }
+
+    @Test
     void registryAndObjectManagerLayouts() throws Exception {
         SyntheticEtl etl = new SyntheticEtl(1)
                 .system(0, 0x09, 25, 2, 4, 8, 10, new EtlPayload().u64(0).u32(0).u32(0).ptr(0xAB00)
