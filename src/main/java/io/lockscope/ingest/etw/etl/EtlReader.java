@@ -3,7 +3,6 @@ package io.lockscope.ingest.etw.etl;
 import io.lockscope.format.etw.etl.EtlLayout;
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.model.ReadReport;
-import io.lockscope.model.StringPool;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -67,7 +66,7 @@ public final class EtlReader implements Closeable {
         long time;
         boolean open;
 
-        Cursor(BufferEntry entry, StringPool texts) {
+        Cursor(BufferEntry entry, Utf16Texts texts) {
             this.entry = entry;
             this.record = new TraceRecord(texts);
             this.time = entry.firstRawTime;
@@ -84,7 +83,7 @@ public final class EtlReader implements Closeable {
     private final XpressBuffers xpress;
     private final boolean decompressAhead;
     /** The text of every record, one String per distinct value across all passes. */
-    private final StringPool texts = new StringPool();
+    private final Utf16Texts texts = new Utf16Texts();
     private byte[] compressedInput = new byte[0];
     private LogfileHeader header;
     /** Completed {@link #read} passes; problems are counted and reported in the first pass only. */
