@@ -22,13 +22,22 @@ final class CodedInts {
     }
 
     void add(int value) {
+        codes.add(code(value));
+    }
+
+    void set(int i, int value) {
+        codes.set(i, code(value));
+    }
+
+    /** The code of {@code value}, given on first sight. */
+    private int code(int value) {
         int code = codeOf.getIfAbsent(value, -1);
         if (code < 0) {
             code = values.size();
             values.add(value);
             codeOf.put(value, code);
         }
-        codes.add(code);
+        return code;
     }
 
     /** Bytes held by the codes and the dictionary (about 16 per distinct value). */

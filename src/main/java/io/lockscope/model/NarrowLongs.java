@@ -32,6 +32,18 @@ final class NarrowLongs {
         }
     }
 
+    void set(int i, long value) {
+        if (value == (int) value && value != OUTLIER) {
+            if (values.get(i) == OUTLIER) {
+                outliers.remove(i);
+            }
+            values.set(i, (int) value);
+        } else {
+            outliers.put(i, value);
+            values.set(i, OUTLIER);
+        }
+    }
+
     /** Bytes held by the ints and the outliers (about 24 per outlier). */
     long retainedBytes() {
         return values.retainedBytes() + 24L * outliers.size();

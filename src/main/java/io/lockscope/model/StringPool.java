@@ -1,13 +1,12 @@
 package io.lockscope.model;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * Interns strings to dense int ids. Id 0 is always the empty string, so a zero-initialised column
- * means "no text". Lookups by {@link CharSequence}, by a {@code char[]} slice or by UTF-16LE
- * bytes avoid allocating a String for values already seen, which is most of them in a
- * trace (paths, process names, results).
+ * means "no text". Lookups by {@link CharSequence} or by a {@code char[]} slice avoid allocating
+ * a String for values already seen, which is most of them in a trace (paths, process names,
+ * results).
  *
  * <p>Mutable while a trace is read, read-only afterwards (see {@link Trace}); not thread-safe.
  */
@@ -60,29 +59,6 @@ public final class StringPool {
             }
             String v = values[slot - 1];
             if (v.length() == length && regionEquals(v, chars, offset)) {
-                return slot - 1;
-            }
-        }
-    }
-
-    /**
-     * Interns the {@code length} UTF-16LE code units at index {@code at} of {@code bytes}, hashing and
-     * comparing them in place: a String is made only for a new value.
-     */
-    public int internUtf16le(byte[] bytes, int at, int length) {
-        int h = 0;
-        for (int k = at, end = at + 2 * length; k < end; k += 2) {
-            h = 31 * h + utf16le(bytes, k);
-        }
-        h = spread(h);
-        int mask = slots.length - 1;
-        for (int i = h & mask; ; i = (i + 1) & mask) {
-            int slot = slots[i];
-            if (slot == 0) {
-                return add(new String(bytes, at, 2 * length, StandardCharsets.UTF_16LE), i);
-            }
-            String v = values[slot - 1];
-            if (v.length() == length && regionEquals(v, bytes, at)) {
                 return slot - 1;
             }
         }
@@ -160,19 +136,6 @@ public final class StringPool {
             }
         }
         return true;
-    }
-
-    private static boolean regionEquals(String v, byte[] bytes, int at) {
-        for (int k = 0, n = v.length(); k < n; k++) {
-            if (v.charAt(k) != utf16le(bytes, at + 2 * k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static char utf16le(byte[] bytes, int at) {
-        return (char) ((bytes[at] & 0xFF) | bytes[at + 1] << 8);
     }
 
     private static boolean isLatin1(String s) {

@@ -126,6 +126,41 @@ public final class TraceBuilder {
         return events.size() - 1;
     }
 
+    /** The time of event {@code event}, already added. */
+    public long time(int event) {
+        return events.time(event);
+    }
+
+    /**
+     * Completes event {@code event} with a result and duration learned after it was added: an ETW
+     * request's OperationEnd comes later in the stream than the request.
+     */
+    public void complete(int event, int result, long duration) {
+        checkWritable(event);
+        events.result.set(event, result);
+        events.duration.set(event, duration);
+    }
+
+    /** Replaces the detail of event {@code event} by one completed after it was added. */
+    public void setDetail(int event, Detail detail) {
+        checkWritable(event);
+        codec.pack(detail, packed);
+        events.opAndKind.set(event, (short) (events.opAndKind.get(event) & 0xFFF | packed.kind << 12));
+        events.a.set(event, packed.a);
+        events.b.set(event, packed.b);
+        events.c.set(event, packed.c);
+        events.d.set(event, packed.d);
+    }
+
+    private void checkWritable(int event) {
+        if (built) {
+            throw new IllegalStateException("trace already built");
+        }
+        if (event < 0 || event >= events.size()) {
+            throw new IllegalArgumentException("no event " + event);
+        }
+    }
+
     /**
      * Keeps the source's own spelling of event {@code event}'s operation (an ETW "Image/Load" typed
      * as {@link Operation#LOAD_IMAGE}), so counts by name still compare with the source's tools.
@@ -182,12 +217,7 @@ public final class TraceBuilder {
 
     /** Records the FileKey of the open that Create event {@code createEvent} began (see {@link EventStore#fileKey}). */
     public void setFileKey(int createEvent, long fileKey) {
-        if (built) {
-            throw new IllegalStateException("trace already built");
-        }
-        if (createEvent < 0 || createEvent >= events.size()) {
-            throw new IllegalArgumentException("no event " + createEvent);
-        }
+        checkWritable(createEvent);
         if (fileKey != 0) {
             events.fileKey.put(createEvent, fileKey);
         }

@@ -57,4 +57,38 @@ class NarrowColumnsTest {
             assertEquals(values[i], column.get(i));
         }
     }
+
+    @Test
+    void codedIntsTakeANewValueForARowAlreadyAdded() {
+        CodedInts column = new CodedInts();
+        for (int i = 0; i < 300; i++) {
+            column.add(0x103);
+        }
+        column.set(7, 0xC0000043);
+        column.set(299, 0);
+        column.set(8, 0x103);
+        assertEquals(0xC0000043, column.get(7));
+        assertEquals(0, column.get(299));
+        assertEquals(0x103, column.get(8));
+        assertEquals(0x103, column.get(298));
+        assertEquals(300, column.size());
+    }
+
+    @Test
+    void narrowLongsTakeANewValueForARowEitherSideOfAnInt() {
+        NarrowLongs column = new NarrowLongs();
+        for (int i = 0; i < 4; i++) {
+            column.add(-1);
+        }
+        column.set(0, 5_000_000_000L);
+        column.set(1, 40);
+        column.set(2, Integer.MIN_VALUE);
+        column.set(0, 12);
+        column.set(2, 3);
+        assertEquals(12, column.get(0));
+        assertEquals(40, column.get(1));
+        assertEquals(3, column.get(2));
+        assertEquals(-1, column.get(3));
+        assertEquals(16L * 4, column.retainedBytes(), "the first 16 int slots, and no value kept aside any more");
+    }
 }

@@ -43,6 +43,29 @@ class TraceBuilderTest {
     }
 
     @Test
+    void anEventIsCompletedWithWhatComesAfterIt() {
+        TraceBuilder b = new TraceBuilder("t.etl", "etl");
+        int p = b.addProcess(ProcessInfo.of(1880, "ntrtscan.exe"));
+        int create = b.addEvent(100, EventStore.NO_DURATION, p, 7, Operation.CREATE_FILE, 0x103, 0,
+                new CreateFileDetail(-1, 1, 0x60, 0x80, 1, -1, -1, null), StackTable.NONE);
+        int read = b.addEvent(120, EventStore.NO_DURATION, p, 7, Operation.READ_FILE, 0x103, 0,
+                new IoDetail(0, 4096, 0, -1), StackTable.NONE);
+        assertEquals(100, b.time(create));
+        b.complete(create, 0xC0000043, 50);
+        b.setDetail(create, new CreateFileDetail(-1, 1, 0x60, 0x80, 1, -1, 1, null));
+        assertThrows(IllegalArgumentException.class, () -> b.complete(2, 0, 0));
+        Trace t = b.build();
+        assertEquals(0xC0000043, t.events().result(create));
+        assertEquals(50, t.events().duration(create));
+        assertEquals(Operation.CREATE_FILE, t.events().operation(create));
+        assertEquals(new CreateFileDetail(-1, 1, 0x60, 0x80, 1, -1, 1, null), t.events().detail(create));
+        assertEquals(0x103, t.events().result(read), "the other event keeps its own");
+        assertEquals(EventStore.NO_DURATION, t.events().duration(read));
+        assertEquals(new IoDetail(0, 4096, 0, -1), t.events().detail(read));
+        assertThrows(IllegalStateException.class, () -> b.complete(create, 0, 0));
+    }
+
+    @Test
     void unknownOperationKeepsItsSpellingAndClass() {
         TraceBuilder b = new TraceBuilder("t.csv", "procmon-csv");
         int p = b.addProcess(ProcessInfo.of(4, "System"));

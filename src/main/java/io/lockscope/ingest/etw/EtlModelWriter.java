@@ -17,6 +17,7 @@ import io.lockscope.model.detail.Detail;
 import io.lockscope.model.detail.FileMappingDetail;
 import io.lockscope.model.detail.FilterDetail;
 import io.lockscope.model.detail.HandleDetail;
+import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -27,10 +28,12 @@ import java.util.UUID;
  *
  * <ul>
  * <li>FileIo requests become procmon operations (Create → CreateFile, Cleanup → CloseFile, Close →
- *     IRP_MJ_CLOSE, Read/Write, the SetInformation sub-operations …) with the NTSTATUS and duration
- *     of their OperationEnd ({@link EtlPrepass}), the issuing thread from TTID (FileIo headers carry no
- *     PID/TID, etw-formats.md §0.3), the path from FileObject → open path, else FileKey → name,
- *     translated to a DOS path, and FILE_OBJECT + IRP as the event's kernel ids.</li>
+ *     IRP_MJ_CLOSE, Read/Write, the SetInformation sub-operations …) with the issuing thread from
+ *     TTID (FileIo headers carry no PID/TID, etw-formats.md §0.3), the path from FileObject → open
+ *     path, else FileKey → name, translated to a DOS path, and FILE_OBJECT + IRP as the event's
+ *     kernel ids. The OperationEnd that comes later completes the request's event with its NTSTATUS
+ *     and duration: the latest request with its IRP that none completed yet, since IRPs are reused
+ *     (etw-formats.md §2.1); an OperationEnd that completes none is an event of its own.</li>
  * <li>Registry operations become Reg* operations with the full key (KCB name + relative name).</li>
  * <li>A mapped view (FileIo MapFile, or its start rundown) becomes procmon's CreateFileMapping in the
  *     mapping process, so the data section it keeps is found as in a procmon trace; its UnmapFile stays
@@ -49,6 +52,13 @@ final class EtlModelWriter {
     private record RegistryName(String kcb, String relative) {
     }
 
+    /**
+     * A FileIo request waiting for its OperationEnd: its event, and for a Create what its detail is
+     * made of and the Create its FILE_OBJECT waited with before ({@link OpenFileKeys#created}).
+     */
+    private record PendingRequest(int event, KernelEvent.FileCreate create, int createBefore) {
+    }
+
     private final String name;
     private final TraceBuilder builder;
     private final ReadReport report;
@@ -63,8 +73,8 @@ final class EtlModelWriter {
     private final Map<String, Integer> pathIds = new HashMap<>();
     /** Registry key as logged → id of its procmon form in the string pool. */
     private final Map<RegistryName, Integer> registryPathIds = new HashMap<>();
-    private int requests;
-    private int opEnds;
+    /** IRP → the latest request with it that no OperationEnd completed yet. */
+    private final LongObjectHashMap<PendingRequest> pendingByIrp = new LongObjectHashMap<>();
 
     EtlModelWriter(String name, TraceBuilder builder, LogfileHeader header, EtlPrepass prepass) {
         this.name = name;
@@ -94,7 +104,10 @@ final class EtlModelWriter {
         } else if (e instanceof KernelEvent.FileRequest q) {
             fileRequest(r, q);
         } else if (e instanceof KernelEvent.FileOpEnd end) {
-            if (!prepass.requests.opEndMatched(opEnds++)) {
+            PendingRequest request = pendingByIrp.remove(end.irp());
+            if (request != null) {
+                complete(r, request, end);
+            } else {
                 other(r, eventName, processes.keyFor(UNKNOWN_PID), r.tid(), EventClass.FILE_SYSTEM, end.status(), 0,
                         Detail.None.INSTANCE);
             }
@@ -227,37 +240,51 @@ final class EtlModelWriter {
         return prepass.names.processOfThread(tid, UNKNOWN_PID);
     }
 
+    /** A Create, pending until its OperationEnd: no status, duration or open result yet; taken as opening its object. */
     private void fileCreate(TraceRecord r, KernelEvent.FileCreate c) {
-        int n = requests++;
-        int status = prepass.requests.status(n);
-        long extra = prepass.requests.extraInfo(n);
-        Detail detail = KernelMapping.createDetail(c, status, extra);
-        int i = fileEvent(r, n, Operation.CREATE_FILE, c.ttid(), c.fileObject(), c.irp(), pathId(c.openPath()), detail);
-        if (status >= 0) {
-            openFileKeys.created(c.fileObject(), i);
-        }
+        Detail detail = KernelMapping.createDetail(c, RequestJoin.NO_STATUS, 0);
+        int i = fileEvent(r, Operation.CREATE_FILE, c.ttid(), c.fileObject(), c.irp(), pathId(c.openPath()), detail);
+        pendingByIrp.put(c.irp(), new PendingRequest(i, c, openFileKeys.created(c.fileObject(), i)));
     }
 
     private void fileRequest(TraceRecord r, KernelEvent.FileRequest q) {
-        int n = requests++;
         Operation op = FileOperations.operation(q);
         String target = prepass.volumes.toDos(q.fileName());
         int pathId = pathId(prepass.names.fileName(q.fileObject(), q.fileKey()));
-        fileEvent(r, n, op, q.ttid(), q.fileObject(), q.irp(), pathId, FileOperations.detail(q, op, target));
+        int i = fileEvent(r, op, q.ttid(), q.fileObject(), q.irp(), pathId, FileOperations.detail(q, op, target));
+        pendingByIrp.put(q.irp(), new PendingRequest(i, null, -1));
         openFileKeys.requested(builder, q.fileObject(), q.fileKey());
     }
 
-    private int fileEvent(TraceRecord r, int request, Operation op, int ttid, long fileObject, long irp, int pathId,
-                           Detail detail) {
-        long endRaw = prepass.requests.end(request);
-        long duration = endRaw < 0 ? EventStore.NO_DURATION : Math.max(0, header.toFileTime(endRaw) - r.time());
+    private int fileEvent(TraceRecord r, Operation op, int ttid, long fileObject, long irp, int pathId, Detail detail) {
         int pid = r.pid() >= 0 ? r.pid() : processOfThread(ttid);
         int processKey = processes.keyFor(pid);
-        int i = builder.addEvent(r.time(), duration, processKey, ttid, op, prepass.requests.status(request), pathId,
+        int i = builder.addEvent(r.time(), EventStore.NO_DURATION, processKey, ttid, op, RequestJoin.NO_STATUS, pathId,
                 detail, stack(r, ttid, processKey));
         builder.setKernelIds(i, fileObject, irp);
         irpIssuers.issued(irp, processKey, ttid);
         return i;
+    }
+
+    /**
+     * The OperationEnd {@code r} of a pending request: its status, its duration (none for an end
+     * whose raw time is negative, as for a request without one), and for a Create the open result; a
+     * failed Create opened nothing.
+     */
+    private void complete(TraceRecord r, PendingRequest request, KernelEvent.FileOpEnd end) {
+        int i = request.event();
+        KernelEvent.FileCreate c = request.create();
+        if (c != null && end.status() < 0) {
+            openFileKeys.failed(c.fileObject(), i, request.createBefore());
+        }
+        if (i == TraceBuilder.NOT_KEPT) {
+            return;
+        }
+        long duration = r.rawTime() < 0 ? EventStore.NO_DURATION : Math.max(0, r.time() - builder.time(i));
+        builder.complete(i, end.status(), duration);
+        if (c != null) {
+            builder.setDetail(i, KernelMapping.createDetail(c, end.status(), end.extraInfo()));
+        }
     }
 
     private void filter(TraceRecord r, EventNames.Name eventName, KernelEvent.FltIo f) {

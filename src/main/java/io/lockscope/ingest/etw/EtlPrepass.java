@@ -6,27 +6,33 @@ import io.lockscope.ingest.etw.kernel.KernelEvent;
 import io.lockscope.ingest.etw.kernel.VolumeMap;
 import io.lockscope.model.Module;
 
+import static io.lockscope.ingest.etw.kernel.KernelGroups.*;
+
 /**
  * First pass over an ETL: what the second (model-writing) pass needs to know ahead of time.
  *
  * <ul>
- * <li>The OperationEnd of every FileIo request ({@link RequestJoin}), with the raw timestamp as its end.</li>
  * <li>The final name maps ({@link KernelNames#learn}), as fallbacks for events before the rundowns that
  *     name their objects, and the volume map and kernel modules.</li>
  * <li>The call stacks, which StackWalk records give after their event ({@link StackCollector}).</li>
  * </ul>
+ * Only the classes that can teach one of these are decoded ({@link #teaches}); the rest — the bulk of
+ * FileIo (requests and their OperationEnds, which the second pass joins itself), most Registry
+ * events, Process, ObTrace handles, FltIo, DiskIo — wait for the second pass.
  */
 final class EtlPrepass {
     final VolumeMap volumes = new VolumeMap();
     final KernelNames names = new KernelNames();
     final KernelModules kernelModules = new KernelModules();
     final StackCollector stacks = new StackCollector();
-    final RequestJoin requests = new RequestJoin();
 
     void visit(TraceRecord r) {
         KernelEvent e;
         try {
             stacks.visit(r);
+            if (!teaches(r)) {
+                return;
+            }
             e = KernelDecoder.decode(r);
         } catch (TraceRecord.PayloadTooShortException tooShort) {
             return; // the second pass reports it
@@ -35,16 +41,35 @@ final class EtlPrepass {
             return;
         }
         names.learn(e);
-        if (e instanceof KernelEvent.FileCreate c) {
-            requests.request(c.irp());
-        } else if (e instanceof KernelEvent.FileRequest q) {
-            requests.request(q.irp());
-        } else if (e instanceof KernelEvent.FileOpEnd end) {
-            requests.operationEnd(end.irp(), end.status(), end.extraInfo(), r.rawTime());
-        } else if (e instanceof KernelEvent.VolumeMapping v) {
+        if (e instanceof KernelEvent.VolumeMapping v) {
             volumes.add(v.ntPath(), v.dosPath());
         } else if (e instanceof KernelEvent.Image i && i.processId() == 0 && (i.opcode() == 3 || i.opcode() == 10)) {
             kernelModules.add(new Module(i.imageBase(), i.imageSize(), i.fileName(), null, null, null, 0));
         }
+    }
+
+    /**
+     * Whether {@link KernelDecoder} may make of {@code r} an event this pass learns from: FileIo names
+     * and Creates (the open path of their FILE_OBJECT), Thread, Image, the KCB-naming Registry events,
+     * object type names and (among classic records) the volume mappings. The decoder still checks
+     * versions and layouts.
+     */
+    private static boolean teaches(TraceRecord r) {
+        if (r.kind() == TraceRecord.Kind.CLASSIC) {
+            return true;
+        }
+        if (r.kind() != TraceRecord.Kind.KERNEL) {
+            return false;
+        }
+        int t = r.type();
+        return switch (r.group()) {
+            case FILE_IO -> t == FILE_NAME || t == FILE_CREATE_NAME || t == FILE_DELETE_NAME || t == FILE_RUNDOWN
+                    || t == FILE_CREATE;
+            case THREAD, IMAGE -> true;
+            case PROCESS -> t == PROCESS_LOAD_IMAGE;
+            case REGISTRY -> KernelNames.isKcbNaming(t);
+            case OBJECT -> t == 36 || t == 37;
+            default -> false;
+        };
     }
 }

@@ -23,9 +23,9 @@ import java.time.ZoneOffset;
  * process instances with their modules, FileIo and Registry operations in procmon terms, every other
  * kernel event by its TraceEvent name. Recognised by its first buffer, never by its file name.
  *
- * <p>Two passes over the file: the first joins each FileIo request with its OperationEnd and collects
- * the name rundowns that come at the end of a trace ({@link EtlPrepass}), the second writes the events
- * ({@link EtlModelWriter}).
+ * <p>Two passes over the file: the first collects the name rundowns that come at the end of a trace,
+ * the volume map, kernel modules and stacks ({@link EtlPrepass}), the second writes the events and
+ * completes each FileIo request when its OperationEnd comes ({@link EtlModelWriter}).
  */
 public final class EtlTraceReader implements TraceReader {
     @Override

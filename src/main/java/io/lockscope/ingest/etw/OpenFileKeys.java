@@ -13,10 +13,34 @@ public final class OpenFileKeys {
     /** FILE_OBJECT → its Create event, until a request shows the FileKey or the object closes. */
     private final LongIntHashMap createByObject = new LongIntHashMap();
 
-    /** Create event {@code event} opened {@code fileObject}. */
-    public void created(long fileObject, int event) {
-        if (fileObject != 0) {
-            createByObject.put(fileObject, event);
+    /**
+     * Create event {@code event} opened {@code fileObject}, as far as is known yet: a reader that learns
+     * the Create's status only later takes it back with {@link #failed}.
+     *
+     * @return the Create that the object waited with before this one, or -1
+     */
+    public int created(long fileObject, int event) {
+        if (fileObject == 0) {
+            return -1;
+        }
+        int before = createByObject.getIfAbsent(fileObject, -1);
+        createByObject.put(fileObject, event);
+        return before;
+    }
+
+    /**
+     * Create event {@code event} failed after all, so it opened nothing: the object waits again with
+     * the Create {@code before} it ({@link #created}'s answer). No request can have taken the failed
+     * Create's key in between: the object is not usable before its Create completes.
+     */
+    public void failed(long fileObject, int event, int before) {
+        if (fileObject == 0 || createByObject.getIfAbsent(fileObject, -1) != event) {
+            return;
+        }
+        if (before >= 0) {
+            createByObject.put(fileObject, before);
+        } else {
+            createByObject.remove(fileObject);
         }
     }
 

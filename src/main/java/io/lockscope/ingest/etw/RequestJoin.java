@@ -9,8 +9,9 @@ import java.util.BitSet;
 /**
  * Joins every FileIo request with its OperationEnd by IRP: the latest unmatched request with that IRP,
  * since IRPs are reused (etw-formats.md §2.1). Requests and OperationEnds are numbered in stream order,
- * so a first pass fills the join and a second pass that numbers them the same way reads it. Shared by
- * the ETL reader and the readers of its exported forms (tracerpt, xperf dumper).
+ * so a first pass fills the join and a second pass that numbers them the same way reads it. Used by
+ * the readers of exported ETW (tracerpt, xperf dumper); the ETL reader joins the same way while it
+ * writes, completing each request's event when its OperationEnd comes ({@link EtlModelWriter}).
  */
 public final class RequestJoin {
     /** STATUS_PENDING: no OperationEnd seen for the request. */

@@ -3,18 +3,17 @@ package io.lockscope.ingest.etw.etl;
 import io.lockscope.format.etw.etl.EtlLayout;
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.model.ReadReport;
-import io.lockscope.model.StringPool;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.LongConsumer;
 
 /**
@@ -26,7 +25,8 @@ import java.util.function.LongConsumer;
  * are in time order. So the reader first indexes the buffers (offset, size, first timestamp), then
  * merges them k-way by timestamp, opening a buffer only when its first record is due and releasing
  * it (and its decompression scratch) once drained: memory stays at a few buffers. Ties keep file
- * order, so the merge is stable.
+ * order, so the merge is stable. Where there is a second core, compressed buffers are decompressed
+ * on a helper thread a few buffers ahead of the merge ({@link AheadOfMerge}).
  *
  * <p>Every size and offset read from the file is checked against the file before use. A damaged first
  * buffer is a {@link BadInputException}; damage later is counted in {@link #stats()} and the
@@ -53,6 +53,10 @@ public final class EtlReader implements Closeable {
         }
     }
 
+    /** A compressed buffer decompressed into {@code scratch} (header space, then {@code length} bytes), or why not. */
+    private record Decompressed(ByteBuffer scratch, int length, XpressLz77.CorruptStreamException corrupt) {
+    }
+
     private static final class Cursor {
         final BufferEntry entry;
         final TraceRecord record;
@@ -62,7 +66,7 @@ public final class EtlReader implements Closeable {
         long time;
         boolean open;
 
-        Cursor(BufferEntry entry, StringPool texts) {
+        Cursor(BufferEntry entry, Utf16Texts texts) {
             this.entry = entry;
             this.record = new TraceRecord(texts);
             this.time = entry.firstRawTime;
@@ -74,10 +78,12 @@ public final class EtlReader implements Closeable {
     private final ReadReport report;
     private final EtlStats stats = new EtlStats();
     private final List<BufferEntry> buffers = new ArrayList<>();
-    private final ArrayDeque<ByteBuffer> scratchPool = new ArrayDeque<>();
+    /** Decompression scratch of released buffers; taken by the helper thread, given back by the merge. */
+    private final ConcurrentLinkedDeque<ByteBuffer> scratchPool = new ConcurrentLinkedDeque<>();
     private final XpressBuffers xpress;
+    private final boolean decompressAhead;
     /** The text of every record, one String per distinct value across all passes. */
-    private final StringPool texts = new StringPool();
+    private final Utf16Texts texts = new Utf16Texts();
     private byte[] compressedInput = new byte[0];
     private LogfileHeader header;
     /** Completed {@link #read} passes; problems are counted and reported in the first pass only. */
@@ -86,11 +92,12 @@ public final class EtlReader implements Closeable {
     private LongConsumer progress = bytes -> { };
     private long bytesRead;
 
-    private EtlReader(String name, MappedFile file, ReadReport report, XpressBuffers xpress) {
+    private EtlReader(String name, MappedFile file, ReadReport report, XpressBuffers xpress, boolean decompressAhead) {
         this.name = name;
         this.file = file;
         this.report = report;
         this.xpress = xpress;
+        this.decompressAhead = decompressAhead;
     }
 
     /** Opens {@code path}, reads its logfile header and indexes its buffers. */
@@ -100,8 +107,14 @@ public final class EtlReader implements Closeable {
 
     static EtlReader open(Path path, String displayName, ReadReport report, long mapWindow, XpressBuffers xpress)
             throws BadInputException, IOException {
+        return open(path, displayName, report, mapWindow, xpress, Runtime.getRuntime().availableProcessors() > 1);
+    }
+
+    /** @param decompressAhead whether a helper thread decompresses buffers ahead of the merge */
+    static EtlReader open(Path path, String displayName, ReadReport report, long mapWindow, XpressBuffers xpress,
+                          boolean decompressAhead) throws BadInputException, IOException {
         MappedFile mapped = new MappedFile(path, mapWindow);
-        EtlReader reader = new EtlReader(displayName, mapped, report, xpress);
+        EtlReader reader = new EtlReader(displayName, mapped, report, xpress, decompressAhead);
         try {
             reader.readLogfileHeader();
             reader.indexBuffers();
@@ -350,13 +363,43 @@ public final class EtlReader implements Closeable {
         for (BufferEntry e : buffers) {
             queue.add(new Cursor(e, texts));
         }
+        try (AheadOfMerge<BufferEntry, Decompressed> ahead = decompressAhead()) {
+            merge(visitor, queue, ahead);
+        }
+    }
+
+    /**
+     * The helper that decompresses this pass's compressed buffers ahead of the merge, or null when
+     * there are none or no second core for it. The merge opens the buffers it has not opened yet in
+     * the order of their indexed first time, then index: that is their place in its queue, and it does
+     * not change before they open. So that is the order they are decompressed in.
+     */
+    private AheadOfMerge<BufferEntry, Decompressed> decompressAhead() {
+        if (!decompressAhead) {
+            return null;
+        }
+        List<BufferEntry> order = new ArrayList<>();
+        for (BufferEntry e : buffers) {
+            if (e.compressed) {
+                order.add(e);
+            }
+        }
+        if (order.isEmpty()) {
+            return null;
+        }
+        order.sort(Comparator.comparingLong(BufferEntry::firstRawTime).thenComparingInt(BufferEntry::index));
+        return new AheadOfMerge<>(name, order, this::decompress);
+    }
+
+    private void merge(RecordVisitor visitor, PriorityQueue<Cursor> queue, AheadOfMerge<BufferEntry, Decompressed> ahead)
+            throws BadInputException, IOException {
         int open = 0;
         long lastRaw = Long.MIN_VALUE;
         boolean first = firstPass();
         while (!queue.isEmpty()) {
             Cursor c = queue.poll();
             if (!c.open) {
-                if (!open(c)) {
+                if (!open(c, ahead)) {
                     continue;
                 }
                 open++;
@@ -399,13 +442,29 @@ public final class EtlReader implements Closeable {
         }
     }
 
-    private boolean open(Cursor c) throws IOException {
+    /** Opens a buffer: its slice of the file, or its decompressed records (by {@code ahead} when not null). */
+    private boolean open(Cursor c, AheadOfMerge<BufferEntry, Decompressed> ahead) throws IOException {
         BufferEntry e = c.entry;
         c.open = true;
         if (!e.compressed) {
             c.data = file.slice(e.offset, e.filled);
             return true;
         }
+        Decompressed d = ahead != null ? ahead.take(e) : decompress(e);
+        if (d.corrupt() != null) {
+            if (firstPass()) {
+                stats.corruptBuffers++;
+                report.skip("compressed ETL buffer does not decompress", name + ": " + e.where() + ": " + d.corrupt().getMessage());
+            }
+            return false;
+        }
+        c.scratch = d.scratch();
+        c.data = d.scratch().slice(0, EtlLayout.BUFFER_HEADER_SIZE + d.length()).order(ByteOrder.LITTLE_ENDIAN);
+        return true;
+    }
+
+    /** Decompresses a buffer into released scratch or new; on the helper thread when there is one. */
+    private Decompressed decompress(BufferEntry e) throws IOException {
         ByteBuffer scratch = scratchPool.poll();
         if (scratch == null || scratch.capacity() < e.filled) {
             scratch = xpress.allocate(e.filled);
@@ -413,16 +472,10 @@ public final class EtlReader implements Closeable {
         try {
             int n = xpress.decode(file.slice(e.offset + EtlLayout.BUFFER_HEADER_SIZE, e.diskSize - EtlLayout.BUFFER_HEADER_SIZE), scratch,
                     EtlLayout.BUFFER_HEADER_SIZE, e.filled - EtlLayout.BUFFER_HEADER_SIZE);
-            c.scratch = scratch;
-            c.data = scratch.slice(0, EtlLayout.BUFFER_HEADER_SIZE + n).order(ByteOrder.LITTLE_ENDIAN);
-            return true;
+            return new Decompressed(scratch, n, null);
         } catch (XpressLz77.CorruptStreamException ex) {
             scratchPool.push(scratch);
-            if (firstPass()) {
-                stats.corruptBuffers++;
-                report.skip("compressed ETL buffer does not decompress", name + ": " + e.where() + ": " + ex.getMessage());
-            }
-            return false;
+            return new Decompressed(null, 0, ex);
         }
     }
 

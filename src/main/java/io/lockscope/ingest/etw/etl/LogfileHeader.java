@@ -33,6 +33,10 @@ public record LogfileHeader(long bufferSize, int version, int providerVersion, i
     public static final int CLOCK_SYSTEM_TIME = 2;
     public static final int CLOCK_CPU_CYCLES = 3;
 
+    private static final long FILETIME_TICKS_PER_SECOND = 10_000_000L;
+    /** The largest clock delta that can be multiplied by {@link #FILETIME_TICKS_PER_SECOND} without overflow. */
+    private static final long MAX_SCALABLE_DELTA = Long.MAX_VALUE / FILETIME_TICKS_PER_SECOND;
+
     /** Parses the payload of the header record; {@code pointerSize} is that of its record header. */
     static LogfileHeader parse(TraceRecord r, int pointerSize) {
         int tz = 56 + 2 * pointerSize;
@@ -63,10 +67,17 @@ public record LogfileHeader(long bufferSize, int version, int providerVersion, i
                 if (perfFreq <= 0) {
                     return startTime;
                 }
+                if (perfFreq == FILETIME_TICKS_PER_SECOND) {
+                    return startTime + delta; // the 10 MHz QPC of Windows 10 and later: ticks are FILETIME units
+                }
+                if (delta >= -MAX_SCALABLE_DELTA && delta <= MAX_SCALABLE_DELTA) {
+                    // one division, every record of a trace pays it; the same value as the split below
+                    return startTime + delta * FILETIME_TICKS_PER_SECOND / perfFreq;
+                }
                 // split so that delta * 10^7 cannot overflow
                 long whole = delta / perfFreq;
                 long rest = delta % perfFreq;
-                return startTime + whole * 10_000_000L + rest * 10_000_000L / perfFreq;
+                return startTime + whole * FILETIME_TICKS_PER_SECOND + rest * FILETIME_TICKS_PER_SECOND / perfFreq;
         }
     }
 }

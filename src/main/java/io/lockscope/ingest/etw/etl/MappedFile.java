@@ -33,8 +33,11 @@ final class MappedFile implements Closeable {
         return size;
     }
 
-    /** A little-endian view of {@code [offset, offset + length)}; the caller checked it lies within the file. */
-    ByteBuffer slice(long offset, int length) throws IOException {
+    /**
+     * A little-endian view of {@code [offset, offset + length)}; the caller checked it lies within the file.
+     * Synchronized: the merge and the thread that decompresses ahead of it both slice.
+     */
+    synchronized ByteBuffer slice(long offset, int length) throws IOException {
         if (offset < 0 || length < 0 || offset + length > size) {
             throw new IllegalArgumentException("slice [" + offset + ", +" + length + ") outside a file of " + size);
         }
@@ -48,7 +51,7 @@ final class MappedFile implements Closeable {
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         window = null;
         channel.close();
     }

@@ -1,7 +1,6 @@
 package io.lockscope.ingest.etw.etl;
 
 import io.lockscope.format.etw.etl.EtlLayout;
-import io.lockscope.model.StringPool;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +37,7 @@ public final class TraceRecord {
         }
     }
 
-    private final StringPool texts;
+    private final Utf16Texts texts;
     /** Where {@link #utf16z} copies text to intern it. */
     private byte[] scratch = new byte[256];
     private ByteBuffer data;
@@ -71,7 +70,7 @@ public final class TraceRecord {
     }
 
     /** A record whose text is interned in {@code texts}, or new Strings when null. */
-    TraceRecord(StringPool texts) {
+    TraceRecord(Utf16Texts texts) {
         this.texts = texts;
     }
 
@@ -352,8 +351,8 @@ public final class TraceRecord {
 
     /**
      * The pool's String for the UTF-16 string at {@code offset}: the rest of the payload copied in one
-     * go into a scratch array, where the NUL is found and the value hashed without a buffer access per
-     * character.
+     * go into a scratch array, where the NUL is found and the value looked up without a buffer access
+     * per character.
      */
     private String internedUtf16z(int offset) {
         if (offset < 0 || offset > payloadLength) {
@@ -364,11 +363,7 @@ public final class TraceRecord {
             scratch = new byte[Math.max(bytes, 2 * scratch.length)];
         }
         data.get(payloadStart + offset, scratch, 0, bytes);
-        int n = 0;
-        while (2 * n < bytes && (scratch[2 * n] | scratch[2 * n + 1]) != 0) {
-            n++;
-        }
-        return texts.get(texts.internUtf16le(scratch, 0, n));
+        return texts.intern(scratch, Utf16Texts.bytesBeforeNul(scratch, bytes));
     }
 
     /** Bytes taken by the UTF-16 string at {@code offset}, its NUL included when present. */
