@@ -6,6 +6,7 @@ import io.lockscope.model.Paths;
 import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.TraceBuilder;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
+import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,8 @@ public final class ProcessTracker {
     private static final class Instance {
         ProcessInfo info;
         final List<Module> modules = new ArrayList<>();
+        /** The bases of {@link #modules}: a file may load any number of images, each checked against the others. */
+        final LongHashSet bases = new LongHashSet();
         boolean described;
         boolean ended;
 
@@ -108,10 +111,8 @@ public final class ProcessTracker {
             return;
         }
         Instance instance = instances.get(keyFor(image.processId()));
-        for (Module m : instance.modules) {
-            if (m.base() == module.base()) {
-                return;
-            }
+        if (!instance.bases.add(module.base())) {
+            return;
         }
         instance.modules.add(module);
         ProcessInfo info = instance.info;

@@ -31,10 +31,30 @@ import java.util.function.LongConsumer;
  * <p>Every size and offset read from the file is checked against the file before use. A damaged first
  * buffer is a {@link BadInputException}; damage later is counted in {@link #stats()} and the
  * {@link ReadReport} and reading goes on with what can be located.
+ *
+ * <p>Memory follows the file, not what it declares: a compressed buffer may claim at most
+ * {@link #MAX_XPRESS_RATIO} decompressed bytes per compressed byte, and the decompressed buffers held at
+ * once (open ones and those kept for reuse) stay within a budget, {@link #DECOMPRESSED_BUDGET} by default.
+ * A buffer beyond either is skipped and counted.
  */
 public final class EtlReader implements Closeable {
     /** Largest buffer accepted; ETW buffers are at most a few MB (1 MB max on most Windows versions). */
     static final int MAX_BUFFER_BYTES = 64 << 20;
+    /**
+     * Most decompressed bytes a compressed buffer may claim per compressed byte. The buffers of a real
+     * merged trace compress 1.8 to 13.6 times (PerfView's net.4.5.2.x64.etl, 359 buffers, median 4.5;
+     * etw-formats.md §4.5), so 64 leaves a wide margin, while a few bytes declaring megabytes (one XPRESS
+     * match can repeat a byte 2^32 times) are refused before the output is allocated.
+     */
+    static final int MAX_XPRESS_RATIO = 64;
+    /**
+     * Default bound on the decompressed buffers held at once during the time merge. The merge holds
+     * about one buffer per CPU (a buffer is opened when its first record is due and released once
+     * drained), so a 256-processor trace with 1 MB buffers needs 256 MiB; twice that leaves room for
+     * buffers whose times overlap. Without it, buffers of many CPUs, each of up to 64 MiB, could be
+     * declared open at once.
+     */
+    static final long DECOMPRESSED_BUDGET = 512L << 20;
     /** Decompressed bytes enough to read the timestamp of a buffer's first record. */
     private static final int FIRST_RECORD_PREFIX = 0x60;
     private static final int COMPRESSION_FORMAT_XPRESS = 3;
@@ -74,7 +94,11 @@ public final class EtlReader implements Closeable {
     private final ReadReport report;
     private final EtlStats stats = new EtlStats();
     private final List<BufferEntry> buffers = new ArrayList<>();
+    /** Decompression buffers released by drained cursors, kept for the next compressed buffer. */
     private final ArrayDeque<ByteBuffer> scratchPool = new ArrayDeque<>();
+    /** Capacity of every decompression buffer held (open cursors' and pooled), at most {@link #decompressedBudget}. */
+    private long scratchBytes;
+    private final long decompressedBudget;
     private final XpressBuffers xpress;
     /** The text of every record, one String per distinct value across all passes. */
     private final StringPool texts = new StringPool();
@@ -86,22 +110,23 @@ public final class EtlReader implements Closeable {
     private LongConsumer progress = bytes -> { };
     private long bytesRead;
 
-    private EtlReader(String name, MappedFile file, ReadReport report, XpressBuffers xpress) {
+    private EtlReader(String name, MappedFile file, ReadReport report, XpressBuffers xpress, long decompressedBudget) {
         this.name = name;
         this.file = file;
         this.report = report;
         this.xpress = xpress;
+        this.decompressedBudget = decompressedBudget;
     }
 
     /** Opens {@code path}, reads its logfile header and indexes its buffers. */
     public static EtlReader open(Path path, String displayName, ReadReport report) throws BadInputException, IOException {
-        return open(path, displayName, report, MappedFile.DEFAULT_WINDOW, XpressBuffers.preferred());
+        return open(path, displayName, report, MappedFile.DEFAULT_WINDOW, XpressBuffers.preferred(), DECOMPRESSED_BUDGET);
     }
 
-    static EtlReader open(Path path, String displayName, ReadReport report, long mapWindow, XpressBuffers xpress)
-            throws BadInputException, IOException {
+    static EtlReader open(Path path, String displayName, ReadReport report, long mapWindow, XpressBuffers xpress,
+                          long decompressedBudget) throws BadInputException, IOException {
         MappedFile mapped = new MappedFile(path, mapWindow);
-        EtlReader reader = new EtlReader(displayName, mapped, report, xpress);
+        EtlReader reader = new EtlReader(displayName, mapped, report, xpress, decompressedBudget);
         try {
             reader.readLogfileHeader();
             reader.indexBuffers();
@@ -243,11 +268,12 @@ public final class EtlReader implements Closeable {
             long firstRaw;
             if (h.compressed()) {
                 stats.compressedBuffers++;
-                if (truncated || h.savedOffset() <= EtlLayout.BUFFER_HEADER_SIZE || h.savedOffset() > maxDecompressed) {
+                String impossible = truncated ? null : impossibleDecompressedSize(h.savedOffset(), diskSize, maxDecompressed);
+                if (truncated || impossible != null) {
                     if (!truncated) {
                         stats.corruptBuffers++;
                         report.skip("compressed ETL buffer with an impossible decompressed size",
-                                name + ": " + where + " SavedOffset " + h.savedOffset());
+                                name + ": " + where + " SavedOffset " + h.savedOffset() + " " + impossible);
                     }
                     offset += h.bufferSize();
                     continue;
@@ -285,6 +311,21 @@ public final class EtlReader implements Closeable {
             }
             offset += h.bufferSize();
         }
+    }
+
+    /** Why a compressed buffer of {@code diskSize} bytes cannot decompress to {@code savedOffset}, or null. */
+    private static String impossibleDecompressedSize(long savedOffset, int diskSize, long maxDecompressed) {
+        if (savedOffset <= EtlLayout.BUFFER_HEADER_SIZE) {
+            return "leaves no room for records";
+        }
+        if (savedOffset > maxDecompressed) {
+            return "is more than the session's buffers hold (" + maxDecompressed + " bytes)";
+        }
+        long compressed = diskSize - EtlLayout.BUFFER_HEADER_SIZE;
+        if (savedOffset - EtlLayout.BUFFER_HEADER_SIZE > MAX_XPRESS_RATIO * compressed) {
+            return "is more than " + MAX_XPRESS_RATIO + " times its " + compressed + " compressed bytes";
+        }
+        return null;
     }
 
     /** Raw time of the first record at 0x48, Long.MAX_VALUE for an empty buffer, MIN_VALUE when untimed. */
@@ -346,6 +387,9 @@ public final class EtlReader implements Closeable {
      * nearly every record is read without a queue operation.
      */
     private void merge(RecordVisitor visitor) throws BadInputException, IOException {
+        // every pass starts with no decompression buffer, so each meets the budget at the same buffers
+        scratchPool.clear();
+        scratchBytes = 0;
         PriorityQueue<Cursor> queue = new PriorityQueue<>(Math.max(1, buffers.size()), ORDER);
         for (BufferEntry e : buffers) {
             queue.add(new Cursor(e, texts));
@@ -406,13 +450,26 @@ public final class EtlReader implements Closeable {
             c.data = file.slice(e.offset, e.filled);
             return true;
         }
-        ByteBuffer scratch = scratchPool.poll();
-        if (scratch == null || scratch.capacity() < e.filled) {
-            scratch = xpress.allocate(e.filled);
+        ByteBuffer scratch = scratchFor(e.filled);
+        if (scratch == null) {
+            if (firstPass()) {
+                stats.buffersOverBudget++;
+                report.skip("compressed ETL buffer over the decompression memory budget",
+                        name + ": " + e.where() + ": " + e.filled + " bytes to decompress, but the buffers open hold "
+                                + scratchBytes + " of the " + decompressedBudget + " allowed");
+            }
+            return false;
         }
         try {
+            int declared = e.filled - EtlLayout.BUFFER_HEADER_SIZE;
             int n = xpress.decode(file.slice(e.offset + EtlLayout.BUFFER_HEADER_SIZE, e.diskSize - EtlLayout.BUFFER_HEADER_SIZE), scratch,
-                    EtlLayout.BUFFER_HEADER_SIZE, e.filled - EtlLayout.BUFFER_HEADER_SIZE);
+                    EtlLayout.BUFFER_HEADER_SIZE, declared);
+            if (n < declared && firstPass()) {
+                // the stream of a whole buffer decodes to exactly SavedOffset − 0x48 bytes (etw-formats.md §4.5)
+                stats.shortBuffers++;
+                report.skip("compressed ETL buffer decompresses to less than it declares; its end is missing",
+                        name + ": " + e.where() + ": " + n + " of " + declared + " bytes");
+            }
             c.scratch = scratch;
             c.data = scratch.slice(0, EtlLayout.BUFFER_HEADER_SIZE + n).order(ByteOrder.LITTLE_ENDIAN);
             return true;
@@ -424,6 +481,31 @@ public final class EtlReader implements Closeable {
             }
             return false;
         }
+    }
+
+    /**
+     * A decompression buffer of at least {@code bytes}: a pooled one, or a new one within the budget
+     * (pooled ones too small are let go first); null when the buffers open leave no room for it.
+     */
+    private ByteBuffer scratchFor(int bytes) {
+        ByteBuffer pooled = scratchPool.poll();
+        if (pooled != null && pooled.capacity() >= bytes) {
+            return pooled;
+        }
+        if (pooled != null) {
+            scratchBytes -= pooled.capacity();
+        }
+        while (scratchBytes + bytes > decompressedBudget && !scratchPool.isEmpty()) {
+            scratchBytes -= scratchPool.poll().capacity();
+        }
+        if (scratchBytes + bytes > decompressedBudget) {
+            return null;
+        }
+        scratchBytes += bytes;
+        if (firstPass()) {
+            stats.maxDecompressedBytes = Math.max(stats.maxDecompressedBytes, scratchBytes);
+        }
+        return xpress.allocate(bytes);
     }
 
     /** Parses the record at {@code pos} into the cursor; false when the buffer has no more records. */
