@@ -9,6 +9,8 @@ import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Process instances of an ETL, keyed by PID plus start so that a reused PID gets a new instance: a
@@ -24,6 +26,11 @@ public final class ProcessTracker {
     private static final class Instance {
         ProcessInfo info;
         final List<Module> modules = new ArrayList<>();
+        /**
+         * {@link #modules} by base: a file may load any number of images into a process, and each new one
+         * and each stack frame is looked up here rather than compared with all of them.
+         */
+        final TreeMap<Long, Module> byBase = new TreeMap<>(Long::compareUnsigned);
         boolean described;
         boolean ended;
 
@@ -108,10 +115,8 @@ public final class ProcessTracker {
             return;
         }
         Instance instance = instances.get(keyFor(image.processId()));
-        for (Module m : instance.modules) {
-            if (m.base() == module.base()) {
-                return;
-            }
+        if (instance.byBase.putIfAbsent(module.base(), module) != null) {
+            return;
         }
         instance.modules.add(module);
         ProcessInfo info = instance.info;
@@ -123,14 +128,13 @@ public final class ProcessTracker {
         }
     }
 
-    /** The module of process {@code key} (loaded so far) holding {@code address}, or null. */
+    /**
+     * The module of process {@code key} (loaded so far) holding {@code address}: the one with the nearest
+     * base at or below it, as {@link KernelModules} finds kernel ones; null when that one ends before it.
+     */
     Module moduleAt(int key, long address) {
-        for (Module m : instances.get(key).modules) {
-            if (m.contains(address)) {
-                return m;
-            }
-        }
-        return null;
+        Map.Entry<Long, Module> below = instances.get(key).byBase.floorEntry(address);
+        return below != null && below.getValue().contains(address) ? below.getValue() : null;
     }
 
     /** Writes every instance with its modules into the builder. */

@@ -8,7 +8,9 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Call stacks of an ETL, gathered in the first pass and handed to the events they belong to in the
@@ -42,15 +44,32 @@ final class StackCollector {
     private final IntArrayList refTid = new IntArrayList();
     private final IntArrayList refKernel = new IntArrayList();
     private final IntArrayList refUser = new IntArrayList();
-    /** Raw time → the latest reference with it; {@link #sameTime} chains to earlier ones. */
-    private final LongIntHashMap latestByTime = new LongIntHashMap();
-    private final IntArrayList sameTime = new IntArrayList();
+    /** Raw time → the first reference with it. */
+    private final LongIntHashMap firstByTime = new LongIntHashMap();
+    /**
+     * The references whose time an earlier one on another thread has. A real trace has few (two
+     * threads' events in one clock tick), but a file may hold any number at one time, so they are
+     * found by time and thread at once, not by walking the ones before them.
+     */
+    private final Map<TimeAndThread, Integer> laterByTimeAndThread = new HashMap<>();
     /** Frame lists, innermost first, shared by the references to one key definition. */
     private final List<long[]> frameLists = new ArrayList<>();
     /** Key → references waiting for its definition, each as reference &lt;&lt; 1 | (1 for the user part). */
     private final LongObjectHashMap<IntArrayList> pendingByKey = new LongObjectHashMap<>();
     private long references;
     private long resolved;
+
+    /**
+     * Comparable, so that a bin of equal hash codes (which a file can choose) is a tree searched in
+     * logarithmic time rather than a list.
+     */
+    private record TimeAndThread(long time, int tid) implements Comparable<TimeAndThread> {
+        @Override
+        public int compareTo(TimeAndThread o) {
+            int byTime = Long.compare(time, o.time);
+            return byTime != 0 ? byTime : Integer.compare(tid, o.tid);
+        }
+    }
 
     void visit(TraceRecord r) {
         if (r.kind() != TraceRecord.Kind.KERNEL || r.group() != KernelGroups.STACK_WALK) {
@@ -107,18 +126,21 @@ final class StackCollector {
         refTid.add(tid);
         refKernel.add(NONE);
         refUser.add(NONE);
-        sameTime.add(latestByTime.getIfAbsent(rawTime, NONE));
-        latestByTime.put(rawTime, ref);
+        if (firstByTime.containsKey(rawTime)) {
+            laterByTimeAndThread.put(new TimeAndThread(rawTime, tid), ref);
+        } else {
+            firstByTime.put(rawTime, ref);
+        }
         return ref;
     }
 
     private int find(long rawTime, int tid) {
-        for (int ref = latestByTime.getIfAbsent(rawTime, NONE); ref != NONE; ref = sameTime.get(ref)) {
-            if (refTid.get(ref) == tid) {
-                return ref;
-            }
+        int first = firstByTime.getIfAbsent(rawTime, NONE);
+        if (first == NONE || refTid.get(first) == tid) {
+            return first;
         }
-        return NONE;
+        Integer later = laterByTimeAndThread.get(new TimeAndThread(rawTime, tid));
+        return later == null ? NONE : later;
     }
 
     private static long[] addresses(TraceRecord r, int from, int pointerSize) {

@@ -31,10 +31,30 @@ import java.util.function.LongConsumer;
  * <p>Every size and offset read from the file is checked against the file before use. A damaged first
  * buffer is a {@link BadInputException}; damage later is counted in {@link #stats()} and the
  * {@link ReadReport} and reading goes on with what can be located.
+ *
+ * <p>Memory follows the file, not what it declares: a compressed buffer may claim at most
+ * {@link #MAX_XPRESS_RATIO} decompressed bytes per compressed byte, and the decompressed buffers held at
+ * once (open ones and those kept for reuse) stay within a budget, {@link #DECOMPRESSED_BUDGET} by default.
+ * A buffer beyond either is skipped and counted.
  */
 public final class EtlReader implements Closeable {
     /** Largest buffer accepted; ETW buffers are at most a few MB (1 MB max on most Windows versions). */
     static final int MAX_BUFFER_BYTES = 64 << 20;
+    /**
+     * Most decompressed bytes a compressed buffer may claim per compressed byte. The buffers of a real
+     * merged trace compress 1.8 to 13.6 times (PerfView's net.4.5.2.x64.etl, 359 buffers, median 4.5;
+     * etw-formats.md §4.5), so 64 leaves a wide margin, while a few bytes declaring megabytes (one XPRESS
+     * match can repeat a byte 2^32 times) are refused before the output is allocated.
+     */
+    static final int MAX_XPRESS_RATIO = 64;
+    /**
+     * Default bound on the decompressed buffers held at once during the time merge. The merge holds
+     * about one buffer per CPU (a buffer is opened when its first record is due and released once
+     * drained), so a 256-processor trace with 1 MB buffers needs 256 MiB; twice that leaves room for
+     * buffers whose times overlap. Without it, buffers of many CPUs, each of up to 64 MiB, could be
+     * declared open at once.
+     */
+    static final long DECOMPRESSED_BUDGET = 512L << 20;
     /** Decompressed bytes enough to read the timestamp of a buffer's first record. */
     private static final int FIRST_RECORD_PREFIX = 0x60;
     private static final int COMPRESSION_FORMAT_XPRESS = 3;
@@ -53,8 +73,15 @@ public final class EtlReader implements Closeable {
         }
     }
 
-    /** A compressed buffer decompressed into {@code scratch} (header space, then {@code length} bytes), or why not. */
-    private record Decompressed(ByteBuffer scratch, int length, XpressLz77.CorruptStreamException corrupt) {
+    /**
+     * A compressed buffer decompressed into {@code scratch} (header space, then {@code length} bytes), or
+     * why not: its stream is {@code corrupt}, or the budget had no room with {@code heldWhenRefused} held.
+     */
+    private record Decompressed(ByteBuffer scratch, int length, XpressLz77.CorruptStreamException corrupt,
+                                long heldWhenRefused) {
+        static Decompressed overBudget(long held) {
+            return new Decompressed(null, 0, null, held);
+        }
     }
 
     private static final class Cursor {
@@ -78,8 +105,11 @@ public final class EtlReader implements Closeable {
     private final ReadReport report;
     private final EtlStats stats = new EtlStats();
     private final List<BufferEntry> buffers = new ArrayList<>();
-    /** Decompression scratch of released buffers; taken by the helper thread, given back by the merge. */
+    /** Decompression buffers released by drained cursors; taken by the helper thread, given back by the merge. */
     private final ConcurrentLinkedDeque<ByteBuffer> scratchPool = new ConcurrentLinkedDeque<>();
+    /** Capacity of every decompression buffer held (open cursors', ahead and pooled), at most {@link #decompressedBudget}. */
+    private long scratchBytes;
+    private final long decompressedBudget;
     private final XpressBuffers xpress;
     private final boolean decompressAhead;
     /** The text of every record, one String per distinct value across all passes. */
@@ -92,29 +122,30 @@ public final class EtlReader implements Closeable {
     private LongConsumer progress = bytes -> { };
     private long bytesRead;
 
-    private EtlReader(String name, MappedFile file, ReadReport report, XpressBuffers xpress, boolean decompressAhead) {
+    private EtlReader(String name, MappedFile file, ReadReport report, XpressBuffers xpress, long decompressedBudget,
+                      boolean decompressAhead) {
         this.name = name;
         this.file = file;
         this.report = report;
         this.xpress = xpress;
+        this.decompressedBudget = decompressedBudget;
         this.decompressAhead = decompressAhead;
     }
 
     /** Opens {@code path}, reads its logfile header and indexes its buffers. */
     public static EtlReader open(Path path, String displayName, ReadReport report) throws BadInputException, IOException {
-        return open(path, displayName, report, MappedFile.DEFAULT_WINDOW, XpressBuffers.preferred());
+        return open(path, displayName, report, MappedFile.DEFAULT_WINDOW, XpressBuffers.preferred(), DECOMPRESSED_BUDGET,
+                Runtime.getRuntime().availableProcessors() > 1);
     }
 
-    static EtlReader open(Path path, String displayName, ReadReport report, long mapWindow, XpressBuffers xpress)
-            throws BadInputException, IOException {
-        return open(path, displayName, report, mapWindow, xpress, Runtime.getRuntime().availableProcessors() > 1);
-    }
-
-    /** @param decompressAhead whether a helper thread decompresses buffers ahead of the merge */
+    /**
+     * @param decompressedBudget bound on the decompressed buffers held at once
+     * @param decompressAhead whether a helper thread decompresses buffers ahead of the merge
+     */
     static EtlReader open(Path path, String displayName, ReadReport report, long mapWindow, XpressBuffers xpress,
-                          boolean decompressAhead) throws BadInputException, IOException {
+                          long decompressedBudget, boolean decompressAhead) throws BadInputException, IOException {
         MappedFile mapped = new MappedFile(path, mapWindow);
-        EtlReader reader = new EtlReader(displayName, mapped, report, xpress, decompressAhead);
+        EtlReader reader = new EtlReader(displayName, mapped, report, xpress, decompressedBudget, decompressAhead);
         try {
             reader.readLogfileHeader();
             reader.indexBuffers();
@@ -256,11 +287,12 @@ public final class EtlReader implements Closeable {
             long firstRaw;
             if (h.compressed()) {
                 stats.compressedBuffers++;
-                if (truncated || h.savedOffset() <= EtlLayout.BUFFER_HEADER_SIZE || h.savedOffset() > maxDecompressed) {
+                String impossible = truncated ? null : impossibleDecompressedSize(h.savedOffset(), diskSize, maxDecompressed);
+                if (truncated || impossible != null) {
                     if (!truncated) {
                         stats.corruptBuffers++;
                         report.skip("compressed ETL buffer with an impossible decompressed size",
-                                name + ": " + where + " SavedOffset " + h.savedOffset());
+                                name + ": " + where + " SavedOffset " + h.savedOffset() + " " + impossible);
                     }
                     offset += h.bufferSize();
                     continue;
@@ -298,6 +330,21 @@ public final class EtlReader implements Closeable {
             }
             offset += h.bufferSize();
         }
+    }
+
+    /** Why a compressed buffer of {@code diskSize} bytes cannot decompress to {@code savedOffset}, or null. */
+    private static String impossibleDecompressedSize(long savedOffset, int diskSize, long maxDecompressed) {
+        if (savedOffset <= EtlLayout.BUFFER_HEADER_SIZE) {
+            return "leaves no room for records";
+        }
+        if (savedOffset > maxDecompressed) {
+            return "is more than the session's buffers hold (" + maxDecompressed + " bytes)";
+        }
+        long compressed = diskSize - EtlLayout.BUFFER_HEADER_SIZE;
+        if (savedOffset - EtlLayout.BUFFER_HEADER_SIZE > MAX_XPRESS_RATIO * compressed) {
+            return "is more than " + MAX_XPRESS_RATIO + " times its " + compressed + " compressed bytes";
+        }
+        return null;
     }
 
     /** Raw time of the first record at 0x48, Long.MAX_VALUE for an empty buffer, MIN_VALUE when untimed. */
@@ -359,6 +406,7 @@ public final class EtlReader implements Closeable {
      * nearly every record is read without a queue operation.
      */
     private void merge(RecordVisitor visitor) throws BadInputException, IOException {
+        forgetScratch();
         PriorityQueue<Cursor> queue = new PriorityQueue<>(Math.max(1, buffers.size()), ORDER);
         for (BufferEntry e : buffers) {
             queue.add(new Cursor(e, texts));
@@ -451,32 +499,84 @@ public final class EtlReader implements Closeable {
             return true;
         }
         Decompressed d = ahead != null ? ahead.take(e) : decompress(e);
-        if (d.corrupt() != null) {
+        if (d.scratch() == null) {
             if (firstPass()) {
-                stats.corruptBuffers++;
-                report.skip("compressed ETL buffer does not decompress", name + ": " + e.where() + ": " + d.corrupt().getMessage());
+                if (d.corrupt() != null) {
+                    stats.corruptBuffers++;
+                    report.skip("compressed ETL buffer does not decompress", name + ": " + e.where() + ": " + d.corrupt().getMessage());
+                } else {
+                    stats.buffersOverBudget++;
+                    report.skip("compressed ETL buffer over the decompression memory budget",
+                            name + ": " + e.where() + ": " + e.filled + " bytes to decompress, but the buffers open hold "
+                                    + d.heldWhenRefused() + " of the " + decompressedBudget + " allowed");
+                }
             }
             return false;
+        }
+        int declared = e.filled - EtlLayout.BUFFER_HEADER_SIZE;
+        if (d.length() < declared && firstPass()) {
+            // the stream of a whole buffer decodes to exactly SavedOffset − 0x48 bytes (etw-formats.md §4.5)
+            stats.shortBuffers++;
+            report.skip("compressed ETL buffer decompresses to less than it declares; its end is missing",
+                    name + ": " + e.where() + ": " + d.length() + " of " + declared + " bytes");
         }
         c.scratch = d.scratch();
         c.data = d.scratch().slice(0, EtlLayout.BUFFER_HEADER_SIZE + d.length()).order(ByteOrder.LITTLE_ENDIAN);
         return true;
     }
 
-    /** Decompresses a buffer into released scratch or new; on the helper thread when there is one. */
+    /**
+     * Decompresses a buffer into pooled or new scratch within the budget; on the helper thread when
+     * there is one, so it only reports what happened and {@link #open} counts it.
+     */
     private Decompressed decompress(BufferEntry e) throws IOException {
-        ByteBuffer scratch = scratchPool.poll();
-        if (scratch == null || scratch.capacity() < e.filled) {
-            scratch = xpress.allocate(e.filled);
+        ByteBuffer scratch = scratchFor(e.filled);
+        if (scratch == null) {
+            return Decompressed.overBudget(heldScratchBytes());
         }
         try {
             int n = xpress.decode(file.slice(e.offset + EtlLayout.BUFFER_HEADER_SIZE, e.diskSize - EtlLayout.BUFFER_HEADER_SIZE), scratch,
                     EtlLayout.BUFFER_HEADER_SIZE, e.filled - EtlLayout.BUFFER_HEADER_SIZE);
-            return new Decompressed(scratch, n, null);
+            return new Decompressed(scratch, n, null, 0);
         } catch (XpressLz77.CorruptStreamException ex) {
             scratchPool.push(scratch);
-            return new Decompressed(null, 0, ex);
+            return new Decompressed(null, 0, ex, 0);
         }
+    }
+
+    /**
+     * A decompression buffer of at least {@code bytes}: a pooled one, or a new one within the budget
+     * (pooled ones too small are let go first); null when the buffers open leave no room for it.
+     */
+    private synchronized ByteBuffer scratchFor(int bytes) {
+        ByteBuffer pooled = scratchPool.poll();
+        if (pooled != null && pooled.capacity() >= bytes) {
+            return pooled;
+        }
+        if (pooled != null) {
+            scratchBytes -= pooled.capacity();
+        }
+        while (scratchBytes + bytes > decompressedBudget && !scratchPool.isEmpty()) {
+            scratchBytes -= scratchPool.poll().capacity();
+        }
+        if (scratchBytes + bytes > decompressedBudget) {
+            return null;
+        }
+        scratchBytes += bytes;
+        if (firstPass()) {
+            stats.maxDecompressedBytes = Math.max(stats.maxDecompressedBytes, scratchBytes);
+        }
+        return xpress.allocate(bytes);
+    }
+
+    private synchronized long heldScratchBytes() {
+        return scratchBytes;
+    }
+
+    /** Every pass starts with no decompression buffer, so each meets the budget at the same buffers. */
+    private synchronized void forgetScratch() {
+        scratchPool.clear();
+        scratchBytes = 0;
     }
 
     /** Parses the record at {@code pos} into the cursor; false when the buffer has no more records. */

@@ -18,6 +18,9 @@ public final class EtlStats {
     long cutAt = -1;
     long outOfOrderRecords;
     int maxOpenBuffers;
+    long maxDecompressedBytes;
+    long buffersOverBudget;
+    long shortBuffers;
     final long[] buffersByType = new long[EtlLayout.BUFFER_TYPE_NAMES.length + 1];
 
     /** The file offset of the buffer the end of the file cuts, or -1 when the file ends between buffers. */
@@ -84,5 +87,20 @@ public final class EtlStats {
     /** The most buffers open at once during the time merge (memory held = this × buffer size). */
     public int maxOpenBuffers() {
         return maxOpenBuffers;
+    }
+
+    /** The most bytes of decompression buffers held at once during the time merge. */
+    public long maxDecompressedBytes() {
+        return maxDecompressedBytes;
+    }
+
+    /** Compressed buffers whose stream ends before the decompressed size they declare; their records up to there were read. */
+    public long shortBuffers() {
+        return shortBuffers;
+    }
+
+    /** Compressed buffers skipped because decompressing them would have passed the memory budget. */
+    public long buffersOverBudget() {
+        return buffersOverBudget;
     }
 }

@@ -35,7 +35,7 @@ class DecompressAheadTest {
         ReadReport report = new ReadReport();
         List<String> records = new ArrayList<>();
         try (EtlReader reader = EtlReader.open(etl, "boot.etl", report, MappedFile.DEFAULT_WINDOW, XpressBuffers.preferred(),
-                ahead)) {
+                EtlReader.DECOMPRESSED_BUDGET, ahead)) {
             for (int pass = 0; pass < 2; pass++) {
                 int p = pass;
                 reader.read(r -> records.add(p + ":" + r.rawTime() + "/" + r.cpu() + "/" + r.group() + "." + r.type()
@@ -79,7 +79,7 @@ class DecompressAheadTest {
         Path etl = damagedTrace();
         BadInputException stop = new BadInputException.Corrupt("boot.etl", null, "the visitor stops here");
         try (EtlReader reader = EtlReader.open(etl, "boot.etl", new ReadReport(), MappedFile.DEFAULT_WINDOW,
-                XpressBuffers.preferred(), true)) {
+                XpressBuffers.preferred(), EtlReader.DECOMPRESSED_BUDGET, true)) {
             int[] seen = new int[1];
             assertSame(stop, assertThrows(BadInputException.class, () -> reader.read(r -> {
                 if (++seen[0] == 1000) {

@@ -1,5 +1,6 @@
 package io.lockscope.ingest.etw.etl;
 
+import io.lockscope.format.etw.etl.EtlLayout;
 import io.lockscope.generate.etw.EtlPayload;
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.etw.testing.EtwCorpus;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -112,7 +115,8 @@ class EtlReaderTest {
         try (EtlReader reader = EtlReader.open(etl, "shutdown.etl", new ReadReport())) {
             whole = readAll(reader);
         }
-        try (EtlReader reader = EtlReader.open(etl, "shutdown.etl", new ReadReport(), 100_000, XpressBuffers.preferred())) {
+        try (EtlReader reader = EtlReader.open(etl, "shutdown.etl", new ReadReport(), 100_000, XpressBuffers.preferred(),
+                EtlReader.DECOMPRESSED_BUDGET, true)) {
             List<long[]> windowed = readAll(reader);
             assertEquals(whole.size(), windowed.size());
             for (int i = 0; i < whole.size(); i++) {
@@ -226,6 +230,110 @@ class EtlReaderTest {
         try (EtlReader reader = EtlReader.open(Files.write(tmp.resolve("bomb.etl"), bytes), "bomb.etl", report)) {
             assertEquals(5, readAll(reader).size(), "header + buffers B (3) and C (1)");
             assertEquals(1L, report.skippedByReason().get("compressed ETL buffer with an impossible decompressed size"));
+        }
+    }
+
+    /**
+     * Each of {@code cpus} CPUs logs at t=10+cpu and t=100+cpu into one buffer: all of them wait open during
+     * the merge, as the buffers of a many-processor machine do (etw-formats.md §0.5, buffers per CPU).
+     */
+    private static SyntheticEtl interleavedTrace(int cpus) {
+        SyntheticEtl etl = new SyntheticEtl(cpus).compressed();
+        EtlPayload empty = new EtlPayload().u32(0);
+        for (int cpu = 0; cpu < cpus; cpu++) {
+            etl.system(cpu, 0x0F, 1, 2, 4, 8, SyntheticEtl.HEADER_RAW + 10 + cpu, empty)
+                    .system(cpu, 0x0F, 2, 2, 4, 8, SyntheticEtl.HEADER_RAW + 100 + cpu, empty);
+        }
+        return etl;
+    }
+
+    /** The headers of the buffers after the header buffer, found by stepping by each one's BufferSize. */
+    private static List<Integer> dataBufferOffsets(byte[] bytes) {
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        List<Integer> offsets = new ArrayList<>();
+        for (int at = b.getInt(0); at < bytes.length; at += b.getInt(at)) {
+            offsets.add(at);
+        }
+        return offsets;
+    }
+
+    private static int savedOffset(byte[] bytes, int buffer) {
+        return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(buffer + EtlLayout.B_SAVED_OFFSET);
+    }
+
+    @Test
+    void compressedBuffersOfManyCpusDeclaringHugeSizesAreRefusedBeforeAllocating() throws Exception {
+        byte[] bytes = interleavedTrace(16).bytes();
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        // the logfile header's BufferSize (its payload's first field, after the SYSTEM record header) claims
+        // 64 MiB sessions, so only the compressed size bounds what each buffer may declare
+        b.putInt(EtlLayout.BUFFER_HEADER_SIZE + EtlLayout.SYSTEM_HEADER_SIZE, 64 << 20);
+        List<Integer> buffers = dataBufferOffsets(bytes);
+        assertEquals(16, buffers.size());
+        for (int buffer : buffers) {
+            b.putInt(buffer + EtlLayout.B_SAVED_OFFSET, 64 << 20); // 16 × 64 MiB from a file of about 6 KB
+        }
+        ReadReport report = new ReadReport();
+        try (EtlReader reader = EtlReader.open(Files.write(tmp.resolve("bombs.etl"), bytes), "bombs.etl", report)) {
+            assertEquals(64L << 20, reader.header().bufferSize());
+            assertEquals(1, readAll(reader).size(), "the header record only");
+            assertEquals(16L, report.skippedByReason().get("compressed ETL buffer with an impossible decompressed size"));
+            assertTrue(report.warnings().get(0).contains("SavedOffset 67108864 is more than 64 times its "),
+                    report.warnings().get(0));
+            assertEquals(0, reader.stats().maxDecompressedBytes(), "nothing decompressed, nothing allocated");
+        }
+    }
+
+    @Test
+    void buffersDeclaringTheMostTheRatioAllowsHoldMemoryProportionalToTheFile() throws Exception {
+        byte[] bytes = interleavedTrace(16).bytes();
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        for (int buffer : dataBufferOffsets(bytes)) {
+            int compressed = b.getInt(buffer) - EtlLayout.BUFFER_HEADER_SIZE;
+            b.putInt(buffer + EtlLayout.B_SAVED_OFFSET, EtlLayout.BUFFER_HEADER_SIZE + EtlReader.MAX_XPRESS_RATIO * compressed);
+        }
+        ReadReport report = new ReadReport();
+        try (EtlReader reader = EtlReader.open(Files.write(tmp.resolve("inflated.etl"), bytes), "inflated.etl", report)) {
+            assertEquals(1 + 2 * 16, readAll(reader).size(), "every record: the streams are whole");
+            assertEquals(16, reader.stats().maxOpenBuffers());
+            long held = reader.stats().maxDecompressedBytes();
+            assertTrue(held > 16L * 64 && held <= (long) EtlReader.MAX_XPRESS_RATIO * bytes.length,
+                    held + " bytes held for a file of " + bytes.length);
+            assertEquals(16L, report.skippedByReason().get("compressed ETL buffer decompresses to less than it declares; its end is missing"),
+                    "each buffer claims more than its stream holds: " + report.warnings());
+            assertEquals(16, reader.stats().shortBuffers());
+        }
+    }
+
+    @Test
+    void buffersOpenAtOnceStayWithinTheDecompressionBudgetInEveryPass() throws Exception {
+        byte[] bytes = interleavedTrace(8).bytes();
+        List<Integer> buffers = dataBufferOffsets(bytes);
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        long budget = 0;
+        for (int buffer : buffers) {
+            if (b.getShort(buffer + EtlLayout.B_PROCESSOR) < 3) {
+                budget += savedOffset(bytes, buffer); // room for the buffers of CPUs 0, 1 and 2
+            }
+        }
+        Path file = Files.write(tmp.resolve("eight.etl"), bytes);
+        ReadReport report = new ReadReport();
+        try (EtlReader reader = EtlReader.open(file, "eight.etl", report, MappedFile.DEFAULT_WINDOW, XpressBuffers.preferred(), budget, true)) {
+            List<long[]> first = readAll(reader);
+            List<long[]> second = readAll(reader);
+            assertEquals(1 + 2 * 3, first.size(), "the header record and the records of CPUs 0 to 2");
+            assertEquals("[0, 1, 2]", Arrays.toString(first.stream().skip(1).mapToLong(r -> r[1]).distinct().toArray()));
+            assertEquals(first.size(), second.size(), "a second pass refuses the same buffers");
+            for (int i = 0; i < first.size(); i++) {
+                assertTrue(Arrays.equals(first.get(i), second.get(i)), "record " + i);
+            }
+            EtlStats s = reader.stats();
+            assertEquals(3, s.maxOpenBuffers());
+            assertEquals(5, s.buffersOverBudget(), "CPUs 3 to 7, counted once");
+            assertTrue(s.maxDecompressedBytes() <= budget, s.maxDecompressedBytes() + " > " + budget);
+            assertEquals(5L, report.skippedByReason().get("compressed ETL buffer over the decompression memory budget"));
+            assertTrue(report.warnings().get(0).matches("eight\\.etl: buffer \\d+ \\(file byte 0x[0-9A-F]+\\): \\d+ bytes to decompress, "
+                    + "but the buffers open hold " + budget + " of the " + budget + " allowed.*"), report.warnings().get(0));
         }
     }
 

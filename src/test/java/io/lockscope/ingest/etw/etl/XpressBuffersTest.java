@@ -29,7 +29,8 @@ class XpressBuffersTest {
     private static Reading read(Path etl, XpressBuffers xpress) throws Exception {
         ReadReport report = new ReadReport();
         List<String> records = new ArrayList<>();
-        try (EtlReader reader = EtlReader.open(etl, "boot.etl", report, MappedFile.DEFAULT_WINDOW, xpress)) {
+        try (EtlReader reader = EtlReader.open(etl, "boot.etl", report, MappedFile.DEFAULT_WINDOW, xpress,
+                EtlReader.DECOMPRESSED_BUDGET, true)) {
             reader.read(r -> records.add(r.rawTime() + "/" + r.cpu() + "/" + r.group() + "." + r.type() + "@" + r.where()));
             return new Reading(records, report.warnings(), reader.stats().corruptBuffers(), reader.xpressDecoder());
         }
