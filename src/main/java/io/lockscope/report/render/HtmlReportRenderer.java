@@ -46,6 +46,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
         // the legend names the colours the picture uses, no others
         context.put("roles", timeline == null ? List.of() : timeline.getLanes().stream().map(TimelineLayout.Lane::role)
                 .distinct().sorted(Comparator.comparingInt(ROLE_ORDER::indexOf)).toList());
+        context.put("openAtEnd", timeline != null && timeline.getLanes().stream()
+                .anyMatch(lane -> lane.bars().stream().anyMatch(TimelineLayout.Bar::openAtEnd)));
         template.evaluate(out, context, Locale.forLanguageTag(labels.lang()));
         out.flush();
     }
