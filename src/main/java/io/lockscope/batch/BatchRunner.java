@@ -87,7 +87,7 @@ public final class BatchRunner {
             }
             Result result = new Result(rows, cases.size() - kept.get(), kept.get());
             SummaryFiles.write(options.outDir(), job.toolVersion(), result);
-            IndexPage.write(options.outDir(), result);
+            IndexPage.write(options.outDir(), result, job.lang());
             return result;
         } catch (ExecutionException e) {
             // runCase turns every failure of a case into a row; reaching here is a bug

@@ -67,6 +67,11 @@ public final class CaseAnalyzer {
         return toolVersion;
     }
 
+    /** The language of the reports: en or zh-CN. */
+    public String lang() {
+        return lang;
+    }
+
     public Result analyze(CaseInputs.Loaded loaded) {
         ServicingFacts servicing = ServicingFacts.merge(loaded.servicingLogs().stream().map(ServicingLog::facts).toList());
         CaseFacts facts = CaseFacts.analyse(loaded.traces(), servicing, targets, attribution);

@@ -35,7 +35,7 @@ public final class CaseJob {
 
     /**
      * The stored row of a case whose inputs are unchanged: the record in {@code caseDir} names the same
-     * input hash, lockscope version and formats, and every report it lists exists.
+     * input hash, lockscope version, formats and language, and every report it lists exists.
      *
      * @param reportExists whether a report, named relative to the batch's output folder, exists
      * @return the row to keep, or null when the case must be analysed
@@ -43,7 +43,8 @@ public final class CaseJob {
     public CaseSummary unchanged(BatchCase c, String inputHash, Path caseDir, Predicate<String> reportExists) {
         CaseRecord stored = CaseRecord.read(caseDir);
         if (stored == null || !stored.inputHash().equals(inputHash) || !stored.toolVersion().equals(analyzer.toolVersion())
-                || !stored.formats().equals(formats) || !stored.row().reports().stream().allMatch(reportExists)) {
+                || !stored.formats().equals(formats) || !analyzer.lang().equals(stored.lang())
+                || !stored.row().reports().stream().allMatch(reportExists)) {
             return null;
         }
         return stored.row().kept(c);
@@ -84,13 +85,18 @@ public final class CaseJob {
             // one case's failure must not end the batch; its memory is free again once this task unwinds
             return CaseSummary.error(c, CaseSummary.INTERNAL_ERROR, "internal error: " + e, seconds(start));
         }
-        new CaseRecord(inputHash, analyzer.toolVersion(), formats, row).write(caseDir);
+        new CaseRecord(inputHash, analyzer.toolVersion(), formats, analyzer.lang(), row).write(caseDir);
         return row;
     }
 
     /** The lockscope version named in the reports and records. */
     public String toolVersion() {
         return analyzer.toolVersion();
+    }
+
+    /** The language of the reports and of the batch's index.html. */
+    String lang() {
+        return analyzer.lang();
     }
 
     /** An error message names the case's input as the user gave it, not the local copy analysed. */

@@ -21,9 +21,10 @@ import java.util.List;
  * @param inputHash   {@link InputHash} of the inputs that were analysed
  * @param toolVersion the lockscope version that analysed them (another version analyses again)
  * @param formats     the report formats written
+ * @param lang        the language of the reports (null in a record of a version that did not store it)
  * @param row         the case's summary row
  */
-record CaseRecord(String inputHash, String toolVersion, List<String> formats, CaseSummary row) {
+record CaseRecord(String inputHash, String toolVersion, List<String> formats, String lang, CaseSummary row) {
     static final String FILE = "case.json";
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -45,6 +46,7 @@ record CaseRecord(String inputHash, String toolVersion, List<String> formats, Ca
                 g.writeString(f);
             }
             g.writeEndArray();
+            g.writeStringField("lang", lang);
             g.writeFieldName("row");
             row.write(g);
             g.writeEndObject();
@@ -65,6 +67,7 @@ record CaseRecord(String inputHash, String toolVersion, List<String> formats, Ca
             String hash = null;
             String version = null;
             List<String> formats = new ArrayList<>();
+            String lang = null;
             CaseSummary row = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
@@ -77,11 +80,12 @@ record CaseRecord(String inputHash, String toolVersion, List<String> formats, Ca
                             formats.add(p.getText());
                         }
                     }
+                    case "lang" -> lang = p.getValueAsString();
                     case "row" -> row = CaseSummary.read(p);
                     default -> p.skipChildren();
                 }
             }
-            return hash == null || version == null || row == null ? null : new CaseRecord(hash, version, formats, row);
+            return hash == null || version == null || row == null ? null : new CaseRecord(hash, version, formats, lang, row);
         } catch (IOException e) {
             return null; // a damaged record only means that the case is analysed again
         }

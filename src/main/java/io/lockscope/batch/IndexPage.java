@@ -1,5 +1,7 @@
 package io.lockscope.batch;
 
+import io.lockscope.report.render.Labels;
+import io.lockscope.report.render.WordingExtension;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 
@@ -50,29 +52,32 @@ public final class IndexPage {
     public record Chart(String title, List<Bar> bars, int height) {
     }
 
-    static void write(Path outDir, BatchRunner.Result result) throws IOException {
+    static void write(Path outDir, BatchRunner.Result result, String lang) throws IOException {
         try (Writer w = Files.newBufferedWriter(outDir.resolve("index.html"), StandardCharsets.UTF_8)) {
-            write(w, result);
+            write(w, result, lang);
         }
     }
 
-    /** Writes the page to {@code w}, which stays open. */
-    public static void write(Writer w, BatchRunner.Result result) throws IOException {
+    /** Writes the page, worded in {@code lang} (en, zh-CN) as the cases' reports are, to {@code w}, which stays open. */
+    public static void write(Writer w, BatchRunner.Result result, String lang) throws IOException {
+        Labels labels = Labels.forLanguage(lang);
         List<CaseSummary> rows = result.rows();
+        long errors = rows.stream().filter(CaseSummary::isError).count();
         Map<String, Object> context = new HashMap<>();
+        context.put("lang", lang);
+        context.put("L", labels.asMap());
         context.put("rows", rows);
         context.put("cases", rows.size());
-        context.put("ok", rows.stream().filter(r -> !r.isError()).count());
-        context.put("errors", rows.stream().filter(CaseSummary::isError).count());
-        context.put("analysed", result.analysed());
-        context.put("kept", result.kept());
+        context.put("summary", labels.format("batch.summary", rows.size(), rows.size() - errors, errors,
+                result.analysed(), result.kept()));
         context.put("charts", List.of(
-                chart("Culprits (process, or driver when no process holds the file)", rows, IndexPage::hasCulprit,
-                        CaseSummary::culprits),
-                chart("Culprit vendors", rows, IndexPage::hasCulprit,
-                        r -> r.vendors().isEmpty() ? List.of("(vendor not known)") : r.vendors()),
-                chart("Verdicts", rows, r -> true, r -> List.of(r.isError() ? r.status() : r.verdict()))));
-        ENGINE.getTemplate("index.html.peb").evaluate(w, context, Locale.ROOT);
+                chart(labels.get("batch.chart.culprits"), rows, IndexPage::hasCulprit, CaseSummary::culprits, labels),
+                chart(labels.get("batch.chart.vendors"), rows, IndexPage::hasCulprit,
+                        r -> r.vendors().isEmpty() ? List.of(labels.get("batch.vendorUnknown")) : r.vendors(), labels),
+                chart(labels.get("batch.chart.verdicts"), rows, r -> true,
+                        r -> List.of(r.isError() ? labels.code("caseStatus", r.status()) : labels.code("kind", r.verdict())),
+                        labels)));
+        ENGINE.getTemplate("index.html.peb").evaluate(w, context, Locale.forLanguageTag(lang));
     }
 
     private static boolean hasCulprit(CaseSummary row) {
@@ -81,7 +86,7 @@ public final class IndexPage {
 
     /** Counts the {@code keys} of the {@code counted} rows (a case with two culprits counts for both), most frequent first. */
     static Chart chart(String title, List<CaseSummary> rows, Predicate<CaseSummary> counted,
-                       Function<CaseSummary, List<String>> keys) {
+                       Function<CaseSummary, List<String>> keys, Labels labels) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (CaseSummary r : rows) {
             if (counted.test(r)) {
@@ -93,7 +98,7 @@ public final class IndexPage {
         List<Map.Entry<String, Long>> shown = new ArrayList<>(sorted.subList(0, Math.min(MAX_BARS, sorted.size())));
         if (sorted.size() > MAX_BARS) {
             long others = sorted.subList(MAX_BARS, sorted.size()).stream().mapToLong(Map.Entry::getValue).sum();
-            shown.add(Map.entry("(" + (sorted.size() - MAX_BARS) + " others)", others));
+            shown.add(Map.entry(labels.format("batch.others", sorted.size() - MAX_BARS), others));
         }
         long max = shown.stream().mapToLong(Map.Entry::getValue).max().orElse(1);
         List<Bar> bars = new ArrayList<>();
@@ -114,6 +119,6 @@ public final class IndexPage {
         loader.setPrefix("io/lockscope/batch");
         loader.setCharset("UTF-8");
         return new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(true).cacheActive(false)
-                .build();
+                .extension(new WordingExtension()).build();
     }
 }

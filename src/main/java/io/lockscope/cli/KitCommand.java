@@ -46,15 +46,13 @@ final class KitCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--procmon must name Procmon.exe or Procmon64.exe; " + procmon + " is not a Windows executable");
         }
-        if (Files.exists(output) && !Files.isDirectory(output)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "-o must name a folder; " + output + " is a file");
-        }
         CaptureKit.Options options;
         try {
             options = new CaptureKit.Options(target, lang, procmon, BuildVersion.current());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        OutputChecks.folder(spec, output);
         List<Path> written = CaptureKit.write(output, options);
         for (Path p : written) {
             spec.commandLine().getOut().println(p);

@@ -46,6 +46,7 @@ public final class Main implements Runnable {
         for (CommandLine command : cli.getSubcommands().values()) {
             command.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, Main::examples);
         }
+        GenerateCommand.listScenarios(cli.getSubcommands().get("generate"));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
             if (cause instanceof BadInputException bad) {

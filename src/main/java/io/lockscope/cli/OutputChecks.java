@@ -53,13 +53,19 @@ final class OutputChecks {
             throw usage(spec, "-o " + folder + ": " + (existing.equals(folder.toAbsolutePath()) ? "it is a file, not a folder"
                     : existing + " is a file, not a folder"));
         }
-        if (!Files.isWritable(existing)) {
-            throw cannotWrite(spec, existing);
+        // a file made and deleted again, not Files.isWritable: access(2) says yes to root on /proc and other
+        // virtual file systems, where nothing can be created
+        try {
+            Files.delete(Files.createTempFile(existing, ".lockscope-", ".probe"));
+        } catch (IOException | SecurityException e) {
+            throw existing.equals(folder.toAbsolutePath()) ? cannotWrite(spec, folder)
+                    : usage(spec, "-o " + folder + " cannot be created: nothing can be written in " + existing
+                    + " (permissions, or a read-only or virtual file system)");
         }
     }
 
     private static CommandLine.ParameterException cannotWrite(CommandSpec spec, Path path) {
-        return usage(spec, "-o " + path + " cannot be written (permissions, or a read-only file system)");
+        return usage(spec, "-o " + path + " cannot be written (permissions, or a read-only or virtual file system)");
     }
 
     private static CommandLine.ParameterException usage(CommandSpec spec, String message) {

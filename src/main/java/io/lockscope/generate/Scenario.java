@@ -5,7 +5,7 @@ import io.lockscope.model.servicing.ServicingPhase;
 /**
  * The synthetic cases lockscope can generate: each is one reboot-phase driver update (the oposdrv.inf
  * package of KB5016623 on Windows Server 2019, build 17763) with one way of going wrong, or none.
- * The verdict kinds are those of the JSON report (spec/report-json.md).
+ * The verdict kinds are those of the JSON report (docs/report-json.md).
  */
 public enum Scenario {
     LOCK_HOLDER("lock-holder",
@@ -124,7 +124,7 @@ public enum Scenario {
         return id;
     }
 
-    /** One line for {@code lockscope generate --help}. */
+    /** What the case shows, for {@code lockscope generate --help}. */
     public String description() {
         return description;
     }

@@ -276,7 +276,7 @@ public final class ReportBuilder {
         }
         List<FailureFacts> failures = facts.allFailures();
         if (failures.isEmpty()) {
-            return facts.targetMatchesNothing() ? words.get("verdict.inconclusive.target-unmatched", String.join(", ", facts.targetNames()))
+            return facts.targetMatchesNothing() ? words.get("verdict.inconclusive.target-unmatched", list(facts.targetNames()))
                     : words.get("verdict.inconclusive.no-servicing");
         }
         FailureFacts f = failures.get(0);
@@ -290,7 +290,7 @@ public final class ReportBuilder {
     private String servicingFailureSummary() {
         ServicingFacts s = facts.servicing();
         ServicingFailure f = s.failure();
-        String where = f == null ? String.join(", ", s.servicingLogs()) : words.get("verdict.servicing-failure.line",
+        String where = f == null ? list(s.servicingLogs()) : words.get("verdict.servicing-failure.line",
                 f.input(), Long.toString(f.line()));
         String phase = words.get("phase." + (s.phase() == null ? "unknown" : s.phase().name()));
         String queue = s.queue() == null ? "" : words.get("verdict.servicing-failure.queue",
@@ -350,7 +350,7 @@ public final class ReportBuilder {
                     args.add(NtStatus.name(e.result(d.event())));
                     return words.get("verdict.filter-interference.callback", args.toArray());
                 }
-                args.add(String.join(words.get("list.comma"), d.frames()));
+                args.add(list(d.frames()));
                 return words.get("verdict.filter-interference." + d.seen().name(), args.toArray());
             }
             default -> {
@@ -438,12 +438,20 @@ public final class ReportBuilder {
             return holderWords.reason(r);
         }
         if (arg instanceof Args.Described d) {
-            return words.get("list.aside", d.name(), String.join(words.get("list.comma"), d.details()));
+            return words.get("list.aside", d.name(), list(d.details()));
+        }
+        if (arg instanceof Args.Names n) {
+            return list(n.names());
         }
         if (arg instanceof Collection<?> c) {
             return String.join(words.get("list.separator"), c.stream().map(this::argText).toList());
         }
         return String.valueOf(arg);
+    }
+
+    /** Names as a list in the report's language: "a, b", in Chinese "a，b". */
+    private String list(List<String> names) {
+        return String.join(words.get("list.comma"), names);
     }
 
     // ---- sequences

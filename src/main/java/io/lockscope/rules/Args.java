@@ -39,6 +39,17 @@ public final class Args {
         }
     }
 
+    /**
+     * Names listed in a message (log files, stack frames, traces): the report joins them with its
+     * language's comma ("CBS.log, setupapi.dev.log", "CBS.log，setupapi.dev.log"). Any other list argument
+     * is a list of clauses, joined with ";" ("；").
+     */
+    public record Names(List<String> names) {
+        public Names {
+            names = List.copyOf(names);
+        }
+    }
+
     public static List<Object> concat(List<Object> a, Object... more) {
         List<Object> out = new ArrayList<>(a);
         out.addAll(List.of(more));

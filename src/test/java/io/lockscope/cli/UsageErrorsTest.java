@@ -2,9 +2,12 @@ package io.lockscope.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -74,6 +77,32 @@ class UsageErrorsTest {
     }
 
     @Test
+    void anOutputFolderNothingCanBeCreatedInIsAUsageError(@TempDir Path dir) throws Exception {
+        // /proc: access(2) calls it writable for root, yet no file or folder can be made in it
+        for (String[] command : new String[][] {{"kit"}, {"generate", "lock-holder"}, {"batch", "no-such-case"}}) {
+            String[] args = new String[command.length + 2];
+            System.arraycopy(command, 0, args, 0, command.length);
+            args[command.length] = "-o";
+            args[command.length + 1] = "/proc/lockscope-out";
+            String line = usageError(args);
+            assertTrue(line.contains("-o /proc/lockscope-out cannot be created: nothing can be written in /proc"), line);
+        }
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        assertTrue(usageError("kit", "-o", file.toString()).contains("it is a file, not a folder"));
+        assertTrue(usageError("kit", "-o", file.resolve("kit").toString()).contains(file + " is a file, not a folder"));
+    }
+
+    @Test
+    void checkingAnOutputFolderLeavesNothingInIt(@TempDir Path dir) throws Exception {
+        CommandLine.Model.CommandSpec spec = new CommandLine(new KitCommand()).getCommandSpec();
+        OutputChecks.folder(spec, dir);
+        OutputChecks.folder(spec, dir.resolve("new/kit"));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(), left.toList(), "the probe file is deleted again, no folder is made");
+        }
+    }
+
+    @Test
     void optionsTheTargetFormatIgnoresAreRefused() {
         assertTrue(usageError("convert", CSV, "--to", "csv", "--stacks").contains("--stacks does not apply to --to csv"));
         assertTrue(usageError("convert", CSV, "--to", "jsonl", "--locale", "de-DE")
@@ -86,6 +115,6 @@ class UsageErrorsTest {
         String line = usageError("generate", "lock-holder", "-o", dir.toString(), "--events", "-5");
         assertTrue(line.contains("--events must be at least 1, not -5"), line);
         assertFalse(line.contains("scenarios:"), line);
-        assertTrue(usageError("generate", "no-such-scenario", "-o", dir.toString()).contains("scenarios: lock-holder"));
+        assertTrue(usageError("generate", "no-such-scenario", "-o", dir.toString()).contains("(known: lock-holder, decoy"));
     }
 }

@@ -65,7 +65,7 @@ class TracesAgreeTest {
         assertEquals("finding.traces-aligned", f.get(0).key());
         assertEquals("28800.250", f.get(0).args().get(2), "offset in seconds");
         Finding agree = f.stream().filter(x -> x.key().equals("finding.traces-agree")).findFirst().orElseThrow();
-        assertEquals("ntrtscan.exe", agree.args().get(7));
+        assertEquals(new Args.Names(List.of("ntrtscan.exe")), agree.args().get(7));
         assertEquals(List.of(new Finding.Evidence(0, 1), new Finding.Evidence(1, 1)), agree.evidence());
     }
 
@@ -75,8 +75,8 @@ class TracesAgreeTest {
         List<Finding> f = crossCheck(boot("procmon", 0, "ntrtscan.exe", 1880, true), boot("etw", SHIFT, "backup.exe", 2400, true));
         Finding disagree = f.stream().filter(x -> x.key().equals("finding.traces-disagree")).findFirst().orElseThrow();
         assertEquals(Finding.Severity.WARNING, disagree.severity());
-        assertEquals("ntrtscan.exe", disagree.args().get(7));
-        assertEquals("backup.exe", disagree.args().get(8));
+        assertEquals(new Args.Names(List.of("ntrtscan.exe")), disagree.args().get(7));
+        assertEquals(new Args.Names(List.of("backup.exe")), disagree.args().get(8));
     }
 
     @Test

@@ -116,7 +116,7 @@ class WholeCaseRulesTest {
                 HResults.fromWin32(32)), List.of(), StubAttribution.INSTANCE));
         Finding f = findings(d, "boot-phase").get(0);
         assertEquals("finding.boot-phase.shutdown.other-failures", f.key());
-        assertEquals(List.of("CBS.log:23", "fixture.csv"), f.args());
+        assertEquals(List.of("CBS.log:23", new Args.Names(List.of("fixture.csv"))), f.args(), "the traces as a list the report words");
 
         Diagnosis logsOnly = Rules.diagnose(CaseFacts.analyse(List.of(), logged(ServicingPhase.SHUTDOWN,
                 HResults.fromWin32(32)), List.of(), StubAttribution.INSTANCE));
@@ -139,7 +139,7 @@ class WholeCaseRulesTest {
         Diagnosis d = Rules.diagnose(CaseFacts.analyse(List.of(fileLock(true)), logged(ServicingPhase.STARTUP,
                 HResults.fromWin32(32)), List.of("nosuch.inf"), StubAttribution.INSTANCE));
         Finding f = findings(d, "target-unmatched").get(0);
-        assertEquals(List.of("nosuch.inf", "oposdrv.inf"), f.args());
+        assertEquals(List.of(new Args.Names(List.of("nosuch.inf")), "oposdrv.inf"), f.args());
         Diagnosis matched = Rules.diagnose(CaseFacts.analyse(List.of(fileLock(true)), List.of("oposdrv.inf"),
                 StubAttribution.INSTANCE));
         assertTrue(findings(matched, "target-unmatched").isEmpty());

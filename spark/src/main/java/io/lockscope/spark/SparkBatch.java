@@ -237,7 +237,7 @@ public final class SparkBatch implements java.util.concurrent.Callable<Integer> 
         List<CaseSummary> rows = Arrays.stream(results).map(CaseTask.Result::row).toList();
         int kept = (int) Arrays.stream(results).filter(CaseTask.Result::kept).count();
         Summary summary = new Summary(rows, rows.size() - kept, kept);
-        writeSummaries(spark, out, conf, summary);
+        writeSummaries(spark, out, conf, summary, settings.lang());
         return summary;
     }
 
@@ -249,8 +249,8 @@ public final class SparkBatch implements java.util.concurrent.Callable<Integer> 
         }
     }
 
-    private static void writeSummaries(SparkSession spark, JobOutput out, Configuration conf, Summary summary)
-            throws IOException {
+    private static void writeSummaries(SparkSession spark, JobOutput out, Configuration conf, Summary summary,
+                                       String lang) throws IOException {
         BatchRunner.Result result = new BatchRunner.Result(summary.rows(), summary.analysed(), summary.kept());
         try (Writer w = out.writer("summary.json", conf)) {
             SummaryFiles.writeJson(w, BuildVersion.current(), result);
@@ -259,7 +259,7 @@ public final class SparkBatch implements java.util.concurrent.Callable<Integer> 
             SummaryFiles.writeCsv(w, summary.rows());
         }
         try (Writer w = out.writer("index.html", conf)) {
-            IndexPage.write(w, result);
+            IndexPage.write(w, result, lang);
         }
         SummaryTables.write(spark, summary.rows(), out, conf);
     }

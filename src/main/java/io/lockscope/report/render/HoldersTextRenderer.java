@@ -45,9 +45,9 @@ public final class HoldersTextRenderer implements Renderer<HoldersReport> {
         f.ruledOut().forEach(h -> out.println(role(labels, "holders.ruledOut") + held(labels, h) + " — " + h.why()));
         for (Failure.FilterDriver d : f.filterDrivers()) {
             String altitude = d.altitude() == null ? "" : " " + labels.format("holders.altitude", d.altitude());
-            String frames = d.frames().isEmpty() ? "" : ": " + String.join(", ", d.frames());
-            out.println(role(labels, "holders.filter") + d.driver() + altitude + " ("
-                    + labels.code("filterEvidence", d.evidence()) + frames + ")");
+            String frames = d.frames().isEmpty() ? "" : labels.colon() + String.join(labels.comma(), d.frames());
+            out.println(role(labels, "holders.filter") + d.driver() + altitude
+                    + labels.inParens(labels.code("filterEvidence", d.evidence()) + frames));
         }
     }
 

@@ -2,11 +2,7 @@ package io.lockscope.report.render;
 
 import io.lockscope.report.model.Report;
 import io.pebbletemplates.pebble.PebbleEngine;
-import io.pebbletemplates.pebble.error.PebbleException;
-import io.pebbletemplates.pebble.extension.AbstractExtension;
-import io.pebbletemplates.pebble.extension.Filter;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
-import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 
 import java.io.IOException;
@@ -50,6 +46,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
         // the legend names the colours the picture uses, no others
         context.put("roles", timeline == null ? List.of() : timeline.getLanes().stream().map(TimelineLayout.Lane::role)
                 .distinct().sorted(Comparator.comparingInt(ROLE_ORDER::indexOf)).toList());
+        context.put("openAtEnd", timeline != null && timeline.getLanes().stream()
+                .anyMatch(lane -> lane.bars().stream().anyMatch(TimelineLayout.Bar::openAtEnd)));
         template.evaluate(out, context, Locale.forLanguageTag(labels.lang()));
         out.flush();
     }
@@ -63,52 +61,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
                 .autoEscaping(true)
                 .strictVariables(true)
                 .cacheActive(false)
-                .extension(new ReportExtension())
+                .extension(new WordingExtension())
                 .build();
-    }
-
-    /**
-     * Template filters that word model values the same way the other renderers do:
-     * {@code code | word('kind')} names a vocabulary code, {@code list | evidence} writes evidence
-     * as input:event. The language is the one the template is evaluated with.
-     */
-    private static final class ReportExtension extends AbstractExtension {
-        @Override
-        public Map<String, Filter> getFilters() {
-            return Map.of("word", new WordFilter(), "evidence", new EvidenceFilter());
-        }
-    }
-
-    private static final class WordFilter implements Filter {
-        @Override
-        public List<String> getArgumentNames() {
-            return List.of("group");
-        }
-
-        @Override
-        public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
-                            int lineNumber) throws PebbleException {
-            Labels labels = Labels.forLanguage(context.getLocale().toLanguageTag());
-            return labels.code(String.valueOf(args.get("group")), input == null ? null : String.valueOf(input));
-        }
-    }
-
-    private static final class EvidenceFilter implements Filter {
-        @Override
-        public List<String> getArgumentNames() {
-            return List.of();
-        }
-
-        @Override
-        public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
-                            int lineNumber) throws PebbleException {
-            if (input != null && !(input instanceof List<?>)) {
-                throw new PebbleException(null, "evidence filter expects a list, got " + input.getClass().getName(),
-                        lineNumber, self.getName());
-            }
-            @SuppressWarnings("unchecked")
-            List<Report.Evidence> evidence = (List<Report.Evidence>) input;
-            return Labels.evidence(evidence);
-        }
     }
 }

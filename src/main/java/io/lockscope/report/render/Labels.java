@@ -21,8 +21,9 @@ import java.util.StringJoiner;
  * The fixed wording of a rendered page (headings, column names, names of codes such as verdict kinds)
  * in the report's language, and the few phrases every renderer composes the same way from model
  * values. The report's own sentences come already worded from the model and are not looked up here.
+ * A batch's index.html is worded from the same labels.
  */
-final class Labels {
+public final class Labels {
     static final String ENGLISH = "en";
     static final String SIMPLIFIED_CHINESE = "zh-CN";
 
@@ -38,7 +39,7 @@ final class Labels {
     }
 
     /** @throws IllegalArgumentException for a language other than "en" and "zh-CN" */
-    static Labels forLanguage(String lang) {
+    public static Labels forLanguage(String lang) {
         Labels labels = lang == null ? null : BY_LANGUAGE.get(lang);
         if (labels == null) {
             throw new IllegalArgumentException("report language must be one of " + BY_LANGUAGE.keySet() + ": " + lang);
@@ -55,12 +56,12 @@ final class Labels {
     }
 
     /** All labels by key, for templates. */
-    Map<String, String> asMap() {
+    public Map<String, String> asMap() {
         return words;
     }
 
     /** @throws IllegalArgumentException when {@code key} has no label: a renderer bug, not bad input */
-    String get(String key) {
+    public String get(String key) {
         String word = words.get(key);
         if (word == null) {
             throw new IllegalArgumentException("no label '" + key + "' for language " + lang);
@@ -69,7 +70,7 @@ final class Labels {
     }
 
     /** The label with {0}, {1}, … replaced by {@code args} (no MessageFormat quoting rules). */
-    String format(String key, Object... args) {
+    public String format(String key, Object... args) {
         String text = get(key);
         for (int i = 0; i < args.length; i++) {
             text = text.replace("{" + i + "}", String.valueOf(args[i]));
@@ -81,7 +82,7 @@ final class Labels {
      * The name of a code from a closed vocabulary (e.g. group "kind", code "lock-holder"); a code the
      * labels do not know is shown as it is rather than failing the whole report.
      */
-    String code(String group, String code) {
+    public String code(String group, String code) {
         if (code == null) {
             return "";
         }

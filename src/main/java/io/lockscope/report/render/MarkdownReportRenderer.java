@@ -108,7 +108,8 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         StringJoiner drivers = new StringJoiner(labels.get("punct.separator"));
         for (Failure failure : failures) {
             for (Failure.FilterDriver d : orEmpty(failure.filterDrivers())) {
-                String where = d.frames().isEmpty() ? d.evidence() : d.evidence() + labels.colon() + String.join(labels.comma(), d.frames());
+                String seen = labels.code("filterEvidence", d.evidence());
+                String where = d.frames().isEmpty() ? seen : seen + labels.colon() + String.join(labels.comma(), d.frames());
                 drivers.add(escape(d.driver()) + escape(labels.inParens(where)));
             }
         }

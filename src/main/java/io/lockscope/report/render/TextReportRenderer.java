@@ -81,9 +81,9 @@ public final class TextReportRenderer implements ReportRenderer {
         Report.Target target = report.target();
         if (target != null) {
             text.append(labels.get("target")).append(labels.colon()).append(orEmpty(target.names()).isEmpty() ? labels.get("noTarget")
-                    : visible(String.join(", ", target.names())));
+                    : visible(String.join(labels.comma(), target.names())));
             if (target.source() != null) {
-                text.append(labels.inParens(visible(target.source())));
+                text.append(labels.inParens(labels.code("targetSource", target.source())));
             }
             text.append('\n');
             for (String path : orEmpty(target.paths())) {
@@ -149,7 +149,8 @@ public final class TextReportRenderer implements ReportRenderer {
                         labels.get("vendor"), labels.get("evidence"), labels.get("frames"));
                 for (Failure.FilterDriver driver : failure.filterDrivers()) {
                     drivers.row(visible(driver.driver()), visible(driver.altitude()), visible(driver.group()),
-                            visible(driver.vendor()), visible(driver.evidence()), visible(String.join(", ", driver.frames())));
+                            visible(driver.vendor()), labels.code("filterEvidence", driver.evidence()),
+                            visible(String.join(labels.comma(), driver.frames())));
                 }
                 text.append(drivers.layOut(inner + INDENT));
             }
@@ -223,7 +224,7 @@ public final class TextReportRenderer implements ReportRenderer {
         facts.add(labels.get("queue"), visible(servicing.queue()));
         facts.add(labels.get("rollback"), labels.yesNo(servicing.rollback()));
         facts.add(labels.get("failureSource"), visible(servicing.failureSource()));
-        facts.add(labels.get("packages"), visible(String.join(", ", orEmpty(servicing.packages()))));
+        facts.add(labels.get("packages"), visible(String.join(labels.comma(), orEmpty(servicing.packages()))));
         facts.add(labels.get("driverUpdateOrder"), visible(PackageOrder.shortened(orEmpty(servicing.driverUpdateOrder()),
                 servicing.failingInf())));
         facts.add(labels.get("failingInfIsFirstChanged"), labels.yesNo(servicing.failingInfIsFirstChanged()));

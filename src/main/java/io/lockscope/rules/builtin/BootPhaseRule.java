@@ -4,13 +4,13 @@ import io.lockscope.analysis.CaseFacts;
 import io.lockscope.analysis.TraceFacts;
 import io.lockscope.model.servicing.ServicingFailure;
 import io.lockscope.model.servicing.ServicingPhase;
+import io.lockscope.rules.Args;
 import io.lockscope.rules.Finding;
 import io.lockscope.rules.Rule;
 import io.lockscope.rules.RuleResult;
 
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A failure CBS logs in shutdown processing ({@code Shtd:}) happened before the reboot. Procmon's boot
@@ -50,8 +50,7 @@ public final class BootPhaseRule implements Rule {
             return new RuleResult.Findings(List.of(new Finding(id(), Finding.Severity.INFO,
                     "finding.boot-phase.shutdown.no-trace", List.of(where), null, List.of())));
         }
-        String traces = facts.traces().stream().map(TraceFacts::trace).map(t -> t.source())
-                .collect(Collectors.joining(", "));
+        Args.Names traces = new Args.Names(facts.traces().stream().map(TraceFacts::trace).map(t -> t.source()).toList());
         boolean failuresShown = !facts.allFailures().isEmpty();
         return new RuleResult.Findings(List.of(new Finding(id(), Finding.Severity.WARNING,
                 failuresShown ? "finding.boot-phase.shutdown.other-failures" : "finding.boot-phase.shutdown",

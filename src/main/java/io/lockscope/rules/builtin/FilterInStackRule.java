@@ -75,7 +75,7 @@ public final class FilterInStackRule extends FailureRule {
             default -> "finding.filter-on-target";
         };
         return List.of(new Finding(id(), near ? Finding.Severity.ERROR : Finding.Severity.WARNING, key,
-                Args.concat(Args.event(facts, f.input(), f.event()), d.module(), String.join(", ", d.frames())),
+                Args.concat(Args.event(facts, f.input(), f.event()), d.module(), new Args.Names(d.frames())),
                 new Blame(VerdictKind.FILTER_INTERFERENCE, Mechanism.FILTER_DENIAL, reason.confidence(), reason, f, null, d),
                 List.of(new Finding.Evidence(f.input(), f.event()), new Finding.Evidence(f.input(), d.event()))));
     }

@@ -56,7 +56,7 @@ public final class LoggedCodeRule implements Rule {
         if (failures.isEmpty()) {
             return new RuleResult.NotApplicable("no failed servicing operation in the traces to compare with");
         }
-        String where = s.failure() == null ? String.join(", ", s.servicingLogs())
+        Object where = s.failure() == null ? new Args.Names(s.servicingLogs())
                 : s.failure().input() + ":" + s.failure().line();
         String code = s.hresultWithName();
         FailureFacts fitting = failures.stream().filter(f -> fits(facts, f, logged)).findFirst().orElse(null);

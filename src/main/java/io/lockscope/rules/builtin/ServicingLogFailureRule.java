@@ -3,6 +3,7 @@ package io.lockscope.rules.builtin;
 import io.lockscope.analysis.CaseFacts;
 import io.lockscope.model.servicing.ServicingFacts;
 import io.lockscope.model.servicing.ServicingFailure;
+import io.lockscope.rules.Args;
 import io.lockscope.rules.Finding;
 import io.lockscope.rules.Rule;
 import io.lockscope.rules.RuleResult;
@@ -44,10 +45,11 @@ public final class ServicingLogFailureRule implements Rule {
         if (s.hresult() == null) {
             return new RuleResult.Findings(List.of(new Finding(id(), Finding.Severity.INFO,
                     Boolean.TRUE.equals(s.succeeded()) ? "finding.servicing-log-success" : "finding.servicing-log-silent",
-                    List.of(String.join(", ", s.servicingLogs())), null, List.of())));
+                    List.of(new Args.Names(s.servicingLogs())), null, List.of())));
         }
         ServicingFailure f = s.failure();
-        String where = f == null ? String.join(", ", s.servicingLogs()) : f.input() + ":" + f.line();
+        // the logs as a list the report words, or the line that records the failure
+        Object where = f == null ? new Args.Names(s.servicingLogs()) : f.input() + ":" + f.line();
         return new RuleResult.Findings(List.of(new Finding(id(), Finding.Severity.ERROR,
                 Boolean.TRUE.equals(s.rollback()) ? "finding.servicing-log-failure.rollback" : "finding.servicing-log-failure",
                 List.of(where, s.phase() == null ? "?" : s.phase().label(), s.hresultText(),

@@ -9,6 +9,7 @@ import io.lockscope.model.EventStore;
 import io.lockscope.model.Trace;
 import io.lockscope.model.servicing.PackageOrder;
 import io.lockscope.model.servicing.ServicingFacts;
+import io.lockscope.rules.Args;
 import io.lockscope.rules.Finding;
 import io.lockscope.rules.Rule;
 import io.lockscope.rules.RuleResult;
@@ -61,7 +62,7 @@ public final class TargetUnmatchedRule implements Rule {
         List<String> shown = shownPackages(facts);
         return new RuleResult.Findings(List.of(new Finding(id(), Finding.Severity.WARNING,
                 shown.isEmpty() ? "finding.target-unmatched.none-shown" : "finding.target-unmatched",
-                List.of(String.join(", ", facts.targetNames()), PackageOrder.shortened(shown, null)), null,
+                List.of(new Args.Names(facts.targetNames()), PackageOrder.shortened(shown, null)), null,
                 List.of())));
     }
 

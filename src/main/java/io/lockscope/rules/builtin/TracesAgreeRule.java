@@ -92,8 +92,8 @@ public final class TracesAgreeRule implements Rule {
             List<Object> args = Args.event(facts, a, fa.event());
             args.add(facts.trace(b).source());
             args.add(new TimeRef(b, facts.trace(b).events().time(fb.event())));
-            args.add(blockersA.isEmpty() ? "-" : String.join(", ", blockersA));
-            args.add(blockersB.isEmpty() ? "-" : String.join(", ", blockersB));
+            args.add(blockersA.isEmpty() ? "-" : new Args.Names(List.copyOf(blockersA)));
+            args.add(blockersB.isEmpty() ? "-" : new Args.Names(List.copyOf(blockersB)));
             findings.add(new Finding(id(), agree ? Finding.Severity.INFO : Finding.Severity.WARNING,
                     agree ? "finding.traces-agree" : "finding.traces-disagree", args, null,
                     List.of(new Finding.Evidence(a, fa.event()), new Finding.Evidence(b, fb.event()))));
