@@ -12,6 +12,7 @@ import io.lockscope.model.vocab.NtStatus;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -75,7 +76,7 @@ public final class Holds {
             }
         }
         IntIntHashMap processExit = processExits(e);
-        List<Hold> views = new ArrayList<>();
+        MappedViews views = new MappedViews();
         List<Hold> locks = new ArrayList<>();
         List<Integer> dispositions = new ArrayList<>();
         for (int i = 0, n = e.size(); i < n; i++) {
@@ -94,16 +95,14 @@ public final class Holds {
                     if (result == NtStatus.SUCCESS || result == NtStatus.FILE_LOCKED_WITH_ONLY_READERS
                             || result == NtStatus.FILE_LOCKED_WITH_WRITERS) {
                         // procmon does not show unmaps: a view not seen unmapped lasts until its process exits
-                        Hold view = new Hold(Hold.Kind.DATA_SECTION, process, path, i,
-                                processExit.getIfAbsent(process, -1), -1, -1, false);
-                        holds.add(view);
-                        views.add(view);
+                        views.mapped(process, path, holds.add(new Hold(Hold.Kind.DATA_SECTION, process, path, i,
+                                processExit.getIfAbsent(process, -1), -1, -1, false)));
                     }
                 }
                 // ETW shows views unmapped: each unmap ends one of the process's views of the file
                 case OTHER -> {
                     if (UNMAP_VIEW.equals(e.operationName(i))) {
-                        holds.unmap(views, process, path, i);
+                        holds.unmap(path, views.unmapped(process, path), i);
                     }
                 }
                 case LOCK_FILE -> {
@@ -207,8 +206,11 @@ public final class Holds {
         return accessShown.getOrDefault(h, 0);
     }
 
-    private void add(Hold h) {
-        byPath.getIfAbsentPut(h.pathId(), ArrayList::new).add(h);
+    /** Adds {@code h} to its file's holds; its index there, which stays while {@link #of} scans the trace. */
+    private int add(Hold h) {
+        List<Hold> onFile = byPath.getIfAbsentPut(h.pathId(), ArrayList::new);
+        onFile.add(h);
+        return onFile.size() - 1;
     }
 
     private void add(Hold h, int knownAccess) {
@@ -231,20 +233,36 @@ public final class Holds {
         }
     }
 
+    /** Ends at {@code event} the view held at {@code index} among {@code path}'s holds; none when -1. */
+    private void unmap(int path, int index, int event) {
+        if (index < 0) {
+            return;
+        }
+        List<Hold> onFile = byPath.get(path);
+        Hold h = onFile.get(index);
+        onFile.set(index, new Hold(h.kind(), h.processKey(), h.pathId(), h.startEvent(), event, h.access(), h.share(),
+                false));
+    }
+
     /**
-     * Ends at {@code event} the earliest of {@code views} (still mapped) of {@code process} on {@code path},
-     * if any, in its place among the file's holds.
+     * The data-section views still mapped, by process and file, as indexes into the file's holds: an
+     * unmap ends the earliest, found without scanning every view of the trace.
      */
-    private void unmap(List<Hold> views, int process, int path, int event) {
-        for (Iterator<Hold> it = views.iterator(); it.hasNext(); ) {
-            Hold h = it.next();
-            if (h.processKey() == process && h.pathId() == path) {
-                it.remove();
-                List<Hold> onFile = byPath.get(path);
-                onFile.set(onFile.indexOf(h), new Hold(h.kind(), h.processKey(), h.pathId(), h.startEvent(), event,
-                        h.access(), h.share(), false));
-                return;
-            }
+    private static final class MappedViews {
+        private final Map<Long, ArrayDeque<Integer>> open = new HashMap<>();
+
+        void mapped(int process, int path, int index) {
+            open.computeIfAbsent(key(process, path), k -> new ArrayDeque<>()).addLast(index);
+        }
+
+        /** The index of the earliest view of {@code process} on {@code path} still mapped, now ended; -1 when none. */
+        int unmapped(int process, int path) {
+            ArrayDeque<Integer> views = open.get(key(process, path));
+            return views == null || views.isEmpty() ? -1 : views.pollFirst();
+        }
+
+        private static long key(int process, int path) {
+            return (long) process << 32 | path & 0xFFFFFFFFL;
         }
     }
 

@@ -144,16 +144,11 @@ class EtwCaseAnalyzerTest {
     @Test
     void aReplacingRenameIsBlockedByTheHolderOfItsTargetHoweverItShares() throws Exception {
         Report report = analyze(Scenario.RENAME_TARGET, true);
-        Verdict v = report.verdict();
-        assertEquals("lock-holder", v.kind(), v.summary());
-        assertEquals(List.of(EtlCaseGenerator.SCANNER_IMAGE + "/rename-target"), culprits(v));
-        assertEquals(EtlCaseGenerator.SCANNER, v.culprit().pid());
+        Verdict v = assertScannerIsTheOnlyHolder(report, "rename-target");
         assertEquals("high", v.confidence(), "MS-FSCC: an open target fails a replacing rename: " + v.summary());
         Failure f = onlyFailure(report);
         assertEquals("ACCESS DENIED", f.result());
         assertTrue(f.path().contains("\\DriverStore\\Temp\\"), "the rename fails on its source: " + f.path());
-        assertEquals(1, f.holders().size(), f.holders().toString());
-        assertEquals(EtlCaseGenerator.SCANNER_IMAGE, f.holders().get(0).process());
         assertTrue(f.filterDrivers().stream().noneMatch(d -> "filter-callback".equals(d.evidence())),
                 "no FltIo failure: not a filter denial " + f.filterDrivers());
     }
@@ -161,17 +156,11 @@ class EtwCaseAnalyzerTest {
     @Test
     void aViewLeftMappedAfterItsHandleClosedFailsTheDelete() throws Exception {
         Report report = analyze(Scenario.DATA_SECTION, false);
-        Verdict v = report.verdict();
-        assertEquals("lock-holder", v.kind(), v.summary());
-        assertEquals(List.of(EtlCaseGenerator.SCANNER_IMAGE + "/data-section"), culprits(v));
-        assertEquals(EtlCaseGenerator.SCANNER, v.culprit().pid());
+        assertScannerIsTheOnlyHolder(report, "data-section");
         assertTrue(report.findings().stream().anyMatch(x -> x.rule().equals("file-in-use-holder")
                 && x.message().startsWith(EtlCaseGenerator.SCANNER_IMAGE) && x.message().contains("(mapped as data section)")),
                 report.findings().toString());
-        Failure f = onlyFailure(report);
-        assertEquals("CANNOT DELETE", f.result());
-        assertEquals(1, f.holders().size(), "the closed handle is no holder, the view is: " + f.holders());
-        assertEquals(EtlCaseGenerator.SCANNER_IMAGE, f.holders().get(0).process());
+        assertEquals("CANNOT DELETE", onlyFailure(report).result());
     }
 
     @Test
@@ -187,6 +176,21 @@ class EtwCaseAnalyzerTest {
         assertTrue(delays.get(0).startsWith(EtlCaseGenerator.INSTALLER_IMAGE), delays.get(0));
         assertTrue(delays.get(0).contains(EtlCaseGenerator.SCANNER_IMAGE + " (pid " + EtlCaseGenerator.SCANNER + ")")
                 && delays.get(0).contains("FSCTL_REQUEST_FILTER_OPLOCK"), delays.get(0));
+    }
+
+    /**
+     * Checks that the scanner, by {@code mechanism}, is the verdict's only culprit and the only holder
+     * of the failure (a handle it closed earlier is none); the verdict.
+     */
+    private static Verdict assertScannerIsTheOnlyHolder(Report report, String mechanism) {
+        Verdict v = report.verdict();
+        assertEquals("lock-holder", v.kind(), v.summary());
+        assertEquals(List.of(EtlCaseGenerator.SCANNER_IMAGE + "/" + mechanism), culprits(v));
+        assertEquals(EtlCaseGenerator.SCANNER, v.culprit().pid());
+        List<Failure.Holder> holders = onlyFailure(report).holders();
+        assertEquals(1, holders.size(), holders.toString());
+        assertEquals(EtlCaseGenerator.SCANNER_IMAGE, holders.get(0).process());
+        return v;
     }
 
     private static List<String> culprits(Verdict v) {
