@@ -45,6 +45,10 @@ final class CodedInts {
         return codes.retainedBytes() + 16L * values.size();
     }
 
+    void ensureCapacity(int capacity) {
+        codes.ensureCapacity(capacity);
+    }
+
     void trimToSize() {
         codes.trimToSize();
     }

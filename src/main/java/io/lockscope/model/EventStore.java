@@ -167,6 +167,22 @@ public final class EventStore {
         return n;
     }
 
+    /** Sizes every column for {@code events} rows, so that a reader that knows its count copies no column. */
+    void ensureCapacity(int events) {
+        time.ensureCapacity(events);
+        duration.ensureCapacity(events);
+        process.ensureCapacity(events);
+        tid.ensureCapacity(events);
+        result.ensureCapacity(events);
+        path.ensureCapacity(events);
+        stack.ensureCapacity(events);
+        opAndKind.ensureCapacity(events);
+        a.ensureCapacity(events);
+        b.ensureCapacity(events);
+        c.ensureCapacity(events);
+        d.ensureCapacity(events);
+    }
+
     void trim() {
         time.trimToSize();
         duration.trimToSize();

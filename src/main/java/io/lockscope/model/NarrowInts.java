@@ -66,6 +66,13 @@ final class NarrowInts {
         return (long) capacity() * width();
     }
 
+    /** Makes room for {@code capacity} values at the present width, so that adding them copies nothing. */
+    void ensureCapacity(int capacity) {
+        if (capacity > capacity()) {
+            resize(capacity);
+        }
+    }
+
     void trimToSize() {
         resize(size);
     }

@@ -49,6 +49,10 @@ final class NarrowLongs {
         return values.retainedBytes() + 24L * outliers.size();
     }
 
+    void ensureCapacity(int capacity) {
+        values.ensureCapacity(capacity);
+    }
+
     void trimToSize() {
         values.trimToSize();
     }

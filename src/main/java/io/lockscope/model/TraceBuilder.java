@@ -87,6 +87,17 @@ public final class TraceBuilder {
         return processes.size();
     }
 
+    /**
+     * Tells how many events are coming (an estimate is fine), at most {@link #maxEvents} of which are
+     * kept: the columns are sized once instead of growing, which for millions of events would copy
+     * each column many times over, the large copies straight into the old generation. The caller bounds
+     * {@code expected} by its input's size (events it has seen, or a count checked against the file),
+     * never by a count the file merely declares.
+     */
+    public void expectEvents(long expected) {
+        events.ensureCapacity((int) Math.min(Math.max(expected, 0), Math.min(maxEvents, Integer.MAX_VALUE - 8)));
+    }
+
     public int eventCount() {
         return events.size();
     }

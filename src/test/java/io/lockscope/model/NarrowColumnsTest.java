@@ -33,6 +33,20 @@ class NarrowColumnsTest {
     }
 
     @Test
+    void aColumnSizedAheadHoldsItsRowsWithoutGrowing() {
+        NarrowInts column = new NarrowInts();
+        column.ensureCapacity(1000);
+        assertEquals(1000, column.retainedBytes());
+        for (int i = 0; i < 1000; i++) {
+            column.add(i % 100);
+        }
+        assertEquals(1000, column.retainedBytes(), "no slack from growing by halves");
+        column.ensureCapacity(10); // never shrinks
+        assertEquals(1000, column.size());
+        assertEquals(99, column.get(999));
+    }
+
+    @Test
     void codedIntsGiveBackEachValueFromFewDistinctOnes() {
         CodedInts column = new CodedInts();
         int[] results = {0, 0xC0000043, 0, 0x103, 0xC0000043};

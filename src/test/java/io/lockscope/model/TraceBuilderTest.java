@@ -13,8 +13,22 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TraceBuilderTest {
+
+    @Test
+    void expectedEventsAreSizedToTheEventLimitAtMost() {
+        TraceBuilder limited = new TraceBuilder("t.pml", "procmon-pml", 10);
+        // a count read from a file: unbounded, it would ask for 2^31 rows of every column
+        limited.expectEvents(Long.MAX_VALUE);
+        limited.expectEvents(-1);
+        int p = limited.addProcess(ProcessInfo.of(4, "System"));
+        for (int i = 0; i < 12; i++) {
+            limited.addEvent(i, 0, p, 8, Operation.CREATE_FILE, 0, 0, Detail.None.INSTANCE, StackTable.NONE);
+        }
+        assertEquals(10, limited.build().events().size());
+    }
 
     @Test
     void detailsSurviveThePackedColumns() {

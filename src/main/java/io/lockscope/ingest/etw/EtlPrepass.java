@@ -25,11 +25,20 @@ final class EtlPrepass {
     final KernelNames names = new KernelNames();
     final KernelModules kernelModules = new KernelModules();
     final StackCollector stacks = new StackCollector();
+    /**
+     * Records the second pass may make an event of: all but StackWalks (stacks of other events) and
+     * FileIo OperationEnds (which complete their request's row). An upper bound for sizing the model.
+     */
+    long possibleEvents;
 
     void visit(TraceRecord r) {
         KernelEvent e;
         try {
             stacks.visit(r);
+            if (r.kind() != TraceRecord.Kind.KERNEL
+                    || r.group() != STACK_WALK && !(r.group() == FILE_IO && r.type() == FILE_OP_END)) {
+                possibleEvents++;
+            }
             if (!teaches(r)) {
                 return;
             }

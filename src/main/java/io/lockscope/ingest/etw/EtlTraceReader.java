@@ -52,6 +52,7 @@ public final class EtlTraceReader implements TraceReader {
             EtlPrepass prepass = new EtlPrepass();
             long bytes = Files.size(file);
             reader.read(prepass::visit, options.progress().pass(0, 2, bytes));
+            builder.expectEvents(prepass.possibleEvents);
             EtlModelWriter writer = new EtlModelWriter(displayName, builder, header, prepass);
             reader.read(writer::visit, options.progress().pass(1, 2, bytes));
             writer.finish();

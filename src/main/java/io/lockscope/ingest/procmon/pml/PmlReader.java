@@ -1,5 +1,6 @@
 package io.lockscope.ingest.procmon.pml;
 
+import io.lockscope.format.procmon.pml.PmlLayout;
 import io.lockscope.format.procmon.pml.PmlOperations;
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.Confidence;
@@ -237,6 +238,9 @@ public final class PmlReader implements TraceReader {
             PmlEventDecoder decoder = new PmlEventDecoder(in, header, tables, builder, keyByIndex, stacks, operations);
             long offsets = header.eventOffsetsOffset();
             long count = header.eventCount();
+            // every event the offsets name is a record of at least a header after the first event
+            builder.expectEvents(builder.eventCount()
+                    + Math.min(count, (in.size() - header.firstEventOffset()) / PmlLayout.EVENT_HEADER_SIZE));
             long read = 0;
             // procmon appends events one after the other: an offset into an earlier record is an entry
             // pointing at bytes already read, which would let a small file decode one large record any number of times
