@@ -46,7 +46,7 @@ public final class ReadReport {
     /** Counts one damaged record skipped for {@code reason} and keeps a warning saying where. */
     public void skip(String reason, String where) {
         skipped.merge(reason, 1L, Long::sum);
-        String warning = where + ": skipped: " + reason;
+        String warning = oneLine(where + ": skipped: " + reason);
         if (firstDamage == null) {
             firstDamage = warning;
         }
@@ -107,8 +107,45 @@ public final class ReadReport {
     public void warn(String message) {
         warningCount++;
         if (warnings.size() < MAX_WARNINGS) {
-            warnings.add(message);
+            warnings.add(oneLine(message));
         }
+    }
+
+    /**
+     * {@code text} with its control characters written as escapes ({@code \n}, {@code \x00}): a warning
+     * quotes what the input holds, and a line break inside a damaged value would split its stderr line
+     * and the text report's, and let a file write lines of its own into them.
+     */
+    static String oneLine(String text) {
+        int i = 0;
+        while (i < text.length() && !isControl(text.charAt(i))) {
+            i++;
+        }
+        if (i == text.length()) {
+            return text;
+        }
+        StringBuilder b = new StringBuilder(text.length() + 8).append(text, 0, i);
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (!isControl(c)) {
+                        b.append(c);
+                    } else {
+                        b.append(String.format(c <= 0xFF ? "\\x%02X" : "\\u%04X", (int) c));
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** C0 and C1 controls, DEL, and the Unicode line and paragraph separators. */
+    private static boolean isControl(char c) {
+        return c < 0x20 || c >= 0x7F && c <= 0x9F || c == '\u2028' || c == '\u2029';
     }
 
     public long skippedTotal() {
