@@ -45,7 +45,7 @@ public final class ReadReport {
 
     /** Counts one damaged record skipped for {@code reason} and keeps a warning saying where. */
     public void skip(String reason, String where) {
-        skipped.merge(reason, 1L, Long::sum);
+        skipped.merge(oneLine(reason), 1L, Long::sum);
         String warning = oneLine(where + ": skipped: " + reason);
         if (firstDamage == null) {
             firstDamage = warning;
@@ -55,7 +55,7 @@ public final class ReadReport {
 
     /** Counts one record not decoded on purpose (not damage) for {@code reason}. */
     public void ignore(String reason, String where) {
-        skipped.merge(reason, 1L, Long::sum);
+        skipped.merge(oneLine(reason), 1L, Long::sum);
         ignored++;
         warn(where + ": not decoded: " + reason);
     }

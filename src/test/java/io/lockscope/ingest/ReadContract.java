@@ -101,7 +101,9 @@ public final class ReadContract {
     public static void checkRefusal(BadInputException e) {
         String message = e.getMessage();
         assertTrue(message.startsWith(e.file() + ": "), "the message names the file: " + message);
-        assertFalse(CLASS_NAME.matcher(message).find(), "the message leaks a Java class name: " + message);
+        // What the message quotes is the file's own text ("0x7fParseError" as a module address), not ours.
+        String ownWords = message.replaceAll("\"[^\"]*\"", "\"\"");
+        assertFalse(CLASS_NAME.matcher(ownWords).find(), "the message leaks a Java class name: " + message);
         if (!(e instanceof BadInputException.Unsupported)) {
             assertNotNull(e.position(), "a damaged file's error says where: " + message);
         }

@@ -180,6 +180,9 @@ public final class ProcmonXmlReader implements TraceReader {
         private ProcessInfo system;
         private long events;
         private long skipped;
+        /** Where the first unreadable event was and why, for the error when no event could be read. */
+        private String firstSkipWhere;
+        private String firstSkip;
 
         /** The line of the event being read: where a cut upload's last, partial event starts. */
         private long eventLine;
@@ -226,7 +229,8 @@ public final class ProcmonXmlReader implements TraceReader {
                 throw new BadInputException.Truncated(file, position(), "the export has no <event>");
             }
             if (events == 0) {
-                throw new BadInputException.Corrupt(file, null, "none of the " + skipped + " events could be read");
+                throw new BadInputException.Corrupt(file, firstSkipWhere,
+                        "none of the " + skipped + " events could be read; the first: " + firstSkip);
             }
             if (assembler.timeBase() == TimeBase.UTC) {
                 useProcessListTimes();
@@ -386,7 +390,10 @@ public final class ProcmonXmlReader implements TraceReader {
                 assembler.add(row, line);
                 events++;
             } catch (BadRowException e) {
-                skipped++;
+                if (skipped++ == 0) {
+                    firstSkipWhere = where;
+                    firstSkip = e.reason() + " (" + e.detail() + ")";
+                }
                 builder.report().skip(e.reason(), where + ": " + e.detail());
             }
         }
