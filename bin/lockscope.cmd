@@ -4,10 +4,11 @@ rem built with: mvn -q -B package -DskipTests). JAVA_OPTS overrides the JVM opti
 setlocal
 set "JAR=%~dp0..\lockscope.jar"
 if not exist "%JAR%" set "JAR=%~dp0..\target\lockscope.jar"
-if not exist "%JAR%" (
-  echo lockscope: no lockscope.jar beside %~dp0 or in target\; in a source checkout build it: mvn -q -B package -DskipTests 1>&2
-  exit /b 3
-)
-if "%JAVA_OPTS%"=="" set "JAVA_OPTS=-Xmx2g"
+rem no parenthesised block: a ")" in the install path (C:\Program Files (x86)\...) would end it early
+if exist "%JAR%" goto run
+echo lockscope: no lockscope.jar beside "%~dp0" or in target\; in a source checkout build it: mvn -q -B package -DskipTests 1>&2
+exit /b 3
+:run
+if not defined JAVA_OPTS set "JAVA_OPTS=-Xmx2g"
 java %JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

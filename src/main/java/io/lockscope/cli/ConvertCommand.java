@@ -74,6 +74,10 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         refuseIgnoredOptions();
+        if (Files.isDirectory(input)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "convert renders one trace file; " + input + " is a folder: name a file in it");
+        }
         ExportOptions options = options();
         if (output != null) {
             OutputChecks.file(spec, output);

@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "kit", mixinStandardHelpOptions = true, description = {
-        "Write the capture kit a customer runs: a WPR boot profile, collect.cmd (arm, finish, disarm) and",
-        "README.txt / README.zh-CN.txt. 'collect.cmd finish' makes the zip that 'lockscope analyze' reads."},
+        "Write the capture kit a customer runs on the failing machine.",
+        "The kit: a WPR boot profile, collect.cmd (arm, finish, disarm) and README.txt / README.zh-CN.txt;",
+        "'collect.cmd finish' makes the zip that 'lockscope analyze' reads."},
         footer = {
         "",
         "Examples:",

@@ -43,6 +43,7 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler(Main::usageError);
+        cli.setCaseInsensitiveEnumValuesAllowed(true); // --fail-on Warning, --to CSV: nobody means another value
         for (CommandLine command : cli.getSubcommands().values()) {
             command.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, Main::examples);
         }

@@ -5,10 +5,13 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import me.tongfei.progressbar.ProgressState;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A progress bar on stderr, shown only when stderr is a terminal and not --quiet: never on stdout, which
@@ -30,7 +33,7 @@ final class Progress implements AutoCloseable {
         return new Progress(builder(task).setInitialMax(total).build());
     }
 
-    /** One bar per input file read, in megabytes, with rate and time left. */
+    /** One bar per input file read, in KiB or MiB, with rate and time left. */
     static ReadProgress reading(boolean quiet) {
         if (quiet || !stderrIsTerminal()) {
             return ReadProgress.NONE;
@@ -44,8 +47,8 @@ final class Progress implements AutoCloseable {
                 // the file name alone: a long path would squeeze the bar off an 80-column terminal
                 String name = input.substring(Math.max(input.lastIndexOf('/'), input.lastIndexOf('\\')) + 1);
                 boolean small = bytes < 16 << 20;
-                bar = builder(name).setInitialMax(bytes).setUnit(small ? " KB" : " MB", small ? 1 << 10 : 1 << 20)
-                        .showSpeed().build();
+                bar = builder(name).setInitialMax(bytes).setUnit(small ? " KiB" : " MiB", small ? 1 << 10 : 1 << 20)
+                        .showSpeed().setEtaFunction(Progress::timeLeft).build();
             }
 
             @Override
@@ -64,6 +67,20 @@ final class Progress implements AutoCloseable {
                 }
             }
         };
+    }
+
+    /**
+     * The time left at the rate so far, once there is a rate to speak of: a reader that first jumps to a
+     * table at the end of the file (PML) or has read a few kilobytes in its first millisecond would
+     * otherwise show a time left of seconds for an hour's work, or of days.
+     */
+    private static Optional<Duration> timeLeft(ProgressState state) {
+        Duration elapsed = state.getElapsedAfterStart();
+        long done = state.getCurrent() - state.getStart();
+        if (elapsed.toMillis() < 2_000 || done <= 0 || state.getMax() <= state.getCurrent()) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofMillis((long) (elapsed.toMillis() * ((double) (state.getMax() - state.getCurrent()) / done))));
     }
 
     private static ProgressBarBuilder builder(String task) {

@@ -14,10 +14,17 @@ package io.lockscope.model;
 public record Truncation(Unit unit, long position, long recordsLost, boolean lowerBound) {
     public enum Unit { LINE, BYTE }
 
-    /** "truncated at line 5,123, at least 1 record lost (estimate)": for stderr, always English. */
+    /**
+     * "truncated at line 5123: at least 1 record lost; the file does not say how many followed the cut", or
+     * "truncated at byte 73400320: 41,870 records lost (estimate)": for stderr, always English. The position
+     * is written as an editor's go-to-line or a hex viewer takes it, without grouping.
+     */
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "truncated at %s %,d, %s%,d record%s lost (estimate)",
-                unit.name().toLowerCase(java.util.Locale.ROOT), position, lowerBound ? "at least " : "", recordsLost,
-                recordsLost == 1 ? "" : "s");
+        String at = "truncated at " + unit.name().toLowerCase(java.util.Locale.ROOT) + " " + position;
+        return lowerBound
+                ? String.format(java.util.Locale.ROOT, "%s: at least %,d record%s lost; the file does not say how many"
+                        + " followed the cut", at, recordsLost, recordsLost == 1 ? "" : "s")
+                : String.format(java.util.Locale.ROOT, "%s: %,d record%s lost (estimate)", at, recordsLost,
+                        recordsLost == 1 ? "" : "s");
     }
 }

@@ -138,7 +138,7 @@ public final class ReportBuilder {
             Attribution.FilterFacts known = facts.attribution().describe(f);
             out.add(new Filter(f.name(), f.altitude(), known.group(), known.vendor(), f.instances(),
                     Boolean.TRUE.equals(known.thirdParty()), f.source().id()));
-            seen.add(f.name().toLowerCase(Locale.ROOT));
+            seen.add(filterName(f.name()));
         }
         boolean moduleListRead = false;
         for (TraceFacts tf : facts.traces()) {
@@ -150,7 +150,9 @@ public final class ReportBuilder {
             for (io.lockscope.model.Module m : system.modules()) {
                 Attribution.Driver d = facts.attribution().driver(m.fileName());
                 String name = m.fileName();
-                if (d == null || !seen.add(name.toLowerCase(Locale.ROOT))) {
+                // a known driver that is no filter (ntoskrnl.exe) has neither altitude nor load order group
+                boolean filter = d != null && (d.altitude() != null || d.group() != null);
+                if (!filter || !seen.add(filterName(name))) {
                     continue;
                 }
                 out.add(new Filter(name, d.altitude(), d.group(), d.vendor(), null,
@@ -158,6 +160,12 @@ public final class ReportBuilder {
             }
         }
         return out.isEmpty() && !moduleListRead && facts.servicing().filters().isEmpty() ? null : out;
+    }
+
+    /** fltmc names a filter "tmevtmgr", a trace its module "tmevtmgr.sys": one filter, one row. */
+    private static String filterName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".sys") ? lower.substring(0, lower.length() - 4) : lower;
     }
 
     private int inputIndex(String name) {

@@ -151,6 +151,8 @@ class CommandsTest {
     @Test
     void failOnErrorExitsFourWhenSomethingBlockedAndZeroWhenClean() {
         assertEquals(Main.FINDING, CliRunner.run("analyze", CASE, "--fail-on", "error", "--format", "md").exitCode());
+        assertEquals(Main.FINDING, CliRunner.run("analyze", CASE, "--fail-on", "Error", "--format", "md").exitCode(),
+                "enum values are taken in any case");
         assertEquals(Main.OK, CliRunner.run("analyze", "traces/clean", "--fail-on", "error", "--format", "md").exitCode());
     }
 

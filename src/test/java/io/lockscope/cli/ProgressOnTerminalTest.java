@@ -51,7 +51,7 @@ class ProgressOnTerminalTest {
     void aBarPerFileOnTheTerminalNeverInTheReport() throws Exception {
         Path report = dir.resolve("report.txt");
         String screen = onTerminal(lockscope("info " + CASE + " > '" + report + "'"));
-        assertTrue(screen.contains("boot_log.csv") && screen.contains("100%") && screen.contains(" KB"), screen);
+        assertTrue(screen.contains("boot_log.csv") && screen.contains("100%") && screen.contains(" KiB"), screen);
         String written = Files.readString(report);
         assertTrue(written.contains("events"), written);
         assertFalse(written.contains("100%"), "stdout has the report only: " + written);

@@ -7,6 +7,8 @@ import io.lockscope.generate.CaseGenerator;
 import io.lockscope.generate.GenerateOptions;
 import io.lockscope.generate.Scenario;
 import io.lockscope.generate.etw.EtlCaseGenerator;
+import io.lockscope.ingest.etw.etl.EtlReader;
+import io.lockscope.model.ReadReport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -42,10 +45,15 @@ class TruncatedUploadsTest {
 
     /** A copy of the case's {@code file} cut to {@code percent} of its bytes, alone in a folder. */
     private static Path cut(String file, int percent) throws IOException {
-        Path folder = Files.createDirectories(dir.resolve(file + "-" + percent));
+        return cutTo(file, Files.size(whole.resolve(file)) * percent / 100 + 7, "-" + percent); // +7: mid-record
+    }
+
+    /** A copy of the case's {@code file} cut to its first {@code length} bytes, alone in a folder. */
+    private static Path cutTo(String file, long length, String folderSuffix) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve(file + folderSuffix));
         Path copy = Files.copy(whole.resolve(file), folder.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         try (RandomAccessFile f = new RandomAccessFile(copy.toFile(), "rw")) {
-            f.setLength(f.length() * percent / 100 + 7); // +7: mid-record, not on a boundary
+            f.setLength(length);
         }
         return copy;
     }
@@ -61,9 +69,10 @@ class TruncatedUploadsTest {
         CliRunner r = CliRunner.run("analyze", damaged.toString(), "--format", "json");
         assertEquals(Main.BAD_INPUT, r.exitCode(), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
-        assertTrue(r.err().matches("(?s)lockscope: .*" + file + ": truncated at " + unit + " [0-9,]+, "
-                + (lowerBound ? "at least " : "") + "[0-9,]+ records? lost \\(estimate\\); what came before was analysed\\s*"),
-                r.err());
+        assertTrue(r.err().matches("(?s)lockscope: .*" + file + ": truncated at " + unit + " [0-9]+: "
+                + (lowerBound ? "at least [0-9,]+ records? lost; the file does not say how many followed the cut"
+                              : "[0-9,]+ records? lost \\(estimate\\)")
+                + "; what came before was analysed\\s*"), r.err());
 
         JsonNode report = new ObjectMapper().readTree(r.out());
         JsonNode input = report.get("inputs").get(0);
@@ -106,6 +115,42 @@ class TruncatedUploadsTest {
         long lost = cut.get("recordsLost").asLong();
         assertTrue(read < allEvents && lost > 0, read + " of " + allEvents + ", " + lost + " lost");
         assertTrue(cut.get("position").asLong() <= Files.size(damaged));
+    }
+
+    @Test
+    void anEtlCutOnABufferBoundaryIsTruncatedNotWhole() throws Exception {
+        Path etl = whole.resolve("boundary.etl");
+        EtlCaseGenerator.write(etl, EtlCaseGenerator.Scenario.LOCK_HOLDER, 3_000_000, false, 1);
+        long bufferSize;
+        try (EtlReader reader = EtlReader.open(etl, "boundary.etl", new ReadReport())) {
+            bufferSize = reader.header().bufferSize();
+        }
+        long boundary = Files.size(etl) * 3 / 5 / bufferSize * bufferSize;
+        Path damaged = cutTo("boundary.etl", boundary, "-on-a-boundary");
+
+        CliRunner r = CliRunner.run("analyze", damaged.toString(), "--format", "json");
+        assertEquals(Main.BAD_INPUT, r.exitCode(), r.err());
+        assertTrue(r.err().contains("boundary.etl: truncated at byte " + boundary + ": "), r.err());
+        JsonNode cut = new ObjectMapper().readTree(r.out()).get("inputs").get(0).get("truncation");
+        assertEquals(false, cut.get("lowerBound").asBoolean(), "the logfile header counts the buffers written");
+        assertTrue(cut.get("recordsLost").asLong() > 0, cut.toString());
+    }
+
+    @Test
+    void aCsvCutJustAfterASeparatorIsTruncatedNotAWrongRow() throws Exception {
+        String csv = Files.readString(whole.resolve("boot_log.csv"));
+        int lastRecord = csv.lastIndexOf("\r\n\"", csv.length() * 9 / 10) + 2;
+        int afterSecondField = csv.indexOf("\",\"", csv.indexOf("\",\"", lastRecord) + 1) + 2;
+        long line = csv.substring(0, lastRecord).chars().filter(c -> c == '\n').count() + 1;
+        Path damaged = cutTo("boot_log.csv", csv.substring(0, afterSecondField).getBytes(StandardCharsets.UTF_8).length,
+                "-after-a-separator");
+
+        CliRunner r = CliRunner.run("analyze", damaged.toString(), "--format", "json");
+        assertEquals(Main.BAD_INPUT, r.exitCode(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("boot_log.csv: truncated at line " + line + ": at least 1 record lost"), r.err());
+        JsonNode input = new ObjectMapper().readTree(r.out()).get("inputs").get(0);
+        assertFalse(input.toString().contains("wrong number of fields"), input.toString());
     }
 
     @ParameterizedTest(name = "{0}")

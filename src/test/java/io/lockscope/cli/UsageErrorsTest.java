@@ -111,6 +111,11 @@ class UsageErrorsTest {
     }
 
     @Test
+    void convertGivenAFolderIsAUsageError(@TempDir Path dir) {
+        assertTrue(usageError("convert", dir.toString(), "--to", "csv").contains(dir + " is a folder: name a file in it"));
+    }
+
+    @Test
     void aNegativeEventCountDoesNotListTheScenarios(@TempDir Path dir) {
         String line = usageError("generate", "lock-holder", "-o", dir.toString(), "--events", "-5");
         assertTrue(line.contains("--events must be at least 1, not -5"), line);

@@ -60,7 +60,7 @@ public final class EtlTraceReader implements TraceReader {
                 builder.report().decodedWith("XPRESS", reader.xpressDecoder());
             }
             reportBufferFlags(displayName, reader.stats(), builder);
-            reportCut(reader.stats(), header, builder);
+            reportCut(reader.stats(), header, bytes, builder);
         }
         return builder.build();
     }
@@ -74,20 +74,23 @@ public final class EtlTraceReader implements TraceReader {
     }
 
     /**
-     * A file that ends inside a buffer was cut short. The logfile header, written when the session
-     * stopped, counts the buffers it wrote; those missing times the records of an average whole buffer
-     * estimate the loss. Without that count only the cut buffer is known lost, so at least one record.
+     * A file that ends inside a buffer was cut short; so was one that ends between two buffers with fewer
+     * buffers than the logfile header, written when the session stopped, counts (a cut on a buffer
+     * boundary, unless the log is circular and overwrote its own buffers). The buffers missing times the
+     * records of an average whole buffer estimate the loss. Without that count only the cut buffer is
+     * known lost, so at least one record.
      */
-    private static void reportCut(EtlStats stats, LogfileHeader header, TraceBuilder builder) {
-        if (stats.cutAt() < 0) {
+    private static void reportCut(EtlStats stats, LogfileHeader header, long fileSize, TraceBuilder builder) {
+        long whole = stats.buffers() - stats.truncatedBuffers();
+        long missing = header.circular() ? 0 : Integer.toUnsignedLong(header.buffersWritten()) - whole;
+        long cutAt = stats.cutAt() >= 0 ? stats.cutAt() : missing > 0 ? fileSize : -1;
+        if (cutAt < 0) {
             return;
         }
-        long whole = stats.buffers() - stats.truncatedBuffers();
-        long missing = Integer.toUnsignedLong(header.buffersWritten()) - whole;
         long perBuffer = whole == 0 ? 0 : stats.records() / whole;
         builder.report().truncated(missing > 0 && perBuffer > 0
-                ? new Truncation(Truncation.Unit.BYTE, stats.cutAt(), missing * perBuffer, false)
-                : new Truncation(Truncation.Unit.BYTE, stats.cutAt(), 1, true));
+                ? new Truncation(Truncation.Unit.BYTE, cutAt, missing * perBuffer, false)
+                : new Truncation(Truncation.Unit.BYTE, cutAt, 1, true));
     }
 
     private static void reportBufferFlags(String name, EtlStats stats, TraceBuilder builder) {

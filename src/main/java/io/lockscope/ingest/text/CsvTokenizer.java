@@ -57,6 +57,7 @@ public final class CsvTokenizer implements Closeable {
     private long line = 1;
     private long recordLine;
     private long recordNumber = -1;
+    private boolean unterminated;
 
     private CsvTokenizer(InputStream in, String file, Charset charset, int bomLength) {
         this.in = in;
@@ -88,6 +89,7 @@ public final class CsvTokenizer implements Closeable {
     public boolean next() throws IOException, BadInputException, MalformedRecordException {
         recordLength = 0;
         fieldCount = 0;
+        unterminated = false;
         for (;;) {
             if (pos == limit && !fill()) {
                 return false;
@@ -120,6 +122,7 @@ public final class CsvTokenizer implements Closeable {
             }
             endField(fieldBegin);
             if (pos == limit && !fill()) {
+                unterminated = true;
                 return true;
             }
             char ch = buf[pos];
@@ -194,6 +197,14 @@ public final class CsvTokenizer implements Closeable {
     /** How the text decoded so far: how many undecodable byte sequences became U+FFFD, and where the first was. */
     public LenientDecoder decoding() {
         return decoder;
+    }
+
+    /**
+     * Whether the current record ends with the input rather than a line break: the last record of a file
+     * cut short, if it also lacks fields (exporters end every record, the last one too, with a line break).
+     */
+    public boolean unterminated() {
+        return unterminated;
     }
 
     /** The line the current record starts on (1-based). */

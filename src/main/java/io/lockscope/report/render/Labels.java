@@ -160,9 +160,13 @@ public final class Labels {
             }
             parts.add(driver);
         }
-        parts.add(code("mechanism", culprit.mechanism()) + inParens(get("confidence").toLowerCase(Locale.ROOT) + colon()
-                + code("confidence", culprit.confidence())));
+        parts.add(code("mechanism", culprit.mechanism()) + confidenceAside(culprit.confidence()));
         return parts.toString();
+    }
+
+    /** " (confidence: high)", after a verdict's headline or a culprit, in running text. */
+    String confidenceAside(String confidence) {
+        return inParens(get("confidence.inline") + colon() + code("confidence", confidence));
     }
 
     static String joinNonNull(String separator, String... values) {

@@ -35,8 +35,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         StringBuilder md = new StringBuilder();
         md.append("## ").append(escape(labels.code("kind", verdict.kind()))).append(labels.colon())
                 .append(escape(verdict.headline()))
-                .append(escape(labels.inParens(labels.get("confidence") + labels.colon()
-                        + labels.code("confidence", verdict.confidence())))).append("\n\n");
+                .append(escape(labels.confidenceAside(verdict.confidence()))).append("\n\n");
         md.append(escape(verdict.summary())).append("\n\n");
         md.append("**").append(escape(labels.get("confidenceReason"))).append("**").append(labels.colon())
                 .append(escape(verdict.confidenceReason())).append("\n\n");

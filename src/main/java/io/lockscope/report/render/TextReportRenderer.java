@@ -95,8 +95,7 @@ public final class TextReportRenderer implements ReportRenderer {
     private void writeVerdict(StringBuilder text, Verdict verdict, Labels labels) {
         heading(text, labels.get("verdict"));
         text.append(INDENT).append(styled(BOLD, labels.code("kind", verdict.kind()) + labels.colon() + visible(verdict.headline())))
-                .append(labels.inParens(labels.get("confidence") + labels.colon()
-                        + labels.code("confidence", verdict.confidence()))).append('\n');
+                .append(labels.confidenceAside(verdict.confidence())).append('\n');
         for (String line : LineWrap.wrap(visible(verdict.summary()), WIDTH - INDENT.length())) {
             text.append(INDENT).append(line).append('\n');
         }

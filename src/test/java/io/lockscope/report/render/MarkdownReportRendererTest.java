@@ -29,7 +29,7 @@ class MarkdownReportRendererTest {
     @Test
     void verdictCulpritEvidenceTableAndRecommendation() {
         String md = render(new MarkdownReportRenderer(), ReportFixtures.lockHolder());
-        assertTrue(md.startsWith("## Lock holder: ntrtscan.exe (pid 1880, open handle) blocked oposdrv.dll (Confidence: high)\n"),
+        assertTrue(md.startsWith("## Lock holder: ntrtscan.exe (pid 1880, open handle) blocked oposdrv.dll (confidence: high)\n"),
                 md);
         assertTrue(md.contains("**Culprit**: ntrtscan.exe (pid 1880) — Trend Micro Apex One"), md);
         assertTrue(md.contains("**Recommendation**: Exclude the DriverStore"), md);

@@ -23,7 +23,7 @@ class TextReportRendererTest {
     @Test
     void verdictComesFirstWithCulpritAndRecommendation() {
         String text = text(ReportFixtures.lockHolder());
-        assertTrue(text.contains("\n  Lock holder: ntrtscan.exe (pid 1880, open handle) blocked oposdrv.dll (Confidence: high)\n"),
+        assertTrue(text.contains("\n  Lock holder: ntrtscan.exe (pid 1880, open handle) blocked oposdrv.dll (confidence: high)\n"),
                 text);
         String summary = ReportFixtures.lockHolder().verdict().summary();
         assertTrue(text.replaceAll("\n  (?=\\S)", " ").contains(summary), "the summary, wrapped: " + text);
@@ -81,7 +81,7 @@ class TextReportRendererTest {
     @Test
     void noFailureCaseSaysSoAndOmitsServicingAndFilters() {
         String text = text(ReportFixtures.noFailure());
-        assertTrue(text.contains("No failure: The driver update ran without a failure (Confidence: medium)"), text);
+        assertTrue(text.contains("No failure: The driver update ran without a failure (confidence: medium)"), text);
         assertTrue(text.contains("Culprit:         No blocker identified"), text);
         assertTrue(text.contains("No failed operation on the target."), text);
         assertFalse(text.contains("SERVICING LOGS") || text.contains("\nFILTERS"), text);

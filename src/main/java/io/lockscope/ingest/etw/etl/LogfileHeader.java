@@ -29,6 +29,8 @@ public record LogfileHeader(long bufferSize, int version, int providerVersion, i
     public static final int MIN_PAYLOAD_64 = 0x118;
     public static final int MIN_PAYLOAD_32 = 0x110;
     public static final int LOG_FILE_MODE_COMPRESSED = 0x04000000;
+    /** EVENT_TRACE_FILE_MODE_CIRCULAR: the session overwrites its oldest buffers when the file is full. */
+    public static final int LOG_FILE_MODE_CIRCULAR = 0x00000002;
 
     public static final int CLOCK_SYSTEM_TIME = 2;
     public static final int CLOCK_CPU_CYCLES = 3;
@@ -53,6 +55,11 @@ public record LogfileHeader(long bufferSize, int version, int providerVersion, i
 
     public boolean compressed() {
         return (logFileMode & LOG_FILE_MODE_COMPRESSED) != 0;
+    }
+
+    /** A circular log: BuffersWritten counts buffers since overwritten, so it may exceed those in the file. */
+    public boolean circular() {
+        return (logFileMode & LOG_FILE_MODE_CIRCULAR) != 0;
     }
 
     /** Converts a raw record timestamp to a FILETIME (100 ns ticks since 1601, UTC); etw-formats.md §4.4. */

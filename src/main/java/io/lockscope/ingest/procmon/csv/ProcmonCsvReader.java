@@ -35,7 +35,7 @@ import java.nio.file.Path;
  *   <tr><td>empty file, no procmon column in the first record, invalid UTF-8/UTF-16</td>
  *       <td>{@link BadInputException.Unsupported} / {@link BadInputException.Corrupt}</td></tr>
  *   <tr><td>header and no event record</td><td>{@link BadInputException.Truncated}: nothing to analyse</td></tr>
- *   <tr><td>end of file inside a quoted field</td><td>the upload was cut: the records before the cut are
+ *   <tr><td>end of file inside a quoted field, or after a separator with fields missing</td><td>the upload was cut: the records before the cut are
  *       read and the cut is recorded ({@link ReadReport#truncated}); {@link BadInputException.Truncated}
  *       when no record came before it</td></tr>
  *   <tr><td>a field over 1 MiB or a record over 4 MiB</td><td>{@link BadInputException.Corrupt}: an unbalanced
@@ -105,6 +105,11 @@ public final class ProcmonCsvReader implements TraceReader {
             try {
                 if (!csv.next()) {
                     break;
+                }
+                if (csv.unterminated() && csv.fieldCount() < columnOfField.length) {
+                    throw new BadInputException.Truncated(displayName, BadInputException.line(csv.recordLine(),
+                            csv.recordNumber()), "the file ends after field " + csv.fieldCount() + " of "
+                            + columnOfField.length + " of the last record");
                 }
                 skip = take(csv, columnOfField, row, assembler, report);
             } catch (BadInputException.Truncated e) {
