@@ -17,6 +17,7 @@ import io.lockscope.model.vocab.ProcmonColumn;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,6 +36,7 @@ public final class ExportRowAssembler {
      * Result column; each such spelling is named in a warning with its count and first line.
      */
     public static final int UNRECOGNISED_RESULT = 0xFFFFFFFF;
+    private static final int DETAIL_SLOTS = 4096;
 
     private final TraceBuilder builder;
     private final StringPool strings;
@@ -47,6 +49,15 @@ public final class ExportRowAssembler {
     private ExportClock clock;
     private NumberStyle numberStyle;
     private boolean numberStyleSettled;
+    /**
+     * The Details of recent Detail texts, by operation and text, in slots chosen by the text's hash:
+     * a boot log repeats a few thousand texts (a CreateFile's access, disposition and options; a
+     * registry query's type and length) over millions of rows, and parsing one and rendering it back to
+     * check it took about half of an export's reading time. A Detail is immutable, so rows share it.
+     */
+    private final String[] detailTexts = new String[DETAIL_SLOTS];
+    private final Operation[] detailOperations = new Operation[DETAIL_SLOTS];
+    private final Detail[] details = new Detail[DETAIL_SLOTS];
 
     public ExportRowAssembler(TraceBuilder builder, ReadOptions options) {
         this.builder = builder;
@@ -211,11 +222,28 @@ public final class ExportRowAssembler {
             return Detail.None.INSTANCE;
         }
         int start = row.start(ProcmonColumn.DETAIL);
-        if (!numberStyleSettled && hasNbspGrouping(row.chars(), start, n)) {
+        char[] c = row.chars();
+        if (!numberStyleSettled && hasNbspGrouping(c, start, n)) {
             numberStyle = NumberStyle.NBSP;
             numberStyleSettled = true;
+            Arrays.fill(detailTexts, null); // parsed in the other number style
         }
-        return DetailFormat.parse(operation, new String(row.chars(), start, n), numberStyle);
+        int hash = operation.ordinal();
+        for (int i = start, end = start + n; i < end; i++) {
+            hash = 31 * hash + c[i];
+        }
+        int slot = (hash ^ hash >>> 16) & (DETAIL_SLOTS - 1);
+        String seen = detailTexts[slot];
+        if (seen != null && seen.length() == n && detailOperations[slot] == operation
+                && ExportValues.regionEquals(seen, c, start)) {
+            return details[slot];
+        }
+        String text = new String(c, start, n);
+        Detail detail = DetailFormat.parse(operation, text, numberStyle);
+        detailTexts[slot] = text;
+        detailOperations[slot] = operation;
+        details[slot] = detail;
+        return detail;
     }
 
     /** Whether a digit, U+00A0 and a digit follow each other: ru-RU's thousands grouping. */

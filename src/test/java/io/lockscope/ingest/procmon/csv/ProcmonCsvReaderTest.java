@@ -12,6 +12,7 @@ import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.TimeBase;
 import io.lockscope.model.Trace;
 import io.lockscope.model.Truncation;
+import io.lockscope.model.detail.IoDetail;
 import io.lockscope.model.detail.ProcessDetail;
 import io.lockscope.model.vocab.NtStatus;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,23 @@ class ProcmonCsvReaderTest {
         assertTrue(e.processKey(0) != e.processKey(9), "PID 880 under another name is another process");
         assertEquals(e.processKey(0), e.processKey(4));
         assertNull(t.process(0).imagePath(), "7 columns carry no image path");
+    }
+
+    @Test
+    void aDetailTextRepeatedUnderAnotherOperationIsParsedForThatOperation(@TempDir Path dir) throws Exception {
+        String detail = "\"Offset: 0, Length: 4,096\"";
+        StringBuilder csv = new StringBuilder("\"Time of Day\",\"Process Name\",\"PID\",\"Operation\",\"Path\",\"Result\",\"Detail\"\r\n");
+        for (String operation : new String[] {"ReadFile", "RegQueryValue", "ReadFile", "WriteFile", "RegQueryValue"}) {
+            csv.append("\"9:18:01.0000000 AM\",\"a.exe\",\"4\",\"").append(operation)
+                    .append("\",\"C:\\a\",\"SUCCESS\",").append(detail).append("\r\n");
+        }
+        Path file = Files.writeString(dir.resolve("repeated.csv"), csv, StandardCharsets.UTF_8);
+        EventStore e = reader.read(file, "repeated.csv", ReadOptions.DEFAULT).events();
+        for (int i = 0; i < e.size(); i++) {
+            boolean io = e.operation(i) == Operation.READ_FILE || e.operation(i) == Operation.WRITE_FILE;
+            assertEquals(io, e.detail(i) instanceof IoDetail, i + ": " + e.operation(i) + " " + e.detail(i));
+        }
+        assertEquals(e.detail(0), e.detail(2));
     }
 
     @Test

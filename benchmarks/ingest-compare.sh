@@ -1,0 +1,29 @@
+#!/bin/bash
+# Reading into the model, two builds side by side on the same machine: the best and median of the reads
+# after the first third (warm-up) of RUNS reads of each FILE, the builds interleaved, uptime before each.
+# On a shared machine these and the reading thread's CPU time say more than a mean.
+# usage: benchmarks/ingest-compare.sh BEFORE_CLASSES AFTER_CLASSES [FILE...]
+#   *_CLASSES: a lockscope target/classes folder (put first on the classpath)
+#   FILE: any input lockscope reads; default: the generated 512 MB ETL benchmark traces, plain and XPRESS
+#   (made by a JMH run of EtlDecodeBenchmark under benchmarks/target/data)
+#   RUNS (default 9), BENCH_JAR (default benchmarks/target/benchmarks.jar: the dependencies)
+set -e
+here=$(cd "$(dirname "$0")" && pwd)
+jar=${BENCH_JAR:-$here/target/benchmarks.jar}
+before=$1
+after=$2
+shift 2
+files=("$@")
+if [ ${#files[@]} -eq 0 ]; then
+  files=("$here/target/data/lock-holder-etl-512mb-seed1/boot-trace.etl"
+         "$here/target/data/lock-holder-etl-512mb-xpress-seed1/boot-trace.etl")
+fi
+tool=$(mktemp -d)
+javac -cp "$jar" -d "$tool" "$here/src/main/java/io/lockscope/benchmarks/IngestTiming.java"
+for file in "${files[@]}"; do
+  for build in "$before" "$after"; do
+    echo "$build $file $(date -u +%FT%TZ) $(uptime | sed 's/.*load/load/')"
+    nice java -Xmx8g -cp "$build:$tool:$jar" io.lockscope.benchmarks.IngestTiming "$file" "${RUNS:-9}" | tail -1
+  done
+done
+rm -rf "$tool"
