@@ -8,7 +8,7 @@
 #  2. `batch --jobs J` for J = 1, 2, 4, … up to the cores of the machine, over N cases of EVENTS events
 #     (every scenario in turn, CSV): cases/min, the speedup over --jobs 1 and the CPU the process used.
 #     With JFR=1 one more, untimed run at the most jobs records a JFR file and prints where the CPU
-#     went (samples by thread, top methods), its GC pauses and its monitor waits.
+#     went (Java samples by thread, top methods), its GC pauses, the JIT compiler's time and monitor waits.
 #
 # Needs target/lockscope.jar (mvn -q -B package -DskipTests) and benchmarks/target/benchmarks.jar
 # (mvn -q -B install -DskipTests && (cd benchmarks && mvn -q -B package)); inputs are generated once
@@ -88,11 +88,13 @@ java -Xmx"$heap" -XX:StartFlightRecording=filename="$recording",settings=profile
     -o "$data/out" --jobs "$last" -q > /dev/null 2>&1 || true
 echo
 echo "JFR of --jobs $last ($recording): CPU samples by thread, then the top methods of the batch threads"
-jfr print --events jdk.ExecutionSample "$recording" | sed -n 's/.*eventThread = "\([^"]*\)".*/\1/p' \
+jfr print --events jdk.ExecutionSample "$recording" | sed -n 's/.*sampledThread = "\([^"]*\)".*/\1/p' \
     | sed 's/[0-9]*$//' | sort | uniq -c | sort -rn | head -6 | sed 's/^/  /'
 jfr print --events jdk.ExecutionSample --stack-depth 1 "$recording" | grep -A1 'stackTrace = \[' \
     | grep -v -e 'stackTrace' -e '^--' | sed 's/ *line:.*//; s/^ *//' | sort | uniq -c | sort -rn | head -12 | sed 's/^/  /'
 jfr print --events jdk.GarbageCollection "$recording" | sed -n 's/.*sumOfPauses = \([0-9.]*\) ms.*/\1/p' \
     | awk '{ total += $1; n++ } END { printf "  GC: %d collections, %.0f ms of pauses in all\n", n, total }'
-jfr print --events jdk.JavaMonitorEnter,jdk.ThreadPark "$recording" | grep -c 'jdk.JavaMonitorEnter {' \
-    | sed 's/^/  monitor waits over 20 ms: /'
+jfr print --events jdk.CompilerStatistics "$recording" | grep -E 'compileCount|totalTimeSpent' | tail -2 | paste - - \
+    | sed 's/[[:space:]]*compileCount = \([0-9]*\)[[:space:]]*totalTimeSpent = \(.*\)/  JIT: \1 methods compiled, \2 of compiler threads in all/'
+jfr print --events jdk.JavaMonitorEnter "$recording" | grep -c 'jdk.JavaMonitorEnter {' \
+    | sed 's/^/  monitor waits over 20 ms: /' || true
