@@ -43,6 +43,9 @@ public final class DriverPackagePaths {
     /** The driver-servicing object {@code path} is, or null. */
     public static Match classify(String path) {
         String p = path.toUpperCase(Locale.ROOT);
+        if (!mentionsADriverObjectFolder(p)) {
+            return null;
+        }
         Matcher m = DRIVER_STORE.matcher(p);
         if (m.find()) {
             return new Match(Kind.DRIVER_STORE, lower(m.group(1)));
@@ -70,6 +73,16 @@ public final class DriverPackagePaths {
             return new Match(Kind.DRIVERS_HIVE_KEY, null);
         }
         return null;
+    }
+
+    /**
+     * Whether {@code upper} names a folder or key every pattern above needs: a case has tens of
+     * thousands of distinct paths, nearly all of them elsewhere, and six regular expressions each cost
+     * more than these searches.
+     */
+    private static boolean mentionsADriverObjectFolder(String upper) {
+        return upper.contains("\\DRIVERSTORE\\") || upper.contains("\\WINSXS\\") || upper.contains("\\INF\\")
+                || upper.contains("\\DRIVERDATABASE") || upper.contains("\\CONFIG\\") || upper.equals(HIVE_KEY);
     }
 
     private static String lower(String s) {
