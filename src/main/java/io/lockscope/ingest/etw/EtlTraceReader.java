@@ -83,7 +83,9 @@ public final class EtlTraceReader implements TraceReader {
     private static void reportCut(EtlStats stats, LogfileHeader header, long fileSize, TraceBuilder builder) {
         long whole = stats.buffers() - stats.truncatedBuffers();
         long missing = header.circular() ? 0 : Integer.toUnsignedLong(header.buffersWritten()) - whole;
-        long cutAt = stats.cutAt() >= 0 ? stats.cutAt() : missing > 0 ? fileSize : -1;
+        // on a boundary the buffers stop where the file does, or where an unreadable tail begins
+        long cutAt = stats.cutAt() >= 0 ? stats.cutAt()
+                : missing > 0 ? fileSize - stats.unreadableTailBytes() : -1;
         if (cutAt < 0) {
             return;
         }
