@@ -49,7 +49,7 @@ class ArchiveFuzzTest {
                 assertFalse(all.anyMatch(Files::isSymbolicLink), "a link was created");
             }
         } catch (BadInputException e) {
-            ReadContract.checkRefusal(e);
+            ReadContract.checkRefusal(e, data);
         } finally {
             try (Stream<Path> all = Files.walk(work)) {
                 for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
