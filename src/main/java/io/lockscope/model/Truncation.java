@@ -20,11 +20,9 @@ public record Truncation(Unit unit, long position, long recordsLost, boolean low
      * is written as an editor's go-to-line or a hex viewer takes it, without grouping.
      */
     public String describe() {
-        String at = "truncated at " + unit.name().toLowerCase(java.util.Locale.ROOT) + " " + position;
-        return lowerBound
-                ? String.format(java.util.Locale.ROOT, "%s: at least %,d record%s lost; the file does not say how many"
-                        + " followed the cut", at, recordsLost, recordsLost == 1 ? "" : "s")
-                : String.format(java.util.Locale.ROOT, "%s: %,d record%s lost (estimate)", at, recordsLost,
-                        recordsLost == 1 ? "" : "s");
+        String lost = String.format(java.util.Locale.ROOT, "%,d record%s lost", recordsLost, recordsLost == 1 ? "" : "s");
+        return "truncated at " + unit.name().toLowerCase(java.util.Locale.ROOT) + " " + position + ": "
+                + (lowerBound ? "at least " + lost + "; the file does not say how many followed the cut"
+                              : lost + " (estimate)");
     }
 }

@@ -55,9 +55,10 @@ public final class ExportRowAssembler {
      * registry query's type and length) over millions of rows, and parsing one and rendering it back to
      * check it was in 45 % of the samples of a JFR profile of batch. A Detail is immutable: rows share it.
      */
-    private final String[] detailTexts = new String[DETAIL_SLOTS];
-    private final Operation[] detailOperations = new Operation[DETAIL_SLOTS];
-    private final Detail[] details = new Detail[DETAIL_SLOTS];
+    private final ParsedDetail[] parsedDetails = new ParsedDetail[DETAIL_SLOTS];
+
+    private record ParsedDetail(Operation operation, String text, Detail detail) {
+    }
 
     public ExportRowAssembler(TraceBuilder builder, ReadOptions options) {
         this.builder = builder;
@@ -226,23 +227,21 @@ public final class ExportRowAssembler {
         if (!numberStyleSettled && hasNbspGrouping(c, start, n)) {
             numberStyle = NumberStyle.NBSP;
             numberStyleSettled = true;
-            Arrays.fill(detailTexts, null); // parsed in the other number style
+            Arrays.fill(parsedDetails, null); // parsed in the other number style
         }
         int hash = operation.ordinal();
         for (int i = start, end = start + n; i < end; i++) {
             hash = 31 * hash + c[i];
         }
         int slot = (hash ^ hash >>> 16) & (DETAIL_SLOTS - 1);
-        String seen = detailTexts[slot];
-        if (seen != null && seen.length() == n && detailOperations[slot] == operation
-                && ExportValues.regionEquals(seen, c, start)) {
-            return details[slot];
+        ParsedDetail seen = parsedDetails[slot];
+        if (seen != null && seen.operation() == operation && seen.text().length() == n
+                && ExportValues.regionEquals(seen.text(), c, start)) {
+            return seen.detail();
         }
         String text = new String(c, start, n);
         Detail detail = DetailFormat.parse(operation, text, numberStyle);
-        detailTexts[slot] = text;
-        detailOperations[slot] = operation;
-        details[slot] = detail;
+        parsedDetails[slot] = new ParsedDetail(operation, text, detail);
         return detail;
     }
 
