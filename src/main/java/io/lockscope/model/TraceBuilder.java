@@ -25,6 +25,8 @@ public final class TraceBuilder {
     private final String format;
     private final long maxEvents;
     private long notKept;
+    /** What {@link #expectEvents} was told, bounded: the size of a column made after the others. */
+    private int expectedEvents;
     private final StringPool strings = new StringPool();
     private final DetailCodec codec = new DetailCodec(strings, DetailCodec.newRichList());
     private final EventStore events = new EventStore(strings, codec);
@@ -95,7 +97,8 @@ public final class TraceBuilder {
      * never by a count the file merely declares.
      */
     public void expectEvents(long expected) {
-        events.ensureCapacity((int) Math.min(Math.max(expected, 0), Math.min(maxEvents, Integer.MAX_VALUE - 8)));
+        expectedEvents = (int) Math.min(Math.max(expected, 0), Math.min(maxEvents, Integer.MAX_VALUE - 8));
+        events.ensureCapacity(expectedEvents);
     }
 
     public int eventCount() {
@@ -216,9 +219,12 @@ public final class TraceBuilder {
         }
     }
 
-    /** {@code column} (made on first use) with row {@code event} set to {@code id}, rows before it 0 when unset. */
-    private static LongArrayList setKernelId(LongArrayList column, int event, long id) {
-        LongArrayList c = column != null ? column : new LongArrayList();
+    /**
+     * {@code column} (made on first use, sized for the events expected like the other columns) with row
+     * {@code event} set to {@code id}, rows before it 0 when unset.
+     */
+    private LongArrayList setKernelId(LongArrayList column, int event, long id) {
+        LongArrayList c = column != null ? column : new LongArrayList(Math.max(expectedEvents, event + 1));
         while (c.size() <= event) {
             c.add(0);
         }

@@ -1,7 +1,6 @@
 package io.lockscope.ingest.etw;
 
 import io.lockscope.ingest.etw.etl.LogfileHeader;
-import io.lockscope.ingest.etw.etl.TraceRecord;
 import io.lockscope.ingest.etw.kernel.EventNames;
 import io.lockscope.ingest.etw.kernel.KernelDecoder;
 import io.lockscope.ingest.etw.kernel.KernelEvent;
@@ -17,11 +16,9 @@ import io.lockscope.model.detail.Detail;
 import io.lockscope.model.detail.FileMappingDetail;
 import io.lockscope.model.detail.FilterDetail;
 import io.lockscope.model.detail.HandleDetail;
-import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Second pass over an ETL: every record becomes one model event (or a counted skip).
@@ -52,13 +49,6 @@ final class EtlModelWriter {
     private record RegistryName(String kcb, String relative) {
     }
 
-    /**
-     * A FileIo request waiting for its OperationEnd: its event, and for a Create what its detail is
-     * made of and the Create its FILE_OBJECT waited with before ({@link OpenFileKeys#created}).
-     */
-    private record PendingRequest(int event, KernelEvent.FileCreate create, int createBefore) {
-    }
-
     private final String name;
     private final TraceBuilder builder;
     private final ReadReport report;
@@ -68,13 +58,12 @@ final class EtlModelWriter {
 
     private final IrpIssuers irpIssuers = new IrpIssuers();
     private final OpenFileKeys openFileKeys = new OpenFileKeys();
-    private final Map<UUID, String> skipReasons = new HashMap<>();
     /** NT path → id of its DOS form in the string pool. */
     private final Map<String, Integer> pathIds = new HashMap<>();
     /** Registry key as logged → id of its procmon form in the string pool. */
     private final Map<RegistryName, Integer> registryPathIds = new HashMap<>();
     /** IRP → the latest request with it that no OperationEnd completed yet. */
-    private final LongObjectHashMap<PendingRequest> pendingByIrp = new LongObjectHashMap<>();
+    private final PendingRequests pending = new PendingRequests();
 
     EtlModelWriter(String name, TraceBuilder builder, LogfileHeader header, EtlPrepass prepass) {
         this.name = name;
@@ -85,28 +74,26 @@ final class EtlModelWriter {
         this.processes = new ProcessTracker(builder);
     }
 
-    void visit(TraceRecord r) {
-        EventNames.Name eventName = EventNames.of(r);
-        if (eventName == null) {
-            skipUndecoded(r);
-            return;
+    /** Writes the records of {@code batch} in order: an event each, or a counted skip. */
+    void write(DecodedBatch batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            batch.select(i);
+            switch (batch.outcome()) {
+                case EVENT -> write(batch, batch.eventName(), batch.event());
+                case NOT_DECODED -> report.ignore(batch.reason(), batch.place());
+                case TOO_SHORT -> report.skip(batch.reason(), batch.place());
+            }
         }
-        KernelEvent e;
-        try {
-            e = KernelDecoder.decode(r);
-        } catch (TraceRecord.PayloadTooShortException tooShort) {
-            report.skip("ETW event payload shorter than its layout: " + eventName.full(),
-                    name + ": " + r.where() + ": " + tooShort.getMessage());
-            return;
-        }
+    }
+
+    private void write(DecodedBatch r, EventNames.Name eventName, KernelEvent e) {
         if (e instanceof KernelEvent.FileCreate c) {
             fileCreate(r, c);
         } else if (e instanceof KernelEvent.FileRequest q) {
             fileRequest(r, q);
         } else if (e instanceof KernelEvent.FileOpEnd end) {
-            PendingRequest request = pendingByIrp.remove(end.irp());
-            if (request != null) {
-                complete(r, request, end);
+            if (pending.take(end.irp())) {
+                complete(r, end);
             } else {
                 other(r, eventName, processes.keyFor(UNKNOWN_PID), r.tid(), EventClass.FILE_SYSTEM, end.status(), 0,
                         Detail.None.INSTANCE);
@@ -148,13 +135,12 @@ final class EtlModelWriter {
         } else if (e instanceof KernelEvent.FileName f) {
             other(r, eventName, headerProcess(r), r.tid(), EventClass.FILE_SYSTEM, 0, pathId(f.fileName()),
                     Detail.None.INSTANCE);
-        } else if (isCpuSample(r)) {
-            // PerfInfo/Sample: PERFINFO header; payload InstructionPointer ptr, ThreadId u32 (PerfView SampledProfileTraceData)
-            int tid = r.i32(r.pointerSize());
+        } else if (r.cpuSample()) {
+            int tid = r.sampledTid();
             other(r, eventName, processes.keyFor(processOfThread(tid)), tid, EventClass.PROFILING, 0, 0, Detail.None.INSTANCE);
         } else {
             // VolumeMapping (taken from the first pass), DiskIo and every undecoded kernel class
-            other(r, eventName, headerProcess(r), r.tid(), eventClassOf(r), 0, 0, Detail.None.INSTANCE);
+            other(r, eventName, headerProcess(r), r.tid(), r.eventClass(), 0, 0, Detail.None.INSTANCE);
         }
         prepass.names.apply(e);
     }
@@ -164,33 +150,11 @@ final class EtlModelWriter {
         return i.opcode() == KernelGroups.PROCESS_LOAD_IMAGE || i.opcode() == 3;
     }
 
-    private static boolean isCpuSample(TraceRecord r) {
-        return r.kind() == TraceRecord.Kind.KERNEL && r.group() == KernelGroups.PERF_INFO && r.type() == 46
-                && r.payloadLength() >= r.pointerSize() + 4;
-    }
-
-    private static EventClass eventClassOf(TraceRecord r) {
-        if (r.kind() != TraceRecord.Kind.KERNEL) {
-            return EventClass.UNKNOWN;
-        }
-        return KernelMapping.eventClass(r.group());
-    }
-
-    private void skipUndecoded(TraceRecord r) {
-        String why = switch (r.kind()) {
-            case MANIFEST -> skipReasons.computeIfAbsent(r.guid(),
-                    g -> "user-provider (manifest/TraceLogging) event not decoded: provider " + g);
-            case CLASSIC -> skipReasons.computeIfAbsent(r.guid(), g -> "classic-provider event not decoded: provider " + g);
-            default -> "WPP/untyped ETW record not decoded";
-        };
-        report.ignore(why, name + ": " + r.where());
-    }
-
-    private int headerProcess(TraceRecord r) {
+    private int headerProcess(DecodedBatch r) {
         return processes.keyFor(r.pid());
     }
 
-    private int other(TraceRecord r, EventNames.Name eventName, int processKey, int tid, EventClass eventClass,
+    private int other(DecodedBatch r, EventNames.Name eventName, int processKey, int tid, EventClass eventClass,
                       int result, int pathId, Detail detail) {
         return builder.addOtherEvent(r.time(), EventStore.NO_DURATION, processKey, tid, eventName.taskOpcode(),
                 eventClass, result, pathId, detail, stack(r, tid, processKey));
@@ -201,8 +165,8 @@ final class EtlModelWriter {
      * frames resolved against the kernel modules or the process's modules; {@link StackTable#NONE}
      * when there is none.
      */
-    private int stack(TraceRecord r, int tid, int processKey) {
-        if (r.kind() != TraceRecord.Kind.KERNEL) {
+    private int stack(DecodedBatch r, int tid, int processKey) {
+        if (!r.kernel()) {
             return StackTable.NONE; // only kernel events are stack-walked; a classic event at the same instant is not
         }
         long[] addresses = prepass.stacks.take(r.rawTime(), tid);
@@ -241,22 +205,22 @@ final class EtlModelWriter {
     }
 
     /** A Create, pending until its OperationEnd: no status, duration or open result yet; taken as opening its object. */
-    private void fileCreate(TraceRecord r, KernelEvent.FileCreate c) {
+    private void fileCreate(DecodedBatch r, KernelEvent.FileCreate c) {
         Detail detail = KernelMapping.createDetail(c, RequestJoin.NO_STATUS, 0);
         int i = fileEvent(r, Operation.CREATE_FILE, c.ttid(), c.fileObject(), c.irp(), pathId(c.openPath()), detail);
-        pendingByIrp.put(c.irp(), new PendingRequest(i, c, openFileKeys.created(c.fileObject(), i)));
+        pending.put(c.irp(), i, c, openFileKeys.created(c.fileObject(), i));
     }
 
-    private void fileRequest(TraceRecord r, KernelEvent.FileRequest q) {
+    private void fileRequest(DecodedBatch r, KernelEvent.FileRequest q) {
         Operation op = FileOperations.operation(q);
         String target = prepass.volumes.toDos(q.fileName());
         int pathId = pathId(prepass.names.fileName(q.fileObject(), q.fileKey()));
         int i = fileEvent(r, op, q.ttid(), q.fileObject(), q.irp(), pathId, FileOperations.detail(q, op, target));
-        pendingByIrp.put(q.irp(), new PendingRequest(i, null, -1));
+        pending.put(q.irp(), i, null, -1);
         openFileKeys.requested(builder, q.fileObject(), q.fileKey());
     }
 
-    private int fileEvent(TraceRecord r, Operation op, int ttid, long fileObject, long irp, int pathId, Detail detail) {
+    private int fileEvent(DecodedBatch r, Operation op, int ttid, long fileObject, long irp, int pathId, Detail detail) {
         int pid = r.pid() >= 0 ? r.pid() : processOfThread(ttid);
         int processKey = processes.keyFor(pid);
         int i = builder.addEvent(r.time(), EventStore.NO_DURATION, processKey, ttid, op, RequestJoin.NO_STATUS, pathId,
@@ -267,15 +231,15 @@ final class EtlModelWriter {
     }
 
     /**
-     * The OperationEnd {@code r} of a pending request: its status, its duration (none for an end
-     * whose raw time is negative, as for a request without one), and for a Create the open result; a
-     * failed Create opened nothing.
+     * The OperationEnd {@code r} of the request just taken from {@link #pending}: its status, its
+     * duration (none for an end whose raw time is negative, as for a request without one), and for a
+     * Create the open result; a failed Create opened nothing.
      */
-    private void complete(TraceRecord r, PendingRequest request, KernelEvent.FileOpEnd end) {
-        int i = request.event();
-        KernelEvent.FileCreate c = request.create();
+    private void complete(DecodedBatch r, KernelEvent.FileOpEnd end) {
+        int i = pending.event();
+        KernelEvent.FileCreate c = pending.create();
         if (c != null && end.status() < 0) {
-            openFileKeys.failed(c.fileObject(), i, request.createBefore());
+            openFileKeys.failed(c.fileObject(), i, pending.createBefore());
         }
         if (i == TraceBuilder.NOT_KEPT) {
             return;
@@ -287,7 +251,7 @@ final class EtlModelWriter {
         }
     }
 
-    private void filter(TraceRecord r, EventNames.Name eventName, KernelEvent.FltIo f) {
+    private void filter(DecodedBatch r, EventNames.Name eventName, KernelEvent.FltIo f) {
         int processKey;
         int tid = r.tid();
         if (r.pid() >= 0) {
@@ -316,7 +280,7 @@ final class EtlModelWriter {
      * A view at the base of an image the process loaded is that image's (PerfView counts image loads
      * among mapped files); the Image Load already stands for it, so it is not a data section too.
      */
-    private void mapFile(TraceRecord r, EventNames.Name eventName, KernelEvent.MapFile m) {
+    private void mapFile(DecodedBatch r, EventNames.Name eventName, KernelEvent.MapFile m) {
         int processKey = processes.keyFor(m.processId());
         int pathId = pathId(prepass.names.fileName(m.fileKey(), m.fileKey()));
         Module image = processes.moduleAt(processKey, m.viewBase());
@@ -332,7 +296,7 @@ final class EtlModelWriter {
         }
     }
 
-    private void handle(TraceRecord r, EventNames.Name eventName, KernelEvent.Handle h) {
+    private void handle(DecodedBatch r, EventNames.Name eventName, KernelEvent.Handle h) {
         int pid = h.processId() >= 0 ? h.processId() : r.pid();
         String type = prepass.names.objectType(h.objectType());
         int pathId;
@@ -347,7 +311,7 @@ final class EtlModelWriter {
         builder.setKernelIds(i, h.object(), 0);
     }
 
-    private void registry(TraceRecord r, EventNames.Name eventName, KernelEvent.Registry g) {
+    private void registry(DecodedBatch r, EventNames.Name eventName, KernelEvent.Registry g) {
         int opcode = g.opcode();
         int pathId = registryPathId(g);
         Operation op = KernelMapping.registryOperation(opcode);

@@ -25,9 +25,22 @@ import java.time.ZoneOffset;
  *
  * <p>Two passes over the file: the first collects the name rundowns that come at the end of a trace,
  * the volume map, kernel modules and stacks ({@link EtlPrepass}), the second writes the events and
- * completes each FileIo request when its OperationEnd comes ({@link EtlModelWriter}).
+ * completes each FileIo request when its OperationEnd comes ({@link EtlModelWriter}), on a second
+ * thread behind the one that reads and decodes the records where there is a second core
+ * ({@link WriteBehind}).
  */
 public final class EtlTraceReader implements TraceReader {
+    private final boolean writeBehindThread;
+
+    public EtlTraceReader() {
+        this(WriteBehind.worthAThread());
+    }
+
+    /** @param writeBehindThread whether the model is written on a second thread ({@link WriteBehind}) */
+    EtlTraceReader(boolean writeBehindThread) {
+        this.writeBehindThread = writeBehindThread;
+    }
+
     @Override
     public InputFormat format() {
         return InputFormat.ETL;
@@ -54,7 +67,10 @@ public final class EtlTraceReader implements TraceReader {
             reader.read(prepass::visit, options.progress().pass(0, 2, bytes));
             builder.expectEvents(prepass.possibleEvents);
             EtlModelWriter writer = new EtlModelWriter(displayName, builder, header, prepass);
-            reader.read(writer::visit, options.progress().pass(1, 2, bytes));
+            try (WriteBehind pass = new WriteBehind(writer, displayName, writeBehindThread)) {
+                reader.read(pass::add, options.progress().pass(1, 2, bytes));
+                pass.finish();
+            }
             writer.finish();
             if (reader.stats().compressedBuffers() > 0) {
                 builder.report().decodedWith("XPRESS", reader.xpressDecoder());

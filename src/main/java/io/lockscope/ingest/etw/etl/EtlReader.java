@@ -63,7 +63,7 @@ public final class EtlReader implements Closeable {
     /** Receives records in timestamp order. The record is a reused view, valid during the call only. */
     @FunctionalInterface
     public interface RecordVisitor {
-        void visit(TraceRecord record) throws BadInputException;
+        void visit(TraceRecord record) throws BadInputException, IOException;
     }
 
     private record BufferEntry(int index, long offset, int diskSize, int filled, boolean compressed, int cpu,

@@ -1,0 +1,98 @@
+package io.lockscope.ingest.etw;
+
+import io.lockscope.generate.etw.EtlCaseGenerator;
+import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.InputFormat;
+import io.lockscope.ingest.ReadOptions;
+import io.lockscope.ingest.etw.etl.EtlReader;
+import io.lockscope.model.EventStore;
+import io.lockscope.model.StackTable;
+import io.lockscope.model.Trace;
+import io.lockscope.model.TraceBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Writing the model on a second thread ({@link WriteBehind}) must give the model that writing on the
+ * reading thread gives, event by event, for whole, cut and damaged traces, and a failure of the writer
+ * thread must reach the reading thread instead of being lost or hanging it.
+ */
+class WriteBehindTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    @Timeout(120)
+    void theWriterThreadWritesTheModelTheReadingThreadWould() throws Exception {
+        for (EtlCaseGenerator.Scenario scenario : EtlCaseGenerator.Scenario.values()) {
+            for (boolean compressed : new boolean[] {false, true}) {
+                Path whole = tmp.resolve(scenario + (compressed ? "-xpress" : "") + ".etl");
+                EtlCaseGenerator.write(whole, scenario, 1_500_000, compressed, 3);
+                byte[] bytes = Files.readAllBytes(whole);
+                Path cut = Files.write(tmp.resolve("cut-" + whole.getFileName()), Arrays.copyOf(bytes, bytes.length / 2 + 77));
+                byte[] damaged = bytes.clone();
+                for (int k = 1; k <= 30; k++) {
+                    damaged[(int) ((long) bytes.length * k / 31)] ^= 0x5A;
+                }
+                Path broken = Files.write(tmp.resolve("damaged-" + whole.getFileName()), damaged);
+                for (Path file : List.of(whole, cut, broken)) {
+                    List<String> inline = rows(new EtlTraceReader(false).read(file, "t.etl", ReadOptions.DEFAULT));
+                    List<String> threaded = rows(new EtlTraceReader(true).read(file, "t.etl", ReadOptions.DEFAULT));
+                    assertTrue(inline.size() > DecodedBatch.CAPACITY, file + ": several batches");
+                    for (int i = 0; i < Math.min(inline.size(), threaded.size()); i++) {
+                        assertEquals(inline.get(i), threaded.get(i), file.getFileName() + ", row " + i);
+                    }
+                    assertEquals(inline.size(), threaded.size(), file.getFileName().toString());
+                }
+            }
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void aFailureOfTheWriterThreadIsThrownOnTheReadingThread() throws IOException, BadInputException {
+        Path file = tmp.resolve("lock-holder.etl");
+        EtlCaseGenerator.write(file, EtlCaseGenerator.Scenario.LOCK_HOLDER, 1_000_000, false, 3);
+        TraceBuilder builder = new TraceBuilder("t.etl", InputFormat.ETL.id());
+        builder.build(); // adding an event to a built trace throws
+        try (EtlReader reader = EtlReader.open(file, "t.etl", builder.report())) {
+            EtlModelWriter writer = new EtlModelWriter("t.etl", builder, reader.header(), new EtlPrepass());
+            try (WriteBehind pass = new WriteBehind(writer, "t.etl", true)) {
+                reader.read(pass::add);
+                IllegalStateException thrown = assertThrows(IllegalStateException.class, pass::finish);
+                assertEquals("trace already built", thrown.getMessage());
+            }
+        }
+    }
+
+    /** Every column of every event, the stacks' frames and what the read report counted, as text. */
+    private static List<String> rows(Trace t) {
+        EventStore e = t.events();
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < e.size(); i++) {
+            int stack = e.stackId(i);
+            rows.add(e.time(i) + "|" + e.duration(i) + "|" + e.processKey(i) + "|" + e.tid(i) + "|" + e.result(i)
+                    + "|" + e.path(i) + "|" + e.operationName(i) + "|" + e.eventClass(i) + "|" + e.objectId(i)
+                    + "|" + e.irp(i) + "|" + e.fileKey(i) + "|" + e.detail(i)
+                    + "|" + (stack == StackTable.NONE ? "" : t.stacks().frames(stack)));
+        }
+        for (int k = 0; k < t.processes().size(); k++) {
+            rows.add("process " + k + " " + t.processes().get(k));
+        }
+        rows.add("skipped " + t.report().skippedByReason() + " warnings " + t.report().warnings()
+                + " truncation " + t.report().truncation());
+        return rows;
+    }
+}
