@@ -2,7 +2,6 @@ package io.lockscope.ingest.etw;
 
 import io.lockscope.ingest.etw.etl.LogfileHeader;
 import io.lockscope.ingest.etw.kernel.EventNames;
-import io.lockscope.ingest.etw.kernel.KernelDecoder;
 import io.lockscope.ingest.etw.kernel.KernelEvent;
 import io.lockscope.ingest.etw.kernel.KernelGroups;
 import io.lockscope.model.EventClass;
@@ -21,7 +20,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Second pass over an ETL: every record becomes one model event (or a counted skip).
+ * Second pass over an ETL: every record, decoded on the reading thread ({@link DecodedBatch}), becomes
+ * one model event (or a counted skip), on the thread {@link WriteBehind} gives it.
  *
  * <ul>
  * <li>FileIo requests become procmon operations (Create → CreateFile, Cleanup → CloseFile, Close →

@@ -8,6 +8,8 @@ import io.lockscope.ingest.etw.testing.SyntheticEtl;
 import io.lockscope.ingest.etw.testing.TraceEventBaseline;
 import io.lockscope.model.ReadReport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -108,14 +110,19 @@ class EtlReaderTest {
         }
     }
 
-    @Test
-    void slidingMapWindowGivesTheSameRecords() throws Exception {
+    /**
+     * Small map windows give the same records: buffers across window edges (100,000-byte windows), and
+     * buffers longer than a window and its overlap, which get a mapping of their own (4,096).
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {100_000, 4_096})
+    void smallMapWindowsGiveTheSameRecords(long window) throws Exception {
         Path etl = EtwCorpus.file("etl-parser/ShutdownPerfDiagLogger.etl");
         List<long[]> whole;
         try (EtlReader reader = EtlReader.open(etl, "shutdown.etl", new ReadReport())) {
             whole = readAll(reader);
         }
-        try (EtlReader reader = EtlReader.open(etl, "shutdown.etl", new ReadReport(), 100_000, XpressBuffers.preferred(),
+        try (EtlReader reader = EtlReader.open(etl, "shutdown.etl", new ReadReport(), window, XpressBuffers.preferred(),
                 EtlReader.DECOMPRESSED_BUDGET, true)) {
             List<long[]> windowed = readAll(reader);
             assertEquals(whole.size(), windowed.size());
