@@ -6,7 +6,8 @@
 #   *_CLASSES: a lockscope target/classes folder (put first on the classpath)
 #   FILE: any input lockscope reads; default: the generated 512 MB ETL benchmark traces, plain and XPRESS
 #   (made by a JMH run of EtlDecodeBenchmark under benchmarks/target/data)
-#   RUNS (default 9), BENCH_JAR (default benchmarks/target/benchmarks.jar: the dependencies)
+#   RUNS (default 9), BENCH_JAR (default benchmarks/target/benchmarks.jar: the dependencies),
+#   JAVA_OPTS (default -Xmx8g)
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
 jar=${BENCH_JAR:-$here/target/benchmarks.jar}
@@ -23,7 +24,7 @@ javac -cp "$jar" -d "$tool" "$here/src/main/java/io/lockscope/benchmarks/IngestT
 for file in "${files[@]}"; do
   for build in "$before" "$after"; do
     echo "$build $file $(date -u +%FT%TZ) $(uptime | sed 's/.*load/load/')"
-    nice java -Xmx8g -cp "$build:$tool:$jar" io.lockscope.benchmarks.IngestTiming "$file" "${RUNS:-9}" | tail -1
+    nice java ${JAVA_OPTS:--Xmx8g} -cp "$build:$tool:$jar" io.lockscope.benchmarks.IngestTiming "$file" "${RUNS:-9}" | tail -1
   done
 done
 rm -rf "$tool"
