@@ -53,6 +53,15 @@ public final class BatchRunner {
     private final CaseJob job;
     private final Options options;
 
+    /**
+     * The threads each case's reading may use ({@link io.lockscope.ingest.ReadOptions#threads}): the
+     * cores shared among the cases that run at once, at least one. So {@code --jobs} as many as the
+     * cores gives each case its reading thread only, and fewer cases than cores let each use the idle ones.
+     */
+    public static int threadsPerCase(int cores, int jobs, int cases) {
+        return Math.max(1, cores / Math.max(1, Math.min(jobs, cases)));
+    }
+
     public BatchRunner(CaseAnalyzer analyzer, Options options) {
         this.job = new CaseJob(analyzer, options.formats());
         this.options = options;

@@ -82,13 +82,15 @@ final class BatchCommand implements Callable<Integer> {
         }
         OutputChecks.folder(spec, outDir);
         ArchiveLimits limits = ArchiveLimits.DEFAULT.withMaxExpandedBytes(size(maxExpanded));
+        List<BatchCase> cases = BatchCase.of(input.inputs);
+        int threads = BatchRunner.threadsPerCase(Runtime.getRuntime().availableProcessors(), jobs, cases.size());
         // cases are read in parallel and each has its progress line below: no per-file bars
-        CaseAnalyzer analyzer = new CaseAnalyzer(input.readOptions().withProgress(ReadProgress.NONE), targets, Knowledge.attribution(), lang,
-                BuildVersion.current(), limits);
+        CaseAnalyzer analyzer = new CaseAnalyzer(input.readOptions().withProgress(ReadProgress.NONE).withThreads(threads),
+                targets, Knowledge.attribution(), lang, BuildVersion.current(), limits);
         List<String> lowerFormats = formats.stream().map(f -> f.toLowerCase(Locale.ROOT)).distinct().toList();
         BatchRunner runner = new BatchRunner(analyzer, new BatchRunner.Options(outDir, jobs, resume, lowerFormats));
         PrintWriter err = spec.commandLine().getErr();
-        BatchRunner.Result result = runner.run(BatchCase.of(input.inputs), (done, total, row, kept) -> {
+        BatchRunner.Result result = runner.run(cases, (done, total, row, kept) -> {
             if (!input.quiet || row.isError()) {
                 err.println(row.progressLine(done, total, kept));
             }

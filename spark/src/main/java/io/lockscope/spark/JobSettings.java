@@ -30,7 +30,8 @@ record JobSettings(List<String> formats, List<String> targets, String lang, Zone
     }
 
     CaseJob caseJob() {
-        CaseAnalyzer analyzer = new CaseAnalyzer(new ReadOptions(zone), targets, KnowledgeAttribution.standard(), lang,
+        // each task has a core of its own: no helper threads beside it
+        CaseAnalyzer analyzer = new CaseAnalyzer(new ReadOptions(zone).withThreads(1), targets, KnowledgeAttribution.standard(), lang,
                 BuildVersion.current(), ArchiveLimits.DEFAULT.withMaxExpandedBytes(maxExpandedBytes));
         return new CaseJob(analyzer, formats);
     }

@@ -26,21 +26,10 @@ import java.time.ZoneOffset;
  * <p>Two passes over the file: the first collects the name rundowns that come at the end of a trace,
  * the volume map, kernel modules and stacks ({@link EtlPrepass}), the second writes the events and
  * completes each FileIo request when its OperationEnd comes ({@link EtlModelWriter}), on a second
- * thread behind the one that reads and decodes the records where there is a second core
- * ({@link WriteBehind}).
+ * thread behind the one that reads and decodes the records when the options allow more than one
+ * thread ({@link WriteBehind}).
  */
 public final class EtlTraceReader implements TraceReader {
-    private final boolean writeBehindThread;
-
-    public EtlTraceReader() {
-        this(WriteBehind.worthAThread());
-    }
-
-    /** @param writeBehindThread whether the model is written on a second thread ({@link WriteBehind}) */
-    EtlTraceReader(boolean writeBehindThread) {
-        this.writeBehindThread = writeBehindThread;
-    }
-
     @Override
     public InputFormat format() {
         return InputFormat.ETL;
@@ -59,7 +48,8 @@ public final class EtlTraceReader implements TraceReader {
     @Override
     public Trace read(Path file, String displayName, ReadOptions options) throws BadInputException, IOException {
         TraceBuilder builder = options.newTraceBuilder(displayName, InputFormat.ETL);
-        try (EtlReader reader = EtlReader.open(file, displayName, builder.report())) {
+        boolean helpers = options.threads() > 1;
+        try (EtlReader reader = EtlReader.open(file, displayName, builder.report(), helpers)) {
             LogfileHeader header = reader.header();
             builder.timeBase(TimeBase.UTC, zoneOf(header, options));
             EtlPrepass prepass = new EtlPrepass();
@@ -67,7 +57,7 @@ public final class EtlTraceReader implements TraceReader {
             reader.read(prepass::visit, options.progress().pass(0, 2, bytes));
             builder.expectEvents(prepass.possibleEvents);
             EtlModelWriter writer = new EtlModelWriter(displayName, builder, header, prepass);
-            try (WriteBehind pass = new WriteBehind(writer, displayName, writeBehindThread)) {
+            try (WriteBehind pass = new WriteBehind(writer, displayName, helpers)) {
                 reader.read(pass::add, options.progress().pass(1, 2, bytes));
                 pass.finish();
             }

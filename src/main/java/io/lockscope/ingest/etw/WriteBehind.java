@@ -14,7 +14,8 @@ import java.util.concurrent.BlockingQueue;
  * thread merges and decodes the records into {@link DecodedBatch}es, and a writer thread puts each
  * batch into the model behind it, in the order read, so decoding and writing overlap. A few batches
  * go round between the two, so the memory stays bounded and no record costs an object to hand over.
- * With one core the reading thread writes each batch itself when it is full: the same model either way.
+ * With one thread to use the reading thread writes each batch itself when it is full: the same model
+ * either way.
  */
 final class WriteBehind implements AutoCloseable {
     /** Batches in circulation: enough to ride out the unevenness of either side. */
@@ -36,7 +37,7 @@ final class WriteBehind implements AutoCloseable {
 
     /**
      * @param file     the file's name, for the places of what is reported
-     * @param threaded whether to write on a thread of its own (the default where there is a second core)
+     * @param threaded whether to write on a thread of its own
      */
     WriteBehind(EtlModelWriter writer, String file, boolean threaded) {
         this.writer = writer;
@@ -51,11 +52,6 @@ final class WriteBehind implements AutoCloseable {
         thread = new Thread(this::writeBatches, "lockscope-etl-write " + file);
         thread.setDaemon(true);
         thread.start();
-    }
-
-    /** Whether writing on a thread of its own can overlap with reading here. */
-    static boolean worthAThread() {
-        return Runtime.getRuntime().availableProcessors() > 1;
     }
 
     /** Takes record {@code r} (valid only during the call) into the pass; on the reading thread. */

@@ -4,6 +4,7 @@ import io.lockscope.generate.etw.EtlCaseGenerator;
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.ReadOptions;
+import io.lockscope.ingest.ReadProgress;
 import io.lockscope.ingest.etw.etl.EtlReader;
 import io.lockscope.model.EventStore;
 import io.lockscope.model.StackTable;
@@ -18,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,8 +51,8 @@ class WriteBehindTest {
                 }
                 Path broken = Files.write(tmp.resolve("damaged-" + whole.getFileName()), damaged);
                 for (Path file : List.of(whole, cut, broken)) {
-                    List<String> inline = rows(new EtlTraceReader(false).read(file, "t.etl", ReadOptions.DEFAULT));
-                    List<String> threaded = rows(new EtlTraceReader(true).read(file, "t.etl", ReadOptions.DEFAULT));
+                    List<String> inline = rows(new EtlTraceReader().read(file, "t.etl", ReadOptions.DEFAULT.withThreads(1)));
+                    List<String> threaded = rows(new EtlTraceReader().read(file, "t.etl", ReadOptions.DEFAULT.withThreads(2)));
                     assertTrue(inline.size() > DecodedBatch.CAPACITY, file + ": several batches");
                     for (int i = 0; i < Math.min(inline.size(), threaded.size()); i++) {
                         assertEquals(inline.get(i), threaded.get(i), file.getFileName() + ", row " + i);
@@ -75,6 +78,44 @@ class WriteBehindTest {
                 assertEquals("trace already built", thrown.getMessage());
             }
         }
+    }
+
+    /**
+     * A read allowed one thread starts none beside it; one allowed two has its model writer and, for a
+     * compressed trace, its decompressor running while it reads (looked for from the progress calls,
+     * which come from the reading thread during the passes).
+     */
+    @Test
+    @Timeout(60)
+    void helperThreadsRunOnlyWhenTheOptionsAllowThem() throws Exception {
+        Path file = tmp.resolve("lock-holder-xpress.etl");
+        EtlCaseGenerator.write(file, EtlCaseGenerator.Scenario.LOCK_HOLDER, 2_000_000, true, 3);
+        assertEquals(Set.of(), helpersSeenWhileReading(file, 1));
+        assertEquals(Set.of("lockscope-etl-write", "lockscope-etl-decompress"), helpersSeenWhileReading(file, 2));
+    }
+
+    private static Set<String> helpersSeenWhileReading(Path file, int threads) throws Exception {
+        Set<String> seen = new HashSet<>();
+        ReadProgress progress = new ReadProgress() {
+            @Override
+            public void begin(String input, long bytes) {
+            }
+
+            @Override
+            public void at(long position) {
+                for (Thread t : Thread.getAllStackTraces().keySet()) {
+                    if (t.getName().startsWith("lockscope-etl-") && t.getName().endsWith(" t.etl")) {
+                        seen.add(t.getName().substring(0, t.getName().indexOf(' ')));
+                    }
+                }
+            }
+
+            @Override
+            public void end() {
+            }
+        };
+        new EtlTraceReader().read(file, "t.etl", ReadOptions.DEFAULT.withProgress(progress).withThreads(threads));
+        return seen;
     }
 
     /** Every column of every event, the stacks' frames and what the read report counted, as text. */

@@ -134,8 +134,17 @@ public final class EtlReader implements Closeable {
 
     /** Opens {@code path}, reads its logfile header and indexes its buffers. */
     public static EtlReader open(Path path, String displayName, ReadReport report) throws BadInputException, IOException {
+        return open(path, displayName, report, Runtime.getRuntime().availableProcessors() > 1);
+    }
+
+    /**
+     * {@link #open(Path, String, ReadReport)}, decompressing ahead of the merge on a helper thread only
+     * when {@code helperThread}.
+     */
+    public static EtlReader open(Path path, String displayName, ReadReport report, boolean helperThread)
+            throws BadInputException, IOException {
         return open(path, displayName, report, MappedFile.DEFAULT_WINDOW, XpressBuffers.preferred(), DECOMPRESSED_BUDGET,
-                Runtime.getRuntime().availableProcessors() > 1);
+                helperThread);
     }
 
     /**
