@@ -1,5 +1,6 @@
 package io.lockscope.ingest.etw;
 
+import io.lockscope.ingest.WriteBehind;
 import io.lockscope.ingest.etw.etl.TraceRecord;
 import io.lockscope.ingest.etw.kernel.EventNames;
 import io.lockscope.ingest.etw.kernel.KernelDecoder;
@@ -18,7 +19,7 @@ import java.util.UUID;
  * records to the writer's thread costs no object per record. The writer {@link #select}s an entry and
  * reads it through the accessors, named as {@link TraceRecord}'s.
  */
-final class DecodedBatch {
+final class DecodedBatch implements WriteBehind.Batch {
     static final int CAPACITY = 4096;
 
     /** What became of a record. */
@@ -53,21 +54,23 @@ final class DecodedBatch {
     /** Reasons for not decoding a provider's events, made once per provider. */
     private final Map<UUID, String> skipReasons;
 
-    /** @param skipReasons the reading thread's cache of skip reasons, shared by its batches */
+    /** @param skipReasons the reading thread's cache of skip reasons, shared by the batches of one read */
     DecodedBatch(Map<UUID, String> skipReasons) {
         this.skipReasons = skipReasons;
     }
 
-    boolean isFull() {
+    @Override
+    public boolean isFull() {
         return size == CAPACITY;
     }
 
-    int size() {
+    @Override
+    public int size() {
         return size;
     }
 
-    /** Empties the batch for reuse, letting go of what it referred to. */
-    void clear() {
+    @Override
+    public void clear() {
         Arrays.fill(names, 0, size, null);
         Arrays.fill(events, 0, size, null);
         Arrays.fill(reasons, 0, size, null);

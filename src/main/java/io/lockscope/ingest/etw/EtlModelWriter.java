@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * Second pass over an ETL: every record, decoded on the reading thread ({@link DecodedBatch}), becomes
- * one model event (or a counted skip), on the thread {@link WriteBehind} gives it.
+ * one model event (or a counted skip), on the thread {@link io.lockscope.ingest.WriteBehind} gives it.
  *
  * <ul>
  * <li>FileIo requests become procmon operations (Create → CreateFile, Cleanup → CloseFile, Close →

@@ -5,6 +5,7 @@ import io.lockscope.ingest.Confidence;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.TraceReader;
+import io.lockscope.ingest.WriteBehind;
 import io.lockscope.ingest.etw.etl.EtlReader;
 import io.lockscope.ingest.etw.etl.EtlStats;
 import io.lockscope.ingest.etw.etl.LogfileHeader;
@@ -17,6 +18,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Reads a binary ETW trace (.etl, e.g. a WPR boot trace) in pure Java into the model: UTC FILETIMEs,
@@ -57,8 +61,13 @@ public final class EtlTraceReader implements TraceReader {
             reader.read(prepass::visit, options.progress().pass(0, 2, bytes));
             builder.expectEvents(prepass.possibleEvents);
             EtlModelWriter writer = new EtlModelWriter(displayName, builder, header, prepass);
-            try (WriteBehind pass = new WriteBehind(writer, displayName, helpers)) {
-                reader.read(pass::add, options.progress().pass(1, 2, bytes));
+            Map<UUID, String> skipReasons = new HashMap<>();
+            try (WriteBehind<DecodedBatch> pass = new WriteBehind<>("lockscope-etl-write " + displayName,
+                    () -> new DecodedBatch(skipReasons), writer::write, helpers)) {
+                reader.read(r -> {
+                    pass.filling().add(r, displayName);
+                    pass.handOverIfFull();
+                }, options.progress().pass(1, 2, bytes));
                 pass.finish();
             }
             writer.finish();

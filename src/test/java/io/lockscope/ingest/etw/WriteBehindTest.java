@@ -5,6 +5,7 @@ import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.ReadProgress;
+import io.lockscope.ingest.WriteBehind;
 import io.lockscope.ingest.etw.etl.EtlReader;
 import io.lockscope.model.EventStore;
 import io.lockscope.model.StackTable;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -72,9 +74,16 @@ class WriteBehindTest {
         builder.build(); // adding an event to a built trace throws
         try (EtlReader reader = EtlReader.open(file, "t.etl", builder.report())) {
             EtlModelWriter writer = new EtlModelWriter("t.etl", builder, reader.header(), new EtlPrepass());
-            try (WriteBehind pass = new WriteBehind(writer, "t.etl", true)) {
-                reader.read(pass::add);
-                IllegalStateException thrown = assertThrows(IllegalStateException.class, pass::finish);
+            try (WriteBehind<DecodedBatch> pass = new WriteBehind<>("write", () -> new DecodedBatch(new HashMap<>()),
+                    writer::write, true)) {
+                // thrown at the reading thread's next hand-over, or at the latest when it finishes
+                IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> {
+                    reader.read(r -> {
+                        pass.filling().add(r, "t.etl");
+                        pass.handOverIfFull();
+                    });
+                    pass.finish();
+                });
                 assertEquals("trace already built", thrown.getMessage());
             }
         }
