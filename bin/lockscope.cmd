@@ -1,6 +1,7 @@
 @echo off
 rem Runs lockscope on Windows: the jar beside bin\ (the release zip) or in target\ (a source checkout,
-rem built with: mvn -q -B package -DskipTests). JAVA_OPTS overrides the JVM options (-Xmx8g).
+rem built with: mvn -q -B package -DskipTests). JAVA_OPTS replaces the JVM options
+rem (default -Xmx2g; e.g. set JAVA_OPTS=-Xmx8g for a boot log of tens of millions of events).
 setlocal
 set "JAR=%~dp0..\lockscope.jar"
 if not exist "%JAR%" set "JAR=%~dp0..\target\lockscope.jar"
