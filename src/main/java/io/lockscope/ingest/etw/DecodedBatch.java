@@ -26,7 +26,7 @@ final class DecodedBatch implements WriteBehind.Batch {
     enum Outcome {
         /** Named (and decoded where a layout is known): an event. */
         EVENT,
-        /** A user-provider or WPP record lockscope does not decode: ignored, counted by reason. */
+        /** A manifest, TraceLogging, classic-provider or WPP record lockscope does not decode: ignored, counted by reason. */
         NOT_DECODED,
         /** A kernel record whose payload is shorter than its layout: skipped as damage. */
         TOO_SHORT
