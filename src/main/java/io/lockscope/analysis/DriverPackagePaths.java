@@ -40,49 +40,40 @@ public final class DriverPackagePaths {
     private DriverPackagePaths() {
     }
 
-    /** The driver-servicing object {@code path} is, or null. */
+    /**
+     * The driver-servicing object {@code path} is, or null. Each regular expression runs only on a
+     * path holding its literal part: a case has tens of thousands of distinct paths (most of them
+     * WinSxS manifests and other files under folders these patterns name), and a search for a literal
+     * costs far less than a regular expression that fails.
+     */
     public static Match classify(String path) {
         String p = path.toUpperCase(Locale.ROOT);
-        if (!mentionsADriverObjectFolder(p)) {
-            return null;
-        }
-        Matcher m = DRIVER_STORE.matcher(p);
-        if (m.find()) {
+        Matcher m;
+        if (p.contains("\\DRIVERSTORE\\FILEREPOSITORY\\") && (m = DRIVER_STORE.matcher(p)).find()) {
             return new Match(Kind.DRIVER_STORE, lower(m.group(1)));
         }
-        m = WINSXS.matcher(p);
-        if (m.find()) {
+        if (p.contains("_DUAL_") && p.contains("\\WINSXS\\") && (m = WINSXS.matcher(p)).find()) {
             return new Match(Kind.WINSXS, lower(m.group(1)));
         }
-        m = PUBLISHED_INF.matcher(p);
-        if (m.find()) {
+        if (p.contains("\\WINDOWS\\INF\\") && (m = PUBLISHED_INF.matcher(p)).find()) {
             return new Match(Kind.PUBLISHED_INF, lower(m.group(1)) + ".inf");
         }
-        m = DRIVER_DATABASE.matcher(p);
-        if (m.find()) {
+        if (p.startsWith("HKLM\\") && p.contains("\\DRIVERDATABASE") && (m = DRIVER_DATABASE.matcher(p)).find()) {
             String inf = m.group(1) != null ? m.group(1) : m.group(2);
             return new Match(Kind.DRIVER_DATABASE_KEY, inf == null ? null : lower(inf));
         }
-        if (HIVE_FILE.matcher(p).find()) {
-            return new Match(Kind.DRIVERS_HIVE_FILE, null);
-        }
-        if (TRANSACTION_LOG.matcher(p).find()) {
-            return new Match(Kind.TRANSACTION_LOG, null);
+        if (p.contains("\\SYSTEM32\\CONFIG\\")) {
+            if (HIVE_FILE.matcher(p).find()) {
+                return new Match(Kind.DRIVERS_HIVE_FILE, null);
+            }
+            if (TRANSACTION_LOG.matcher(p).find()) {
+                return new Match(Kind.TRANSACTION_LOG, null);
+            }
         }
         if (p.equals(HIVE_KEY)) {
             return new Match(Kind.DRIVERS_HIVE_KEY, null);
         }
         return null;
-    }
-
-    /**
-     * Whether {@code upper} names a folder or key every pattern above needs: a case has tens of
-     * thousands of distinct paths, nearly all of them elsewhere, and six regular expressions each cost
-     * more than these searches.
-     */
-    private static boolean mentionsADriverObjectFolder(String upper) {
-        return upper.contains("\\DRIVERSTORE\\") || upper.contains("\\WINSXS\\") || upper.contains("\\INF\\")
-                || upper.contains("\\DRIVERDATABASE") || upper.contains("\\CONFIG\\") || upper.equals(HIVE_KEY);
     }
 
     private static String lower(String s) {
