@@ -9,8 +9,10 @@ import io.lockscope.model.TimeBase;
 import io.lockscope.model.Trace;
 import io.lockscope.model.TraceBuilder;
 import io.lockscope.model.detail.Detail;
+import io.lockscope.model.detail.IoDetail;
 import io.lockscope.model.detail.ProcessDetail;
 import io.lockscope.model.vocab.DetailFormat;
+import io.lockscope.model.vocab.IoDetailParser;
 import io.lockscope.model.vocab.NtStatus;
 import io.lockscope.model.vocab.NumberStyle;
 import io.lockscope.model.vocab.ProcmonColumn;
@@ -56,8 +58,10 @@ public final class ExportRowAssembler {
      * check it was in 45 % of the samples of a JFR profile of batch. A Detail is immutable: rows share it.
      */
     private final ParsedDetail[] parsedDetails = new ParsedDetail[DETAIL_SLOTS];
+    /** ReadFile/WriteFile Details, nearly all distinct: read without the cache above. */
+    private IoDetailParser ioDetails;
 
-    private record ParsedDetail(Operation operation, String text, Detail detail) {
+    private record ParsedDetail(Operation operation, char[] text, Detail detail) {
     }
 
     public ExportRowAssembler(TraceBuilder builder, ReadOptions options) {
@@ -148,6 +152,7 @@ public final class ExportRowAssembler {
         // a comma decimal leaves '.' or NBSP as the thousands separator; NBSP is seen in the Details
         numberStyle = decimal == ',' ? NumberStyle.EUROPEAN : NumberStyle.EN_US;
         numberStyleSettled = decimal != ',';
+        ioDetails = new IoDetailParser(numberStyle);
     }
 
     private long duration(ExportRow row) throws BadRowException {
@@ -228,20 +233,23 @@ public final class ExportRowAssembler {
             numberStyle = NumberStyle.NBSP;
             numberStyleSettled = true;
             Arrays.fill(parsedDetails, null); // parsed in the other number style
+            ioDetails = new IoDetailParser(numberStyle);
         }
-        int hash = operation.ordinal();
-        for (int i = start, end = start + n; i < end; i++) {
-            hash = 31 * hash + c[i];
+        if (operation == Operation.READ_FILE || operation == Operation.WRITE_FILE) {
+            IoDetail io = ioDetails.parse(c, start, n);
+            if (io != null) {
+                return io;
+            }
         }
+        int hash = StringPool.hash(c, start, n) * 31 + operation.ordinal();
         int slot = (hash ^ hash >>> 16) & (DETAIL_SLOTS - 1);
         ParsedDetail seen = parsedDetails[slot];
-        if (seen != null && seen.operation() == operation && seen.text().length() == n
-                && ExportValues.regionEquals(seen.text(), c, start)) {
+        if (seen != null && seen.operation() == operation
+                && Arrays.equals(seen.text(), 0, seen.text().length, c, start, start + n)) {
             return seen.detail();
         }
-        String text = new String(c, start, n);
-        Detail detail = DetailFormat.parse(operation, text, numberStyle);
-        parsedDetails[slot] = new ParsedDetail(operation, text, detail);
+        Detail detail = DetailFormat.parse(operation, new String(c, start, n), numberStyle);
+        parsedDetails[slot] = new ParsedDetail(operation, Arrays.copyOfRange(c, start, start + n), detail);
         return detail;
     }
 
