@@ -15,6 +15,14 @@ public final class StringPool {
     private int size;
     /** Open addressing: slot holds id + 1, 0 = empty. */
     private int[] slots = new int[2048];
+    /**
+     * Every string's characters end to end while the pool is being filled: a slice is compared with
+     * them by {@link Arrays#equals(char[], int, int, char[], int, int)}, many characters a step, where a
+     * String's charAt costs a call per character (it was a tenth of a CSV read). Null once {@link #compact}ed.
+     */
+    private char[] arena = new char[16_384];
+    private int arenaLength;
+    private int[] arenaStarts = new int[1024];
 
     public StringPool() {
         intern("");
@@ -46,6 +54,9 @@ public final class StringPool {
     }
 
     public int intern(char[] chars, int offset, int length) {
+        if (arena == null) {
+            rebuildArena();
+        }
         int h = spread(hash(chars, offset, length));
         int mask = slots.length - 1;
         for (int i = h & mask; ; i = (i + 1) & mask) {
@@ -53,9 +64,11 @@ public final class StringPool {
             if (slot == 0) {
                 return add(new String(chars, offset, length), i);
             }
-            String v = values[slot - 1];
-            if (v.length() == length && regionEquals(v, chars, offset)) {
-                return slot - 1;
+            int id = slot - 1;
+            int start = arenaStarts[id];
+            if (values[id].length() == length
+                    && Arrays.equals(arena, start, start + length, chars, offset, offset + length)) {
+                return id;
             }
         }
     }
@@ -83,9 +96,18 @@ public final class StringPool {
         return bytes;
     }
 
+    /** Drops what only interning needs; the pool is read from now on (interning still works, slower at first). */
+    public void compact() {
+        arena = null;
+        arenaStarts = null;
+    }
+
     private int add(String s, int slotIndex) {
         if (size == values.length) {
             values = Arrays.copyOf(values, size * 2);
+        }
+        if (arena != null) {
+            addToArena(size, s);
         }
         values[size] = s;
         slots[slotIndex] = size + 1;
@@ -94,6 +116,32 @@ public final class StringPool {
             rehash();
         }
         return size - 1;
+    }
+
+    private void addToArena(int id, String s) {
+        if (id == arenaStarts.length) {
+            arenaStarts = Arrays.copyOf(arenaStarts, id * 2);
+        }
+        int n = s.length();
+        if (arenaLength + n > arena.length) {
+            long grown = Math.max(arenaLength + (long) n, arena.length * 2L);
+            if (grown > Integer.MAX_VALUE - 8) {
+                throw new OutOfMemoryError("more than 2 G characters of distinct strings");
+            }
+            arena = Arrays.copyOf(arena, (int) grown);
+        }
+        s.getChars(0, n, arena, arenaLength);
+        arenaStarts[id] = arenaLength;
+        arenaLength += n;
+    }
+
+    private void rebuildArena() {
+        arena = new char[16_384];
+        arenaLength = 0;
+        arenaStarts = new int[values.length];
+        for (int id = 0; id < size; id++) {
+            addToArena(id, values[id]);
+        }
     }
 
     private void rehash() {
@@ -144,15 +192,6 @@ public final class StringPool {
 
     private static boolean contentEquals(String v, CharSequence s) {
         return v.length() == s.length() && v.contentEquals(s);
-    }
-
-    private static boolean regionEquals(String v, char[] chars, int offset) {
-        for (int k = 0, n = v.length(); k < n; k++) {
-            if (v.charAt(k) != chars[offset + k]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean isLatin1(String s) {

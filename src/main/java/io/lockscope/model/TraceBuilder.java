@@ -249,6 +249,7 @@ public final class TraceBuilder {
             report.eventLimitReached(events.size(), notKept);
         }
         events.trim();
+        strings.compact();
         return new Trace(source, format, timeBase, zone, strings, events, new ProcessTable(processes), stacks, report);
     }
 }

@@ -7,6 +7,7 @@ import io.lockscope.model.detail.ProcessDetail;
 import io.lockscope.model.vocab.ProcmonColumn;
 import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -32,23 +33,28 @@ final class ExportProcesses {
     private final IntObjectHashMap<Instance> byNameWithoutPid = new IntObjectHashMap<>();
 
     /** What tells one process instance from another with the same PID. */
+    /** The identifying columns as characters: every row is compared with them (a String's charAt costs more). */
     private static final class Instance {
         final int key;
-        final String name;
-        final String imagePath;
-        final String commandLine;
-        final String authenticationId;
+        final char[] name;
+        final char[] imagePath;
+        final char[] commandLine;
+        final char[] authenticationId;
         final int parentPid;
         boolean exited;
         boolean replaced;
 
         Instance(int key, ProcessInfo info) {
             this.key = key;
-            this.name = info.name();
-            this.imagePath = info.imagePath();
-            this.commandLine = info.commandLine();
-            this.authenticationId = info.authenticationId();
+            this.name = chars(info.name());
+            this.imagePath = chars(info.imagePath());
+            this.commandLine = chars(info.commandLine());
+            this.authenticationId = chars(info.authenticationId());
             this.parentPid = info.parentPid();
+        }
+
+        private static char[] chars(String s) {
+            return s == null ? new char[0] : s.toCharArray();
         }
     }
 
@@ -126,13 +132,10 @@ final class ExportProcesses {
                 && (!row.has(ProcmonColumn.PARENT_PID) || p.parentPid == ExportValues.optionalInt(row, ProcmonColumn.PARENT_PID));
     }
 
-    private static boolean same(String known, ExportRow row, ProcmonColumn column) {
+    private static boolean same(char[] known, ExportRow row, ProcmonColumn column) {
         int n = row.length(column);
-        if (n < 0) {
-            return true;
-        }
-        String k = known == null ? "" : known;
-        return k.length() == n && ExportValues.regionEquals(k, row.chars(), row.start(column));
+        int start = row.start(column);
+        return n < 0 || Arrays.equals(known, 0, known.length, row.chars(), start, start + n);
     }
 
     private ProcessInfo describe(ExportRow row, int pid) throws BadRowException {

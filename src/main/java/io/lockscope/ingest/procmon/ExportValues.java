@@ -36,15 +36,6 @@ final class ExportValues {
         return v;
     }
 
-    static boolean regionEquals(String s, char[] c, int start) {
-        for (int k = 0, n = s.length(); k < n; k++) {
-            if (s.charAt(k) != c[start + k]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static boolean isNotApplicable(char[] c, int start, int length) {
         return length == 3 && c[start] == 'n' && c[start + 1] == '/' && c[start + 2] == 'a';
     }
