@@ -34,6 +34,8 @@ final class ExportClock {
     static final long STRAGGLER_WINDOW = 3_600L * TICKS_PER_SECOND;
     /** A parse failure; no valid time is negative. */
     static final long INVALID = Long.MIN_VALUE;
+    /** The ticks one unit of the last of n fraction digits is (n ≤ 7, see {@link #fractionEnd}). */
+    private static final long[] TICKS_OF_FRACTION_DIGITS = {0, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
     private static final long EPOCH_DAY_1601 = LocalDate.of(1601, 1, 1).toEpochDay();
 
     /** How the day, month and year of a "Date &amp; Time" value are ordered. */
@@ -405,13 +407,11 @@ final class ExportClock {
 
     /** The 100 ns ticks of the fraction digits {@code c[from, to)} ("8939738" → 8,939,738). */
     private static long fractionTicks(char[] c, int from, int to) {
-        long scale = TICKS_PER_SECOND;
-        long fraction = 0;
+        long digits = 0;
         for (int i = from; i < to; i++) {
-            scale /= 10;
-            fraction += (c[i] - '0') * scale;
+            digits = digits * 10 + (c[i] - '0');
         }
-        return fraction;
+        return digits * TICKS_OF_FRACTION_DIGITS[to - from];
     }
 
     /**
