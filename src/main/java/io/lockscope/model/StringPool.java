@@ -174,7 +174,7 @@ public final class StringPool {
         return h;
     }
 
-    /** The same hash as {@link #hash(char[], int, int)}; a String's is cached in it. */
+    /** {@link #hash(char[], int, int)} of {@code s}'s characters, spread; a String's is cached in it. */
     private static int hash(CharSequence s) {
         if (s instanceof String string) {
             return spread(string.hashCode());

@@ -233,11 +233,13 @@ public final class CsvTokenizer implements Closeable {
             char[] b = buf;
             while (p < end) {
                 char ch = b[p];
-                if (ch == '"') {
-                    break;
-                }
-                if (ch == '\n') {
-                    line++;
+                if (ch <= '"') { // one comparison for nearly every character: '"' and LF are both below it
+                    if (ch == '"') {
+                        break;
+                    }
+                    if (ch == '\n') {
+                        line++;
+                    }
                 }
                 p++;
             }
