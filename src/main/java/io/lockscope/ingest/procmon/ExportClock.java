@@ -34,7 +34,7 @@ final class ExportClock {
     static final long STRAGGLER_WINDOW = 3_600L * TICKS_PER_SECOND;
     /** A parse failure; no valid time is negative. */
     static final long INVALID = Long.MIN_VALUE;
-    /** The ticks one unit of the last of n fraction digits is (n ≤ 7, see {@link #fractionEnd}). */
+    /** By the number n of fraction digits (at most 7, see {@link #fractionEnd}): the ticks their last digit counts. */
     private static final long[] TICKS_OF_FRACTION_DIGITS = {0, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
     private static final long EPOCH_DAY_1601 = LocalDate.of(1601, 1, 1).toEpochDay();
 

@@ -68,10 +68,10 @@ public final class IoDetailParser {
         if (seen != null && Arrays.equals(seen.text(), 0, seen.text().length, c, start, limit)) {
             return seen;
         }
-        String tail = new String(c, start, limit - start);
-        Detail whole = DetailFormat.parse(Operation.READ_FILE, "Offset: 0, Length: 0" + tail, style);
-        Tail parsed = whole instanceof IoDetail io ? new Tail(tail.toCharArray(), io.ioFlags(), io.priority())
-                : new Tail(tail.toCharArray(), NOT_IO, NOT_IO);
+        char[] text = Arrays.copyOfRange(c, start, limit);
+        Detail whole = DetailFormat.parse(Operation.READ_FILE, "Offset: 0, Length: 0" + new String(text), style);
+        Tail parsed = whole instanceof IoDetail io ? new Tail(text, io.ioFlags(), io.priority())
+                : new Tail(text, NOT_IO, NOT_IO);
         tails[slot] = parsed;
         return parsed;
     }
@@ -98,7 +98,8 @@ public final class IoDetailParser {
             if (j + 1 >= limit || c[j] != separator || !isDigit(c[j + 1])) {
                 break;
             }
-            if (c[i] == '0' || groups == MAX_GROUPS || j + 3 >= limit || !isDigit(c[j + 2]) || !isDigit(c[j + 3])) {
+            if (c[i] == '0' || groups == MAX_GROUPS
+                    || j + 3 >= limit || !isDigit(c[j + 2]) || !isDigit(c[j + 3])) {
                 return false;
             }
             value = value * 1000 + (c[j + 1] - '0') * 100 + (c[j + 2] - '0') * 10 + (c[j + 3] - '0');
