@@ -75,8 +75,27 @@ final class ExportClock {
         return !hasDate && !hasTimeOfDay && !hasRelative;
     }
 
-    /** The event time of {@code row} in {@link #timeBase()}. */
-    long eventTime(ExportRow row) throws BadRowException {
+    /**
+     * A parser of another part of the same export, on another thread: the columns and the date order
+     * are this one's; the state {@link #eventTime} keeps from row to row is not shared (it is only
+     * used on the thread that puts the events in order).
+     */
+    ExportClock forAnotherPart() {
+        ExportClock other = new ExportClock(hasDate, hasTimeOfDay, hasRelative, zone);
+        other.dateOrder = dateOrder;
+        return other;
+    }
+
+    /** Whether rows parse the same anywhere later in the export: the date order, if any, is known. */
+    boolean settled() {
+        return !hasDate || dateOrder != null;
+    }
+
+    /**
+     * The first part of parsing {@code row}'s time, which needs no earlier row: the dated time with a
+     * "Date &amp; Time" column, else the time of day, else the relative time, else 0.
+     */
+    long parseTime(ExportRow row) throws BadRowException {
         char[] c = row.chars();
         long timeOfDay = INVALID;
         if (hasTimeOfDay) {
@@ -89,12 +108,26 @@ final class ExportClock {
             return dated(row, timeOfDay);
         }
         if (hasTimeOfDay) {
-            return hasRelative ? anchored(row, timeOfDay) : rolledOver(timeOfDay);
+            return timeOfDay;
         }
-        if (hasRelative) {
-            return relative(row);
+        return hasRelative ? relative(row) : 0;
+    }
+
+    /** The second part: the relative time when it anchors a time of day to its day, else 0. */
+    long parseRelative(ExportRow row) throws BadRowException {
+        return hasTimeOfDay && hasRelative && !hasDate ? relative(row) : 0;
+    }
+
+    /**
+     * The event time in {@link #timeBase()} of a row whose {@link #parseTime} and {@link #parseRelative}
+     * gave {@code time} and {@code relative}; rows must come in file order (a midnight roll-over and the
+     * capture start are inferred from the rows before).
+     */
+    long eventTime(long time, long relative) {
+        if (hasDate || !hasTimeOfDay) {
+            return time;
         }
-        return 0;
+        return hasRelative ? anchored(time, relative) : rolledOver(time);
     }
 
     private long dated(ExportRow row, long timeOfDay) throws BadRowException {
@@ -119,8 +152,7 @@ final class ExportClock {
         return zone == null ? local : local - zone.getTotalSeconds() * TICKS_PER_SECOND;
     }
 
-    private long anchored(ExportRow row, long timeOfDay) throws BadRowException {
-        long relative = relative(row);
+    private long anchored(long timeOfDay, long relative) {
         if (first) {
             first = false;
             captureStart = timeOfDay - relative;

@@ -4,11 +4,9 @@ import io.lockscope.model.ProcessInfo;
 import io.lockscope.model.StringPool;
 import io.lockscope.model.TraceBuilder;
 import io.lockscope.model.detail.ProcessDetail;
-import io.lockscope.model.vocab.ProcmonColumn;
 import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 
-import java.util.Arrays;
-import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Gives each exported event a process instance when the export does not name one (a CSV has no
@@ -32,31 +30,16 @@ final class ExportProcesses {
     /** Without a PID column, processes are told apart by name alone. */
     private final IntObjectHashMap<Instance> byNameWithoutPid = new IntObjectHashMap<>();
 
-    /**
-     * What tells one process instance from another with the same PID, its columns as characters: every
-     * row is compared with them, and one array comparison costs less than a String's charAt per character.
-     */
     private static final class Instance {
         final int key;
-        final char[] name;
-        final char[] imagePath;
-        final char[] commandLine;
-        final char[] authenticationId;
-        final int parentPid;
+        /** The columns of its latest row: a row with the same object is of the same process without comparing. */
+        ProcessColumns columns;
         boolean exited;
         boolean replaced;
 
-        Instance(int key, ProcessInfo info) {
+        Instance(int key, ProcessColumns columns) {
             this.key = key;
-            this.name = chars(info.name());
-            this.imagePath = chars(info.imagePath());
-            this.commandLine = chars(info.commandLine());
-            this.authenticationId = chars(info.authenticationId());
-            this.parentPid = info.parentPid();
-        }
-
-        private static char[] chars(String s) {
-            return s == null ? new char[0] : s.toCharArray();
+            this.columns = columns;
         }
     }
 
@@ -66,24 +49,23 @@ final class ExportProcesses {
     }
 
     /**
-     * The process key of {@code row}'s process. {@code pid} is the PID column (-1 when not exported);
-     * {@code processStart} says whether the row is a "Process Start".
+     * The process key of a row with the process columns {@code columns}, whose text ids {@code ids} maps
+     * to the trace's pool; {@code processStart} says whether the row is a "Process Start".
      */
-    int resolve(ExportRow row, int pid, boolean processStart) throws BadRowException {
+    int resolve(ProcessColumns columns, boolean processStart, IntUnaryOperator ids) {
         IntObjectHashMap<Instance> instances = byPid;
-        int id = pid;
-        if (pid < 0) {
+        int id = columns.pid;
+        if (id < 0) {
             instances = byNameWithoutPid;
-            id = row.has(ProcmonColumn.PROCESS_NAME)
-                    ? strings.intern(row.chars(), row.start(ProcmonColumn.PROCESS_NAME), row.length(ProcmonColumn.PROCESS_NAME))
-                    : 0;
+            id = ids.applyAsInt(columns.nameText());
         }
         Instance current = instances.get(id);
-        if (current != null && !processStart && !current.replaced && sameProcess(current, row)) {
+        if (current != null && !processStart && !current.replaced
+                && (current.columns == columns || current.columns.sameProcess(columns))) {
+            current.columns = columns;
             return current.key;
         }
-        ProcessInfo info = describe(row, pid);
-        Instance next = new Instance(builder.addProcess(info), info);
+        Instance next = new Instance(builder.addProcess(columns.info(strings, ids)), columns);
         instances.put(id, next);
         return next.key;
     }
@@ -124,46 +106,5 @@ final class ExportProcesses {
         if (child != null && child.exited) {
             child.replaced = true;
         }
-    }
-
-    private boolean sameProcess(Instance p, ExportRow row) throws BadRowException {
-        return same(p.name, row, ProcmonColumn.PROCESS_NAME)
-                && same(p.imagePath, row, ProcmonColumn.IMAGE_PATH)
-                && same(p.commandLine, row, ProcmonColumn.COMMAND_LINE)
-                && same(p.authenticationId, row, ProcmonColumn.AUTHENTICATION_ID)
-                && (!row.has(ProcmonColumn.PARENT_PID) || p.parentPid == ExportValues.optionalInt(row, ProcmonColumn.PARENT_PID));
-    }
-
-    private static boolean same(char[] known, ExportRow row, ProcmonColumn column) {
-        int n = row.length(column);
-        int start = row.start(column);
-        return n < 0 || Arrays.equals(known, 0, known.length, row.chars(), start, start + n);
-    }
-
-    private ProcessInfo describe(ExportRow row, int pid) throws BadRowException {
-        String architecture = text(row, ProcmonColumn.ARCHITECTURE);
-        Boolean is64bit = architecture == null ? null
-                : architecture.startsWith("64") ? Boolean.TRUE
-                : architecture.startsWith("32") ? Boolean.FALSE : null;
-        String virtualized = text(row, ProcmonColumn.VIRTUALIZED);
-        Boolean isVirtualized = "True".equals(virtualized) ? Boolean.TRUE
-                : "False".equals(virtualized) ? Boolean.FALSE : null;
-        return new ProcessInfo(pid, ExportValues.optionalInt(row, ProcmonColumn.PARENT_PID),
-                nonNull(text(row, ProcmonColumn.PROCESS_NAME)), text(row, ProcmonColumn.IMAGE_PATH),
-                text(row, ProcmonColumn.COMMAND_LINE), text(row, ProcmonColumn.COMPANY),
-                text(row, ProcmonColumn.DESCRIPTION), text(row, ProcmonColumn.VERSION),
-                text(row, ProcmonColumn.USER), text(row, ProcmonColumn.AUTHENTICATION_ID),
-                ExportValues.optionalInt(row, ProcmonColumn.SESSION), text(row, ProcmonColumn.INTEGRITY),
-                is64bit, isVirtualized, ProcessInfo.UNKNOWN_TIME, ProcessInfo.UNKNOWN_TIME, List.of());
-    }
-
-    /** The pooled text of {@code column}, null when it is not exported. */
-    private String text(ExportRow row, ProcmonColumn column) {
-        int n = row.length(column);
-        return n < 0 ? null : strings.get(strings.intern(row.chars(), row.start(column), n));
-    }
-
-    private static String nonNull(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.charset.CoderResult;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -80,6 +81,22 @@ public final class CsvTokenizer implements Closeable {
         System.arraycopy(b, 0, t.bytes.array(), 0, n);
         t.bytes.limit(n);
         t.inputDone = n < BLOCK;
+        return t;
+    }
+
+    /**
+     * A tokenizer over UTF-8 text that continues an export at a record start, {@code byteOffset} bytes
+     * into the file (for the file offsets of undecodable bytes): its first record is counted as starting
+     * on {@code line}, and records are numbered on from {@code recordNumber}, the number of the record
+     * before it. Lines and records of a part read on its own may be counted from 0 and -1, and shifted
+     * once the parts before it are known.
+     */
+    public static CsvTokenizer continuing(InputStream in, String file, long byteOffset, long line, long recordNumber) {
+        CsvTokenizer t = new CsvTokenizer(in, file, StandardCharsets.UTF_8, 0);
+        t.bytes.limit(0);
+        t.bytesBefore = byteOffset;
+        t.line = line;
+        t.recordNumber = recordNumber;
         return t;
     }
 
@@ -210,6 +227,11 @@ public final class CsvTokenizer implements Closeable {
     /** The line the current record starts on (1-based). */
     public long recordLine() {
         return recordLine;
+    }
+
+    /** The line the next record starts on, if one follows: after the end of the input, the line after the last. */
+    public long line() {
+        return line;
     }
 
     /** The current record's number: 0 is the first record (the header), 1 the next. */

@@ -66,6 +66,14 @@ public final class LenientDecoder {
         return firstOffset;
     }
 
+    /** Counts the replacements of {@code later}, which decoded the text after this one's (another part of the file). */
+    public void append(LenientDecoder later) {
+        if (replaced == 0) {
+            firstOffset = later.firstOffset;
+        }
+        replaced += later.replaced;
+    }
+
     /** The line for a read report, or null when every byte decoded. */
     public String warning() {
         if (replaced == 0) {

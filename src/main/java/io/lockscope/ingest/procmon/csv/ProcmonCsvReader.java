@@ -6,16 +6,11 @@ import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.ReadProgress;
 import io.lockscope.ingest.TraceReader;
-import io.lockscope.ingest.procmon.BadRowException;
-import io.lockscope.ingest.procmon.ExportRow;
 import io.lockscope.ingest.procmon.ExportRowAssembler;
 import io.lockscope.ingest.text.CsvTokenizer;
 import io.lockscope.ingest.text.HeadText;
-import io.lockscope.ingest.text.MalformedRecordException;
 import io.lockscope.model.ReadReport;
 import io.lockscope.model.Trace;
-import io.lockscope.model.Truncation;
-import io.lockscope.model.TraceBuilder;
 import io.lockscope.model.vocab.ProcmonColumn;
 
 import java.io.IOException;
@@ -46,6 +41,9 @@ import java.nio.file.Path;
  *   <tr><td>more than {@link #MAX_SKIPPED_UNLESS_MOSTLY_GOOD} skipped records and more skipped than
  *       read</td><td>{@link BadInputException.Corrupt}: the file is not what its header says</td></tr>
  * </table>
+ *
+ * <p>A large UTF-8 file is read in parts at once, on up to {@link ReadOptions#threads()} threads
+ * ({@link CsvParts}, {@link CsvRead}), into the trace a read in one part gives.
  */
 public final class ProcmonCsvReader implements TraceReader {
     public static final int MAX_SKIPPED_UNLESS_MOSTLY_GOOD = 1000;
@@ -83,8 +81,34 @@ public final class ProcmonCsvReader implements TraceReader {
         return known >= MIN_KNOWN_COLUMNS;
     }
 
+    /** The least bytes a part of a file read on a thread of its own has: below, threads cost more than they give. */
+    static final long MIN_PART_BYTES = 16L << 20;
+
+    private final long minPartBytes;
+
+    public ProcmonCsvReader() {
+        this(MIN_PART_BYTES);
+    }
+
+    /** A reader that gives a thread a part of a file of at least {@code minPartBytes} (small in tests). */
+    ProcmonCsvReader(long minPartBytes) {
+        this.minPartBytes = minPartBytes;
+    }
+
+    /**
+     * Reads the file in as many parts as {@link ReadOptions#threads()} allows and its size makes worth it
+     * (see {@link CsvParts}), or in one.
+     */
     @Override
     public Trace read(Path file, String displayName, ReadOptions options) throws BadInputException, IOException {
+        long[] starts = options.threads() > 1 ? CsvParts.recordStarts(file, options.threads(), minPartBytes) : new long[0];
+        if (starts.length > 0) {
+            try {
+                return new CsvRead(displayName, options).inParts(file, starts);
+            } catch (CsvParts.NotARecordStart e) {
+                // a part began inside a quoted field: nothing of that read is kept, the file is read in one part
+            }
+        }
         try (InputStream in = ReadProgress.tracking(Files.newInputStream(file), options.progress()::at)) {
             return read(in, displayName, options);
         }
@@ -92,119 +116,9 @@ public final class ProcmonCsvReader implements TraceReader {
 
     /** Reads a procmon CSV from {@code in} (not closed); {@code displayName} names it in errors. */
     public Trace read(InputStream in, String displayName, ReadOptions options) throws BadInputException, IOException {
+        CsvRead read = new CsvRead(displayName, options);
         CsvTokenizer csv = CsvTokenizer.open(in, displayName);
-        TraceBuilder builder = options.newTraceBuilder(displayName, InputFormat.PROCMON_CSV);
-        ReadReport report = builder.report();
-        int[] columnOfField = header(csv, displayName, report);
-        ExportRowAssembler assembler = new ExportRowAssembler(builder, options);
-        ExportRow row = new ExportRow();
-        long skipped = 0;
-        String firstSkip = null;
-        for (;;) {
-            String skip;
-            try {
-                if (!csv.next()) {
-                    break;
-                }
-                if (csv.unterminated() && csv.fieldCount() < columnOfField.length) {
-                    throw new BadInputException.Truncated(displayName, BadInputException.line(csv.recordLine(),
-                            csv.recordNumber()), "the file ends after field " + csv.fieldCount() + " of "
-                            + columnOfField.length + " of the last record");
-                }
-                skip = take(csv, columnOfField, row, assembler, report);
-            } catch (BadInputException.Truncated e) {
-                if (builder.eventCount() == 0) {
-                    throw e;
-                }
-                // an interrupted upload: what came before the cut record is analysed; what followed is unknown
-                report.truncated(new Truncation(Truncation.Unit.LINE, csv.recordLine(), 1, true));
-                break;
-            } catch (MalformedRecordException e) {
-                skip = BadInputException.line(e.line(), e.record()) + ": " + e.getMessage();
-                report.skip("malformed CSV record", skip);
-                csv.skipRecord();
-            }
-            if (skip != null) {
-                skipped++;
-                firstSkip = firstSkip == null ? skip : firstSkip;
-                if (skipped > MAX_SKIPPED_UNLESS_MOSTLY_GOOD && skipped > builder.eventCount()) {
-                    throw new BadInputException.Corrupt(displayName, BadInputException.line(csv.recordLine(), csv.recordNumber()),
-                            skipped + " records could not be read and only " + builder.eventCount()
-                                    + " could; the first: " + firstSkip);
-                }
-            }
-        }
-        if (builder.eventCount() == 0) {
-            if (skipped == 0) {
-                throw new BadInputException.Truncated(displayName, BadInputException.line(csv.recordLine() + 1),
-                        "the export has a header but no event rows");
-            }
-            throw new BadInputException.Corrupt(displayName, BadInputException.line(csv.recordLine(), csv.recordNumber()),
-                    "none of the " + skipped + " event rows up to here could be read; the first: " + firstSkip);
-        }
-        String undecodable = csv.decoding().warning();
-        if (undecodable != null) {
-            report.warn(undecodable);
-        }
-        return assembler.finish();
-    }
-
-    /** Column ordinal per header field, -1 for a field that is not a procmon column. */
-    private static int[] header(CsvTokenizer csv, String file, ReadReport report)
-            throws IOException, BadInputException {
-        try {
-            if (!csv.next()) {
-                throw new BadInputException.Unsupported(file, null, "the file is empty");
-            }
-        } catch (MalformedRecordException e) {
-            throw new BadInputException.Unsupported(file, BadInputException.line(e.line(), e.record()),
-                    "not a procmon CSV header: " + e.getMessage());
-        }
-        int[] columnOfField = new int[csv.fieldCount()];
-        boolean[] seen = new boolean[ProcmonColumn.COUNT];
-        int known = 0;
-        for (int i = 0; i < columnOfField.length; i++) {
-            ProcmonColumn column = ProcmonColumn.forName(csv.field(i));
-            columnOfField[i] = column == null || seen[column.ordinal()] ? -1 : column.ordinal();
-            if (column == null) {
-                report.warn("line " + csv.recordLine() + ": column \"" + csv.field(i) + "\" is not a procmon column; ignored");
-            } else if (seen[column.ordinal()]) {
-                report.warn("line " + csv.recordLine() + ": column \"" + csv.field(i) + "\" appears twice; the first is used");
-            } else {
-                seen[column.ordinal()] = true;
-                known++;
-            }
-        }
-        if (known == 0) {
-            throw new BadInputException.Unsupported(file, BadInputException.line(csv.recordLine(), 0),
-                    "not a procmon CSV export: the first record names no procmon column (expected e.g. "
-                            + "\"Time of Day\",\"Process Name\",\"PID\",\"Operation\",\"Path\",\"Result\",\"Detail\")");
-        }
-        return columnOfField;
-    }
-
-    /** Adds the current record's event; returns null, or where and why the record was skipped. */
-    private static String take(CsvTokenizer csv, int[] columnOfField, ExportRow row,
-                               ExportRowAssembler assembler, ReadReport report) {
-        if (csv.fieldCount() != columnOfField.length) {
-            String where = BadInputException.line(csv.recordLine(), csv.recordNumber())
-                    + ": " + csv.fieldCount() + " fields, the header has " + columnOfField.length;
-            report.skip("wrong number of fields", where);
-            return where;
-        }
-        row.bind(csv.chars());
-        for (int i = 0; i < columnOfField.length; i++) {
-            if (columnOfField[i] >= 0) {
-                row.set(columnOfField[i], csv.fieldStart(i), csv.fieldLength(i));
-            }
-        }
-        try {
-            assembler.add(row, csv.recordLine());
-            return null;
-        } catch (BadRowException e) {
-            String where = BadInputException.line(csv.recordLine(), csv.recordNumber()) + ": " + e.detail();
-            report.skip(e.reason(), where);
-            return where;
-        }
+        read.header(csv);
+        return read.finish(read.here(csv, null), csv);
     }
 }

@@ -1,0 +1,305 @@
+package io.lockscope.ingest.procmon.csv;
+
+import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.InputFormat;
+import io.lockscope.ingest.ReadOptions;
+import io.lockscope.ingest.ReadProgress;
+import io.lockscope.ingest.procmon.BadRowException;
+import io.lockscope.ingest.procmon.ExportRow;
+import io.lockscope.ingest.procmon.ExportRowAssembler;
+import io.lockscope.ingest.procmon.ExportRowParser;
+import io.lockscope.ingest.procmon.ParsedRows;
+import io.lockscope.ingest.text.CsvTokenizer;
+import io.lockscope.ingest.text.LenientDecoder;
+import io.lockscope.ingest.text.MalformedRecordException;
+import io.lockscope.model.ReadReport;
+import io.lockscope.model.StringPool;
+import io.lockscope.model.Trace;
+import io.lockscope.model.TraceBuilder;
+import io.lockscope.model.Truncation;
+import io.lockscope.model.vocab.ProcmonColumn;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One read of a procmon CSV export into a trace, on the calling thread. Each record of the part it reads
+ * itself is parsed and put into the trace at once. Read in parts ({@link CsvParts}), the later parts are
+ * parsed by threads of their own, each into rows of its own, and put into the trace once the parts
+ * before them are in it: the trace is the one a read in one part gives, event by event, skips and
+ * warnings included.
+ */
+final class CsvRead {
+    private final String file;
+    private final ReadOptions options;
+    private final TraceBuilder builder;
+    private final ReadReport report;
+    private final ExportRowAssembler assembler;
+    private final ParsedRows one;
+    private int[] columnOfField;
+    private long skipped;
+    private String firstSkip;
+    /** How the parts read so far decoded, added up in file order. */
+    private LenientDecoder decoding;
+
+    /** A cut last record of a part: the error it would be alone, and the line it starts on, as the part counts lines. */
+    record Cut(BadInputException.Truncated error, long line) {
+    }
+
+    /** Takes the rows a part parsed; returns the rows to fill next. */
+    interface RowsTaker {
+        ParsedRows take(ParsedRows rows) throws BadInputException;
+    }
+
+    CsvRead(String file, ReadOptions options) {
+        this.file = file;
+        this.options = options;
+        this.builder = options.newTraceBuilder(file, InputFormat.PROCMON_CSV);
+        this.report = builder.report();
+        this.assembler = new ExportRowAssembler(builder, options);
+        this.one = new ParsedRows(builder.strings());
+    }
+
+    /** Reads the header record: which procmon column each field is. */
+    void header(CsvTokenizer csv) throws IOException, BadInputException {
+        columnOfField = columns(csv, file, report);
+    }
+
+    /** Column ordinal per header field, -1 for a field that is not a procmon column. */
+    private static int[] columns(CsvTokenizer csv, String file, ReadReport report)
+            throws IOException, BadInputException {
+        try {
+            if (!csv.next()) {
+                throw new BadInputException.Unsupported(file, null, "the file is empty");
+            }
+        } catch (MalformedRecordException e) {
+            throw new BadInputException.Unsupported(file, BadInputException.line(e.line(), e.record()),
+                    "not a procmon CSV header: " + e.getMessage());
+        }
+        int[] columnOfField = new int[csv.fieldCount()];
+        boolean[] seen = new boolean[ProcmonColumn.COUNT];
+        int known = 0;
+        for (int i = 0; i < columnOfField.length; i++) {
+            ProcmonColumn column = ProcmonColumn.forName(csv.field(i));
+            columnOfField[i] = column == null || seen[column.ordinal()] ? -1 : column.ordinal();
+            if (column == null) {
+                report.warn("line " + csv.recordLine() + ": column \"" + csv.field(i) + "\" is not a procmon column; ignored");
+            } else if (seen[column.ordinal()]) {
+                report.warn("line " + csv.recordLine() + ": column \"" + csv.field(i) + "\" appears twice; the first is used");
+            } else {
+                seen[column.ordinal()] = true;
+                known++;
+            }
+        }
+        if (known == 0) {
+            throw new BadInputException.Unsupported(file, BadInputException.line(csv.recordLine(), 0),
+                    "not a procmon CSV export: the first record names no procmon column (expected e.g. "
+                            + "\"Time of Day\",\"Process Name\",\"PID\",\"Operation\",\"Path\",\"Result\",\"Detail\")");
+        }
+        return columnOfField;
+    }
+
+    /**
+     * Reads the records of {@code csv} to its end on this thread, each put into the trace as soon as it
+     * is parsed; {@code afterEach} (if not null) runs after each. Returns the cut of its last record, or null.
+     */
+    Cut here(CsvTokenizer csv, Runnable afterEach) throws IOException, BadInputException {
+        Cut cut = records(file, csv, columnOfField, assembler.parser(), one, true, rows -> {
+            put(rows, 0, 0);
+            rows.clear();
+            if (afterEach != null) {
+                afterEach.run();
+            }
+            return rows;
+        });
+        decoded(csv.decoding());
+        return cut;
+    }
+
+    /**
+     * Reads {@code file} in parts that begin at {@code starts} (record starts by their bytes, see
+     * {@link CsvParts#recordStarts}); throws {@link CsvParts.NotARecordStart} when the first part
+     * shows that the second does not begin at a record.
+     */
+    Trace inParts(Path path, long[] starts) throws IOException, BadInputException {
+        long size = Files.size(path);
+        AtomicBoolean stop = new AtomicBoolean();
+        List<CsvParts.Part> parts = new ArrayList<>();
+        ExportRowParser parser = assembler.parser();
+        try {
+            CsvTokenizer csv;
+            try (InputStream in = ReadProgress.tracking(CsvParts.range(path, 0, starts[0]), options.progress()::at)) {
+                csv = CsvTokenizer.open(in, file);
+                header(csv);
+                // the other parts start once a first event has settled how the export is written
+                Cut cut = here(csv, () -> {
+                    if (parts.isEmpty() && builder.eventCount() > 0 && parser.settled()) {
+                        for (int p = 0; p < starts.length; p++) {
+                            long end = p + 1 < starts.length ? starts[p + 1] : size;
+                            parts.add(CsvParts.Part.start(path, file, starts[p], end, columnOfField,
+                                    parser.forAnotherPart(new StringPool()), stop));
+                        }
+                    }
+                });
+                if (cut != null) {
+                    throw new CsvParts.NotARecordStart();
+                }
+            }
+            long line = csv.line();
+            long record = csv.recordNumber();
+            for (int p = 0; p < starts.length; p++) {
+                boolean last = p == starts.length - 1;
+                CsvParts.Part.Result part = parts.isEmpty() ? null : parts.get(p).result();
+                if (part == null || part.cut() != null && (!last || builder.eventCount() == 0)) {
+                    // not read, failed, or ended inside a record before the end of the file: the rest is read here
+                    stop.set(true);
+                    long start = starts[p];
+                    if (p > 0) {
+                        report.decodedWith("CSV", p + 1 + " threads up to byte " + start + ", then 1");
+                    }
+                    try (InputStream in = ReadProgress.tracking(CsvParts.range(path, start, size),
+                            position -> options.progress().at(start + position))) {
+                        csv = CsvTokenizer.continuing(in, file, start, line, record);
+                        return finish(here(csv, null), csv);
+                    }
+                }
+                for (ParsedRows rows : part.rows()) {
+                    put(rows, line, record + 1);
+                }
+                decoded(part.decoding());
+                options.progress().at(last ? size : starts[p + 1]);
+                if (last) {
+                    report.decodedWith("CSV", parts.size() + 1 + " threads");
+                    return finish(part.cut() == null ? null : new Cut(part.cut().error(), line + part.cut().line()), csv);
+                }
+                line += part.line();
+                record += part.recordNumber() + 1;
+            }
+            throw new IllegalStateException("unreachable: the last part returns");
+        } finally {
+            stop.set(true);
+        }
+    }
+
+    /**
+     * Builds the trace after the last record: a cut one is recorded as the loss it is (or is the error,
+     * when no event came before it); {@code last} read the last records, for the position of errors.
+     */
+    Trace finish(Cut cut, CsvTokenizer last) throws BadInputException {
+        if (cut != null) {
+            if (builder.eventCount() == 0) {
+                throw cut.error();
+            }
+            // an interrupted upload: what came before the cut record is analysed; what followed is unknown
+            report.truncated(new Truncation(Truncation.Unit.LINE, cut.line(), 1, true));
+        }
+        if (builder.eventCount() == 0) {
+            if (skipped == 0) {
+                throw new BadInputException.Truncated(file, BadInputException.line(last.recordLine() + 1),
+                        "the export has a header but no event rows");
+            }
+            throw new BadInputException.Corrupt(file, BadInputException.line(last.recordLine(), last.recordNumber()),
+                    "none of the " + skipped + " event rows up to here could be read; the first: " + firstSkip);
+        }
+        String undecodable = decoding.warning();
+        if (undecodable != null) {
+            report.warn(undecodable);
+        }
+        return assembler.finish();
+    }
+
+    /**
+     * Tokenizes the records of {@code csv} to its end and parses each into {@code rows}, handing them to
+     * {@code taker} when full, or after each record when {@code oneByOne}. A record that cannot be read
+     * is kept in its place as a skip. Returns the cut of the last record, or null when the input ended
+     * after a whole one.
+     */
+    static Cut records(String file, CsvTokenizer csv, int[] columnOfField, ExportRowParser parser, ParsedRows rows,
+                       boolean oneByOne, RowsTaker taker) throws IOException, BadInputException {
+        ExportRow row = new ExportRow();
+        Cut cut = null;
+        for (;;) {
+            try {
+                if (!csv.next()) {
+                    break;
+                }
+                if (csv.unterminated() && csv.fieldCount() < columnOfField.length) {
+                    cut = new Cut(new BadInputException.Truncated(file, BadInputException.line(csv.recordLine(),
+                            csv.recordNumber()), "the file ends after field " + csv.fieldCount() + " of "
+                            + columnOfField.length + " of the last record"), csv.recordLine());
+                    break;
+                }
+                parse(csv, columnOfField, parser, row, rows);
+            } catch (BadInputException.Truncated e) {
+                cut = new Cut(e, csv.recordLine());
+                break;
+            } catch (MalformedRecordException e) {
+                rows.skip("malformed CSV record", e.getMessage(), e.line(), e.record());
+                csv.skipRecord();
+            }
+            if (oneByOne || rows.isFull()) {
+                rows = taker.take(rows);
+            }
+        }
+        if (rows.size() > 0) {
+            taker.take(rows);
+        }
+        return cut;
+    }
+
+    private static void parse(CsvTokenizer csv, int[] columnOfField, ExportRowParser parser, ExportRow row,
+                              ParsedRows rows) {
+        if (csv.fieldCount() != columnOfField.length) {
+            rows.skip("wrong number of fields", csv.fieldCount() + " fields, the header has " + columnOfField.length,
+                    csv.recordLine(), csv.recordNumber());
+            return;
+        }
+        row.bind(csv.chars());
+        for (int i = 0; i < columnOfField.length; i++) {
+            if (columnOfField[i] >= 0) {
+                row.set(columnOfField[i], csv.fieldStart(i), csv.fieldLength(i));
+            }
+        }
+        try {
+            parser.parse(row, csv.recordLine(), rows);
+        } catch (BadRowException e) {
+            rows.skip(e.reason(), e.detail(), csv.recordLine(), csv.recordNumber());
+        }
+    }
+
+    /**
+     * Puts {@code rows} into the trace in order: events through the assembler, skips counted. Their lines
+     * and records are counted from {@code lineOffset} and {@code recordOffset}.
+     */
+    private void put(ParsedRows rows, long lineOffset, long recordOffset) throws BadInputException {
+        for (int i = 0; i < rows.size(); i++) {
+            ParsedRows.Skip skip = rows.skipAt(i);
+            if (skip == null) {
+                assembler.add(rows, i, lineOffset);
+                continue;
+            }
+            String at = BadInputException.line(skip.line() + lineOffset, skip.record() + recordOffset);
+            String where = at + ": " + skip.detail();
+            report.skip(skip.reason(), where);
+            skipped++;
+            firstSkip = firstSkip == null ? where : firstSkip;
+            if (skipped > ProcmonCsvReader.MAX_SKIPPED_UNLESS_MOSTLY_GOOD && skipped > builder.eventCount()) {
+                throw new BadInputException.Corrupt(file, at, skipped + " records could not be read and only "
+                        + builder.eventCount() + " could; the first: " + firstSkip);
+            }
+        }
+    }
+
+    private void decoded(LenientDecoder part) {
+        if (decoding == null) {
+            decoding = part;
+        } else {
+            decoding.append(part);
+        }
+    }
+}

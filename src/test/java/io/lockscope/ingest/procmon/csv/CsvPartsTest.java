@@ -1,0 +1,199 @@
+package io.lockscope.ingest.procmon.csv;
+
+import io.lockscope.export.ProcmonLocale;
+import io.lockscope.generate.CaseFormats;
+import io.lockscope.generate.CaseGenerator;
+import io.lockscope.generate.GenerateOptions;
+import io.lockscope.generate.ProcmonCsvFormat;
+import io.lockscope.generate.Scenario;
+import io.lockscope.ingest.BadInputException;
+import io.lockscope.ingest.ReadOptions;
+import io.lockscope.ingest.procmon.ExportRowParser;
+import io.lockscope.ingest.procmon.ProcmonCorpus;
+import io.lockscope.model.EventStore;
+import io.lockscope.model.StringPool;
+import io.lockscope.model.Trace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Reading a procmon CSV in parts on several threads must give the trace a read in one part gives: every
+ * event's columns, the processes, the pool's texts in the same order, skips, warnings and cuts, for whole,
+ * cut, damaged and malformed exports, and for parts that would begin inside a quoted field.
+ */
+class CsvPartsTest {
+    /** Parts this small give the generated cases several each. */
+    private static final long SMALL_PART = 64 << 10;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    @Timeout(300)
+    void aReadInPartsGivesTheTraceOfAReadInOne() throws Exception {
+        List<Path> inputs = new ArrayList<>();
+        int n = 0;
+        for (Scenario scenario : Scenario.values()) {
+            if (!scenario.traced()) {
+                continue;
+            }
+            ProcmonLocale locale = List.of(ProcmonLocale.EN_US, ProcmonLocale.RU_RU, ProcmonLocale.ZH_CN).get(n++ % 3);
+            Path dir = tmp.resolve(scenario.name());
+            CaseGenerator.generate(scenario, dir, GenerateOptions.defaults().withSeed(5).withEvents(6_000)
+                    .withFormats(CaseFormats.parse("csv")).withLocale(locale));
+            inputs.add(dir.resolve(ProcmonCsvFormat.FILE_NAME));
+        }
+        if (Files.isDirectory(ProcmonCorpus.ROOT.resolve("procmon"))) {
+            inputs.addAll(ProcmonCorpus.allCsvs());
+        } else {
+            System.out.println("CsvPartsTest: shared corpus absent; generated exports only");
+        }
+        for (Path input : inputs) {
+            for (Path file : variants(input)) {
+                Object one = read(file, SMALL_PART, 1);
+                Object parts = read(file, SMALL_PART, 4);
+                if (one instanceof Trace t) {
+                    assertSame(t, (Trace) parts, file);
+                } else {
+                    assertEquals(one, parts, file.toString());
+                }
+                if (file == input && Files.size(file) >= 4 * SMALL_PART) {
+                    assertEquals("4 threads", ((Trace) parts).report().decoders().get("CSV"), file + " was read in parts");
+                }
+            }
+        }
+    }
+
+    /** The trace, or the error's message. */
+    private static Object read(Path file, long minPartBytes, int threads) throws IOException {
+        try {
+            return new ProcmonCsvReader(minPartBytes).read(file, "t.csv", ReadOptions.DEFAULT.withThreads(threads));
+        } catch (BadInputException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
+
+    /**
+     * Lines of a multi-line quoted field that begin with a quote look like record starts by their bytes.
+     * A part that would begin at one is found out: when the first part shows it, the file is read again
+     * in one part; when a later part does, the file is read from that part's start on in one.
+     */
+    @Test
+    @Timeout(60)
+    void aPartThatWouldBeginInsideAQuotedFieldIsNotTaken() throws Exception {
+        Path everywhere = multiLineFields(0);
+        Path secondHalf = multiLineFields(300_000);
+        for (long part : new long[] {5_000, 7_919, 20_011}) {
+            Trace parts = (Trace) read(everywhere, part, 64);
+            assertSame((Trace) read(everywhere, part, 1), parts, everywhere);
+            assertEquals(Map.of(), parts.report().decoders(), "read again in one part");
+
+            parts = (Trace) read(secondHalf, part, 64);
+            assertSame((Trace) read(secondHalf, part, 1), parts, secondHalf);
+            String how = parts.report().decoders().get("CSV");
+            assertTrue(how.matches("\\d+ threads up to byte \\d+, then 1"), how);
+        }
+    }
+
+    /** A CSV whose every third record after byte {@code from} has a Detail of several lines that begin with a quote. */
+    private Path multiLineFields(int from) throws IOException {
+        StringBuilder csv = new StringBuilder("\"Time of Day\",\"Process Name\",\"PID\",\"Operation\",\"Path\",\"Result\",\"Detail\"\r\n");
+        for (int i = 0; csv.length() < 600_000; i++) {
+            boolean multiLine = i % 3 == 1 && csv.length() >= from;
+            String detail = multiLine
+                    ? "Command line: x.exe\n\"\"q\"\",\"\"r\"\"\n\"\"s\"\"\n\"\"" + i + "\"\",\"\"t\"\""
+                    : "Offset: " + i + ", Length: 4,096";
+            csv.append("\"1:00:0").append(i % 10).append(".0000000 AM\",\"a.exe\",\"").append(100 + i % 7)
+                    .append("\",\"").append(multiLine ? "Process Start" : "ReadFile").append("\",\"C:\\\\f").append(i)
+                    .append("\",\"SUCCESS\",\"").append(detail).append("\"\r\n");
+        }
+        return Files.write(tmp.resolve("multiline-" + from + ".csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aFileTooSmallOrInUtf16IsReadInOnePart() throws IOException {
+        Path small = Files.write(tmp.resolve("small.csv"), new byte[100_000]);
+        assertEquals(0, CsvParts.recordStarts(small, 4, 64 << 10).length);
+        byte[] utf16 = new byte[1_000_000];
+        utf16[0] = (byte) 0xFF;
+        utf16[1] = (byte) 0xFE;
+        Path wide = Files.write(tmp.resolve("wide.csv"), utf16);
+        assertEquals(0, CsvParts.recordStarts(wide, 4, 64 << 10).length);
+        assertThrows(IllegalStateException.class, () -> new ExportRowParser(new StringPool(), null, null)
+                .forAnotherPart(new StringPool()), "a parser that has seen no row cannot start another");
+    }
+
+    /** The export, cut inside a record, with bytes damaged, and with every ninth record given an extra field. */
+    private List<Path> variants(Path input) throws IOException {
+        byte[] bytes = Files.readAllBytes(input);
+        String name = input.getParent().getFileName() + "-" + input.getFileName();
+        Path cut = Files.write(tmp.resolve("cut-" + name), Arrays.copyOf(bytes, bytes.length * 3 / 5 + 77));
+        byte[] damaged = bytes.clone();
+        for (int k = 1; k <= 40; k++) {
+            damaged[(int) ((long) bytes.length * k / 41)] ^= 0x22;
+        }
+        Path broken = Files.write(tmp.resolve("damaged-" + name), damaged);
+        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\r\n", -1);
+        StringBuilder extra = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            extra.append(lines[i]).append(i > 0 && i % 9 == 0 && !lines[i].isEmpty() ? ",\"x\"" : "").append(i + 1 < lines.length ? "\r\n" : "");
+        }
+        Path widened = Files.write(tmp.resolve("extra-" + name), extra.toString().getBytes(StandardCharsets.UTF_8));
+        return List.of(input, cut, broken, widened);
+    }
+
+    private static void assertSame(Trace one, Trace parts, Path file) {
+        String f = file.getFileName().toString();
+        List<String> a = rows(one);
+        List<String> b = rows(parts);
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            assertEquals(a.get(i), b.get(i), f + ", event " + i);
+        }
+        assertEquals(a.size(), b.size(), f + ": events");
+        assertEquals(one.processes().size(), parts.processes().size(), f + ": processes");
+        for (int k = 0; k < one.processes().size(); k++) {
+            assertEquals(one.processes().get(k), parts.processes().get(k), f + ": process " + k);
+        }
+        // the same texts in the same order, except that the texts of a record skipped after some of its
+        // values were interned stay in a pool only when the record was parsed into it
+        int k = 0;
+        for (int s = 0; s < one.strings().size() && k < parts.strings().size(); s++) {
+            if (one.strings().get(s).equals(parts.strings().get(k))) {
+                k++;
+            }
+        }
+        assertEquals(parts.strings().size(), k, f + ": the texts of the read in parts, in order, are the other's");
+        assertTrue(one.strings().size() - k <= one.report().skippedTotal() * 3, f + ": texts only skipped records had");
+        assertEquals(one.timeBase(), parts.timeBase(), f);
+        assertEquals(one.report().skippedByReason(), parts.report().skippedByReason(), f + ": skips");
+        assertEquals(one.report().warnings(), parts.report().warnings(), f + ": warnings");
+        assertEquals(one.report().truncation(), parts.report().truncation(), f + ": cut");
+        assertEquals(one.report().firstDamage(), parts.report().firstDamage(), f + ": first damage");
+        assertEquals(Map.of(), one.report().decoders(), f + ": read in one part");
+    }
+
+    private static List<String> rows(Trace t) {
+        EventStore e = t.events();
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < e.size(); i++) {
+            rows.add(e.time(i) + "|" + e.duration(i) + "|" + e.processKey(i) + "|" + e.tid(i) + "|" + e.result(i)
+                    + "|" + e.path(i) + "|" + e.operationName(i) + "|" + e.eventClass(i) + "|" + e.detailKind(i)
+                    + "|" + e.detail(i));
+        }
+        return rows;
+    }
+}
