@@ -11,6 +11,7 @@ import io.lockscope.model.detail.ProcessDetail;
 import io.lockscope.model.vocab.NumberStyle;
 
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntUnaryOperator;
@@ -45,6 +46,8 @@ public final class ExportRowAssembler {
     private StringPool otherPool;
     /** By id in {@link #otherPool}: the id here + 1, 0 until first asked for. */
     private int[] otherIds = new int[0];
+    /** The same for the other pools seen (one per thread that parses parts of the export). */
+    private final Map<StringPool, int[]> idsByPool = new IdentityHashMap<>();
 
     public ExportRowAssembler(TraceBuilder builder, ReadOptions options) {
         this.builder = builder;
@@ -52,7 +55,7 @@ public final class ExportRowAssembler {
         this.options = options;
         this.processes = new ExportProcesses(builder);
         this.parser = new ExportRowParser(strings, options.zone(), builder.report());
-        this.one = new ParsedRows(strings);
+        this.one = new ParsedRows(strings, 1);
     }
 
     /** The parser of this trace's rows, interning into its pool; rows it parsed are put in by {@link #add(ParsedRows, int, long)}. */
@@ -89,8 +92,11 @@ public final class ExportRowAssembler {
         IntUnaryOperator ids = SAME_POOL;
         if (rows.strings != strings) {
             if (rows.strings != otherPool) {
+                if (otherPool != null) {
+                    idsByPool.put(otherPool, otherIds);
+                }
                 otherPool = rows.strings;
-                otherIds = new int[otherPool.size()];
+                otherIds = idsByPool.getOrDefault(otherPool, new int[otherPool.size()]);
             }
             ids = fromOtherPool;
         }

@@ -9,13 +9,11 @@ import java.util.Arrays;
 
 /**
  * Export rows an {@link ExportRowParser} parsed and {@link ExportRowAssembler} has not yet put into the
- * trace, a column per value, at most {@link #CAPACITY}. A part of a CSV read on another thread waits
- * in these until the rows before it are in the trace. A record that could not be read keeps its place
- * as a {@link Skip}, so that skips are counted in file order too.
+ * trace, a column per value. A part of a CSV read on another thread waits in these until the rows before
+ * it are in the trace. A record that could not be read keeps its place as a {@link Skip}, so that skips
+ * are counted in file order too.
  */
 public final class ParsedRows {
-    public static final int CAPACITY = 4096;
-
     /** A record that was skipped: why, the value or text at fault, and where. */
     public record Skip(String reason, String detail, long line, long record) {
     }
@@ -23,29 +21,47 @@ public final class ParsedRows {
     /** The pool the text ids point into: the trace's own, or that of the thread that parsed them. */
     final StringPool strings;
     int size;
-    final long[] line = new long[CAPACITY];
-    final long[] time = new long[CAPACITY];
-    final long[] relative = new long[CAPACITY];
-    final long[] duration = new long[CAPACITY];
+    final long[] line;
+    final long[] time;
+    final long[] relative;
+    final long[] duration;
     /** Null for a {@link Skip}. */
-    final Operation[] operation = new Operation[CAPACITY];
-    final int[] operationText = new int[CAPACITY];
-    final int[] tid = new int[CAPACITY];
-    final int[] path = new int[CAPACITY];
-    final Detail[] detail = new Detail[CAPACITY];
+    final Operation[] operation;
+    final int[] operationText;
+    final int[] tid;
+    final int[] path;
+    final Detail[] detail;
     /** The process the export names (XML ProcessIndex), else -1 and {@link #process} tells it. */
-    final int[] processKey = new int[CAPACITY];
-    final ProcessColumns[] process = new ProcessColumns[CAPACITY];
-    final int[] result = new int[CAPACITY];
+    final int[] processKey;
+    final ProcessColumns[] process;
+    final int[] result;
     /** -1 when the export has no Result column. */
-    final int[] resultText = new int[CAPACITY];
-    final EventClass[] eventClass = new EventClass[CAPACITY];
-    final int[] eventClassText = new int[CAPACITY];
-    final int[] stackId = new int[CAPACITY];
-    private final Skip[] skip = new Skip[CAPACITY];
+    final int[] resultText;
+    final EventClass[] eventClass;
+    final int[] eventClassText;
+    final int[] stackId;
+    private final Skip[] skip;
 
-    public ParsedRows(StringPool strings) {
+    /** Room for {@code capacity} rows, whose texts are ids of {@code strings}. */
+    public ParsedRows(StringPool strings, int capacity) {
         this.strings = strings;
+        this.line = new long[capacity];
+        this.time = new long[capacity];
+        this.relative = new long[capacity];
+        this.duration = new long[capacity];
+        this.operation = new Operation[capacity];
+        this.operationText = new int[capacity];
+        this.tid = new int[capacity];
+        this.path = new int[capacity];
+        this.detail = new Detail[capacity];
+        this.processKey = new int[capacity];
+        this.process = new ProcessColumns[capacity];
+        this.result = new int[capacity];
+        this.resultText = new int[capacity];
+        this.eventClass = new EventClass[capacity];
+        this.eventClassText = new int[capacity];
+        this.stackId = new int[capacity];
+        this.skip = new Skip[capacity];
     }
 
     public int size() {
@@ -53,7 +69,7 @@ public final class ParsedRows {
     }
 
     public boolean isFull() {
-        return size == CAPACITY;
+        return size == operation.length;
     }
 
     /** Forgets the rows (the objects they refer to with them). */

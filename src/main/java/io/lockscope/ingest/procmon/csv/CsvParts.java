@@ -1,5 +1,6 @@
 package io.lockscope.ingest.procmon.csv;
 
+import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.text.CsvTokenizer;
 import io.lockscope.ingest.text.LenientDecoder;
 import io.lockscope.ingest.text.TextEncoding;
@@ -16,7 +17,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -32,6 +34,7 @@ final class CsvParts {
     /** How far past its even share of the file a part's start is looked for. */
     private static final int SEARCH_BYTES = 16 << 20;
     private static final int WINDOW = 64 << 10;
+    private static final long MOST_PARTS = 1 << 16;
 
     private CsvParts() {
     }
@@ -44,17 +47,19 @@ final class CsvParts {
     }
 
     /**
-     * The byte offsets where the second and later parts of {@code file} begin: up to {@code threads}
-     * parts of at least {@code minPartBytes} each, each beginning at the first line feed and quote after its
-     * even share. Empty when the file is too small to be worth it, or is UTF-16 (a BOM says so). An even
-     * share is kept for the first part too, though its thread also puts the other parts' rows into the
-     * trace: that is about a tenth of the work of a row, and a smaller first part measured no faster.
+     * The byte offsets where the second and later parts of {@code file} begin, for reading on up to
+     * {@code threads} threads: parts of about {@code 4 * minPartBytes} (at least {@code minPartBytes}), as
+     * many as the threads or a multiple of them, each beginning at the first line feed and quote after its
+     * even share. Empty when the file is too small to be worth it, or is UTF-16 (a BOM says so). The first
+     * part's share is not made smaller for the work its thread also does (putting the other parts' rows
+     * into the trace, about a tenth of the work of a row): that measured slower, as the other threads'
+     * parts are slower per byte.
      */
     static long[] recordStarts(Path file, int threads, long minPartBytes) throws IOException {
         try (FileChannel channel = FileChannel.open(file)) {
             long size = channel.size();
-            int parts = (int) Math.min(threads, size / Math.max(1, minPartBytes));
-            if (parts < 2) {
+            int used = (int) Math.min(threads, size / Math.max(1, minPartBytes));
+            if (used < 2) {
                 return new long[0];
             }
             ByteBuffer head = ByteBuffer.allocate(4);
@@ -62,9 +67,11 @@ final class CsvParts {
             if (TextEncoding.fromBom(head.array(), head.position()).charset() != StandardCharsets.UTF_8) {
                 return new long[0];
             }
+            long rounds = Math.max(1, size / (4 * minPartBytes * used));
+            long parts = Math.min(rounds * used, MOST_PARTS);
             List<Long> starts = new ArrayList<>();
             long after = 1;
-            for (int p = 1; p < parts; p++) {
+            for (long p = 1; p < parts; p++) {
                 long start = recordStart(channel, Math.max(after, size / parts * p), size);
                 if (start > 0) {
                     starts.add(start);
@@ -130,58 +137,111 @@ final class CsvParts {
         };
     }
 
-    /** A later part of the file, read by a thread of its own into rows of its own. */
-    static final class Part {
+    /**
+     * A thread that reads every {@code step}-th part of the file, from part {@code first} on, each into rows
+     * of its own, with a parser and pool of its own. Its rows wait until the parts before them are in the
+     * trace; it begins its next part only once the reading thread has taken the rows of its last one, so
+     * that at most a part per thread waits in memory. They are kept in few large arrays, each batch with
+     * room for twice the rows of the one before up to {@link #MOST_ROWS}, too small to be allocated outside
+     * G1's young generation (which starts a concurrent mark of the whole heap).
+     */
+    static final class PartReader {
+        private static final int FIRST_ROWS = 4096;
+        private static final int MOST_ROWS = 1 << 15;
+
         /**
-         * What the part read: its rows, in order; how its text decoded; the cut of its last record (null
-         * after a whole one); the line after its last record and the number of its last record, counted
-         * from line 0 and record -1 at the part's start.
+         * What a part read: its rows, in order; how its text decoded; the cut of its last record (null after
+         * a whole one); the line after its last record and the number of its last record, counted from
+         * line 0 and record -1 at the part's start.
          */
         record Result(List<ParsedRows> rows, LenientDecoder decoding, CsvRead.Cut cut, long line, long recordNumber) {
         }
 
-        private final FutureTask<Result> task;
+        private final Path file;
+        private final String name;
+        private final long[] bounds;
+        private final int[] columnOfField;
+        private final ExportRowParser parser;
+        private final AtomicBoolean stop;
+        private final Semaphore turn = new Semaphore(1);
+        private final CompletableFuture<Result>[] results;
 
-        private Part(FutureTask<Result> task) {
-            this.task = task;
+        @SuppressWarnings("unchecked")
+        private PartReader(Path file, String name, long[] bounds, int[] columnOfField, ExportRowParser parser,
+                           AtomicBoolean stop) {
+            this.file = file;
+            this.name = name;
+            this.bounds = bounds;
+            this.columnOfField = columnOfField;
+            this.parser = parser;
+            this.stop = stop;
+            this.results = new CompletableFuture[bounds.length - 1];
+            for (int i = 0; i < results.length; i++) {
+                results[i] = new CompletableFuture<>();
+            }
         }
 
         /**
-         * Starts reading bytes {@code [start, end)} of {@code file} (named {@code name}) with {@code parser}, a
-         * parser of its own; it gives up at its next batch of rows once {@code stop} is set.
+         * Starts reading parts {@code first}, {@code first + step}, … of {@code file} (named {@code name}),
+         * part i being bytes {@code [bounds[i], bounds[i + 1])}; it gives up once {@code stop} is set.
          */
-        static Part start(Path file, String name, long start, long end, int[] columnOfField, ExportRowParser parser,
-                          AtomicBoolean stop) {
-            FutureTask<Result> task = new FutureTask<>(() -> {
-                try (InputStream in = range(file, start, end)) {
-                    CsvTokenizer csv = CsvTokenizer.continuing(in, name, start, 0, -1);
-                    List<ParsedRows> all = new ArrayList<>();
-                    ParsedRows first = new ParsedRows(parser.strings());
-                    CsvRead.Cut cut = CsvRead.records(name, csv, columnOfField, parser, first, false, rows -> {
-                        if (stop.get()) {
-                            throw new IllegalStateException("stopped");
-                        }
-                        all.add(rows);
-                        return new ParsedRows(parser.strings());
-                    });
-                    return new Result(all, csv.decoding(), cut, csv.line(), csv.recordNumber());
-                }
-            });
-            Thread thread = new Thread(task, "lockscope-csv-part " + name);
+        static PartReader start(Path file, String name, long[] bounds, int first, int step, int[] columnOfField,
+                                ExportRowParser parser, AtomicBoolean stop) {
+            PartReader reader = new PartReader(file, name, bounds, columnOfField, parser, stop);
+            Thread thread = new Thread(() -> reader.readParts(first, step), "lockscope-csv-part " + name);
             thread.setDaemon(true);
             thread.start();
-            return new Part(task);
+            return reader;
         }
 
-        /** What the part read, once it has; null when it failed or was stopped (the reading thread then reads it). */
-        Result result() throws InterruptedIOException {
+        /** What part {@code i} read, once it has; null when it failed or was stopped (the reading thread then reads it). */
+        Result result(int i) throws InterruptedIOException {
             try {
-                return task.get();
+                return results[i].get();
             } catch (ExecutionException e) {
                 return null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while reading a part of the CSV");
+            }
+        }
+
+        /** The reading thread took the rows of this reader's last part: it may read its next. */
+        void taken() {
+            turn.release();
+        }
+
+        private void readParts(int first, int step) {
+            int i = first;
+            try {
+                for (; i < results.length; i += step) {
+                    turn.acquire();
+                    if (stop.get()) {
+                        break;
+                    }
+                    results[i].complete(read(i));
+                }
+            } catch (Throwable e) {
+                results[i].completeExceptionally(e);
+            }
+            for (int rest = first; rest < results.length; rest += step) {
+                results[rest].completeExceptionally(new IllegalStateException("stopped"));
+            }
+        }
+
+        private Result read(int i) throws IOException, BadInputException {
+            try (InputStream in = range(file, bounds[i], bounds[i + 1])) {
+                CsvTokenizer csv = CsvTokenizer.continuing(in, name, bounds[i], 0, -1);
+                List<ParsedRows> all = new ArrayList<>();
+                ParsedRows first = new ParsedRows(parser.strings(), FIRST_ROWS);
+                CsvRead.Cut cut = CsvRead.records(name, csv, columnOfField, parser, first, false, rows -> {
+                    if (stop.get()) {
+                        throw new IllegalStateException("stopped");
+                    }
+                    all.add(rows);
+                    return new ParsedRows(parser.strings(), Math.min(MOST_ROWS, rows.size() * 2));
+                });
+                return new Result(all, csv.decoding(), cut, csv.line(), csv.recordNumber());
             }
         }
     }

@@ -62,7 +62,7 @@ final class CsvRead {
         this.builder = options.newTraceBuilder(file, InputFormat.PROCMON_CSV);
         this.report = builder.report();
         this.assembler = new ExportRowAssembler(builder, options);
-        this.one = new ParsedRows(builder.strings());
+        this.one = new ParsedRows(builder.strings(), 1);
     }
 
     /** Reads the header record: which procmon column each field is. */
@@ -122,27 +122,33 @@ final class CsvRead {
     }
 
     /**
-     * Reads {@code file} in parts that begin at {@code starts} (record starts by their bytes, see
-     * {@link CsvParts#recordStarts}); throws {@link CsvParts.NotARecordStart} when the first part
-     * shows that the second does not begin at a record.
+     * Reads {@code path} in parts, the later ones beginning at {@code starts} (record starts by their bytes,
+     * see {@link CsvParts#recordStarts}), on up to {@link ReadOptions#threads()} threads: part i is read by
+     * thread i modulo their number, the parts of this one at once into the trace, the others' put into it
+     * in order. Throws {@link CsvParts.NotARecordStart} when a part this thread read shows that the next
+     * does not begin at a record.
      */
     Trace inParts(Path path, long[] starts) throws IOException, BadInputException {
         long size = Files.size(path);
+        long[] bounds = new long[starts.length + 2];
+        System.arraycopy(starts, 0, bounds, 1, starts.length);
+        bounds[bounds.length - 1] = size;
+        int parts = bounds.length - 1;
+        int threads = Math.min(options.threads(), parts);
         AtomicBoolean stop = new AtomicBoolean();
-        List<CsvParts.Part> parts = new ArrayList<>();
+        CsvParts.PartReader[] readers = new CsvParts.PartReader[threads];
         ExportRowParser parser = assembler.parser();
         try {
             CsvTokenizer csv;
-            try (InputStream in = ReadProgress.tracking(CsvParts.range(path, 0, starts[0]), options.progress()::at)) {
+            try (InputStream in = ReadProgress.tracking(CsvParts.range(path, 0, bounds[1]), options.progress()::at)) {
                 csv = CsvTokenizer.open(in, file);
                 header(csv);
-                // the other parts start once a first event has settled how the export is written
+                // the other threads start once a first event has settled how the export is written
                 Cut cut = here(csv, () -> {
-                    if (parts.isEmpty() && builder.eventCount() > 0 && parser.settled()) {
-                        for (int p = 0; p < starts.length; p++) {
-                            long end = p + 1 < starts.length ? starts[p + 1] : size;
-                            parts.add(CsvParts.Part.start(path, file, starts[p], end, columnOfField,
-                                    parser.forAnotherPart(new StringPool()), stop));
+                    if (readers[1] == null && builder.eventCount() > 0 && parser.settled()) {
+                        for (int t = 1; t < threads; t++) {
+                            readers[t] = CsvParts.PartReader.start(path, file, bounds, t, threads, columnOfField,
+                                    parser.forAnotherPart(new StringPool()), stop);
                         }
                     }
                 });
@@ -150,17 +156,35 @@ final class CsvRead {
                     throw new CsvParts.NotARecordStart();
                 }
             }
-            long line = csv.line();
+            long line = csv.line(); // where the next part begins
             long record = csv.recordNumber();
-            for (int p = 0; p < starts.length; p++) {
-                boolean last = p == starts.length - 1;
-                CsvParts.Part.Result part = parts.isEmpty() ? null : parts.get(p).result();
+            for (int p = 1; p < parts; p++) {
+                boolean last = p == parts - 1;
+                long start = bounds[p];
+                CsvParts.PartReader reader = readers[p % threads];
+                if (reader == null && readers[1] != null) { // a part of this thread's own
+                    try (InputStream in = ReadProgress.tracking(CsvParts.range(path, start, bounds[p + 1]),
+                            position -> options.progress().at(start + position))) {
+                        csv = CsvTokenizer.continuing(in, file, start, line, record);
+                        Cut cut = here(csv, null);
+                        if (last) {
+                            report.decodedWith("CSV", threads + " threads");
+                            return finish(cut, csv);
+                        }
+                        if (cut != null) {
+                            throw new CsvParts.NotARecordStart();
+                        }
+                    }
+                    line = csv.line();
+                    record = csv.recordNumber();
+                    continue;
+                }
+                CsvParts.PartReader.Result part = reader == null ? null : reader.result(p);
                 if (part == null || part.cut() != null && (!last || builder.eventCount() == 0)) {
                     // not read, failed, or ended inside a record before the end of the file: the rest is read here
                     stop.set(true);
-                    long start = starts[p];
-                    if (p > 0) {
-                        report.decodedWith("CSV", p + 1 + " threads up to byte " + start + ", then 1");
+                    if (readers[1] != null) {
+                        report.decodedWith("CSV", threads + " threads up to byte " + start + ", then 1");
                     }
                     try (InputStream in = ReadProgress.tracking(CsvParts.range(path, start, size),
                             position -> options.progress().at(start + position))) {
@@ -171,10 +195,11 @@ final class CsvRead {
                 for (ParsedRows rows : part.rows()) {
                     put(rows, line, record + 1);
                 }
+                reader.taken();
                 decoded(part.decoding());
-                options.progress().at(last ? size : starts[p + 1]);
+                options.progress().at(bounds[p + 1]);
                 if (last) {
-                    report.decodedWith("CSV", parts.size() + 1 + " threads");
+                    report.decodedWith("CSV", threads + " threads");
                     return finish(part.cut() == null ? null : new Cut(part.cut().error(), line + part.cut().line()), csv);
                 }
                 line += part.line();
@@ -183,6 +208,11 @@ final class CsvRead {
             throw new IllegalStateException("unreachable: the last part returns");
         } finally {
             stop.set(true);
+            for (CsvParts.PartReader reader : readers) {
+                if (reader != null) {
+                    reader.taken(); // wakes a reader waiting for its turn, to see the stop
+                }
+            }
         }
     }
 

@@ -97,16 +97,20 @@ class CsvPartsTest {
     void aPartThatWouldBeginInsideAQuotedFieldIsNotTaken() throws Exception {
         Path everywhere = multiLineFields(0);
         Path secondHalf = multiLineFields(300_000);
+        int again = 0;
         for (long part : new long[] {5_000, 7_919, 20_011}) {
             Trace parts = (Trace) read(everywhere, part, 64);
             assertSame((Trace) read(everywhere, part, 1), parts, everywhere);
-            assertEquals(Map.of(), parts.report().decoders(), "read again in one part");
+            String how = parts.report().decoders().get("CSV");
+            assertTrue(how == null || how.matches("\\d+ threads up to byte \\d+, then 1"), "read again in one part: " + how);
+            again += how == null ? 1 : 0;
 
             parts = (Trace) read(secondHalf, part, 64);
             assertSame((Trace) read(secondHalf, part, 1), parts, secondHalf);
-            String how = parts.report().decoders().get("CSV");
+            how = parts.report().decoders().get("CSV");
             assertTrue(how.matches("\\d+ threads up to byte \\d+, then 1"), how);
         }
+        assertTrue(again > 0, "a first part that ends inside a record makes the whole file be read again");
     }
 
     /** A CSV whose every third record after byte {@code from} has a Detail of several lines that begin with a quote. */
