@@ -31,6 +31,8 @@ public final class ExportRowAssembler {
      * the export has no Result column; each such spelling is named in a warning with its count and first line.
      */
     public static final int UNRECOGNISED_RESULT = 0xFFFFFFFF;
+    /** Text ids of rows parsed into this trace's pool. */
+    private static final IntUnaryOperator SAME_POOL = id -> id;
 
     private final TraceBuilder builder;
     private final StringPool strings;
@@ -39,8 +41,6 @@ public final class ExportRowAssembler {
     private final ExportRowParser parser;
     private final ParsedRows one;
     private final Map<String, long[]> unrecognisedResults = new LinkedHashMap<>();
-    /** Text ids of rows parsed into this trace's pool. */
-    private static final IntUnaryOperator SAME_POOL = id -> id;
     /** Maps the text ids of rows parsed into {@link #otherPool} to this trace's. */
     private final IntUnaryOperator fromOtherPool = this::otherPoolId;
     private StringPool otherPool;

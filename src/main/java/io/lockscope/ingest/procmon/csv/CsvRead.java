@@ -46,6 +46,8 @@ final class CsvRead {
     private String firstSkip;
     /** How the parts read so far decoded, added up in file order. */
     private LenientDecoder decoding;
+    /** The tokenizer of the records this thread read last: where it ended. */
+    private CsvTokenizer latest;
 
     /** A cut last record of a part: the error it would be alone, and the line it starts on, as the part counts lines. */
     record Cut(BadInputException.Truncated error, long line) {
@@ -118,6 +120,7 @@ final class CsvRead {
             return rows;
         });
         decoded(csv.decoding());
+        latest = csv;
         return cut;
     }
 
@@ -139,9 +142,8 @@ final class CsvRead {
         CsvParts.PartReader[] readers = new CsvParts.PartReader[threads];
         ExportRowParser parser = assembler.parser();
         try {
-            CsvTokenizer csv;
             try (InputStream in = ReadProgress.tracking(CsvParts.range(path, 0, bounds[1]), options.progress()::at)) {
-                csv = CsvTokenizer.open(in, file);
+                CsvTokenizer csv = CsvTokenizer.open(in, file);
                 header(csv);
                 // the other threads start once a first event has settled how the export is written
                 Cut cut = here(csv, () -> {
@@ -156,41 +158,33 @@ final class CsvRead {
                     throw new CsvParts.NotARecordStart();
                 }
             }
-            long line = csv.line(); // where the next part begins
-            long record = csv.recordNumber();
+            if (readers[1] == null) { // the first part never settled the export's style
+                return finish(hereOn(path, bounds[1], size, latest.line(), latest.recordNumber()));
+            }
+            long line = latest.line(); // where the next part begins
+            long record = latest.recordNumber();
             for (int p = 1; p < parts; p++) {
                 boolean last = p == parts - 1;
-                long start = bounds[p];
                 CsvParts.PartReader reader = readers[p % threads];
-                if (reader == null && readers[1] != null) { // a part of this thread's own
-                    try (InputStream in = ReadProgress.tracking(CsvParts.range(path, start, bounds[p + 1]),
-                            position -> options.progress().at(start + position))) {
-                        csv = CsvTokenizer.continuing(in, file, start, line, record);
-                        Cut cut = here(csv, null);
-                        if (last) {
-                            report.decodedWith("CSV", threads + " threads");
-                            return finish(cut, csv);
-                        }
-                        if (cut != null) {
-                            throw new CsvParts.NotARecordStart();
-                        }
+                if (reader == null) { // one of this thread's parts
+                    Cut cut = hereOn(path, bounds[p], bounds[p + 1], line, record);
+                    if (last) {
+                        report.decodedWith("CSV", threads + " threads");
+                        return finish(cut);
                     }
-                    line = csv.line();
-                    record = csv.recordNumber();
+                    if (cut != null) {
+                        throw new CsvParts.NotARecordStart();
+                    }
+                    line = latest.line();
+                    record = latest.recordNumber();
                     continue;
                 }
-                CsvParts.PartReader.Result part = reader == null ? null : reader.result(p);
+                CsvParts.PartReader.Result part = reader.result(p);
                 if (part == null || part.cut() != null && (!last || builder.eventCount() == 0)) {
-                    // not read, failed, or ended inside a record before the end of the file: the rest is read here
+                    // failed, or ended inside a record before the end of the file: the rest is read here
                     stop.set(true);
-                    if (readers[1] != null) {
-                        report.decodedWith("CSV", threads + " threads up to byte " + start + ", then 1");
-                    }
-                    try (InputStream in = ReadProgress.tracking(CsvParts.range(path, start, size),
-                            position -> options.progress().at(start + position))) {
-                        csv = CsvTokenizer.continuing(in, file, start, line, record);
-                        return finish(here(csv, null), csv);
-                    }
+                    report.decodedWith("CSV", threads + " threads up to byte " + bounds[p] + ", then 1");
+                    return finish(hereOn(path, bounds[p], size, line, record));
                 }
                 for (ParsedRows rows : part.rows()) {
                     put(rows, line, record + 1);
@@ -200,7 +194,7 @@ final class CsvRead {
                 options.progress().at(bounds[p + 1]);
                 if (last) {
                     report.decodedWith("CSV", threads + " threads");
-                    return finish(part.cut() == null ? null : new Cut(part.cut().error(), line + part.cut().line()), csv);
+                    return finish(part.cut() == null ? null : new Cut(part.cut().error(), line + part.cut().line()));
                 }
                 line += part.line();
                 record += part.recordNumber() + 1;
@@ -217,10 +211,21 @@ final class CsvRead {
     }
 
     /**
-     * Builds the trace after the last record: a cut one is recorded as the loss it is (or is the error,
-     * when no event came before it); {@code last} read the last records, for the position of errors.
+     * Reads bytes {@code [start, end)} of {@code path} here, its first record on {@code line} and numbered
+     * after {@code record}; returns the cut of its last record, or null.
      */
-    Trace finish(Cut cut, CsvTokenizer last) throws BadInputException {
+    private Cut hereOn(Path path, long start, long end, long line, long record) throws IOException, BadInputException {
+        try (InputStream in = ReadProgress.tracking(CsvParts.range(path, start, end),
+                position -> options.progress().at(start + position))) {
+            return here(CsvTokenizer.continuing(in, file, start, line, record), null);
+        }
+    }
+
+    /**
+     * Builds the trace after the last record: a cut one is recorded as the loss it is (or is the error,
+     * when no event came before it).
+     */
+    Trace finish(Cut cut) throws BadInputException {
         if (cut != null) {
             if (builder.eventCount() == 0) {
                 throw cut.error();
@@ -230,10 +235,10 @@ final class CsvRead {
         }
         if (builder.eventCount() == 0) {
             if (skipped == 0) {
-                throw new BadInputException.Truncated(file, BadInputException.line(last.recordLine() + 1),
+                throw new BadInputException.Truncated(file, BadInputException.line(latest.recordLine() + 1),
                         "the export has a header but no event rows");
             }
-            throw new BadInputException.Corrupt(file, BadInputException.line(last.recordLine(), last.recordNumber()),
+            throw new BadInputException.Corrupt(file, BadInputException.line(latest.recordLine(), latest.recordNumber()),
                     "none of the " + skipped + " event rows up to here could be read; the first: " + firstSkip);
         }
         String undecodable = decoding.warning();

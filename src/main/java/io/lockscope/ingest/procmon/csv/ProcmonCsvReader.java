@@ -119,6 +119,6 @@ public final class ProcmonCsvReader implements TraceReader {
         CsvRead read = new CsvRead(displayName, options);
         CsvTokenizer csv = CsvTokenizer.open(in, displayName);
         read.header(csv);
-        return read.finish(read.here(csv, null), csv);
+        return read.finish(read.here(csv, null));
     }
 }
