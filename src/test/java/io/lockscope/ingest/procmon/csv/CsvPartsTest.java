@@ -113,10 +113,36 @@ class CsvPartsTest {
         assertTrue(again > 0, "a first part that ends inside a record makes the whole file be read again");
     }
 
+    /**
+     * A quote that never closes swallows the rest of the file into one field; the read in one part refuses
+     * it where the field passes 1 MiB, and the read in parts must refuse it with the same error, whichever
+     * thread's part it falls in.
+     */
+    @Test
+    @Timeout(60)
+    void aFieldThatSwallowsTheFileIsTheSameErrorInParts() throws Exception {
+        StringBuilder csv = new StringBuilder(multiLineFieldsText(Integer.MAX_VALUE, 900_000)); // plain records
+        csv.append("\"1:00:00.0000000 AM\",\"a.exe\",\"100\",\"ReadFile\",\"C:\\\\g\",\"SUCCESS\",\"unclosed ");
+        while (csv.length() < 2_500_000) {
+            csv.append("\n\"\"q\"\",\"\"r\"\" and more text on a line of its own\r\n");
+        }
+        Path file = Files.write(tmp.resolve("swallowed.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
+        Object one = read(file, SMALL_PART, 1);
+        assertTrue(one instanceof String s && s.startsWith("Corrupt: ") && s.contains("longer than"), one.toString());
+        for (int threads : new int[] {2, 3, 8}) {
+            assertEquals(one, read(file, SMALL_PART, threads), threads + " threads");
+        }
+    }
+
     /** A CSV whose every third record after byte {@code from} has a Detail of several lines that begin with a quote. */
     private Path multiLineFields(int from) throws IOException {
+        return Files.write(tmp.resolve("multiline-" + from + ".csv"),
+                multiLineFieldsText(from, 600_000).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String multiLineFieldsText(int from, int length) {
         StringBuilder csv = new StringBuilder("\"Time of Day\",\"Process Name\",\"PID\",\"Operation\",\"Path\",\"Result\",\"Detail\"\r\n");
-        for (int i = 0; csv.length() < 600_000; i++) {
+        for (int i = 0; csv.length() < length; i++) {
             boolean multiLine = i % 3 == 1 && csv.length() >= from;
             String detail = multiLine
                     ? "Command line: x.exe\n\"\"q\"\",\"\"r\"\"\n\"\"s\"\"\n\"\"" + i + "\"\",\"\"t\"\""
@@ -125,7 +151,7 @@ class CsvPartsTest {
                     .append("\",\"").append(multiLine ? "Process Start" : "ReadFile").append("\",\"C:\\\\f").append(i)
                     .append("\",\"SUCCESS\",\"").append(detail).append("\"\r\n");
         }
-        return Files.write(tmp.resolve("multiline-" + from + ".csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
+        return csv.toString();
     }
 
     @Test
