@@ -27,8 +27,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * a split found by its bytes is only a candidate. The part before it proves it: read on its own, it must
  * end after a whole record, as it does exactly when a read of the whole file is at a record start there
  * (a tokenizer's state at a byte depends only on the bytes before it, and a line feed needs nothing after
- * it to end a record). The first part is read by {@link CsvRead} and throws {@link NotARecordStart}
- * otherwise; a later part that does not end so is read again, with the rest of the file, in one part.
+ * it to end a record). A part the reading thread read ({@link CsvRead}) that does not end so throws
+ * {@link NotARecordStart}, and the file is read again in one part; when one that another thread read
+ * ({@link PartReader}) does not, it is read again with the rest of the file, in one part.
  */
 final class CsvParts {
     /** How far past its even share of the file a part's start is looked for. */
@@ -39,7 +40,7 @@ final class CsvParts {
     private CsvParts() {
     }
 
-    /** The first part did not end after a whole record: the file is read again in one part. */
+    /** A part the reading thread read did not end after a whole record: the file is read again in one part. */
     static final class NotARecordStart extends RuntimeException {
         NotARecordStart() {
             super("a part of the CSV began inside a record", null, false, false);
