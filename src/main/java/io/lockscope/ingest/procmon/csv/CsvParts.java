@@ -9,17 +9,13 @@ import io.lockscope.ingest.procmon.ParsedRows;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * Splitting a procmon CSV into parts that threads read at once. procmon quotes every field (procmon-formats.md
@@ -29,7 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (a tokenizer's state at a byte depends only on the bytes before it, and a line feed needs nothing after
  * it to end a record). A part the reading thread read ({@link CsvRead}) that does not end so throws
  * {@link NotARecordStart}, and the file is read again in one part; when one that another thread read
- * ({@link PartReader}) does not, it is read again with the rest of the file, in one part.
+ * ({@link #read}) does not, it is read again with the rest of the file, in one part.
  */
 final class CsvParts {
     /** How far past its even share of the file a part's start is looked for. */
@@ -138,112 +134,37 @@ final class CsvParts {
         };
     }
 
+    /** The most rows a batch of a part has room for: G1 allocates larger arrays outside the young generation. */
+    private static final int MOST_ROWS = 1 << 15;
+    private static final int FIRST_ROWS = 4096;
+
     /**
-     * A thread that reads every {@code step}-th part of the file, from part {@code first} on, each into rows
-     * of its own, with a parser and pool of its own. Its rows wait until the parts before them are in the
-     * trace; it begins its next part only once the reading thread has taken the rows of its last one, so
-     * that at most a part per thread waits in memory. They are kept in few large arrays, each batch with
-     * room for twice the rows of the one before up to {@link #MOST_ROWS}, too small to be allocated outside
-     * G1's young generation (which starts a concurrent mark of the whole heap).
+     * What a part read on another thread gives: its rows, in order; how its text decoded; the cut of its
+     * last record (null after a whole one); the line after its last record and the number of its last
+     * record, counted from line 0 and record -1 at the part's start.
      */
-    static final class PartReader {
-        private static final int FIRST_ROWS = 4096;
-        private static final int MOST_ROWS = 1 << 15;
+    record Part(List<ParsedRows> rows, LenientDecoder decoding, CsvRead.Cut cut, long line, long recordNumber) {
+    }
 
-        /**
-         * What a part read: its rows, in order; how its text decoded; the cut of its last record (null after
-         * a whole one); the line after its last record and the number of its last record, counted from
-         * line 0 and record -1 at the part's start.
-         */
-        record Result(List<ParsedRows> rows, LenientDecoder decoding, CsvRead.Cut cut, long line, long recordNumber) {
-        }
-
-        private final Path file;
-        private final String name;
-        private final long[] bounds;
-        private final int[] columnOfField;
-        private final ExportRowParser parser;
-        private final AtomicBoolean stop;
-        private final Semaphore turn = new Semaphore(1);
-        private final CompletableFuture<Result>[] results;
-
-        @SuppressWarnings("unchecked")
-        private PartReader(Path file, String name, long[] bounds, int[] columnOfField, ExportRowParser parser,
-                           AtomicBoolean stop) {
-            this.file = file;
-            this.name = name;
-            this.bounds = bounds;
-            this.columnOfField = columnOfField;
-            this.parser = parser;
-            this.stop = stop;
-            this.results = new CompletableFuture[bounds.length - 1];
-            for (int i = 0; i < results.length; i++) {
-                results[i] = new CompletableFuture<>();
-            }
-        }
-
-        /**
-         * Starts reading parts {@code first}, {@code first + step}, … of {@code file} (named {@code name}),
-         * part i being bytes {@code [bounds[i], bounds[i + 1])}; it gives up once {@code stop} is set.
-         */
-        static PartReader start(Path file, String name, long[] bounds, int first, int step, int[] columnOfField,
-                                ExportRowParser parser, AtomicBoolean stop) {
-            PartReader reader = new PartReader(file, name, bounds, columnOfField, parser, stop);
-            Thread thread = new Thread(() -> reader.readParts(first, step), "lockscope-csv-part " + name);
-            thread.setDaemon(true);
-            thread.start();
-            return reader;
-        }
-
-        /** What part {@code i} read, once it has; null when it failed or was stopped (the reading thread then reads it). */
-        Result result(int i) throws InterruptedIOException {
-            try {
-                return results[i].get();
-            } catch (ExecutionException e) {
-                return null;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while reading a part of the CSV");
-            }
-        }
-
-        /** The reading thread took the rows of this reader's last part: it may read its next. */
-        void taken() {
-            turn.release();
-        }
-
-        private void readParts(int first, int step) {
-            int i = first;
-            try {
-                for (; i < results.length; i += step) {
-                    turn.acquire();
-                    if (stop.get()) {
-                        break;
-                    }
-                    results[i].complete(read(i));
+    /**
+     * Reads bytes {@code [start, end)} of {@code file} (named {@code name}) with {@code parser}, a parser
+     * of the calling thread's own, into batches that each have room for twice the rows of the one before,
+     * up to {@link #MOST_ROWS}; gives up at a batch's end once {@code stopping}.
+     */
+    static Part read(Path file, String name, long start, long end, int[] columnOfField, ExportRowParser parser,
+                     BooleanSupplier stopping) throws IOException, BadInputException {
+        try (InputStream in = range(file, start, end)) {
+            CsvTokenizer csv = CsvTokenizer.continuing(in, name, start, 0, -1);
+            List<ParsedRows> all = new ArrayList<>();
+            ParsedRows first = new ParsedRows(parser.strings(), FIRST_ROWS);
+            CsvRead.Cut cut = CsvRead.records(name, csv, columnOfField, parser, first, false, rows -> {
+                if (stopping.getAsBoolean()) {
+                    throw new IllegalStateException("stopped");
                 }
-            } catch (Throwable e) {
-                results[i].completeExceptionally(e);
-            }
-            for (int rest = first; rest < results.length; rest += step) {
-                results[rest].completeExceptionally(new IllegalStateException("stopped"));
-            }
-        }
-
-        private Result read(int i) throws IOException, BadInputException {
-            try (InputStream in = range(file, bounds[i], bounds[i + 1])) {
-                CsvTokenizer csv = CsvTokenizer.continuing(in, name, bounds[i], 0, -1);
-                List<ParsedRows> all = new ArrayList<>();
-                ParsedRows first = new ParsedRows(parser.strings(), FIRST_ROWS);
-                CsvRead.Cut cut = CsvRead.records(name, csv, columnOfField, parser, first, false, rows -> {
-                    if (stop.get()) {
-                        throw new IllegalStateException("stopped");
-                    }
-                    all.add(rows);
-                    return new ParsedRows(parser.strings(), Math.min(MOST_ROWS, rows.size() * 2));
-                });
-                return new Result(all, csv.decoding(), cut, csv.line(), csv.recordNumber());
-            }
+                all.add(rows);
+                return new ParsedRows(parser.strings(), Math.min(MOST_ROWS, rows.size() * 2));
+            });
+            return new Part(all, csv.decoding(), cut, csv.line(), csv.recordNumber());
         }
     }
 }

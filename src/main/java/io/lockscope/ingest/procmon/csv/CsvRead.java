@@ -2,6 +2,7 @@ package io.lockscope.ingest.procmon.csv;
 
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.InputFormat;
+import io.lockscope.ingest.PartThreads;
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.ReadProgress;
 import io.lockscope.ingest.procmon.BadRowException;
@@ -25,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One read of a procmon CSV export into a trace, on the calling thread. Each record of the part it reads
@@ -138,35 +138,35 @@ final class CsvRead {
         bounds[bounds.length - 1] = size;
         int parts = bounds.length - 1;
         int threads = Math.min(options.threads(), parts);
-        AtomicBoolean stop = new AtomicBoolean();
-        CsvParts.PartReader[] readers = new CsvParts.PartReader[threads];
         ExportRowParser parser = assembler.parser();
+        List<PartThreads<CsvParts.Part>> others = new ArrayList<>(1);
         try {
             try (InputStream in = ReadProgress.tracking(CsvParts.range(path, 0, bounds[1]), options.progress()::at)) {
                 CsvTokenizer csv = CsvTokenizer.open(in, file);
                 header(csv);
                 // the other threads start once a first event has settled how the export is written
                 Cut cut = here(csv, () -> {
-                    if (readers[1] == null && builder.eventCount() > 0 && parser.settled()) {
-                        for (int t = 1; t < threads; t++) {
-                            readers[t] = CsvParts.PartReader.start(path, file, bounds, t, threads, columnOfField,
-                                    parser.forAnotherPart(new StringPool()), stop);
-                        }
+                    if (others.isEmpty() && builder.eventCount() > 0 && parser.settled()) {
+                        others.add(PartThreads.start("lockscope-csv-part " + file, parts, threads, t -> {
+                            ExportRowParser own = parser.forAnotherPart(new StringPool());
+                            return (p, stopping) -> CsvParts.read(path, file, bounds[p], bounds[p + 1], columnOfField,
+                                    own, stopping);
+                        }));
                     }
                 });
                 if (cut != null) {
                     throw new CsvParts.NotARecordStart();
                 }
             }
-            if (readers[1] == null) { // the first part never settled the export's style
+            if (others.isEmpty()) { // the first part never settled the export's style
                 return finish(hereOn(path, bounds[1], size, latest.line(), latest.recordNumber()));
             }
+            PartThreads<CsvParts.Part> threadParts = others.get(0);
             long line = latest.line(); // where the next part begins
             long record = latest.recordNumber();
             for (int p = 1; p < parts; p++) {
                 boolean last = p == parts - 1;
-                CsvParts.PartReader reader = readers[p % threads];
-                if (reader == null) { // one of this thread's parts
+                if (threadParts.ownPart(p)) {
                     Cut cut = hereOn(path, bounds[p], bounds[p + 1], line, record);
                     if (last) {
                         report.decodedWith("CSV", threads + " threads");
@@ -179,17 +179,16 @@ final class CsvRead {
                     record = latest.recordNumber();
                     continue;
                 }
-                CsvParts.PartReader.Result part = reader.result(p);
+                CsvParts.Part part = threadParts.take(p);
                 if (part == null || part.cut() != null && (!last || builder.eventCount() == 0)) {
                     // failed, or ended inside a record before the end of the file: the rest is read here
-                    stop.set(true);
+                    threadParts.close();
                     report.decodedWith("CSV", threads + " threads up to byte " + bounds[p] + ", then 1");
                     return finish(hereOn(path, bounds[p], size, line, record));
                 }
                 for (ParsedRows rows : part.rows()) {
                     put(rows, line, record + 1);
                 }
-                reader.taken();
                 decoded(part.decoding());
                 options.progress().at(bounds[p + 1]);
                 if (last) {
@@ -201,12 +200,7 @@ final class CsvRead {
             }
             throw new IllegalStateException("unreachable: the last part returns");
         } finally {
-            stop.set(true);
-            for (CsvParts.PartReader reader : readers) {
-                if (reader != null) {
-                    reader.taken(); // wakes a reader waiting for its turn, to see the stop
-                }
-            }
+            others.forEach(PartThreads::close);
         }
     }
 

@@ -15,7 +15,8 @@ import java.nio.file.StandardOpenOption;
  * most {@code OVERLAP} bytes lies inside one window and needs no stitching.
  *
  * <p>Reads are bounds-checked against the file size and throw {@link PmlFormatException} naming the
- * offset; callers that need a friendlier message check ranges first with {@link #fits}.
+ * offset; callers that need a friendlier message check ranges first with {@link #fits}. Every read
+ * is at an absolute index and nothing is kept between reads, so threads may read one file at once.
  */
 final class MappedFile implements AutoCloseable {
     /** Longest single read: a detail string is at most 0x7FFF UTF-16 chars (procmon-formats.md §1.9). */
@@ -30,7 +31,6 @@ final class MappedFile implements AutoCloseable {
     /** UTF-16LE views of each window starting at an even and at an odd byte, for bulk string copies. */
     private final CharBuffer[] evenChars;
     private final CharBuffer[] oddChars;
-    private byte[] asciiBytes = new byte[256];
 
     MappedFile(Path file) throws IOException {
         this(file, DEFAULT_WINDOW_SHIFT);
@@ -121,12 +121,9 @@ final class MappedFile implements AutoCloseable {
         int window = (int) (pos >>> shift);
         int at = (int) (pos & mask);
         if (ascii) {
-            if (asciiBytes.length < count) {
-                asciiBytes = new byte[Math.max(count, 2 * asciiBytes.length)];
-            }
-            windows[window].get(at, asciiBytes, 0, count);
+            MappedByteBuffer w = windows[window];
             for (int k = 0; k < count; k++) {
-                out[k] = (char) (asciiBytes[k] & 0xFF);
+                out[k] = (char) (w.get(at + k) & 0xFF);
             }
         } else if ((at & 1) == 0) {
             evenChars[window].get(at >>> 1, out, 0, count);

@@ -73,6 +73,15 @@ final class PmlDetails {
         return firstUndecodedReason;
     }
 
+    /** Counts the undecoded blobs of {@code later}, which decoded events after this one's (another part of the file). */
+    void add(PmlDetails later) {
+        if (firstUndecodedAt < 0) {
+            firstUndecodedAt = later.firstUndecodedAt;
+            firstUndecodedReason = later.firstUndecodedReason;
+        }
+        undecoded += later.undecoded;
+    }
+
     Decoded decode(int eventClass, int operation, int tid, long at, long size, long extraAt, int extraSize) {
         out.clear();
         DetailDecoder decoder = eventClass >= 0 && eventClass < byClass.length ? byClass[eventClass] : null;

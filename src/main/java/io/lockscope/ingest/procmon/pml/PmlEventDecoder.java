@@ -4,6 +4,7 @@ import io.lockscope.format.procmon.pml.PmlOperations;
 import io.lockscope.model.EventClass;
 import io.lockscope.model.EventStore;
 import io.lockscope.model.Operation;
+import io.lockscope.model.StringPool;
 import io.lockscope.model.TraceBuilder;
 import io.lockscope.model.detail.Detail;
 import io.lockscope.model.vocab.NtStatus;
@@ -12,8 +13,9 @@ import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 import static io.lockscope.format.procmon.pml.PmlLayout.*;
 
 /**
- * Decodes one PML event record into the {@link TraceBuilder}: the fixed header, the stack, the path
- * (which lives inside the class's detail blob) and the typed detail (via {@link PmlDetails}).
+ * Decodes one PML event record: the fixed header, the stack, the path (which lives inside the class's
+ * detail blob) and the typed detail (via {@link PmlDetails}), handed to a {@link Sink}: the
+ * {@link TraceBuilder} ({@link #into}), or rows that wait for the parts of the file before them.
  *
  * <p>Event record (procmon-formats.md §1.8; eronnen/procmon-parser stream_logs_format.py):
  * <pre>
@@ -27,26 +29,49 @@ import static io.lockscope.format.procmon.pml.PmlLayout.*;
  * allocated per event except what the model keeps (new strings, new stacks, the detail record).
  */
 final class PmlEventDecoder {
+    /** Where a decoded event goes; {@code name} is null for an operation PmlOperations does not know. */
+    interface Sink {
+        void event(long time, long duration, int key, int tid, PmlOperations.Name name, int pmlClass, int result,
+                   int pathId, Detail detail, int stackId);
+    }
 
     private final MappedFile in;
     private final boolean wide;
     private final int pointerSize;
-    private final TraceBuilder builder;
     private final IntIntHashMap keyByProcessIndex;
     private final StackInterner stacks;
     private final PmlOperations operations;
     private final PmlDetails details;
 
-    PmlEventDecoder(MappedFile in, PmlHeader header, PmlTables tables, TraceBuilder builder,
+    /** A decoder whose texts go into {@code strings} and stacks into {@code stacks}' table. */
+    PmlEventDecoder(MappedFile in, PmlHeader header, PmlTables tables, StringPool strings,
                     IntIntHashMap keyByProcessIndex, StackInterner stacks, PmlOperations operations) {
         this.in = in;
         this.wide = header.is64bit();
         this.pointerSize = header.pointerSize();
-        this.builder = builder;
         this.keyByProcessIndex = keyByProcessIndex;
         this.stacks = stacks;
         this.operations = operations;
-        this.details = new PmlDetails(in, header, tables, builder.strings());
+        this.details = new PmlDetails(in, header, tables, strings);
+    }
+
+    /** The sink that adds each event to {@code builder}. */
+    static Sink into(TraceBuilder builder) {
+        return (time, duration, key, tid, name, pmlClass, result, pathId, detail, stackId) -> {
+            if (name == null) {
+                builder.addOtherEvent(time, duration, key, tid, PmlOperations.UNKNOWN, eventClass(pmlClass), result,
+                        pathId, detail, stackId);
+            } else if (name.operation() == Operation.OTHER) {
+                builder.addOtherEvent(time, duration, key, tid, name.text(), name.eventClass(), result, pathId,
+                        detail, stackId);
+            } else {
+                int index = builder.addEvent(time, duration, key, tid, name.operation(), result, pathId, detail,
+                        stackId);
+                if (!name.text().equals(name.operation().procmonName())) {
+                    builder.setOperationName(index, name.text());
+                }
+            }
+        };
     }
 
     PmlDetails details() {
@@ -72,8 +97,8 @@ final class PmlEventDecoder {
         return end <= in.size() ? end : -1;
     }
 
-    /** Decodes the event at {@code at}; throws {@link PmlFormatException} when its record is unreadable. */
-    void decode(long at) {
+    /** Decodes the event at {@code at} into {@code sink}; throws {@link PmlFormatException} when its record is unreadable. */
+    void decode(long at, Sink sink) {
         if (!in.fits(at, EVENT_HEADER_SIZE)) {
             throw new PmlFormatException(at, "event header runs past the end of the file");
         }
@@ -121,20 +146,7 @@ final class PmlEventDecoder {
         PmlOperations.Name name = eventClass == PmlOperations.CLASS_NETWORK
                 ? operations.network(operation, d.tcp())
                 : operations.name(eventClass, operation, d.subOperation());
-        Detail detail = d.detail();
-        if (name == null) {
-            builder.addOtherEvent(time, duration, key, tid, PmlOperations.UNKNOWN, eventClass(eventClass), result,
-                    d.pathId(), detail, stackId);
-        } else if (name.operation() == Operation.OTHER) {
-            builder.addOtherEvent(time, duration, key, tid, name.text(), name.eventClass(), result, d.pathId(),
-                    detail, stackId);
-        } else {
-            int index = builder.addEvent(time, duration, key, tid, name.operation(), result, d.pathId(), detail,
-                    stackId);
-            if (!name.text().equals(name.operation().procmonName())) {
-                builder.setOperationName(index, name.text());
-            }
-        }
+        sink.event(time, duration, key, tid, name, eventClass, result, d.pathId(), d.detail(), stackId);
     }
 
     private static EventClass eventClass(int pmlClass) {

@@ -5,10 +5,13 @@ import io.lockscope.format.procmon.pml.PmlOperations;
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.Confidence;
 import io.lockscope.ingest.InputFormat;
+import io.lockscope.ingest.PartThreads;
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.ReadProgress;
 import io.lockscope.ingest.TraceReader;
 import io.lockscope.model.ProcessInfo;
+import io.lockscope.model.StackTable;
+import io.lockscope.model.StringPool;
 import io.lockscope.model.TimeBase;
 import io.lockscope.model.Trace;
 import io.lockscope.model.TraceBuilder;
@@ -16,6 +19,7 @@ import io.lockscope.model.Truncation;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -40,14 +45,19 @@ public final class PmlReader implements TraceReader {
     private static final Pattern LATER_PART = Pattern.compile("(.+)-\\d+(\\.[pP][mM][lL])");
 
     private final int windowShift;
+    private final long minPartEvents;
 
     public PmlReader() {
-        this(MappedFile.DEFAULT_WINDOW_SHIFT);
+        this(MappedFile.DEFAULT_WINDOW_SHIFT, PmlParts.MIN_PART_EVENTS);
     }
 
-    /** {@code windowShift} other than 30 only in tests (small mapping windows on small files). */
-    PmlReader(int windowShift) {
+    /**
+     * {@code windowShift} other than 30 and {@code minPartEvents} (the fewest events a thread reads as
+     * one part) small only in tests: small mapping windows and many parts on small files.
+     */
+    PmlReader(int windowShift, long minPartEvents) {
         this.windowShift = windowShift;
+        this.minPartEvents = minPartEvents;
     }
 
     @Override
@@ -68,7 +78,7 @@ public final class PmlReader implements TraceReader {
     @Override
     public Trace read(Path file, String displayName, ReadOptions options) throws BadInputException, IOException {
         TraceBuilder builder = newBuilder(displayName, options);
-        new Capture(builder, options.progress()).add(file, displayName);
+        new Capture(builder, options).add(file, displayName);
         return builder.build();
     }
 
@@ -81,7 +91,7 @@ public final class PmlReader implements TraceReader {
             throw new IllegalArgumentException("no PML parts given");
         }
         TraceBuilder builder = newBuilder(displayName, options);
-        Capture capture = new Capture(builder, options.progress());
+        Capture capture = new Capture(builder, options);
         for (Path part : parts) {
             capture.add(part, part.getFileName().toString());
             capture.partsBytes += Files.size(part);
@@ -142,10 +152,14 @@ public final class PmlReader implements TraceReader {
         private final ReadProgress progress;
         /** Bytes of the parts read before the current one: progress counts through all parts. */
         private long partsBytes;
+        private final int threads;
+        /** The System process of the file being read, whose modules kernel frames resolve against; null if none. */
+        private ProcessInfo system;
 
-        Capture(TraceBuilder builder, ReadProgress progress) {
+        Capture(TraceBuilder builder, ReadOptions options) {
             this.builder = builder;
-            this.progress = progress;
+            this.progress = options.progress();
+            this.threads = options.threads();
         }
 
         void add(Path file, String name) throws BadInputException, IOException {
@@ -178,8 +192,9 @@ public final class PmlReader implements TraceReader {
         private void readCutEvents(MappedFile in, PmlHeader header, String name) throws BadInputException {
             StackInterner stacks = new StackInterner(builder.stacks(), header.maxApplicationAddress());
             IntIntHashMap keyByIndex = new IntIntHashMap();
-            PmlEventDecoder decoder = new PmlEventDecoder(in, header, PmlTables.lost(), builder, keyByIndex, stacks,
-                    operations);
+            PmlEventDecoder decoder = new PmlEventDecoder(in, header, PmlTables.lost(), builder.strings(), keyByIndex,
+                    stacks, operations);
+            PmlEventDecoder.Sink sink = PmlEventDecoder.into(builder);
             long at = header.firstEventOffset();
             long read = 0;
             for (long end; read < header.eventCount() && (end = decoder.recordEnd(at)) > 0; at = end) {
@@ -191,7 +206,7 @@ public final class PmlReader implements TraceReader {
                     stacks.addProcess(key, unknown);
                 }
                 try {
-                    decoder.decode(at);
+                    decoder.decode(at, sink);
                 } catch (PmlFormatException e) {
                     break; // the cut may leave a record whose length fits but whose content is gone
                 }
@@ -210,7 +225,7 @@ public final class PmlReader implements TraceReader {
 
         private IntIntHashMap addProcesses(PmlTables tables, StackInterner stacks) {
             IntIntHashMap keyByIndex = new IntIntHashMap(tables.processes().size() * 2);
-            ProcessInfo system = null;
+            system = null;
             for (PmlTables.ProcessEntry entry : tables.processes()) {
                 ProcessInfo p = entry.info();
                 ProcessIdentity id = new ProcessIdentity(p.pid(), p.startTime(), p.imagePath());
@@ -234,39 +249,29 @@ public final class PmlReader implements TraceReader {
         }
 
         private void readEvents(MappedFile in, PmlHeader header, PmlTables tables, IntIntHashMap keyByIndex,
-                                StackInterner stacks, String name) {
-            PmlEventDecoder decoder = new PmlEventDecoder(in, header, tables, builder, keyByIndex, stacks, operations);
+                                StackInterner stacks, String name) throws InterruptedIOException {
+            PmlEventDecoder decoder = new PmlEventDecoder(in, header, tables, builder.strings(), keyByIndex, stacks,
+                    operations);
             long offsets = header.eventOffsetsOffset();
             long count = header.eventCount();
             // every event the offsets name is a record of at least a header after the first event
             builder.expectEvents(builder.eventCount()
                     + Math.min(count, (in.size() - header.firstEventOffset()) / PmlLayout.EVENT_HEADER_SIZE));
-            long read = 0;
             // procmon appends events one after the other: an offset into an earlier record is an entry
             // pointing at bytes already read, which would let a small file decode one large record any number of times
-            long previousEnd = 0;
-            for (long i = 0; i < count; i++) {
-                long at = in.u32(offsets + 5 * i);
-                if (at < previousEnd) {
-                    builder.report().skip("PML event record inside the one before it",
-                            name + ": event " + i + " at " + BadInputException.byteOffset(at));
-                    continue;
-                }
-                try {
-                    decoder.decode(at);
-                    previousEnd = decoder.recordEnd(at);
-                    read++;
-                } catch (PmlFormatException e) {
-                    builder.report().skip("unreadable PML event record",
-                            name + ": event " + i + " at " + BadInputException.byteOffset(e.offset()) + ": " + e.getMessage());
-                }
-                if ((i & PROGRESS_EVERY) == 0) {
-                    progress.at(partsBytes + at);
-                }
+            PmlParts.State state = new PmlParts.State();
+            PmlEventDecoder.Sink into = PmlEventDecoder.into(builder);
+            PmlParts.Skips skips = builder.report()::skip;
+            LongConsumer at = offset -> progress.at(partsBytes + offset);
+            int threads = (int) Math.min(this.threads, count / minPartEvents);
+            if (threads < 2) {
+                PmlParts.decode(in, offsets, 0, count, decoder, into, skips, state, name, at);
+            } else {
+                readInParts(in, header, tables, keyByIndex, decoder, threads, state, name);
             }
-            if (read < count) {
-                builder.report().warn(name + ": read " + read + " of " + count + " events; "
-                        + (count - read) + " records were unreadable");
+            if (state.read < count) {
+                builder.report().warn(name + ": read " + state.read + " of " + count + " events; "
+                        + (count - state.read) + " records were unreadable");
             }
             PmlDetails details = decoder.details();
             if (details.undecoded() > 0) {
@@ -274,6 +279,59 @@ public final class PmlReader implements TraceReader {
                         + " where that was the unreadable part) because their detail blob is inconsistent (first at "
                         + BadInputException.byteOffset(details.firstUndecodedAt()) + ": "
                         + details.firstUndecodedReason() + ")");
+            }
+        }
+
+        /**
+         * Reads the events in parts of a multiple of {@code threads}, round-robin (see {@link PartThreads}); each
+         * other thread decodes with a pool, a stack table and an interner of its own, set up as this one's.
+         */
+        private void readInParts(MappedFile in, PmlHeader header, PmlTables tables, IntIntHashMap keyByIndex,
+                                 PmlEventDecoder decoder, int threads, PmlParts.State state, String name)
+                throws InterruptedIOException {
+            long offsets = header.eventOffsetsOffset();
+            long count = header.eventCount();
+            int parts = (int) Math.min(1 << 16, Math.max(1, count / (4 * minPartEvents * threads)) * threads);
+            long[] bounds = new long[parts + 1];
+            for (int p = 0; p <= parts; p++) {
+                bounds[p] = count / parts * p + Math.min(p, count % parts);
+            }
+            PmlEventDecoder.Sink into = PmlEventDecoder.into(builder);
+            PmlParts.Skips skips = builder.report()::skip;
+            LongConsumer at = offset -> progress.at(partsBytes + offset);
+            PmlParts.Taker taker = new PmlParts.Taker(builder, skips);
+            try (PartThreads<PmlParts.Part> others = PartThreads.start("lockscope-pml-part " + name, parts, threads, t -> {
+                StringPool strings = new StringPool();
+                StackTable table = new StackTable();
+                StackInterner own = new StackInterner(table, header.maxApplicationAddress());
+                keyByIndex.forEachValue(key -> own.addProcess(key, builder.process(key)));
+                if (system != null) {
+                    own.kernelModulesFrom(system);
+                }
+                PmlEventDecoder mine = new PmlEventDecoder(in, header, tables, strings, keyByIndex, own, new PmlOperations());
+                return (p, stopping) -> PmlParts.read(in, offsets, bounds[p], bounds[p + 1], mine, strings, table,
+                        stopping, name);
+            })) {
+                for (int p = 0; p < parts; p++) {
+                    if (others.ownPart(p)) {
+                        PmlParts.decode(in, offsets, bounds[p], bounds[p + 1], decoder, into, skips, state, name, at);
+                        continue;
+                    }
+                    PmlParts.Part part = others.take(p);
+                    if (part == null || part.assumedPreviousEnd() != state.previousEnd) {
+                        // failed, or began after another record than it assumed: the rest is read here
+                        others.close();
+                        builder.report().decodedWith("PML", threads + " threads up to event " + bounds[p] + ", then 1");
+                        PmlParts.decode(in, offsets, bounds[p], count, decoder, into, skips, state, name, at);
+                        return;
+                    }
+                    taker.take(part);
+                    state.read += part.state().read;
+                    state.previousEnd = part.state().previousEnd;
+                    decoder.details().add(part.details());
+                    at.accept(in.u32(offsets + 5 * (bounds[p + 1] - 1)));
+                }
+                builder.report().decodedWith("PML", threads + " threads");
             }
         }
     }

@@ -241,7 +241,7 @@ class PmlDamagedInputTest {
     @Test
     void smallMappingWindowsReadTheSameEvents() throws Exception {
         Trace whole = read(good);
-        Trace windowed = new PmlReader(12).read(good, "good.pml", ReadOptions.DEFAULT);
+        Trace windowed = new PmlReader(12, PmlParts.MIN_PART_EVENTS).read(good, "good.pml", ReadOptions.DEFAULT);
         EventStore a = whole.events();
         EventStore b = windowed.events();
         assertEquals(a.size(), b.size());
@@ -267,7 +267,7 @@ class PmlDamagedInputTest {
             }
         }
         for (int shift : new int[] {12, 30}) {
-            Trace t = new PmlReader(shift).read(deep, "deep.pml", ReadOptions.DEFAULT);
+            Trace t = new PmlReader(shift, PmlParts.MIN_PART_EVENTS).read(deep, "deep.pml", ReadOptions.DEFAULT);
             assertEquals(3, t.size());
             assertEquals(t.events().stackId(0), t.events().stackId(2), "one interned stack");
             assertEquals(20_000, t.stacks().frames(t.events().stackId(1)).size());
