@@ -8,9 +8,9 @@ import io.lockscope.generate.ProcmonCsvFormat;
 import io.lockscope.generate.Scenario;
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.ReadOptions;
+import io.lockscope.ingest.SameTrace;
 import io.lockscope.ingest.procmon.ExportRowParser;
 import io.lockscope.ingest.procmon.ProcmonCorpus;
-import io.lockscope.model.EventStore;
 import io.lockscope.model.StringPool;
 import io.lockscope.model.Trace;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -186,20 +185,12 @@ class CsvPartsTest {
         return List.of(input, cut, broken, widened);
     }
 
+    /** {@link SameTrace#assertSame}, and the pool's texts in the same order. */
     private static void assertSame(Trace one, Trace parts, Path file) {
         String f = file.getFileName().toString();
-        List<String> a = rows(one);
-        List<String> b = rows(parts);
-        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            assertEquals(a.get(i), b.get(i), f + ", event " + i);
-        }
-        assertEquals(a.size(), b.size(), f + ": events");
-        assertEquals(one.processes().size(), parts.processes().size(), f + ": processes");
-        for (int k = 0; k < one.processes().size(); k++) {
-            assertEquals(one.processes().get(k), parts.processes().get(k), f + ": process " + k);
-        }
-        // the same texts in the same order, except that the texts of a record skipped after some of its
-        // values were interned stay in a pool only when the record was parsed into it
+        SameTrace.assertSame(one, parts, f);
+        // the texts of a record skipped after some of its values were interned stay in a pool only when
+        // the record was parsed into it
         int k = 0;
         for (int s = 0; s < one.strings().size() && k < parts.strings().size(); s++) {
             if (one.strings().get(s).equals(parts.strings().get(k))) {
@@ -208,22 +199,5 @@ class CsvPartsTest {
         }
         assertEquals(parts.strings().size(), k, f + ": the texts of the read in parts, in order, are the other's");
         assertTrue(one.strings().size() - k <= one.report().skippedTotal() * 3, f + ": texts only skipped records had");
-        assertEquals(one.timeBase(), parts.timeBase(), f);
-        assertEquals(one.report().skippedByReason(), parts.report().skippedByReason(), f + ": skips");
-        assertEquals(one.report().warnings(), parts.report().warnings(), f + ": warnings");
-        assertEquals(one.report().truncation(), parts.report().truncation(), f + ": cut");
-        assertEquals(one.report().firstDamage(), parts.report().firstDamage(), f + ": first damage");
-        assertEquals(Map.of(), one.report().decoders(), f + ": read in one part");
-    }
-
-    private static List<String> rows(Trace t) {
-        EventStore e = t.events();
-        List<String> rows = new ArrayList<>();
-        for (int i = 0; i < e.size(); i++) {
-            rows.add(e.time(i) + "|" + e.duration(i) + "|" + e.processKey(i) + "|" + e.tid(i) + "|" + e.result(i)
-                    + "|" + e.path(i) + "|" + e.operationName(i) + "|" + e.eventClass(i) + "|" + e.detailKind(i)
-                    + "|" + e.detail(i));
-        }
-        return rows;
     }
 }
