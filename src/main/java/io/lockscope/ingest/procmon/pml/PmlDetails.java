@@ -73,13 +73,26 @@ final class PmlDetails {
         return firstUndecodedReason;
     }
 
-    /** Counts the undecoded blobs of {@code later}, which decoded events after this one's (another part of the file). */
-    void add(PmlDetails later) {
+    /** How many blobs could not be decoded, and the first. */
+    record Undecoded(int count, long firstAt, String firstReason) {
+    }
+
+    /** What was undecoded since the last call (a part of the file read by this thread), counting anew. */
+    Undecoded takeUndecoded() {
+        Undecoded taken = new Undecoded(undecoded, firstUndecodedAt, firstUndecodedReason);
+        undecoded = 0;
+        firstUndecodedAt = -1;
+        firstUndecodedReason = null;
+        return taken;
+    }
+
+    /** Counts {@code later}, undecoded in events after this one's (another part of the file). */
+    void add(Undecoded later) {
         if (firstUndecodedAt < 0) {
-            firstUndecodedAt = later.firstUndecodedAt;
-            firstUndecodedReason = later.firstUndecodedReason;
+            firstUndecodedAt = later.firstAt();
+            firstUndecodedReason = later.firstReason();
         }
-        undecoded += later.undecoded;
+        undecoded += later.count();
     }
 
     Decoded decode(int eventClass, int operation, int tid, long at, long size, long extraAt, int extraSize) {

@@ -70,9 +70,9 @@ final class PmlParts {
         }
     }
 
-    /** What another thread's part read: its rows, in order, and where its reading ended. */
-    record Part(List<Rows> rows, long assumedPreviousEnd, State state, PmlDetails details, StringPool strings,
-                StackTable stacks) {
+    /** What another thread's part read: its rows, in order, where its reading ended, and its undecoded blobs. */
+    record Part(List<Rows> rows, long assumedPreviousEnd, State state, PmlDetails.Undecoded undecoded,
+                StringPool strings, StackTable stacks) {
     }
 
     /**
@@ -84,27 +84,46 @@ final class PmlParts {
         State state = new State();
         long assumed = from == 0 ? 0 : Math.max(0, decoder.recordEnd(in.u32(offsets + 5 * (from - 1))));
         state.previousEnd = assumed;
-        List<Rows> all = new ArrayList<>();
-        Rows[] filling = {new Rows(strings)};
-        PmlEventDecoder.Sink sink = (time, duration, key, tid, opName, pmlClass, result, pathId, detail, stackId) -> {
-            Rows rows = next(filling, all, strings, stopping);
-            rows.event(time, duration, key, tid, opName, pmlClass, result, pathId, detail, stackId);
-        };
-        Skips skips = (reason, where) -> next(filling, all, strings, stopping).skip(reason, where);
-        decode(in, offsets, from, to, decoder, sink, skips, state, name, at -> { });
-        all.add(filling[0]);
-        return new Part(all, assumed, state, decoder.details(), strings, stacks);
+        Collector rows = new Collector(strings, stopping);
+        decode(in, offsets, from, to, decoder, rows, rows, state, name, at -> { });
+        rows.all.add(rows.filling);
+        return new Part(rows.all, assumed, state, decoder.details().takeUndecoded(), strings, stacks);
     }
 
-    private static Rows next(Rows[] filling, List<Rows> all, StringPool strings, BooleanSupplier stopping) {
-        if (filling[0].size == ROWS) {
-            if (stopping.getAsBoolean()) {
-                throw new IllegalStateException("stopped");
-            }
-            all.add(filling[0]);
-            filling[0] = new Rows(strings);
+    /** Fills batches of rows, a new one when the last is full. */
+    private static final class Collector implements PmlEventDecoder.Sink, Skips {
+        private final StringPool strings;
+        private final BooleanSupplier stopping;
+        private final List<Rows> all = new ArrayList<>();
+        private Rows filling;
+
+        Collector(StringPool strings, BooleanSupplier stopping) {
+            this.strings = strings;
+            this.stopping = stopping;
+            this.filling = new Rows(strings);
         }
-        return filling[0];
+
+        @Override
+        public void event(long time, long duration, int key, int tid, PmlOperations.Name name, int pmlClass,
+                          int result, int pathId, Detail detail, int stackId) {
+            room().event(time, duration, key, tid, name, pmlClass, result, pathId, detail, stackId);
+        }
+
+        @Override
+        public void skip(String reason, String where) {
+            room().skip(reason, where);
+        }
+
+        private Rows room() {
+            if (filling.size == ROWS) {
+                if (stopping.getAsBoolean()) {
+                    throw new IllegalStateException("stopped");
+                }
+                all.add(filling);
+                filling = new Rows(strings);
+            }
+            return filling;
+        }
     }
 
     /** Decoded events (or skips) of another thread's part, with the size its pool had after each. */

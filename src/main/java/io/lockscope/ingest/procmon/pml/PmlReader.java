@@ -328,7 +328,7 @@ public final class PmlReader implements TraceReader {
                     taker.take(part);
                     state.read += part.state().read;
                     state.previousEnd = part.state().previousEnd;
-                    decoder.details().add(part.details());
+                    decoder.details().add(part.undecoded());
                     at.accept(in.u32(offsets + 5 * (bounds[p + 1] - 1)));
                 }
                 builder.report().decodedWith("PML", threads + " threads");
