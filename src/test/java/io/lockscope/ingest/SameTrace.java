@@ -38,14 +38,16 @@ public final class SameTrace {
         assertEquals(Map.of(), one.report().decoders(), file + ": read in one part");
     }
 
-    private static List<String> rows(Trace t) {
+    /** Every column of every event as text, path and detail by value, the stack as its frames. */
+    public static List<String> rows(Trace t) {
         EventStore e = t.events();
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < e.size(); i++) {
             int stack = e.stackId(i);
             rows.add(e.time(i) + "|" + e.duration(i) + "|" + e.processKey(i) + "|" + e.tid(i) + "|" + e.result(i)
-                    + "|" + e.path(i) + "|" + e.operationName(i) + "|" + e.eventClass(i) + "|" + e.detailKind(i)
-                    + "|" + e.detail(i) + "|" + (stack == StackTable.NONE ? "" : t.stacks().frames(stack)));
+                    + "|" + e.path(i) + "|" + e.operationName(i) + "|" + e.eventClass(i) + "|" + e.objectId(i)
+                    + "|" + e.irp(i) + "|" + e.fileKey(i) + "|" + e.detailKind(i) + "|" + e.detail(i)
+                    + "|" + (stack == StackTable.NONE ? "" : t.stacks().frames(stack)));
         }
         return rows;
     }

@@ -2,6 +2,7 @@ package io.lockscope.ingest.procmon;
 
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.model.Operation;
+import io.lockscope.model.PoolIds;
 import io.lockscope.model.StringPool;
 import io.lockscope.model.TimeBase;
 import io.lockscope.model.Trace;
@@ -10,7 +11,6 @@ import io.lockscope.model.detail.Detail;
 import io.lockscope.model.detail.ProcessDetail;
 import io.lockscope.model.vocab.NumberStyle;
 
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,13 +41,10 @@ public final class ExportRowAssembler {
     private final ExportRowParser parser;
     private final ParsedRows one;
     private final Map<String, long[]> unrecognisedResults = new LinkedHashMap<>();
-    /** Maps the text ids of rows parsed into {@link #otherPool} to this trace's. */
-    private final IntUnaryOperator fromOtherPool = this::otherPoolId;
-    private StringPool otherPool;
-    /** By id in {@link #otherPool}: the id here + 1, 0 until first asked for. */
-    private int[] otherIds = new int[0];
-    /** The same for the other pools seen (one per thread that parses parts of the export). */
-    private final Map<StringPool, int[]> idsByPool = new IdentityHashMap<>();
+    /** The ids here of the texts of the other pools seen (one per thread that parses parts of the export). */
+    private final Map<StringPool, PoolIds> idsByPool = new IdentityHashMap<>();
+    /** Those of the pool seen last. */
+    private PoolIds otherIds;
 
     public ExportRowAssembler(TraceBuilder builder, ReadOptions options) {
         this.builder = builder;
@@ -91,14 +88,10 @@ public final class ExportRowAssembler {
     public void add(ParsedRows rows, int i, long lineOffset) {
         IntUnaryOperator ids = SAME_POOL;
         if (rows.strings != strings) {
-            if (rows.strings != otherPool) {
-                if (otherPool != null) {
-                    idsByPool.put(otherPool, otherIds);
-                }
-                otherPool = rows.strings;
-                otherIds = idsByPool.getOrDefault(otherPool, new int[otherPool.size()]);
+            if (otherIds == null || otherIds.from() != rows.strings) {
+                otherIds = idsByPool.computeIfAbsent(rows.strings, pool -> new PoolIds(pool, strings));
             }
-            ids = fromOtherPool;
+            ids = otherIds;
         }
         // texts are put into the trace's pool in the order a single parser would have interned them
         int operationText = ids.applyAsInt(rows.operationText[i]);
@@ -142,21 +135,5 @@ public final class ExportRowAssembler {
         }
         builder.timeBase(clock.timeBase(), options.zone());
         return builder.build();
-    }
-
-    /** The id here of text {@code id} of {@link #otherPool}, interned here when first asked for. */
-    private int otherPoolId(int id) {
-        if (id <= 0) {
-            return id; // absent (-1), or the empty text: id 0 in every pool
-        }
-        if (id >= otherIds.length) {
-            otherIds = Arrays.copyOf(otherIds, Math.max(id + 1, otherIds.length * 2));
-        }
-        int mapped = otherIds[id];
-        if (mapped == 0) {
-            mapped = strings.intern(otherPool.get(id)) + 1;
-            otherIds[id] = mapped;
-        }
-        return mapped - 1;
     }
 }

@@ -5,10 +5,9 @@ import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.InputFormat;
 import io.lockscope.ingest.ReadOptions;
 import io.lockscope.ingest.ReadProgress;
+import io.lockscope.ingest.SameTrace;
 import io.lockscope.ingest.WriteBehind;
 import io.lockscope.ingest.etw.etl.EtlReader;
-import io.lockscope.model.EventStore;
-import io.lockscope.model.StackTable;
 import io.lockscope.model.Trace;
 import io.lockscope.model.TraceBuilder;
 import org.junit.jupiter.api.Test;
@@ -129,15 +128,7 @@ class WriteBehindTest {
 
     /** Every column of every event, the stacks' frames and what the read report counted, as text. */
     private static List<String> rows(Trace t) {
-        EventStore e = t.events();
-        List<String> rows = new ArrayList<>();
-        for (int i = 0; i < e.size(); i++) {
-            int stack = e.stackId(i);
-            rows.add(e.time(i) + "|" + e.duration(i) + "|" + e.processKey(i) + "|" + e.tid(i) + "|" + e.result(i)
-                    + "|" + e.path(i) + "|" + e.operationName(i) + "|" + e.eventClass(i) + "|" + e.objectId(i)
-                    + "|" + e.irp(i) + "|" + e.fileKey(i) + "|" + e.detail(i)
-                    + "|" + (stack == StackTable.NONE ? "" : t.stacks().frames(stack)));
-        }
+        List<String> rows = new ArrayList<>(SameTrace.rows(t));
         for (int k = 0; k < t.processes().size(); k++) {
             rows.add("process " + k + " " + t.processes().get(k));
         }

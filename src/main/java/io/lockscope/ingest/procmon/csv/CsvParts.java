@@ -157,7 +157,7 @@ final class CsvParts {
             CsvTokenizer csv = CsvTokenizer.continuing(in, name, start, 0, -1);
             List<ParsedRows> all = new ArrayList<>();
             ParsedRows first = new ParsedRows(parser.strings(), FIRST_ROWS);
-            CsvRead.Cut cut = CsvRead.records(name, csv, columnOfField, parser, first, false, rows -> {
+            CsvRead.Cut cut = CsvRead.records(name, csv, columnOfField, parser, first, rows -> {
                 if (stopping.getAsBoolean()) {
                     throw new IllegalStateException("stopped");
                 }

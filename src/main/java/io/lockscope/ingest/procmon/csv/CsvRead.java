@@ -40,6 +40,7 @@ final class CsvRead {
     private final TraceBuilder builder;
     private final ReadReport report;
     private final ExportRowAssembler assembler;
+    /** Room for one row: each record this thread reads is put into the trace as soon as it is parsed. */
     private final ParsedRows one;
     private int[] columnOfField;
     private long skipped;
@@ -111,7 +112,7 @@ final class CsvRead {
      * is parsed; {@code afterEach} (if not null) runs after each. Returns the cut of its last record, or null.
      */
     Cut here(CsvTokenizer csv, Runnable afterEach) throws IOException, BadInputException {
-        Cut cut = records(file, csv, columnOfField, assembler.parser(), one, true, rows -> {
+        Cut cut = records(file, csv, columnOfField, assembler.parser(), one, rows -> {
             put(rows, 0, 0);
             rows.clear();
             if (afterEach != null) {
@@ -244,12 +245,12 @@ final class CsvRead {
 
     /**
      * Tokenizes the records of {@code csv} to its end and parses each into {@code rows}, handing them to
-     * {@code taker} when full, or after each record when {@code oneByOne}. A record that cannot be read
+     * {@code taker} when full (a batch of one row: after each record). A record that cannot be read
      * is kept in its place as a skip. Returns the cut of the last record, or null when the input ended
      * after a whole one.
      */
     static Cut records(String file, CsvTokenizer csv, int[] columnOfField, ExportRowParser parser, ParsedRows rows,
-                       boolean oneByOne, RowsTaker taker) throws IOException, BadInputException {
+                       RowsTaker taker) throws IOException, BadInputException {
         ExportRow row = new ExportRow();
         Cut cut = null;
         for (;;) {
@@ -271,7 +272,7 @@ final class CsvRead {
                 rows.skip("malformed CSV record", e.getMessage(), e.line(), e.record());
                 csv.skipRecord();
             }
-            if (oneByOne || rows.isFull()) {
+            if (rows.isFull()) {
                 rows = taker.take(rows);
             }
         }

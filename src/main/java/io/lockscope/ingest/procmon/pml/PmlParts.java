@@ -2,6 +2,7 @@ package io.lockscope.ingest.procmon.pml;
 
 import io.lockscope.format.procmon.pml.PmlOperations;
 import io.lockscope.ingest.BadInputException;
+import io.lockscope.model.PoolIds;
 import io.lockscope.model.StackTable;
 import io.lockscope.model.StringPool;
 import io.lockscope.model.TraceBuilder;
@@ -26,6 +27,8 @@ import java.util.function.LongConsumer;
 final class PmlParts {
     /** Events a part has at least: fewer cost more in threads than they give. */
     static final long MIN_PART_EVENTS = 1 << 17;
+    /** Events between two progress reports, less one (a mask). */
+    static final long PROGRESS_EVERY = (1 << 16) - 1;
     private static final int ROWS = 8192;
 
     private PmlParts() {
@@ -34,6 +37,10 @@ final class PmlParts {
     /** Where a skipped record is told. */
     interface Skips {
         void skip(String reason, String where);
+    }
+
+    /** A skipped record of another thread's part, told when the part is taken. */
+    record Skip(String reason, String where) {
     }
 
     /** How far the events of a range have been read. */
@@ -51,6 +58,8 @@ final class PmlParts {
                        PmlEventDecoder.Sink sink, Skips skips, State state, String name, LongConsumer progress) {
         for (long i = from; i < to; i++) {
             long at = in.u32(offsets + 5 * i);
+            // procmon appends events one after the other: an offset into an earlier record is an entry
+            // pointing at bytes already read, which would let a small file decode one large record any number of times
             if (at < state.previousEnd) {
                 skips.skip("PML event record inside the one before it",
                         name + ": event " + i + " at " + BadInputException.byteOffset(at));
@@ -64,7 +73,7 @@ final class PmlParts {
                 skips.skip("unreadable PML event record",
                         name + ": event " + i + " at " + BadInputException.byteOffset(e.offset()) + ": " + e.getMessage());
             }
-            if ((i & 0xFFFF) == 0) {
+            if ((i & PROGRESS_EVERY) == 0) {
                 progress.accept(at);
             }
         }
@@ -142,8 +151,8 @@ final class PmlParts {
         final int[] stackId = new int[ROWS];
         /** The pool's size after the row: the texts its decoding added end there. */
         final int[] poolEnd = new int[ROWS];
-        /** Non-null for a skipped record: its reason and where. */
-        final String[][] skip = new String[ROWS][];
+        /** Non-null for a skipped record. */
+        final Skip[] skip = new Skip[ROWS];
 
         Rows(StringPool strings) {
             this.strings = strings;
@@ -168,7 +177,7 @@ final class PmlParts {
 
         void skip(String reason, String where) {
             int i = size++;
-            skip[i] = new String[] {reason, where};
+            skip[i] = new Skip(reason, where);
             poolEnd[i] = strings.size();
         }
     }
@@ -181,74 +190,61 @@ final class PmlParts {
         private final TraceBuilder builder;
         private final PmlEventDecoder.Sink into;
         private final Skips skips;
-        /** Per thread (its pool): what its texts and stacks are here. */
+        /** By thread (its pool): what its texts and stacks are in the trace. */
         private final Map<StringPool, Source> sources = new IdentityHashMap<>();
-        private StringPool from;
-        private int[] ids;
-        private int mapped;
-        private StackTable fromStacks;
-        private int[] stackIds;
 
-        private static final class Source {
-            int[] ids = new int[1];
-            int mapped = 1; // id 0, the empty text, is 0 in every pool
+        /** One thread's texts and stacks in the trace. */
+        private final class Source {
+            final PoolIds ids;
+            final StackTable stacks;
+            /** By stack id there: the id here + 1, 0 until first used. */
             int[] stackIds = new int[0];
+
+            Source(Part first) {
+                this.ids = new PoolIds(first.strings(), builder.strings());
+                this.stacks = first.stacks();
+            }
+
+            int stack(int id) {
+                if (id == StackTable.NONE) {
+                    return id;
+                }
+                if (id >= stackIds.length) {
+                    stackIds = Arrays.copyOf(stackIds, Math.max(id + 1, stackIds.length * 2));
+                }
+                if (stackIds[id] == 0) {
+                    List<StackTable.Frame> frames = stacks.frames(id);
+                    int[] frameIds = new int[frames.size()];
+                    for (int f = 0; f < frameIds.length; f++) {
+                        frameIds[f] = builder.stacks().frameId(frames.get(f));
+                    }
+                    stackIds[id] = builder.stacks().stackId(frameIds) + 1;
+                }
+                return stackIds[id] - 1;
+            }
         }
 
-        Taker(TraceBuilder builder, Skips skips) {
+        Taker(TraceBuilder builder, PmlEventDecoder.Sink into, Skips skips) {
             this.builder = builder;
-            this.into = PmlEventDecoder.into(builder);
+            this.into = into;
             this.skips = skips;
         }
 
         void take(Part part) {
-            Source t = sources.computeIfAbsent(part.strings(), s -> new Source());
-            from = part.strings();
-            fromStacks = part.stacks();
-            ids = t.ids;
-            mapped = t.mapped;
-            stackIds = t.stackIds;
-            putRows(part);
-            t.ids = ids;
-            t.mapped = mapped;
-            t.stackIds = stackIds;
-        }
-
-        private void putRows(Part part) {
+            Source source = sources.computeIfAbsent(part.strings(), pool -> new Source(part));
             for (Rows rows : part.rows()) {
                 for (int i = 0; i < rows.size; i++) {
-                    for (; mapped < rows.poolEnd[i]; mapped++) {
-                        if (mapped >= ids.length) {
-                            ids = Arrays.copyOf(ids, Math.max(mapped + 1, ids.length * 2));
-                        }
-                        ids[mapped] = builder.strings().intern(from.get(mapped));
-                    }
-                    if (rows.skip[i] != null) {
-                        skips.skip(rows.skip[i][0], rows.skip[i][1]);
+                    source.ids.upTo(rows.poolEnd[i]);
+                    Skip skip = rows.skip[i];
+                    if (skip != null) {
+                        skips.skip(skip.reason(), skip.where());
                         continue;
                     }
                     into.event(rows.time[i], rows.duration[i], rows.key[i], rows.tid[i], rows.name[i], rows.pmlClass[i],
-                            rows.result[i], ids[rows.pathId[i]], rows.detail[i], stack(rows.stackId[i]));
+                            rows.result[i], source.ids.applyAsInt(rows.pathId[i]), rows.detail[i],
+                            source.stack(rows.stackId[i]));
                 }
             }
-        }
-
-        private int stack(int id) {
-            if (id == StackTable.NONE) {
-                return id;
-            }
-            if (id >= stackIds.length) {
-                stackIds = Arrays.copyOf(stackIds, Math.max(id + 1, stackIds.length * 2));
-            }
-            if (stackIds[id] == 0) {
-                List<StackTable.Frame> frames = fromStacks.frames(id);
-                int[] frameIds = new int[frames.size()];
-                for (int f = 0; f < frameIds.length; f++) {
-                    frameIds[f] = builder.stacks().frameId(frames.get(f));
-                }
-                stackIds[id] = builder.stacks().stackId(frameIds) + 1;
-            }
-            return stackIds[id] - 1;
         }
     }
 }

@@ -141,9 +141,6 @@ public final class PmlReader implements TraceReader {
         return builder;
     }
 
-    /** Events between two progress reports, less one (a mask). */
-    private static final long PROGRESS_EVERY = (1 << 16) - 1;
-
     /** One trace being filled from one or more PML files. */
     private final class Capture {
         private final TraceBuilder builder;
@@ -153,6 +150,10 @@ public final class PmlReader implements TraceReader {
         /** Bytes of the parts read before the current one: progress counts through all parts. */
         private long partsBytes;
         private final int threads;
+        /** Where events go, skipped records are counted, and the offset of the record read is told. */
+        private final PmlEventDecoder.Sink into;
+        private final PmlParts.Skips skips;
+        private final LongConsumer progressAt;
         /** The System process of the file being read, whose modules kernel frames resolve against; null if none. */
         private ProcessInfo system;
 
@@ -160,6 +161,9 @@ public final class PmlReader implements TraceReader {
             this.builder = builder;
             this.progress = options.progress();
             this.threads = options.threads();
+            this.into = PmlEventDecoder.into(builder);
+            this.skips = builder.report()::skip;
+            this.progressAt = offset -> progress.at(partsBytes + offset);
         }
 
         void add(Path file, String name) throws BadInputException, IOException {
@@ -194,7 +198,7 @@ public final class PmlReader implements TraceReader {
             IntIntHashMap keyByIndex = new IntIntHashMap();
             PmlEventDecoder decoder = new PmlEventDecoder(in, header, PmlTables.lost(), builder.strings(), keyByIndex,
                     stacks, operations);
-            PmlEventDecoder.Sink sink = PmlEventDecoder.into(builder);
+
             long at = header.firstEventOffset();
             long read = 0;
             for (long end; read < header.eventCount() && (end = decoder.recordEnd(at)) > 0; at = end) {
@@ -206,13 +210,13 @@ public final class PmlReader implements TraceReader {
                     stacks.addProcess(key, unknown);
                 }
                 try {
-                    decoder.decode(at, sink);
+                    decoder.decode(at, into);
                 } catch (PmlFormatException e) {
                     break; // the cut may leave a record whose length fits but whose content is gone
                 }
                 read++;
-                if ((read & PROGRESS_EVERY) == 0) {
-                    progress.at(partsBytes + at);
+                if ((read & PmlParts.PROGRESS_EVERY) == 0) {
+                    progressAt.accept(at);
                 }
             }
             if (read == 0) {
@@ -257,15 +261,10 @@ public final class PmlReader implements TraceReader {
             // every event the offsets name is a record of at least a header after the first event
             builder.expectEvents(builder.eventCount()
                     + Math.min(count, (in.size() - header.firstEventOffset()) / PmlLayout.EVENT_HEADER_SIZE));
-            // procmon appends events one after the other: an offset into an earlier record is an entry
-            // pointing at bytes already read, which would let a small file decode one large record any number of times
             PmlParts.State state = new PmlParts.State();
-            PmlEventDecoder.Sink into = PmlEventDecoder.into(builder);
-            PmlParts.Skips skips = builder.report()::skip;
-            LongConsumer at = offset -> progress.at(partsBytes + offset);
             int threads = (int) Math.min(this.threads, count / minPartEvents);
             if (threads < 2) {
-                PmlParts.decode(in, offsets, 0, count, decoder, into, skips, state, name, at);
+                PmlParts.decode(in, offsets, 0, count, decoder, into, skips, state, name, progressAt);
             } else {
                 readInParts(in, header, tables, keyByIndex, decoder, threads, state, name);
             }
@@ -296,10 +295,7 @@ public final class PmlReader implements TraceReader {
             for (int p = 0; p <= parts; p++) {
                 bounds[p] = count / parts * p + Math.min(p, count % parts);
             }
-            PmlEventDecoder.Sink into = PmlEventDecoder.into(builder);
-            PmlParts.Skips skips = builder.report()::skip;
-            LongConsumer at = offset -> progress.at(partsBytes + offset);
-            PmlParts.Taker taker = new PmlParts.Taker(builder, skips);
+            PmlParts.Taker taker = new PmlParts.Taker(builder, into, skips);
             try (PartThreads<PmlParts.Part> others = PartThreads.start("lockscope-pml-part " + name, parts, threads, t -> {
                 StringPool strings = new StringPool();
                 StackTable table = new StackTable();
@@ -314,7 +310,7 @@ public final class PmlReader implements TraceReader {
             })) {
                 for (int p = 0; p < parts; p++) {
                     if (others.ownPart(p)) {
-                        PmlParts.decode(in, offsets, bounds[p], bounds[p + 1], decoder, into, skips, state, name, at);
+                        PmlParts.decode(in, offsets, bounds[p], bounds[p + 1], decoder, into, skips, state, name, progressAt);
                         continue;
                     }
                     PmlParts.Part part = others.take(p);
@@ -322,14 +318,14 @@ public final class PmlReader implements TraceReader {
                         // failed, or began after another record than it assumed: the rest is read here
                         others.close();
                         builder.report().decodedWith("PML", threads + " threads up to event " + bounds[p] + ", then 1");
-                        PmlParts.decode(in, offsets, bounds[p], count, decoder, into, skips, state, name, at);
+                        PmlParts.decode(in, offsets, bounds[p], count, decoder, into, skips, state, name, progressAt);
                         return;
                     }
                     taker.take(part);
                     state.read += part.state().read;
                     state.previousEnd = part.state().previousEnd;
                     decoder.details().add(part.undecoded());
-                    at.accept(in.u32(offsets + 5 * (bounds[p + 1] - 1)));
+                    progressAt.accept(in.u32(offsets + 5 * (bounds[p + 1] - 1)));
                 }
                 builder.report().decodedWith("PML", threads + " threads");
             }
