@@ -17,7 +17,7 @@ import static io.lockscope.ingest.etw.kernel.KernelGroups.*;
  * <li>The call stacks, which StackWalk records give after their event ({@link StackCollector}).</li>
  * </ul>
  * Only the classes that can teach one of these are decoded ({@link #teaches}); the rest — the bulk of
- * FileIo (requests and their OperationEnds, which the second pass joins itself), most Registry
+ * FileIo (Creates, the other requests and their OperationEnds, which the second pass joins itself), most Registry
  * events, Process, ObTrace handles, FltIo, DiskIo — wait for the second pass.
  */
 final class EtlPrepass {
@@ -59,7 +59,7 @@ final class EtlPrepass {
 
     /**
      * Whether {@link KernelDecoder} may make of {@code r} an event this pass learns from: FileIo names
-     * and Creates (the open path of their FILE_OBJECT), Thread, Image, the KCB-naming Registry events,
+     * (of a FileKey), Thread, Image, the KCB-naming Registry events,
      * object type names and (among classic records) the volume mappings. The decoder still checks
      * versions and layouts.
      */
@@ -72,8 +72,7 @@ final class EtlPrepass {
         }
         int t = r.type();
         return switch (r.group()) {
-            case FILE_IO -> t == FILE_NAME || t == FILE_CREATE_NAME || t == FILE_DELETE_NAME || t == FILE_RUNDOWN
-                    || t == FILE_CREATE;
+            case FILE_IO -> t == FILE_NAME || t == FILE_CREATE_NAME || t == FILE_DELETE_NAME || t == FILE_RUNDOWN;
             case THREAD, IMAGE -> true;
             case PROCESS -> t == PROCESS_LOAD_IMAGE;
             case REGISTRY -> KernelNames.isKcbNaming(t);

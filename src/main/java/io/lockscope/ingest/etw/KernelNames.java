@@ -9,12 +9,13 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 /**
  * The names kernel events give to what later events name only by address or index: FILE_OBJECT → open
  * path (Create), FileKey → name (Name/FileRundown), TID → PID (Thread), KCB → key (KCBCreate/Rundown),
- * object type index → name (TypeDCStart/Stop). Kept twice: live, as of the event being written, and the
- * final maps of a first pass over the whole trace as fallbacks for events before the events (often
- * end-of-trace rundowns) that name their objects. Shared by the ETL reader and its exported forms.
+ * object type index → name (TypeDCStart/Stop). Kept live, as of the event being written, and all but the
+ * first also as the final maps of a first pass over the whole trace, fallbacks for events before the
+ * events (often end-of-trace rundowns) that name their objects. A FILE_OBJECT has no final map: its
+ * address is freed at Close and reused by later opens of other files, so a Create after an event names
+ * another open than the one the event used. Shared by the ETL reader and its exported forms.
  */
 public final class KernelNames {
-    private final LongObjectHashMap<String> finalFileObjectNames = new LongObjectHashMap<>();
     private final LongObjectHashMap<String> finalFileKeyNames = new LongObjectHashMap<>();
     private final IntIntHashMap finalThreadProcess = new IntIntHashMap();
     private final LongObjectHashMap<String> finalKeyNames = new LongObjectHashMap<>();
@@ -29,9 +30,7 @@ public final class KernelNames {
 
     /** First pass: what {@code e} names goes into the final maps. */
     public void learn(KernelEvent e) {
-        if (e instanceof KernelEvent.FileCreate c) {
-            finalFileObjectNames.put(c.fileObject(), c.openPath());
-        } else if (e instanceof KernelEvent.FileName f) {
+        if (e instanceof KernelEvent.FileName f) {
             finalFileKeyNames.put(f.fileKey(), f.fileName());
         } else if (e instanceof KernelEvent.Thread t) {
             finalThreadProcess.put(t.threadId(), t.processId());
@@ -84,9 +83,6 @@ public final class KernelNames {
         }
         if (n == null) {
             n = finalFileKeyNames.get(fileKey);
-        }
-        if (n == null) {
-            n = finalFileObjectNames.get(fileObject);
         }
         if (n == null) {
             unresolvedFilePaths++;

@@ -123,6 +123,46 @@ class SyntheticFileIoTraceTest {
         assertEquals(0, events(Operation.OTHER, "FileIO/OperationEnd").size(), "every OperationEnd was joined");
     }
 
+    /**
+     * A FILE_OBJECT opened before the trace began has no Create to name it; when Close frees it, the
+     * next open, of another file, may get the same address. Its path stays unknown (and counted) rather
+     * than taken from that later open.
+     */
+    @Test
+    void aFileObjectFromBeforeTheTraceIsNotNamedByALaterOpenAtItsAddress(@TempDir Path dir) throws Exception {
+        Path file = new SyntheticEtl(1)
+                .classic(0, java.util.UUID.fromString("9b79ee91-b5fd-41c0-a243-4248e266e9d0"), 35, 2, 0, 0, T0,
+                        new io.lockscope.generate.etw.EtlPayload().utf16z("\\Device\\HarddiskVolume3\\").utf16z("C:\\"))
+                .perfinfo(0, 0x03, 3, 4, T0 + 1, process(SCANNER, 600, "ntrtscan.exe"))
+                .system(0, 0x05, 3, 3, SCANNER, SCANNER_TID, T0 + 2, thread(SCANNER, SCANNER_TID))
+                .perfinfo(0, 0x04, 65, 3, T0 + 10, simple(0x1001, FO_SCANNER, SCANNER_TID))
+                .perfinfo(0, 0x04, 76, 3, T0 + 11, opEnd(0x1001, 0, 0))
+                .perfinfo(0, 0x04, 66, 3, T0 + 12, simple(0x1002, FO_SCANNER, SCANNER_TID))
+                .perfinfo(0, 0x04, 76, 3, T0 + 13, opEnd(0x1002, 0, 0))
+                .perfinfo(0, 0x04, 64, 3, T0 + 20, create(0x1003, FO_SCANNER, SCANNER_TID, 1, 0x60, 1))
+                .perfinfo(0, 0x04, 76, 3, T0 + 21, opEnd(0x1003, 1, 0))
+                .write(dir.resolve("reused.etl"));
+        Trace reused = Formats.readTrace(file, "reused.etl", ReadOptions.DEFAULT);
+        EventStore e = reused.events();
+        int cleanup = -1;
+        int close = -1;
+        int create = -1;
+        for (int i = 0; i < e.size(); i++) {
+            switch (e.operation(i)) {
+                case CLOSE_FILE -> cleanup = i;
+                case IRP_MJ_CLOSE -> close = i;
+                case CREATE_FILE -> create = i;
+                default -> {
+                }
+            }
+        }
+        assertEquals("", e.path(cleanup));
+        assertEquals("", e.path(close));
+        assertEquals(DOS_PATH, e.path(create));
+        assertTrue(reused.report().warnings().stream().anyMatch(w -> w.contains("2 file events name a FILE_OBJECT")),
+                reused.report().warnings().toString());
+    }
+
     @Test
     void handleEventsNameTheTypeAndTheFileObjectsPath() {
         EventStore e = trace.events();
