@@ -15,9 +15,8 @@ import io.lockscope.model.detail.Detail;
 import io.lockscope.model.detail.FileMappingDetail;
 import io.lockscope.model.detail.FilterDetail;
 import io.lockscope.model.detail.HandleDetail;
-
-import java.util.HashMap;
-import java.util.Map;
+import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 
 /**
  * Second pass over an ETL: every record, decoded on the reading thread ({@link DecodedBatch}), becomes
@@ -45,8 +44,20 @@ import java.util.Map;
 final class EtlModelWriter {
     private static final int UNKNOWN_PID = -1;
 
-    /** A registry event's key as logged: the name of the KCB it is relative to and its relative name. */
+    /**
+     * A registry event's key as logged: the name of the KCB it is relative to and its relative name.
+     * Hashed and compared by hand: the record's own methods are not inlined as well, for one per event.
+     */
     private record RegistryName(String kcb, String relative) {
+        @Override
+        public int hashCode() {
+            return 31 * kcb.hashCode() + relative.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RegistryName n && kcb.equals(n.kcb) && relative.equals(n.relative);
+        }
     }
 
     private final String name;
@@ -59,9 +70,14 @@ final class EtlModelWriter {
     private final IrpIssuers irpIssuers = new IrpIssuers();
     private final OpenFileKeys openFileKeys = new OpenFileKeys();
     /** NT path → id of its DOS form in the string pool. */
-    private final Map<String, Integer> pathIds = new HashMap<>();
+    private final ObjectIntHashMap<String> pathIds = new ObjectIntHashMap<>();
     /** Registry key as logged → id of its procmon form in the string pool. */
-    private final Map<RegistryName, Integer> registryPathIds = new HashMap<>();
+    private final ObjectIntHashMap<RegistryName> registryPathIds = new ObjectIntHashMap<>();
+    /**
+     * FILE_OBJECT → path id of its open path, for the objects open now: what {@link KernelNames#fileName}
+     * would give first, kept by id so that a request on an open object touches neither a name nor its String.
+     */
+    private final LongIntHashMap openPathIds = new LongIntHashMap();
     /** IRP → the latest request with it that no OperationEnd completed yet. */
     private final PendingRequests pending = new PendingRequests();
 
@@ -191,8 +207,8 @@ final class EtlModelWriter {
             return 0;
         }
         // most events name a file already seen: map its NT path to the DOS one once
-        Integer id = pathIds.get(ntPath);
-        if (id == null) {
+        int id = pathIds.getIfAbsent(ntPath, -1);
+        if (id < 0) {
             id = builder.strings().intern(prepass.volumes.toDos(ntPath));
             pathIds.put(ntPath, id);
         }
@@ -207,14 +223,21 @@ final class EtlModelWriter {
     /** A Create, pending until its OperationEnd: no status, duration or open result yet; taken as opening its object. */
     private void fileCreate(DecodedBatch r, KernelEvent.FileCreate c) {
         Detail detail = KernelMapping.createDetail(c, RequestJoin.NO_STATUS, 0);
-        int i = fileEvent(r, Operation.CREATE_FILE, c.ttid(), c.fileObject(), c.irp(), pathId(c.openPath()), detail);
+        int pathId = pathId(c.openPath());
+        openPathIds.put(c.fileObject(), pathId); // as KernelNames.apply keeps the open path
+        int i = fileEvent(r, Operation.CREATE_FILE, c.ttid(), c.fileObject(), c.irp(), pathId, detail);
         pending.put(c.irp(), i, c, openFileKeys.created(c.fileObject(), i));
     }
 
     private void fileRequest(DecodedBatch r, KernelEvent.FileRequest q) {
         Operation op = FileOperations.operation(q);
         String target = prepass.volumes.toDos(q.fileName());
-        int pathId = pathId(prepass.names.fileName(q.fileObject(), q.fileKey()));
+        int pathId = openPathIds.getIfAbsent(q.fileObject(), -1);
+        if (pathId < 0) {
+            pathId = pathId(prepass.names.fileName(q.fileObject(), q.fileKey()));
+        } else if (q.opcode() == KernelGroups.FILE_CLOSE) {
+            openPathIds.remove(q.fileObject()); // as KernelNames.apply frees it
+        }
         int i = fileEvent(r, op, q.ttid(), q.fileObject(), q.irp(), pathId, FileOperations.detail(q, op, target));
         pending.put(q.irp(), i, null, -1);
         openFileKeys.requested(builder, q.fileObject(), q.fileKey());
@@ -330,8 +353,8 @@ final class EtlModelWriter {
     /** The id of a registry event's key as procmon shows it ("" for none), made once per KCB and relative name. */
     private int registryPathId(KernelEvent.Registry g) {
         RegistryName name = new RegistryName(prepass.names.kcbName(g), g.keyName());
-        Integer id = registryPathIds.get(name);
-        if (id == null) {
+        int id = registryPathIds.getIfAbsent(name, -1);
+        if (id < 0) {
             String path = prepass.names.registryKey(g);
             id = path.isEmpty() ? 0 : builder.strings().intern(KernelMapping.registryPath(path));
             registryPathIds.put(name, id);

@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -412,16 +413,19 @@ public final class EtlReader implements Closeable {
     /**
      * Merges the buffers' records by time. A cursor stays out of the queue while its records come
      * before every other buffer's next one: buffers of different CPUs overlap only at their edges, so
-     * nearly every record is read without a queue operation.
+     * nearly every record is read without a queue operation. The buffers not opened yet wait in the
+     * order of their indexed first time, then index, and only the first of them is in the queue: the
+     * others cannot come before it, so the queue holds about one buffer per CPU instead of all of them.
      */
     private void merge(RecordVisitor visitor) throws BadInputException, IOException {
         forgetScratch();
-        PriorityQueue<Cursor> queue = new PriorityQueue<>(Math.max(1, buffers.size()), ORDER);
+        List<Cursor> unopened = new ArrayList<>(buffers.size());
         for (BufferEntry e : buffers) {
-            queue.add(new Cursor(e, texts));
+            unopened.add(new Cursor(e, texts));
         }
+        unopened.sort(ORDER);
         try (AheadOfMerge<BufferEntry, Decompressed> ahead = decompressAhead()) {
-            merge(visitor, queue, ahead);
+            merge(visitor, unopened.iterator(), ahead);
         }
     }
 
@@ -448,14 +452,21 @@ public final class EtlReader implements Closeable {
         return new AheadOfMerge<>(name, order, this::decompress);
     }
 
-    private void merge(RecordVisitor visitor, PriorityQueue<Cursor> queue, AheadOfMerge<BufferEntry, Decompressed> ahead)
+    private void merge(RecordVisitor visitor, Iterator<Cursor> unopened, AheadOfMerge<BufferEntry, Decompressed> ahead)
             throws BadInputException, IOException {
+        PriorityQueue<Cursor> queue = new PriorityQueue<>(ORDER);
+        if (unopened.hasNext()) {
+            queue.add(unopened.next());
+        }
         int open = 0;
         long lastRaw = Long.MIN_VALUE;
         boolean first = firstPass();
         while (!queue.isEmpty()) {
             Cursor c = queue.poll();
             if (!c.open) {
+                if (unopened.hasNext()) {
+                    queue.add(unopened.next());
+                }
                 if (!open(c, ahead)) {
                     continue;
                 }
