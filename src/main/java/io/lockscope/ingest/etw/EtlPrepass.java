@@ -17,8 +17,8 @@ import static io.lockscope.ingest.etw.kernel.KernelGroups.*;
  * <li>The call stacks, which StackWalk records give after their event ({@link StackCollector}).</li>
  * </ul>
  * Only the classes that can teach one of these are decoded ({@link #teaches}); the rest — the bulk of
- * FileIo (Creates, the other requests and their OperationEnds, which the second pass joins itself), most Registry
- * events, Process, ObTrace handles, FltIo, DiskIo — wait for the second pass.
+ * FileIo (Creates, the other requests and their OperationEnds, which the second pass joins itself),
+ * most Registry events, Process, ObTrace handles, FltIo, DiskIo — wait for the second pass.
  */
 final class EtlPrepass {
     final VolumeMap volumes = new VolumeMap();
@@ -59,9 +59,8 @@ final class EtlPrepass {
 
     /**
      * Whether {@link KernelDecoder} may make of {@code r} an event this pass learns from: FileIo names
-     * (of a FileKey), Thread, Image, the KCB-naming Registry events,
-     * object type names and (among classic records) the volume mappings. The decoder still checks
-     * versions and layouts.
+     * (of a FileKey), Thread, Image, the KCB-naming Registry events, object type names and (among
+     * classic records) the volume mappings. The decoder still checks versions and layouts.
      */
     private static boolean teaches(TraceRecord r) {
         if (r.kind() == TraceRecord.Kind.CLASSIC) {

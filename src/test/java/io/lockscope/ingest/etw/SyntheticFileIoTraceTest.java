@@ -131,8 +131,7 @@ class SyntheticFileIoTraceTest {
     @Test
     void aFileObjectFromBeforeTheTraceIsNotNamedByALaterOpenAtItsAddress(@TempDir Path dir) throws Exception {
         Path file = new SyntheticEtl(1)
-                .classic(0, java.util.UUID.fromString("9b79ee91-b5fd-41c0-a243-4248e266e9d0"), 35, 2, 0, 0, T0,
-                        new io.lockscope.generate.etw.EtlPayload().utf16z("\\Device\\HarddiskVolume3\\").utf16z("C:\\"))
+                .volumeMapping(0, T0, "\\Device\\HarddiskVolume3\\", "C:\\")
                 .perfinfo(0, 0x03, 3, 4, T0 + 1, process(SCANNER, 600, "ntrtscan.exe"))
                 .system(0, 0x05, 3, 3, SCANNER, SCANNER_TID, T0 + 2, thread(SCANNER, SCANNER_TID))
                 .perfinfo(0, 0x04, 65, 3, T0 + 10, simple(0x1001, FO_SCANNER, SCANNER_TID))

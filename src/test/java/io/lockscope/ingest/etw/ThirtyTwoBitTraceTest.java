@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -27,8 +26,7 @@ class ThirtyTwoBitTraceTest {
     void pointerSizeFourLayoutsDecodeIntoTheModel() throws Exception {
         SyntheticEtl etl = new SyntheticEtl(1, 4);
         long t0 = SyntheticEtl.HEADER_RAW;
-        etl.classic(0, UUID.fromString("9b79ee91-b5fd-41c0-a243-4248e266e9d0"), 35, 2, 0, 0, t0,
-                        etl.payload().utf16z("\\Device\\HarddiskVolume1\\").utf16z("C:\\"))
+        etl.volumeMapping(0, t0, "\\Device\\HarddiskVolume1\\", "C:\\")
                 // Process DCStart v4 with a SYSTEM SID: 32-bit TOKEN_USER (2 x 4 bytes) + S-1-5-18 (12 bytes)
                 .perfinfo(0, 0x03, 3, 4, t0 + 1, etl.payload().ptr(0x8A000000L).u32(888).u32(4).u32(0).u32(259)
                         .ptr(0x7F000).u32(0).u32(0x00AB0000).u32(0).u8(1).u8(1).zeros(5).u8(5).u32(18)

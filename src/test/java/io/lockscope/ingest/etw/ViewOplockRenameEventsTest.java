@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static io.lockscope.ingest.etw.testing.LockScenario.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,8 +41,7 @@ class ViewOplockRenameEventsTest {
     @BeforeAll
     static void writeAndRead() throws Exception {
         SyntheticEtl etl = new SyntheticEtl(1)
-                .classic(0, UUID.fromString("9b79ee91-b5fd-41c0-a243-4248e266e9d0"), 35, 2, 0, 0, T0,
-                        new EtlPayload().utf16z("\\Device\\HarddiskVolume3\\").utf16z("C:\\"))
+                .volumeMapping(0, T0, "\\Device\\HarddiskVolume3\\", "C:\\")
                 .perfinfo(0, 0x03, 3, 4, T0 + 1, process(SCANNER, 600, "ntrtscan.exe"))
                 .perfinfo(0, 0x03, 3, 4, T0 + 2, process(INSTALLER, 700, "TiWorker.exe"))
                 .system(0, 0x05, 3, 3, SCANNER, SCANNER_TID, T0 + 3, thread(SCANNER, SCANNER_TID))

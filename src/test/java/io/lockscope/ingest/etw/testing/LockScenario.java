@@ -2,8 +2,6 @@ package io.lockscope.ingest.etw.testing;
 
 import io.lockscope.generate.etw.EtlPayload;
 
-import java.util.UUID;
-
 /**
  * The scenario lockscope exists for, as a synthetic 64-bit ETL: a scanner (ntrtscan.exe) opens the
  * driver's DLL for read without FILE_SHARE_DELETE and holds a File handle on it; the installer
@@ -60,10 +58,8 @@ public final class LockScenario {
     /** The scenario's trace; call {@link SyntheticEtl#compressed()} on it for the XPRESS form. */
     public static SyntheticEtl etl() {
         SyntheticEtl etl = new SyntheticEtl(2);
-        etl.classic(0, UUID.fromString("9b79ee91-b5fd-41c0-a243-4248e266e9d0"), 35, 2, 0, 0, T0,
-                        new EtlPayload().utf16z("\\Device\\HarddiskVolume3\\").utf16z("C:\\"))
-                .classic(0, UUID.fromString("9b79ee91-b5fd-41c0-a243-4248e266e9d0"), 35, 2, 0, 0, T0,
-                        new EtlPayload().utf16z("\\SystemRoot\\").utf16z("C:\\Windows\\"))
+        etl.volumeMapping(0, T0, "\\Device\\HarddiskVolume3\\", "C:\\")
+                .volumeMapping(0, T0, "\\SystemRoot\\", "C:\\Windows\\")
                 .perfinfo(0, 0x03, 3, 4, T0, process(4, 0, "System"))
                 .perfinfo(0, 0x03, 3, 4, T0 + 1, process(SCANNER, 600, "ntrtscan.exe"))
                 .perfinfo(0, 0x03, 3, 4, T0 + 2, process(INSTALLER, 700, "TiWorker.exe"))

@@ -2,6 +2,7 @@ package io.lockscope.ingest.etw.testing;
 
 import io.lockscope.generate.etw.EtlCaseWriter;
 import io.lockscope.generate.etw.EtlPayload;
+import io.lockscope.ingest.etw.kernel.EventNames;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,6 +76,11 @@ public final class SyntheticEtl {
     public SyntheticEtl classic(int cpu, UUID guid, int type, int version, int pid, int tid, long raw, EtlPayload p) {
         steps.add(w -> w.classic(cpu, guid, type, version, pid, tid, raw, p));
         return this;
+    }
+
+    /** Appends a SysConfig VolumeMapping record: NT device prefix → DOS prefix. */
+    public SyntheticEtl volumeMapping(int cpu, long raw, String ntPrefix, String dosPrefix) {
+        return classic(cpu, EventNames.SYS_CONFIG, 35, 2, 0, 0, raw, payload().utf16z(ntPrefix).utf16z(dosPrefix));
     }
 
     /** Closes the current buffer of {@code cpu}, so later records of that CPU go to a new buffer. */
