@@ -40,8 +40,12 @@ class SyntheticFileIoTraceTest {
     }
 
     private static List<Integer> events(Operation op, String otherName) {
+        return events(trace, op, otherName);
+    }
+
+    private static List<Integer> events(Trace t, Operation op, String otherName) {
         List<Integer> out = new ArrayList<>();
-        EventStore e = trace.events();
+        EventStore e = t.events();
         for (int i = 0; i < e.size(); i++) {
             if (e.operation(i) == op && (otherName == null || otherName.equals(e.operationName(i)))) {
                 out.add(i);
@@ -143,21 +147,13 @@ class SyntheticFileIoTraceTest {
                 .write(dir.resolve("reused.etl"));
         Trace reused = Formats.readTrace(file, "reused.etl", ReadOptions.DEFAULT);
         EventStore e = reused.events();
-        int cleanup = -1;
-        int close = -1;
-        int create = -1;
-        for (int i = 0; i < e.size(); i++) {
-            switch (e.operation(i)) {
-                case CLOSE_FILE -> cleanup = i;
-                case IRP_MJ_CLOSE -> close = i;
-                case CREATE_FILE -> create = i;
-                default -> {
-                }
-            }
-        }
-        assertEquals("", e.path(cleanup));
-        assertEquals("", e.path(close));
-        assertEquals(DOS_PATH, e.path(create));
+        List<Integer> cleanups = events(reused, Operation.CLOSE_FILE, null);
+        List<Integer> closes = events(reused, Operation.IRP_MJ_CLOSE, null);
+        List<Integer> creates = events(reused, Operation.CREATE_FILE, null);
+        assertEquals(List.of(1, 1, 1), List.of(cleanups.size(), closes.size(), creates.size()));
+        assertEquals("", e.path(cleanups.get(0)));
+        assertEquals("", e.path(closes.get(0)));
+        assertEquals(DOS_PATH, e.path(creates.get(0)));
         assertTrue(reused.report().warnings().stream().anyMatch(w -> w.contains("2 file events name a FILE_OBJECT")),
                 reused.report().warnings().toString());
     }
