@@ -31,14 +31,30 @@ final class EtlPrepass {
      */
     long possibleEvents;
 
+    /** A record of a pass over every record: counted when the second pass may make an event of it, learnt from. */
     void visit(TraceRecord r) {
+        if (mayBeEvent(r)) {
+            possibleEvents++;
+        }
+        learn(r);
+    }
+
+    /** Whether the second pass may make an event of {@code r}; reads its header only. */
+    static boolean mayBeEvent(TraceRecord r) {
+        return r.kind() != TraceRecord.Kind.KERNEL
+                || r.group() != STACK_WALK && !(r.group() == FILE_IO && r.type() == FILE_OP_END);
+    }
+
+    /** Whether this pass learns from {@code r} (a stack walk, or {@link #teaches}); reads its header only. */
+    static boolean learnsFrom(TraceRecord r) {
+        return r.kind() == TraceRecord.Kind.KERNEL && r.group() == STACK_WALK || teaches(r);
+    }
+
+    /** Learns what {@code r} teaches; any other record is let go. */
+    void learn(TraceRecord r) {
         KernelEvent e;
         try {
             stacks.visit(r);
-            if (r.kind() != TraceRecord.Kind.KERNEL
-                    || r.group() != STACK_WALK && !(r.group() == FILE_IO && r.type() == FILE_OP_END)) {
-                possibleEvents++;
-            }
             if (!teaches(r)) {
                 return;
             }

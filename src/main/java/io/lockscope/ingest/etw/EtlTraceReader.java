@@ -28,7 +28,9 @@ import java.util.UUID;
  * kernel event by its TraceEvent name. Recognised by its first buffer, never by its file name.
  *
  * <p>Two passes over the file: the first collects the name rundowns that come at the end of a trace,
- * the volume map, kernel modules and stacks ({@link EtlPrepass}), the second writes the events and
+ * the volume map, kernel modules and stacks ({@link EtlPrepass}) — a scan of the buffers on every
+ * thread the options allow where the file permits one ({@link EtlReader#scan}: uncompressed buffers,
+ * each in time order, no malformed record), else a read in time order — the second writes the events and
  * completes each FileIo request when its OperationEnd comes ({@link EtlModelWriter}), on a second
  * thread behind the one that reads and decodes the records when the options allow more than one
  * thread ({@link WriteBehind}).
@@ -58,7 +60,13 @@ public final class EtlTraceReader implements TraceReader {
             builder.timeBase(TimeBase.UTC, zoneOf(header, options));
             EtlPrepass prepass = new EtlPrepass();
             long bytes = Files.size(file);
-            reader.read(prepass::visit, options.progress().pass(0, 2, bytes));
+            long possible = reader.scan(EtlPrepass::mayBeEvent, EtlPrepass::learnsFrom, prepass::learn,
+                    options.threads(), options.progress().pass(0, 2, bytes));
+            if (possible >= 0) {
+                prepass.possibleEvents = possible;
+            } else {
+                reader.read(prepass::visit, options.progress().pass(0, 2, bytes));
+            }
             builder.expectEvents(prepass.possibleEvents);
             EtlModelWriter writer = new EtlModelWriter(displayName, builder, header, prepass);
             Map<UUID, String> skipReasons = new HashMap<>();

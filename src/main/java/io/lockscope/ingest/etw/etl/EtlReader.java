@@ -3,9 +3,12 @@ package io.lockscope.ingest.etw.etl;
 import io.lockscope.format.etw.etl.EtlLayout;
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.model.ReadReport;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -15,6 +18,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 
 /**
@@ -65,6 +72,12 @@ public final class EtlReader implements Closeable {
     @FunctionalInterface
     public interface RecordVisitor {
         void visit(TraceRecord record) throws BadInputException, IOException;
+    }
+
+    /** Picks records by their header, on whichever thread {@link #scan}s them. */
+    @FunctionalInterface
+    public interface RecordFilter {
+        boolean test(TraceRecord record);
     }
 
     private record BufferEntry(int index, long offset, int diskSize, int filled, boolean compressed, int cpu,
@@ -397,6 +410,212 @@ public final class EtlReader implements Closeable {
             merge(visitor);
         } finally {
             passes++;
+        }
+    }
+
+    /**
+     * A pass over the records that {@link #read} would give, cheaper where the file allows it: every
+     * record of every buffer is parsed in file order, on up to {@code threads} threads, counting those
+     * {@code counted} accepts and noting where those {@code wanted} accepts are; then only the wanted
+     * ones are parsed again and handed to {@code visitor}, on the calling thread, in the order read gives
+     * them. When each buffer's records are in time order, that order is the sort by time, then buffer
+     * index, then place in the buffer: the merge's. Where read has more to do — a buffer whose records
+     * go back in time, a malformed record, compressed buffers — the scan visits nothing and returns -1, so
+     * that read does the pass. A scan is not a pass: it counts and reports nothing ({@link #stats()}
+     * describes the first read).
+     *
+     * @param counted   which records to count, called on the scanning threads
+     * @param wanted    which records to visit, called on the scanning threads
+     * @param progress  told the bytes of the buffers scanned so far, on the calling thread
+     * @return the records {@code counted} accepted, or -1 when the file needs a read
+     */
+    public long scan(RecordFilter counted, RecordFilter wanted, RecordVisitor visitor, int threads, LongConsumer progress)
+            throws BadInputException, IOException {
+        if (stats.compressedBuffers > 0) {
+            return -1;
+        }
+        Scan scan = new Scan(counted, wanted);
+        scan.run(threads, progress);
+        if (scan.irregular.get()) {
+            return -1;
+        }
+        visitWanted(scan.wantedAt, visitor);
+        return scan.counted.get();
+    }
+
+    /** One {@link #scan}'s shared state: the buffers are handed out one at a time to its threads. */
+    private final class Scan {
+        final RecordFilter countedFilter;
+        final RecordFilter wantedFilter;
+        final AtomicInteger nextBuffer = new AtomicInteger();
+        final AtomicBoolean irregular = new AtomicBoolean();
+        final AtomicLong counted = new AtomicLong();
+        final AtomicLong bytes = new AtomicLong();
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        /** By buffer: the offsets of its wanted records, or null when none. */
+        final int[][] wantedAt = new int[buffers.size()][];
+
+        Scan(RecordFilter counted, RecordFilter wanted) {
+            this.countedFilter = counted;
+            this.wantedFilter = wanted;
+        }
+
+        void run(int threads, LongConsumer progress) throws IOException {
+            List<Thread> helpers = new ArrayList<>();
+            for (int t = 1; t < threads; t++) {
+                Thread helper = new Thread(() -> scanBuffers(null), "lockscope-etl-scan " + name);
+                helper.setDaemon(true);
+                helper.start();
+                helpers.add(helper);
+            }
+            scanBuffers(progress);
+            try {
+                for (Thread helper : helpers) {
+                    helper.join();
+                }
+            } catch (InterruptedException e) {
+                irregular.set(true); // the helpers stop at their next buffer
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while scanning " + name);
+            }
+            Throwable failed = failure.get();
+            if (failed instanceof UncheckedIOException io) {
+                throw io.getCause();
+            } else if (failed instanceof Error error) {
+                throw error;
+            } else if (failed != null) {
+                throw (RuntimeException) failed;
+            }
+        }
+
+        /** Takes buffers until none is left or the file proves irregular; only the calling thread tells progress. */
+        private void scanBuffers(LongConsumer progress) {
+            TraceRecord r = new TraceRecord();
+            IntArrayList wanted = new IntArrayList();
+            long count = 0;
+            try {
+                for (int i = nextBuffer.getAndIncrement(); i < buffers.size() && !irregular.get();
+                     i = nextBuffer.getAndIncrement()) {
+                    BufferEntry e = buffers.get(i);
+                    wanted.clear();
+                    long n = scanBuffer(e, r, wanted);
+                    if (n < 0) {
+                        irregular.set(true);
+                        break;
+                    }
+                    count += n;
+                    if (!wanted.isEmpty()) {
+                        wantedAt[i] = wanted.toArray();
+                    }
+                    long scanned = bytes.addAndGet(e.diskSize);
+                    if (progress != null) {
+                        progress.accept(scanned);
+                    }
+                }
+            } catch (IOException e) {
+                failure.compareAndSet(null, new UncheckedIOException(e));
+                irregular.set(true);
+            } catch (RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
+                irregular.set(true);
+            }
+            counted.addAndGet(count);
+        }
+
+        /**
+         * Parses a buffer's records as {@link #advance} does; the records counted, or -1 when one is
+         * malformed (but the cut one of the buffer the file ends in), goes back in time, or begins the
+         * buffer at another time than the index has for it.
+         */
+        private long scanBuffer(BufferEntry e, TraceRecord r, IntArrayList wanted) throws IOException {
+            ByteBuffer data = file.slice(e.offset, e.filled);
+            int end = data.limit();
+            int pos = EtlLayout.BUFFER_HEADER_SIZE;
+            long previous = e.firstRawTime;
+            long n = 0;
+            while (end - pos >= 8 && !isEndMarker(data.getInt(pos))) {
+                int step = r.parse(data, pos, end, false);
+                if (step < 0) {
+                    return e.offset == stats.cutAt ? n : -1;
+                }
+                long time = r.hasOwnTime() ? r.rawTime() : previous;
+                if (time < previous || pos == EtlLayout.BUFFER_HEADER_SIZE && time != e.firstRawTime) {
+                    return -1;
+                }
+                previous = time;
+                if (countedFilter.test(r)) {
+                    n++;
+                }
+                if (wantedFilter.test(r)) {
+                    if (!r.hasOwnTime()) {
+                        return -1; // its time is its place: visiting it alone would lose it
+                    }
+                    wanted.add(pos);
+                }
+                pos += step;
+            }
+            return n;
+        }
+    }
+
+    /** A buffer's wanted records, in its order, for {@link #visitWanted}. */
+    private static final class WantedCursor {
+        final BufferEntry entry;
+        final ByteBuffer data;
+        final int[] at;
+        final TraceRecord record;
+        int next;
+
+        WantedCursor(BufferEntry entry, ByteBuffer data, int[] at, Utf16Texts texts) {
+            this.entry = entry;
+            this.data = data;
+            this.at = at;
+            this.record = new TraceRecord(texts);
+        }
+
+        /** Parses the next wanted record (whole, as the scan found it); false when there is none. */
+        boolean advance() {
+            if (next == at.length) {
+                return false;
+            }
+            record.parse(data, at[next++], data.limit(), false);
+            record.place(entry.cpu, record.rawTime(), entry.index, entry.offset);
+            return true;
+        }
+    }
+
+    /** Record time, then buffer index, as {@link #ORDER}. */
+    private static final Comparator<WantedCursor> WANTED_ORDER = (a, b) -> {
+        int byTime = Long.compare(a.record.rawTime(), b.record.rawTime());
+        return byTime != 0 ? byTime : Integer.compare(a.entry.index, b.entry.index);
+    };
+
+    /** Visits the scan's wanted records merged by time, then buffer index, as {@link #merge} does all of them. */
+    private void visitWanted(int[][] wantedAt, RecordVisitor visitor) throws BadInputException, IOException {
+        PriorityQueue<WantedCursor> queue = new PriorityQueue<>(WANTED_ORDER);
+        for (int i = 0; i < wantedAt.length; i++) {
+            if (wantedAt[i] != null) {
+                BufferEntry e = buffers.get(i);
+                WantedCursor c = new WantedCursor(e, file.slice(e.offset, e.filled), wantedAt[i], texts);
+                c.advance();
+                queue.add(c);
+            }
+        }
+        while (!queue.isEmpty()) {
+            WantedCursor c = queue.poll();
+            while (true) {
+                TraceRecord r = c.record;
+                r.setTime(header.toFileTime(r.rawTime()));
+                visitor.visit(r);
+                if (!c.advance()) {
+                    break;
+                }
+                WantedCursor head = queue.peek();
+                if (head != null && WANTED_ORDER.compare(c, head) > 0) {
+                    queue.add(c);
+                    break;
+                }
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.lockscope.ingest.etw.etl;
 
 import io.lockscope.format.etw.etl.EtlLayout;
+import io.lockscope.generate.etw.EtlCaseGenerator;
 import io.lockscope.generate.etw.EtlPayload;
 import io.lockscope.ingest.BadInputException;
 import io.lockscope.ingest.etw.testing.EtwCorpus;
@@ -341,6 +342,91 @@ class EtlReaderTest {
             assertEquals(5L, report.skippedByReason().get("compressed ETL buffer over the decompression memory budget"));
             assertTrue(report.warnings().get(0).matches("eight\\.etl: buffer \\d+ \\(file byte 0x[0-9A-F]+\\): \\d+ bytes to decompress, "
                     + "but the buffers open hold " + budget + " of the " + budget + " allowed.*"), report.warnings().get(0));
+        }
+    }
+
+    /** Where a record is, and its times: what tells one visit order from another. */
+    private static String place(TraceRecord r) {
+        return r.where() + " raw " + r.rawTime() + " time " + r.time() + " cpu " + r.cpu() + " " + r.kind() + " "
+                + r.group() + "/" + r.type();
+    }
+
+    /**
+     * A scan visits the records it wants in the order a read gives them and counts what it is asked
+     * to, whatever the threads: a 2-CPU corpus trace, a generated 4-CPU one, and that one cut short.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void scanVisitsTheWantedRecordsInTheOrderOfARead(int threads) throws Exception {
+        Path generated = tmp.resolve("lock-holder.etl");
+        EtlCaseGenerator.write(generated, EtlCaseGenerator.Scenario.LOCK_HOLDER, 1_000_000, false, 3);
+        byte[] whole = Files.readAllBytes(generated);
+        Path cut = Files.write(tmp.resolve("cut.etl"), Arrays.copyOf(whole, whole.length * 2 / 3 + 100));
+        List<Path> files = new ArrayList<>(List.of(generated, cut));
+        Path corpus = EtwCorpus.DIR.resolve("etl-parser/ShutdownPerfDiagLogger.etl");
+        if (Files.isRegularFile(corpus)) {
+            files.add(corpus);
+        }
+        // every third kernel type, and all records of the other kinds
+        EtlReader.RecordFilter wanted = r -> r.kind() != TraceRecord.Kind.KERNEL || r.type() % 3 == 0;
+        EtlReader.RecordFilter counted = r -> r.kind() == TraceRecord.Kind.KERNEL && r.group() != 0x0F;
+        for (Path file : files) {
+            List<String> expected = new ArrayList<>();
+            long[] expectedCount = {0};
+            try (EtlReader reader = EtlReader.open(file, "read.etl", new ReadReport())) {
+                reader.read(r -> {
+                    if (wanted.test(r)) {
+                        expected.add(place(r));
+                    }
+                    if (counted.test(r)) {
+                        expectedCount[0]++;
+                    }
+                });
+            }
+            List<String> visited = new ArrayList<>();
+            try (EtlReader reader = EtlReader.open(file, "scan.etl", new ReadReport())) {
+                long count = reader.scan(counted, wanted, r -> visited.add(place(r)), threads, bytes -> { });
+                assertEquals(expectedCount[0], count, file.toString());
+                assertEquals(0, reader.stats().records(), "a scan is not a pass: it counts nothing");
+            }
+            assertTrue(expected.size() > 10, file + ": " + expected.size() + " records to compare");
+            assertEquals(expected.size(), visited.size(), file.toString());
+            for (int i = 0; i < expected.size(); i++) {
+                assertEquals(expected.get(i), visited.get(i), file + " record " + i);
+            }
+        }
+    }
+
+    /**
+     * Where a read has more to do than merge sorted buffers — compressed buffers, a buffer whose records
+     * go back in time, a malformed record — a scan visits nothing, reports nothing and says so; the read
+     * after it is the first pass, which counts and reports.
+     */
+    @Test
+    void scanLeavesToAReadWhatItCannotOrderOrMustReport() throws Exception {
+        SyntheticEtl backwards = new SyntheticEtl(2);
+        EtlPayload empty = new EtlPayload().u32(0);
+        backwards.system(0, 0x0F, 1, 2, 4, 8, SyntheticEtl.HEADER_RAW + 30, empty)
+                .system(0, 0x0F, 2, 2, 4, 8, SyntheticEtl.HEADER_RAW + 20, empty)
+                .system(1, 0x0F, 3, 2, 4, 8, SyntheticEtl.HEADER_RAW + 25, empty);
+        byte[] malformed = twoCpuTrace().bytes();
+        // the second record of buffer A (at 0x1000): after the header and a 0x28-byte first record
+        ByteBuffer.wrap(malformed).order(ByteOrder.LITTLE_ENDIAN).putInt(0x1000 + EtlLayout.BUFFER_HEADER_SIZE + 0x28, 0x12345678);
+        List<Path> files = List.of(twoCpuTrace().compressed().write(tmp.resolve("compressed.etl")),
+                backwards.write(tmp.resolve("backwards.etl")), Files.write(tmp.resolve("malformed.etl"), malformed));
+        for (Path file : files) {
+            ReadReport report = new ReadReport();
+            try (EtlReader reader = EtlReader.open(file, "scan.etl", report)) {
+                List<TraceRecord> visited = new ArrayList<>();
+                assertEquals(-1, reader.scan(r -> true, r -> true, visited::add, 2, bytes -> { }), file.toString());
+                assertEquals(List.of(), visited, file.toString());
+                assertEquals(0, report.skippedTotal() + report.warnings().size(), file.toString());
+                long[] records = {0};
+                reader.read(r -> records[0]++);
+                assertEquals(records[0], reader.stats().records());
+                assertTrue(reader.stats().compressedBuffers() + reader.stats().outOfOrderRecords()
+                        + reader.stats().corruptRecords() > 0, file + ": the read counts what the scan left to it");
+            }
         }
     }
 
