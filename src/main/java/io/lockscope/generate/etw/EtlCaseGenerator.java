@@ -5,6 +5,8 @@ import io.lockscope.model.vocab.IoControlCodes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
@@ -150,6 +152,13 @@ public final class EtlCaseGenerator {
     private long raw = EtlCaseWriter.HEADER_RAW + 10;
     private long irpSerial;
     private long fileObjectSerial;
+    /**
+     * By CPU, the FILE_OBJECTs of noise opens that a Close freed, given again last freed first: an address
+     * names an open only from its Create to its Close (Microsoft Learn, FileIo_SimpleOp: "the Close event
+     * specifies that a file object is being freed"), and freed memory goes to later allocations, here
+     * later opens of other files.
+     */
+    private final List<ArrayDeque<Long>> freedFileObjects = List.of(new ArrayDeque<>(), new ArrayDeque<>());
     private long processSerial;
 
     private EtlCaseGenerator(EtlCaseWriter out, long seed) {
@@ -252,7 +261,8 @@ public final class EtlCaseGenerator {
             return;
         }
         int file = random.nextInt(NOISE_FILES);
-        long fileObject = 0xFFFFA00200000000L + (++fileObjectSerial << 8);
+        Long freed = freedFileObjects.get(cpu).poll();
+        long fileObject = freed != null ? freed : 0xFFFFA00200000000L + (++fileObjectSerial << 8);
         long fileKey = 0xFFFFC00100000000L + ((long) file << 12);
         String path = "\\Device\\HarddiskVolume3\\Windows\\System32\\lib" + file + ".dll";
         int tid = noiseTid(k);
@@ -265,6 +275,7 @@ public final class EtlCaseGenerator {
         opEnd(cpu, irp, 4096, 0);
         simple(cpu, 65, fileObject, fileKey, tid);
         simple(cpu, 66, fileObject, fileKey, tid);
+        freedFileObjects.get(cpu).push(fileObject);
     }
 
     private long nextIrp() {

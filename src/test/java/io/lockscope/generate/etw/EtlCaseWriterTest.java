@@ -3,6 +3,10 @@ package io.lockscope.generate.etw;
 import io.lockscope.ingest.etw.etl.EtlReader;
 import io.lockscope.ingest.etw.etl.EtlStats;
 import io.lockscope.ingest.etw.etl.XpressLz77;
+import io.lockscope.ingest.Formats;
+import io.lockscope.ingest.ReadOptions;
+import io.lockscope.model.EventStore;
+import io.lockscope.model.Operation;
 import io.lockscope.model.ReadReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,6 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -60,6 +68,38 @@ class EtlCaseWriterTest {
                     + back.stats().corruptRecords() + back.stats().unreadableTailBytes());
             assertEquals(0, back.report().skippedTotal());
         }
+    }
+
+    /**
+     * The noise's opens get the FILE_OBJECTs that Closes freed, as real opens do; every request of an
+     * open is still named by its own Create, never by an earlier open of the same address.
+     */
+    @Test
+    void freedFileObjectsAreOpenedAgainAndEachRequestKeepsItsOwnOpensPath() throws Exception {
+        Path etl = tmp.resolve("reuse.etl");
+        EtlCaseGenerator.write(etl, EtlCaseGenerator.Scenario.LOCK_HOLDER, 2_000_000, false, 5);
+        EventStore e = Formats.readTrace(etl, "reuse.etl", ReadOptions.DEFAULT).events();
+        Map<Long, String> openPath = new HashMap<>();
+        Set<Long> addresses = new HashSet<>();
+        int creates = 0;
+        int requests = 0;
+        for (int i = 0; i < e.size(); i++) {
+            long fileObject = e.objectId(i);
+            if (e.operation(i) == Operation.CREATE_FILE) {
+                creates++;
+                addresses.add(fileObject);
+                openPath.put(fileObject, e.path(i));
+            } else if (openPath.containsKey(fileObject) && (e.operation(i) == Operation.READ_FILE
+                    || e.operation(i) == Operation.CLOSE_FILE || e.operation(i) == Operation.IRP_MJ_CLOSE)) {
+                requests++;
+                assertEquals(openPath.get(fileObject), e.path(i), "event " + i);
+                if (e.operation(i) == Operation.IRP_MJ_CLOSE) {
+                    openPath.remove(fileObject);
+                }
+            }
+        }
+        assertTrue(creates > 1000 && requests > 3 * 1000, creates + " opens, " + requests + " requests");
+        assertTrue(addresses.size() < creates / 100, addresses.size() + " FILE_OBJECTs for " + creates + " opens");
     }
 
     @Test
