@@ -64,6 +64,10 @@ public final class EtlTraceReader implements TraceReader {
                     options.threads(), options.progress().pass(0, 2, bytes));
             if (possible >= 0) {
                 prepass.possibleEvents = possible;
+                int scanThreads = Math.min(options.threads(), reader.bufferCount());
+                if (scanThreads > 1) {
+                    builder.report().decodedWith("ETL first pass", scanThreads + " threads, buffers in file order");
+                }
             } else {
                 reader.read(prepass::visit, options.progress().pass(0, 2, bytes));
             }

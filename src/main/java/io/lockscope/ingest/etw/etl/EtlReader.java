@@ -34,7 +34,8 @@ import java.util.function.LongConsumer;
  * merges them k-way by timestamp, opening a buffer only when its first record is due and releasing
  * it (and its decompression scratch) once drained: memory stays at a few buffers. Ties keep file
  * order, so the merge is stable. Where there is a second core, compressed buffers are decompressed
- * on a helper thread a few buffers ahead of the merge ({@link AheadOfMerge}).
+ * on a helper thread a few buffers ahead of the merge ({@link AheadOfMerge}). A pass that needs only a
+ * few of the records in time order can {@link #scan} the buffers in file order on several threads instead.
  *
  * <p>Every size and offset read from the file is checked against the file before use. A damaged first
  * buffer is a {@link BadInputException}; damage later is counted in {@link #stats()} and the
@@ -415,7 +416,8 @@ public final class EtlReader implements Closeable {
 
     /**
      * A pass over the records that {@link #read} would give, cheaper where the file allows it: every
-     * record of every buffer is parsed in file order, on up to {@code threads} threads, counting those
+     * record of every buffer is parsed in file order, on up to {@code threads} threads (no more than
+     * there are buffers), counting those
      * {@code counted} accepts and noting where those {@code wanted} accepts are; then only the wanted
      * ones are parsed again and handed to {@code visitor}, on the calling thread, in the order read gives
      * them. When each buffer's records are in time order, that order is the sort by time, then buffer
@@ -462,7 +464,7 @@ public final class EtlReader implements Closeable {
 
         void run(int threads, LongConsumer progress) throws IOException {
             List<Thread> helpers = new ArrayList<>();
-            for (int t = 1; t < threads; t++) {
+            for (int t = 1; t < Math.min(threads, buffers.size()); t++) {
                 Thread helper = new Thread(() -> scanBuffers(null), "lockscope-etl-scan " + name);
                 helper.setDaemon(true);
                 helper.start();
