@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 
 /**
  * Reads the records of an ETL file in timestamp order, in pure Java.
@@ -73,12 +74,6 @@ public final class EtlReader implements Closeable {
     @FunctionalInterface
     public interface RecordVisitor {
         void visit(TraceRecord record) throws BadInputException, IOException;
-    }
-
-    /** Picks records by their header, on whichever thread {@link #scan}s them. */
-    @FunctionalInterface
-    public interface RecordFilter {
-        boolean test(TraceRecord record);
     }
 
     private record BufferEntry(int index, long offset, int diskSize, int filled, boolean compressed, int cpu,
@@ -417,22 +412,21 @@ public final class EtlReader implements Closeable {
     /**
      * A pass over the records that {@link #read} would give, cheaper where the file allows it: every
      * record of every buffer is parsed in file order, on up to {@code threads} threads (no more than
-     * there are buffers), counting those
-     * {@code counted} accepts and noting where those {@code wanted} accepts are; then only the wanted
-     * ones are parsed again and handed to {@code visitor}, on the calling thread, in the order read gives
-     * them. When each buffer's records are in time order, that order is the sort by time, then buffer
+     * there are buffers), counting those {@code counted} accepts and noting where those {@code wanted}
+     * accepts are (4 bytes each); then only the wanted ones are parsed again and handed to
+     * {@code visitor}, on the calling thread, in the order read gives them. When each buffer's records are in time order, that order is the sort by time, then buffer
      * index, then place in the buffer: the merge's. Where read has more to do — a buffer whose records
      * go back in time, a malformed record, compressed buffers — the scan visits nothing and returns -1, so
      * that read does the pass. A scan is not a pass: it counts and reports nothing ({@link #stats()}
      * describes the first read).
      *
-     * @param counted   which records to count, called on the scanning threads
-     * @param wanted    which records to visit, called on the scanning threads
+     * @param counted   which records to count, by their header, called on the scanning threads
+     * @param wanted    which records to visit, by their header, called on the scanning threads
      * @param progress  told the bytes of the buffers scanned so far, on the calling thread
      * @return the records {@code counted} accepted, or -1 when the file needs a read
      */
-    public long scan(RecordFilter counted, RecordFilter wanted, RecordVisitor visitor, int threads, LongConsumer progress)
-            throws BadInputException, IOException {
+    public long scan(Predicate<TraceRecord> counted, Predicate<TraceRecord> wanted, RecordVisitor visitor, int threads,
+                     LongConsumer progress) throws BadInputException, IOException {
         if (stats.compressedBuffers > 0) {
             return -1;
         }
@@ -447,8 +441,8 @@ public final class EtlReader implements Closeable {
 
     /** One {@link #scan}'s shared state: the buffers are handed out one at a time to its threads. */
     private final class Scan {
-        final RecordFilter countedFilter;
-        final RecordFilter wantedFilter;
+        final Predicate<TraceRecord> countedFilter;
+        final Predicate<TraceRecord> wantedFilter;
         final AtomicInteger nextBuffer = new AtomicInteger();
         final AtomicBoolean irregular = new AtomicBoolean();
         final AtomicLong counted = new AtomicLong();
@@ -457,7 +451,7 @@ public final class EtlReader implements Closeable {
         /** By buffer: the offsets of its wanted records, or null when none. */
         final int[][] wantedAt = new int[buffers.size()][];
 
-        Scan(RecordFilter counted, RecordFilter wanted) {
+        Scan(Predicate<TraceRecord> counted, Predicate<TraceRecord> wanted) {
             this.countedFilter = counted;
             this.wantedFilter = wanted;
         }

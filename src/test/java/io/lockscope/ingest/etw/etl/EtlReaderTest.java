@@ -24,6 +24,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 import static io.lockscope.ingest.etw.testing.TraceEventBaseline.number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -368,8 +369,8 @@ class EtlReaderTest {
             files.add(corpus);
         }
         // every third kernel type, and all records of the other kinds
-        EtlReader.RecordFilter wanted = r -> r.kind() != TraceRecord.Kind.KERNEL || r.type() % 3 == 0;
-        EtlReader.RecordFilter counted = r -> r.kind() == TraceRecord.Kind.KERNEL && r.group() != 0x0F;
+        Predicate<TraceRecord> wanted = r -> r.kind() != TraceRecord.Kind.KERNEL || r.type() % 3 == 0;
+        Predicate<TraceRecord> counted = r -> r.kind() == TraceRecord.Kind.KERNEL && r.group() != 0x0F;
         for (Path file : files) {
             List<String> expected = new ArrayList<>();
             long[] expectedCount = {0};
