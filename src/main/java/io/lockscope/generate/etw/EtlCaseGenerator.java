@@ -153,10 +153,11 @@ public final class EtlCaseGenerator {
     private long irpSerial;
     private long fileObjectSerial;
     /**
-     * By CPU, the FILE_OBJECTs of noise opens that a Close freed, given again last freed first: an address
-     * names an open only from its Create to its Close (Microsoft Learn, FileIo_SimpleOp: "the Close event
-     * specifies that a file object is being freed"), and freed memory goes to later allocations, here
-     * later opens of other files.
+     * By CPU, the FILE_OBJECTs of noise opens that a Close freed, given again last freed first. Cleanup
+     * (IRP_MJ_CLEANUP) is the last handle's close; Close (IRP_MJ_CLOSE) is the final close, which frees
+     * the file object (lock-semantics.md §4; Microsoft Learn, FileIo_SimpleOp: "the Close event specifies
+     * that a file object is being freed"). So an address names an open only from its Create to its Close,
+     * and freed memory goes to later allocations, here later opens of other files.
      */
     private final List<ArrayDeque<Long>> freedFileObjects = List.of(new ArrayDeque<>(), new ArrayDeque<>());
     private long processSerial;
@@ -239,7 +240,10 @@ public final class EtlCaseGenerator {
         }
     }
 
-    /** One open-read-close cycle of an ordinary process on a system file, or a registry lookup. */
+    /**
+     * One open-read-close cycle of an ordinary process on a system file, on a FILE_OBJECT an earlier
+     * cycle's final Close freed where there is one ({@link #freedFileObjects}), or a registry lookup.
+     */
     private void noise() throws IOException {
         tick(random.nextInt(400)); // cycles some 20 µs apart: a 500 MB trace spans about a minute
         int k = random.nextInt(NOISE_PROCESSES);

@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 
 /**
  * Reads a binary ETW trace (.etl, e.g. a WPR boot trace) in pure Java into the model: UTC FILETIMEs,
@@ -60,16 +61,17 @@ public final class EtlTraceReader implements TraceReader {
             builder.timeBase(TimeBase.UTC, zoneOf(header, options));
             EtlPrepass prepass = new EtlPrepass();
             long bytes = Files.size(file);
+            LongConsumer firstPass = options.progress().pass(0, 2, bytes);
             long possible = reader.scan(EtlPrepass::mayBeEvent, EtlPrepass::learnsFrom, prepass::learn,
-                    options.threads(), options.progress().pass(0, 2, bytes));
+                    options.threads(), firstPass);
             if (possible >= 0) {
                 prepass.possibleEvents = possible;
-                int scanThreads = Math.min(options.threads(), reader.bufferCount());
+                int scanThreads = reader.scanThreads(options.threads());
                 if (scanThreads > 1) {
                     builder.report().decodedWith("ETL first pass", scanThreads + " threads, buffers in file order");
                 }
             } else {
-                reader.read(prepass::visit, options.progress().pass(0, 2, bytes));
+                reader.read(prepass::visit, firstPass);
             }
             builder.expectEvents(prepass.possibleEvents);
             EtlModelWriter writer = new EtlModelWriter(displayName, builder, header, prepass);

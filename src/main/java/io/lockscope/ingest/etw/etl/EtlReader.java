@@ -368,7 +368,7 @@ public final class EtlReader implements Closeable {
 
     /** Raw time of the first record at 0x48, Long.MAX_VALUE for an empty buffer, MIN_VALUE when untimed. */
     private static long peekFirstTime(TraceRecord peek, ByteBuffer data, int end) {
-        if (end - EtlLayout.BUFFER_HEADER_SIZE < 8 || isEndMarker(data.getInt(EtlLayout.BUFFER_HEADER_SIZE))) {
+        if (!recordAt(data, EtlLayout.BUFFER_HEADER_SIZE, end)) {
             return Long.MAX_VALUE;
         }
         if (peek.parse(data, EtlLayout.BUFFER_HEADER_SIZE, end, true) < 0) {
@@ -377,8 +377,18 @@ public final class EtlReader implements Closeable {
         return peek.hasOwnTime() ? peek.rawTime() : Long.MIN_VALUE;
     }
 
-    private static boolean isEndMarker(int marker) {
-        return marker == 0xFFFFFFFF || marker == 0;
+    /** Whether a record may begin at {@code pos}: room for a record header, and no end marker there. */
+    private static boolean recordAt(ByteBuffer data, int pos, int end) {
+        if (end - pos < 8) {
+            return false;
+        }
+        int marker = data.getInt(pos);
+        return marker != 0xFFFFFFFF && marker != 0;
+    }
+
+    /** Whether the end of the file cuts {@code e}: its last record is then the cut one, not damage. */
+    private boolean cutByTheFileEnd(BufferEntry e) {
+        return e.offset == stats.cutAt;
     }
 
     private byte[] compressedInputOf(long offset, int diskSize) throws IOException {
@@ -411,8 +421,7 @@ public final class EtlReader implements Closeable {
 
     /**
      * A pass over the records that {@link #read} would give, cheaper where the file allows it: every
-     * record of every buffer is parsed in file order, on up to {@code threads} threads (no more than
-     * there are buffers), counting those {@code counted} accepts and noting where those {@code wanted}
+     * record of every buffer is parsed in file order, on {@link #scanThreads} threads, counting those {@code counted} accepts and noting where those {@code wanted}
      * accepts are (4 bytes each); then only the wanted ones are parsed again and handed to
      * {@code visitor}, on the calling thread, in the order read gives them. When each buffer's records are in time order, that order is the sort by time, then buffer
      * index, then place in the buffer: the merge's. Where read has more to do — a buffer whose records
@@ -439,6 +448,11 @@ public final class EtlReader implements Closeable {
         return scan.counted.get();
     }
 
+    /** The threads a {@link #scan} allowed {@code threads} runs on: no more than there are buffers. */
+    public int scanThreads(int threads) {
+        return Math.min(threads, buffers.size());
+    }
+
     /** One {@link #scan}'s shared state: the buffers are handed out one at a time to its threads. */
     private final class Scan {
         final Predicate<TraceRecord> countedFilter;
@@ -458,7 +472,7 @@ public final class EtlReader implements Closeable {
 
         void run(int threads, LongConsumer progress) throws IOException {
             List<Thread> helpers = new ArrayList<>();
-            for (int t = 1; t < Math.min(threads, buffers.size()); t++) {
+            for (int t = 1; t < scanThreads(threads); t++) {
                 Thread helper = new Thread(() -> scanBuffers(null), "lockscope-etl-scan " + name);
                 helper.setDaemon(true);
                 helper.start();
@@ -529,10 +543,10 @@ public final class EtlReader implements Closeable {
             int pos = EtlLayout.BUFFER_HEADER_SIZE;
             long previous = e.firstRawTime;
             long n = 0;
-            while (end - pos >= 8 && !isEndMarker(data.getInt(pos))) {
+            while (recordAt(data, pos, end)) {
                 int step = r.parse(data, pos, end, false);
                 if (step < 0) {
-                    return e.offset == stats.cutAt ? n : -1;
+                    return cutByTheFileEnd(e) ? n : -1;
                 }
                 long time = r.hasOwnTime() ? r.rawTime() : previous;
                 if (time < previous || pos == EtlLayout.BUFFER_HEADER_SIZE && time != e.firstRawTime) {
@@ -817,14 +831,14 @@ public final class EtlReader implements Closeable {
     /** Parses the record at {@code pos} into the cursor; false when the buffer has no more records. */
     private boolean advance(Cursor c, int pos) {
         int end = c.data.limit();
-        if (end - pos < 8 || isEndMarker(c.data.getInt(pos))) {
+        if (!recordAt(c.data, pos, end)) {
             return false;
         }
         TraceRecord r = c.record;
         long previous = c.time;
         int step = r.parse(c.data, pos, end, false);
         if (step < 0) {
-            if (!firstPass() || c.entry.offset == stats.cutAt) {
+            if (!firstPass() || cutByTheFileEnd(c.entry)) {
                 return false; // in the buffer the end of the file cuts, the last record is the cut one
             }
             stats.corruptRecords++;
