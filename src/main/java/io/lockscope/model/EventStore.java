@@ -6,9 +6,9 @@ import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.eclipse.collections.impl.list.mutable.primitive.ShortArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.IntByteHashMap;
-import org.eclipse.collections.impl.map.mutable.primitive.IntLongHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -46,8 +46,14 @@ public final class EventStore {
     /** Only sources that record kernel identities (ETL) make these; rows past their end are 0. */
     LongArrayList objectId;
     LongArrayList irp;
-    /** Sparse: the FileKey of an ETW open, on its Create event only. */
-    final IntLongHashMap fileKey = new IntLongHashMap();
+    /**
+     * Sparse: the FileKeys of ETW opens, each on its Create event only, as (event, key) pairs in the order
+     * they were learnt and by event once the trace is built ({@link #trim}). A Create learns its key from
+     * a later request, so this appends instead of putting into a hash table: one put per open was a
+     * tenth of the time of ETL → model, for the table's cache misses and growth.
+     */
+    IntArrayList fileKeyEvents = new IntArrayList();
+    LongArrayList fileKeys = new LongArrayList();
 
     private final StringPool strings;
     private final DetailCodec codec;
@@ -141,7 +147,8 @@ public final class EventStore {
      * everywhere, so it names one file only among opens that overlap in time.
      */
     public long fileKey(int i) {
-        return fileKey.get(i);
+        int k = fileKeyEvents.binarySearch(i);
+        return k < 0 ? 0 : fileKeys.get(k);
     }
 
     /** The detail kind ({@link DetailCodec} constants) without decoding the detail. */
@@ -163,7 +170,7 @@ public final class EventStore {
                 + path.retainedBytes() + stack.retainedBytes();
         n += 32L * (operationText.size() + eventClass.size());
         n += 8L * ((objectId == null ? 0 : objectId.size()) + (irp == null ? 0 : irp.size()));
-        n += 24L * fileKey.size();
+        n += 12L * fileKeys.size();
         return n;
     }
 
@@ -202,5 +209,39 @@ public final class EventStore {
         if (irp != null) {
             irp.trimToSize();
         }
+        sortFileKeys();
+        fileKeyEvents.trimToSize();
+        fileKeys.trimToSize();
+    }
+
+    /** Orders the FileKey pairs by event, for {@link #fileKey}'s binary search; a later key of one event replaces the earlier. */
+    private void sortFileKeys() {
+        int n = fileKeyEvents.size();
+        int k = 1;
+        while (k < n && fileKeyEvents.get(k - 1) < fileKeyEvents.get(k)) {
+            k++;
+        }
+        if (k >= n) {
+            return; // already in order: each open's first request came in the order of the Creates
+        }
+        long[] eventAndPlace = new long[n];
+        for (int i = 0; i < n; i++) {
+            eventAndPlace[i] = (long) fileKeyEvents.get(i) << 32 | i;
+        }
+        Arrays.sort(eventAndPlace);
+        IntArrayList sortedEvents = new IntArrayList(n);
+        LongArrayList sortedKeys = new LongArrayList(n);
+        for (long pair : eventAndPlace) {
+            int event = (int) (pair >>> 32);
+            long key = fileKeys.get((int) pair);
+            if (!sortedEvents.isEmpty() && sortedEvents.getLast() == event) {
+                sortedKeys.set(sortedKeys.size() - 1, key); // keyed again: the later key stands
+            } else {
+                sortedEvents.add(event);
+                sortedKeys.add(key);
+            }
+        }
+        fileKeyEvents = sortedEvents;
+        fileKeys = sortedKeys;
     }
 }

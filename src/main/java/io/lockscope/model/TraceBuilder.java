@@ -232,11 +232,15 @@ public final class TraceBuilder {
         return c;
     }
 
-    /** Records the FileKey of the open that Create event {@code createEvent} began (see {@link EventStore#fileKey}). */
+    /**
+     * Records the FileKey of the open that Create event {@code createEvent} began (see
+     * {@link EventStore#fileKey}); a later call for the same Create replaces the key.
+     */
     public void setFileKey(int createEvent, long fileKey) {
         checkWritable(createEvent);
         if (fileKey != 0) {
-            events.fileKey.put(createEvent, fileKey);
+            events.fileKeyEvents.add(createEvent);
+            events.fileKeys.add(fileKey);
         }
     }
 

@@ -29,6 +29,43 @@ class KernelIdsAndEtwDetailsTest {
     }
 
     @Test
+    void fileKeysLearntOutOfCreateOrderAreFoundByEventAndALaterKeyReplacesTheEarlier() {
+        TraceBuilder b = new TraceBuilder("t.etl", "etl");
+        int p = b.addProcess(ProcessInfo.of(4, "System"));
+        int[] creates = new int[6];
+        for (int i = 0; i < creates.length; i++) {
+            creates[i] = b.addEvent(i, 1, p, 8, Operation.CREATE_FILE, 0, 0, Detail.None.INSTANCE, StackTable.NONE);
+        }
+        // each open's first request comes when it comes, not in the order of the Creates
+        b.setFileKey(creates[4], 0x4444);
+        b.setFileKey(creates[1], 0x1111);
+        b.setFileKey(creates[5], 0x5555);
+        b.setFileKey(creates[1], 0x1112);
+        b.setFileKey(creates[2], 0); // no key: not recorded
+        EventStore e = b.build().events();
+        long[] want = {0, 0x1112, 0, 0, 0x4444, 0x5555};
+        for (int i = 0; i < creates.length; i++) {
+            assertEquals(want[i], e.fileKey(creates[i]), "Create " + i);
+        }
+    }
+
+    @Test
+    void fileKeysLearntInCreateOrderAreFoundByEvent() {
+        TraceBuilder b = new TraceBuilder("t.etl", "etl");
+        int p = b.addProcess(ProcessInfo.of(4, "System"));
+        for (int i = 0; i < 1000; i++) {
+            int create = b.addEvent(i, 1, p, 8, Operation.CREATE_FILE, 0, 0, Detail.None.INSTANCE, StackTable.NONE);
+            b.addEvent(i, 1, p, 8, Operation.READ_FILE, 0, 0, Detail.None.INSTANCE, StackTable.NONE);
+            b.setFileKey(create, 0x10000 + i);
+        }
+        EventStore e = b.build().events();
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(0x10000 + i, e.fileKey(2 * i));
+            assertEquals(0, e.fileKey(2 * i + 1));
+        }
+    }
+
+    @Test
     void createWithoutARecordedAccessMaskRendersWithoutDesiredAccess() {
         io.lockscope.model.detail.CreateFileDetail etw = new io.lockscope.model.detail.CreateFileDetail(-1, 1, 0x60,
                 0x80, 1, -1, 1, null);
