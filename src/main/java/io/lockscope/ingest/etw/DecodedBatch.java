@@ -45,6 +45,8 @@ final class DecodedBatch implements WriteBehind.Batch {
     /** The sampled thread of a PerfInfo/Sample, else -1 with {@link #cpuSample} false. */
     private final int[] sampledTids = new int[CAPACITY];
     private final boolean[] cpuSample = new boolean[CAPACITY];
+    /** A FileIo Create's open path as the reader's text id ({@link TraceRecord#textId}), else -1. */
+    private final int[] openPathTexts = new int[CAPACITY];
     /** For {@link Outcome#NOT_DECODED} and {@link Outcome#TOO_SHORT}: the reason and the place. */
     private final String[] reasons = new String[CAPACITY];
     private final String[] places = new String[CAPACITY];
@@ -99,7 +101,9 @@ final class DecodedBatch implements WriteBehind.Batch {
             return;
         }
         try {
-            events[i] = KernelDecoder.decode(r);
+            KernelEvent e = KernelDecoder.decode(r);
+            events[i] = e;
+            openPathTexts[i] = e instanceof KernelEvent.FileCreate c ? r.textId(c.openPath()) : -1;
         } catch (TraceRecord.PayloadTooShortException tooShort) {
             outcomes[i] = Outcome.TOO_SHORT;
             reasons[i] = "ETW event payload shorter than its layout: " + name.full();
@@ -178,6 +182,11 @@ final class DecodedBatch implements WriteBehind.Batch {
     /** The thread a PerfInfo/Sample sampled; only when {@link #cpuSample}. */
     int sampledTid() {
         return sampledTids[at];
+    }
+
+    /** A FileIo Create's open path as a text id, for keying what the writer makes of it; -1 when not known. */
+    int openPathText() {
+        return openPathTexts[at];
     }
 
     String reason() {

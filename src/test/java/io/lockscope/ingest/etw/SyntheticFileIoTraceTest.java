@@ -90,6 +90,7 @@ class SyntheticFileIoTraceTest {
 
         int installer = creates.get(1);
         assertEquals("TiWorker.exe", trace.process(installer).name());
+        assertEquals(DOS_PATH, e.path(installer), "a second Create of a path gets the path the first one did");
         assertEquals(STATUS_SHARING_VIOLATION, e.result(installer));
         assertEquals(7, ((CreateFileDetail) e.detail(installer)).shareMode());
         assertEquals(-1, ((CreateFileDetail) e.detail(installer)).openResult());

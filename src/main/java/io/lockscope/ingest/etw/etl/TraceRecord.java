@@ -40,6 +40,8 @@ public final class TraceRecord {
     private final Utf16Texts texts;
     /** Where {@link #utf16z} copies text to intern it. */
     private byte[] scratch = new byte[256];
+    /** The text id of the String {@link #utf16z} gave last; -1 before or without a text pool. */
+    private int lastTextId = -1;
     private ByteBuffer data;
     private String parseError;
     private int pointerSize;
@@ -363,7 +365,17 @@ public final class TraceRecord {
             scratch = new byte[Math.max(bytes, 2 * scratch.length)];
         }
         data.get(payloadStart + offset, scratch, 0, bytes);
-        return texts.intern(scratch, Utf16Texts.bytesBeforeNul(scratch, bytes));
+        lastTextId = texts.id(scratch, Utf16Texts.bytesBeforeNul(scratch, bytes));
+        return texts.text(lastTextId);
+    }
+
+    /**
+     * The id of {@code text} among the texts of this record's reader (numbered from 0 as first seen), when
+     * it is the String {@link #utf16z} gave last; else -1. A reference comparison: the String itself is
+     * not touched, so a consumer on another thread can key its work by the id instead of by the String.
+     */
+    public int textId(String text) {
+        return lastTextId >= 0 && texts.text(lastTextId) == text ? lastTextId : -1;
     }
 
     /** Bytes taken by the UTF-16 string at {@code offset}, its NUL included when present. */

@@ -25,6 +25,15 @@ final class Utf16Texts {
 
     /** The String of the UTF-16LE text in {@code bytes[0, length)}. */
     String intern(byte[] bytes, int length) {
+        return text(id(bytes, length));
+    }
+
+    /**
+     * The id of the UTF-16LE text in {@code bytes[0, length)}: its number among the distinct texts, in
+     * the order first seen. A consumer may key by it what it makes of a text, without touching the
+     * String again.
+     */
+    int id(byte[] bytes, int length) {
         int h = hash(bytes, length);
         int mask = slots.length - 1;
         for (int i = h & mask; ; i = (i + 1) & mask) {
@@ -34,26 +43,31 @@ final class Utf16Texts {
             }
             byte[] seen = encoded[slot - 1];
             if (hashes[slot - 1] == h && seen.length == length && Arrays.equals(seen, 0, length, bytes, 0, length)) {
-                return strings[slot - 1];
+                return slot - 1;
             }
         }
     }
 
-    private String add(byte[] bytes, int h, int slotIndex) {
+    /** The String of text {@code id}. */
+    String text(int id) {
+        return strings[id];
+    }
+
+    private int add(byte[] bytes, int h, int slotIndex) {
         if (size == strings.length) {
             encoded = Arrays.copyOf(encoded, 2 * size);
             strings = Arrays.copyOf(strings, 2 * size);
             hashes = Arrays.copyOf(hashes, 2 * size);
         }
-        String s = new String(bytes, StandardCharsets.UTF_16LE);
-        encoded[size] = bytes;
-        strings[size] = s;
-        hashes[size] = h;
+        int id = size;
+        encoded[id] = bytes;
+        strings[id] = new String(bytes, StandardCharsets.UTF_16LE);
+        hashes[id] = h;
         slots[slotIndex] = ++size;
         if (2 * size > slots.length) {
             rehash();
         }
-        return s;
+        return id;
     }
 
     private void rehash() {

@@ -49,4 +49,23 @@ class Utf16TextsTest {
         assertNotSame(first[1], texts.intern(longer, longer.length));
         assertEquals("", texts.intern(new byte[4], 0));
     }
+
+    @Test
+    void idsNumberTheDistinctTextsInTheOrderFirstSeen() {
+        Utf16Texts texts = new Utf16Texts();
+        String[] names = {"\\Device\\HarddiskVolume3\\a.dll", "\\Device\\HarddiskVolume3\\b.dll", ""};
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < names.length; i++) {
+                byte[] b = utf16(names[i], 6);
+                assertEquals(i, texts.id(b, 2 * names[i].length()), names[i]);
+                assertSame(texts.intern(b, 2 * names[i].length()), texts.text(i));
+            }
+        }
+        for (int i = 0; i < 2000; i++) { // past several rehashes, the first ids still stand
+            String name = "\\Device\\HarddiskVolume3\\f" + i;
+            assertEquals(names.length + i, texts.id(utf16(name, 0), 2 * name.length()));
+        }
+        assertEquals("\\Device\\HarddiskVolume3\\b.dll", texts.text(1));
+        assertEquals(1, texts.id(utf16(names[1], 0), 2 * names[1].length()));
+    }
 }

@@ -39,6 +39,37 @@ class KernelDecoderSyntheticTest {
     }
 
     @Test
+    void aCreatesOpenPathHasTheTextIdOfItsTextWhileItIsTheLastTextRead() throws Exception {
+        SyntheticEtl etl = new SyntheticEtl(1);
+        String[] paths = {"\\Device\\HarddiskVolume1\\a.txt", "\\Device\\HarddiskVolume1\\b.txt",
+                "\\Device\\HarddiskVolume1\\a.txt"};
+        for (int i = 0; i < paths.length; i++) {
+            etl.perfinfo(0, 0x04, 64, 2, 10 + i, new EtlPayload().ptr(0x11 + i).ptr(77).ptr(0x22 + i).u32(0x01000060)
+                    .u32(0x80).u32(3).utf16z(paths[i]));
+        }
+        List<Integer> ids = new ArrayList<>();
+        List<String> opened = new ArrayList<>();
+        try (EtlReader reader = EtlReader.open(etl.write(tmp.resolve("k.etl")), "k.etl", new ReadReport())) {
+            reader.read(r -> {
+                if (KernelDecoder.decode(r) instanceof KernelEvent.FileCreate c) {
+                    ids.add(r.textId(c.openPath()));
+                    // an equal String that is not the pool's, or a text read before the last, has none
+                    assertEquals(-1, r.textId(new String(c.openPath())));
+                    if (!opened.isEmpty() && opened.get(opened.size() - 1) != c.openPath()) {
+                        assertEquals(-1, r.textId(opened.get(opened.size() - 1)));
+                    }
+                    opened.add(c.openPath());
+                }
+            });
+        }
+        assertEquals(List.of(paths[0], paths[1], paths[2]), opened);
+        assertEquals(3, ids.size());
+        assertTrue(ids.get(0) >= 0 && ids.get(1) >= 0, ids.toString());
+        assertTrue(!ids.get(0).equals(ids.get(1)), "two texts, two ids: " + ids);
+        assertEquals(ids.get(0), ids.get(2), "the same text, the same id");
+    }
+
+    @Test
     void fileIoVersion2PutsTtidAsAPointerBeforeTheFileObject() throws Exception {
         SyntheticEtl etl = new SyntheticEtl(1)
                 .perfinfo(0, 0x04, 64, 2, 10, new EtlPayload().ptr(0x11).ptr(77).ptr(0x22).u32(0x01000060).u32(0x80).u32(3)
