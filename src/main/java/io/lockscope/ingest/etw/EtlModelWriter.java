@@ -75,8 +75,8 @@ final class EtlModelWriter {
     private final ObjectIntHashMap<String> pathIds = new ObjectIntHashMap<>();
     /**
      * A Create's open path as a text id of the reader ({@link DecodedBatch#openPathText}) → its path id
-     * + 1 (0: not seen yet). Creates are a fifth of the events; looking their paths up by String cost
-     * the writer a cache miss on the String each (the reader made it), a quarter of its time.
+     * + 1 (0: not seen yet), so that the writer never touches the String the reading thread made: that
+     * touch alone, once per Create, took a quarter of the writer's time (README › Performance).
      */
     private int[] createPathIds = new int[1024];
     /** Registry key as logged → id of its procmon form in the string pool. */
