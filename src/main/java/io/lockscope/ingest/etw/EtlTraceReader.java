@@ -30,11 +30,11 @@ import java.util.function.LongConsumer;
  *
  * <p>Two passes over the file: the first collects the name rundowns that come at the end of a trace,
  * the volume map, kernel modules and stacks ({@link EtlPrepass}) — a scan of the buffers on every
- * thread the options allow where the file permits one ({@link EtlReader#scan}: uncompressed buffers,
- * each in time order, no malformed record), else a read in time order — the second writes the events and
- * completes each FileIo request when its OperationEnd comes ({@link EtlModelWriter}), on a second
- * thread behind the one that reads and decodes the records when the options allow more than one
- * thread ({@link WriteBehind}).
+ * thread the options allow where the file permits one ({@link EtlReader#scan}: buffers each in time
+ * order, no malformed record, compressed ones decompressing to what they declare), else a read in time
+ * order — the second writes the events and completes each FileIo request when its OperationEnd comes
+ * ({@link EtlModelWriter}), on a second thread behind the one that reads and decodes the records when
+ * the options allow more than one thread ({@link WriteBehind}).
  */
 public final class EtlTraceReader implements TraceReader {
     @Override

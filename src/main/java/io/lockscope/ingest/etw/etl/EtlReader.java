@@ -424,9 +424,12 @@ public final class EtlReader implements Closeable {
      * record of every buffer is parsed in file order, on {@link #scanThreads} threads, counting those {@code counted} accepts and noting where those {@code wanted}
      * accepts are (4 bytes each); then only the wanted ones are parsed again and handed to
      * {@code visitor}, on the calling thread, in the order read gives them. When each buffer's records are in time order, that order is the sort by time, then buffer
-     * index, then place in the buffer: the merge's. Where read has more to do — a buffer whose records
-     * go back in time, a malformed record, compressed buffers — the scan visits nothing and returns -1, so
-     * that read does the pass. A scan is not a pass: it counts and reports nothing ({@link #stats()}
+     * index, then place in the buffer: the merge's. A compressed buffer is decompressed by the thread that
+     * scans it, and its wanted records are copied out; the decompression budget bounds the threads' buffers
+     * and the copies together (a boot trace's names, rundowns and stack walks take a few MB). Where read
+     * has more to do — a buffer whose records go back in time, a malformed record, a compressed buffer that
+     * does not decompress to what it declares — or the copies would take more, the scan visits nothing and
+     * returns -1, so that read does the pass. A scan is not a pass: it counts and reports nothing ({@link #stats()}
      * describes the first read).
      *
      * @param counted   which records to count, by their header, called on the scanning threads
@@ -436,15 +439,16 @@ public final class EtlReader implements Closeable {
      */
     public long scan(Predicate<TraceRecord> counted, Predicate<TraceRecord> wanted, RecordVisitor visitor, int threads,
                      LongConsumer progress) throws BadInputException, IOException {
-        if (stats.compressedBuffers > 0) {
-            return -1;
-        }
         Scan scan = new Scan(counted, wanted);
+        if (stats.compressedBuffers > 0 && scan.heldBytes.addAndGet((long) scanThreads(threads) * maxCompressedFilled())
+                > decompressedBudget) {
+            return -1; // each scanning thread holds a buffer's decompressed bytes
+        }
         scan.run(threads, progress);
         if (scan.irregular.get()) {
             return -1;
         }
-        visitWanted(scan.wantedAt, visitor);
+        visitWanted(scan, visitor);
         return scan.counted.get();
     }
 
@@ -462,8 +466,16 @@ public final class EtlReader implements Closeable {
         final AtomicLong counted = new AtomicLong();
         final AtomicLong bytes = new AtomicLong();
         final AtomicReference<Throwable> failure = new AtomicReference<>();
-        /** By buffer: the offsets of its wanted records, or null when none. */
+        /** By buffer: the offsets of its wanted records (in its copy, for a compressed one), or null when none. */
         final int[][] wantedAt = new int[buffers.size()][];
+        /**
+         * By compressed buffer: its wanted records, copied out of the decompressed bytes one after another,
+         * and where each was in the buffer.
+         */
+        final byte[][] wantedCopies = new byte[buffers.size()][];
+        final int[][] copiedFrom = new int[buffers.size()][];
+        /** Decompressed bytes held: the threads' buffers, then the copies; at most the decompression budget. */
+        final AtomicLong heldBytes = new AtomicLong();
 
         Scan(Predicate<TraceRecord> counted, Predicate<TraceRecord> wanted) {
             this.countedFilter = counted;
@@ -502,18 +514,24 @@ public final class EtlReader implements Closeable {
         private void scanBuffers(LongConsumer progress) {
             TraceRecord r = new TraceRecord();
             IntArrayList wanted = new IntArrayList();
+            Decompressor decompressor = new Decompressor();
             long count = 0;
             try {
                 for (int i = nextBuffer.getAndIncrement(); i < buffers.size() && !irregular.get();
                      i = nextBuffer.getAndIncrement()) {
                     BufferEntry e = buffers.get(i);
                     wanted.clear();
-                    long n = scanBuffer(e, r, wanted);
+                    ByteBuffer data = e.compressed ? decompressor.decompress(e) : file.slice(e.offset, e.filled);
+                    long n = data == null ? -1 : scanBuffer(e, data, r, wanted);
                     if (n < 0) {
                         irregular.set(true);
                         break;
                     }
                     count += n;
+                    if (!wanted.isEmpty() && e.compressed && !copyWanted(i, data, r, wanted)) {
+                        irregular.set(true);
+                        break;
+                    }
                     if (!wanted.isEmpty()) {
                         wantedAt[i] = wanted.toArray();
                     }
@@ -537,8 +555,7 @@ public final class EtlReader implements Closeable {
          * malformed (but the cut one of the buffer the file ends in), goes back in time, or begins the
          * buffer at another time than the index has for it.
          */
-        private long scanBuffer(BufferEntry e, TraceRecord r, IntArrayList wanted) throws IOException {
-            ByteBuffer data = file.slice(e.offset, e.filled);
+        private long scanBuffer(BufferEntry e, ByteBuffer data, TraceRecord r, IntArrayList wanted) {
             int end = data.limit();
             int pos = EtlLayout.BUFFER_HEADER_SIZE;
             long previous = e.firstRawTime;
@@ -566,6 +583,70 @@ public final class EtlReader implements Closeable {
             }
             return n;
         }
+
+        /**
+         * Copies the wanted records of compressed buffer {@code i} out of {@code data}, which the next buffer
+         * is decompressed into, and makes {@code wanted} their offsets in the copy; false when the bytes the
+         * scan holds would pass the decompression budget.
+         */
+        private boolean copyWanted(int i, ByteBuffer data, TraceRecord r, IntArrayList wanted) {
+            int[] sizes = new int[wanted.size()];
+            int bytes = 0;
+            for (int k = 0; k < sizes.length; k++) {
+                int pos = wanted.get(k);
+                // whole and valid, as scanned above; the last one's padding may pass the buffer's end
+                sizes[k] = Math.min(r.parse(data, pos, data.limit(), false), data.limit() - pos);
+                bytes += sizes[k];
+            }
+            if (heldBytes.addAndGet(bytes) > decompressedBudget) {
+                return false;
+            }
+            byte[] copy = new byte[bytes];
+            copiedFrom[i] = wanted.toArray();
+            int at = 0;
+            for (int k = 0; k < sizes.length; k++) {
+                data.get(wanted.get(k), copy, at, sizes[k]);
+                wanted.set(k, at);
+                at += sizes[k];
+            }
+            wantedCopies[i] = copy;
+            return true;
+        }
+    }
+
+    /**
+     * A scanning thread's decompression: a decoder (the Java one keeps scratch of its own) and one buffer
+     * for the largest compressed buffer of the file, outside the merge's budget.
+     */
+    private final class Decompressor {
+        private final XpressBuffers decoder = xpress.another();
+        private ByteBuffer scratch;
+
+        /** The buffer's bytes (header space, then its records), or null when it does not decompress to what it declares. */
+        ByteBuffer decompress(BufferEntry e) throws IOException {
+            if (scratch == null || scratch.capacity() < e.filled) {
+                scratch = decoder.allocate(maxCompressedFilled());
+            }
+            int declared = e.filled - EtlLayout.BUFFER_HEADER_SIZE;
+            try {
+                int n = decoder.decode(file.slice(e.offset + EtlLayout.BUFFER_HEADER_SIZE,
+                        e.diskSize - EtlLayout.BUFFER_HEADER_SIZE), scratch, EtlLayout.BUFFER_HEADER_SIZE, declared);
+                return n == declared ? scratch.slice(0, e.filled).order(ByteOrder.LITTLE_ENDIAN) : null;
+            } catch (XpressLz77.CorruptStreamException corrupt) {
+                return null;
+            }
+        }
+    }
+
+    /** The largest decompressed size a compressed buffer of the file declares (bounded when it was indexed). */
+    private int maxCompressedFilled() {
+        int max = 0;
+        for (BufferEntry e : buffers) {
+            if (e.compressed) {
+                max = Math.max(max, e.filled);
+            }
+        }
+        return max;
     }
 
     /** A buffer's wanted records, in its order, for {@link #visitWanted}. */
@@ -573,13 +654,16 @@ public final class EtlReader implements Closeable {
         final BufferEntry entry;
         final ByteBuffer data;
         final int[] at;
+        /** For records copied out of a compressed buffer: where each was in the buffer; else null. */
+        final int[] copiedFrom;
         final TraceRecord record;
         int next;
 
-        WantedCursor(BufferEntry entry, ByteBuffer data, int[] at, Utf16Texts texts) {
+        WantedCursor(BufferEntry entry, ByteBuffer data, int[] at, int[] copiedFrom, Utf16Texts texts) {
             this.entry = entry;
             this.data = data;
             this.at = at;
+            this.copiedFrom = copiedFrom;
             this.record = new TraceRecord(texts);
         }
 
@@ -588,7 +672,11 @@ public final class EtlReader implements Closeable {
             if (next == at.length) {
                 return false;
             }
-            record.parse(data, at[next++], data.limit(), false);
+            record.parse(data, at[next], data.limit(), false);
+            if (copiedFrom != null) {
+                record.copiedFrom(copiedFrom[next]);
+            }
+            next++;
             record.place(entry.cpu, record.rawTime(), entry.index, entry.offset);
             return true;
         }
@@ -601,12 +689,14 @@ public final class EtlReader implements Closeable {
     };
 
     /** Visits the scan's wanted records merged by time, then buffer index, as {@link #merge} does all of them. */
-    private void visitWanted(int[][] wantedAt, RecordVisitor visitor) throws BadInputException, IOException {
+    private void visitWanted(Scan scan, RecordVisitor visitor) throws BadInputException, IOException {
         PriorityQueue<WantedCursor> queue = new PriorityQueue<>(WANTED_ORDER);
-        for (int i = 0; i < wantedAt.length; i++) {
-            if (wantedAt[i] != null) {
+        for (int i = 0; i < scan.wantedAt.length; i++) {
+            if (scan.wantedAt[i] != null) {
                 BufferEntry e = buffers.get(i);
-                WantedCursor c = new WantedCursor(e, file.slice(e.offset, e.filled), wantedAt[i], texts);
+                byte[] copy = scan.wantedCopies[i];
+                ByteBuffer data = copy != null ? ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN) : file.slice(e.offset, e.filled);
+                WantedCursor c = new WantedCursor(e, data, scan.wantedAt[i], scan.copiedFrom[i], texts);
                 c.advance();
                 queue.add(c);
             }

@@ -378,6 +378,11 @@ public final class TraceRecord {
         return lastTextId >= 0 && texts.text(lastTextId) == text ? lastTextId : -1;
     }
 
+    /** The record just parsed from a copy of some of its buffer's records lies at {@code offset} of the buffer, for {@link #where}. */
+    void copiedFrom(int offset) {
+        recordOffset = offset;
+    }
+
     /** Bytes taken by the UTF-16 string at {@code offset}, its NUL included when present. */
     public int utf16zSize(int offset) {
         int bytes = 2 * utf16zChars(offset);

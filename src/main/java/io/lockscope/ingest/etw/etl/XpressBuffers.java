@@ -28,6 +28,11 @@ final class XpressBuffers {
         return new XpressBuffers(false);
     }
 
+    /** The same decoder for another thread: the Java decoder's scratch is not shared. */
+    XpressBuffers another() {
+        return new XpressBuffers(useNative);
+    }
+
     /** What decodes, for {@code info}: "native: …" or "Java (why not native)". */
     String description() {
         return useNative ? "native: " + NativeXpress.implementation() : "Java (" + NativeXpress.unavailableBecause() + ")";

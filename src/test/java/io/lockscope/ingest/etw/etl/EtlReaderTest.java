@@ -352,21 +352,33 @@ class EtlReaderTest {
                 + r.group() + "/" + r.type();
     }
 
+    /** The generated 4-CPU lock-holder trace of about 1 MB, plain or XPRESS, whole or cut to two thirds. */
+    private Path generated(boolean compressed, boolean cut) throws IOException {
+        Path file = tmp.resolve("lock-holder" + (compressed ? "-xpress" : "") + (cut ? "-cut" : "") + ".etl");
+        EtlCaseGenerator.write(file, EtlCaseGenerator.Scenario.LOCK_HOLDER, 1_000_000, compressed, 3);
+        if (cut) {
+            byte[] whole = Files.readAllBytes(file);
+            Files.write(file, Arrays.copyOf(whole, whole.length * 2 / 3 + 100));
+        }
+        return file;
+    }
+
     /**
      * A scan visits the records it wants in the order a read gives them and counts what it is asked
-     * to, whatever the threads: a 2-CPU corpus trace, a generated 4-CPU one, and that one cut short.
+     * to, whatever the threads: a generated 4-CPU trace, that one cut short, both also XPRESS-compressed
+     * (decompressed by each scanning thread, by the native decoder where it loads and by the Java one), and
+     * the corpus's 2-CPU trace and its compressed one.
      */
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3})
     void scanVisitsTheWantedRecordsInTheOrderOfARead(int threads) throws Exception {
-        Path generated = tmp.resolve("lock-holder.etl");
-        EtlCaseGenerator.write(generated, EtlCaseGenerator.Scenario.LOCK_HOLDER, 1_000_000, false, 3);
-        byte[] whole = Files.readAllBytes(generated);
-        Path cut = Files.write(tmp.resolve("cut.etl"), Arrays.copyOf(whole, whole.length * 2 / 3 + 100));
-        List<Path> files = new ArrayList<>(List.of(generated, cut));
-        Path corpus = EtwCorpus.DIR.resolve("etl-parser/ShutdownPerfDiagLogger.etl");
-        if (Files.isRegularFile(corpus)) {
-            files.add(corpus);
+        List<Path> files = new ArrayList<>(List.of(generated(false, false), generated(false, true),
+                generated(true, false), generated(true, true)));
+        for (String name : List.of("etl-parser/ShutdownPerfDiagLogger.etl", "perfview/SelfDescribingSingleEvent.etl")) {
+            Path corpus = EtwCorpus.DIR.resolve(name);
+            if (Files.isRegularFile(corpus)) {
+                files.add(corpus);
+            }
         }
         // every third kernel type, and all records of the other kinds
         Predicate<TraceRecord> wanted = r -> r.kind() != TraceRecord.Kind.KERNEL || r.type() % 3 == 0;
@@ -384,24 +396,27 @@ class EtlReaderTest {
                     }
                 });
             }
-            List<String> visited = new ArrayList<>();
-            try (EtlReader reader = EtlReader.open(file, "scan.etl", new ReadReport())) {
-                long count = reader.scan(counted, wanted, r -> visited.add(place(r)), threads, bytes -> { });
-                assertEquals(expectedCount[0], count, file.toString());
-                assertEquals(0, reader.stats().records(), "a scan is not a pass: it counts nothing");
-            }
-            assertTrue(expected.size() > 10, file + ": " + expected.size() + " records to compare");
-            assertEquals(expected.size(), visited.size(), file.toString());
-            for (int i = 0; i < expected.size(); i++) {
-                assertEquals(expected.get(i), visited.get(i), file + " record " + i);
+            for (XpressBuffers decoder : List.of(XpressBuffers.preferred(), XpressBuffers.java())) {
+                List<String> visited = new ArrayList<>();
+                try (EtlReader reader = EtlReader.open(file, "scan.etl", new ReadReport(), MappedFile.DEFAULT_WINDOW,
+                        decoder, EtlReader.DECOMPRESSED_BUDGET, true)) {
+                    long count = reader.scan(counted, wanted, r -> visited.add(place(r)), threads, bytes -> { });
+                    assertEquals(expectedCount[0], count, file + " " + decoder.description());
+                    assertEquals(0, reader.stats().records(), "a scan is not a pass: it counts nothing");
+                }
+                assertTrue(expected.size() > 10, file + ": " + expected.size() + " records to compare");
+                assertEquals(expected.size(), visited.size(), file + " " + decoder.description());
+                for (int i = 0; i < expected.size(); i++) {
+                    assertEquals(expected.get(i), visited.get(i), file + " " + decoder.description() + " record " + i);
+                }
             }
         }
     }
 
     /**
-     * Where a read has more to do than merge sorted buffers — compressed buffers, a buffer whose records
-     * go back in time, a malformed record — a scan visits nothing, reports nothing and says so; the read
-     * after it is the first pass, which counts and reports.
+     * Where a read has more to do than merge sorted buffers — a compressed buffer that does not decompress
+     * to what it declares, a buffer whose records go back in time, a malformed record — a scan visits nothing, reports nothing
+     * and says so; the read after it is the first pass, which counts and reports.
      */
     @Test
     void scanLeavesToAReadWhatItCannotOrderOrMustReport() throws Exception {
@@ -413,7 +428,15 @@ class EtlReaderTest {
         byte[] malformed = twoCpuTrace().bytes();
         // the second record of buffer A (at 0x1000): after the header and a 0x28-byte first record
         ByteBuffer.wrap(malformed).order(ByteOrder.LITTLE_ENDIAN).putInt(0x1000 + EtlLayout.BUFFER_HEADER_SIZE + 0x28, 0x12345678);
-        List<Path> files = List.of(twoCpuTrace().compressed().write(tmp.resolve("compressed.etl")),
+        byte[] undecodable = twoCpuTrace().compressed().bytes();
+        ByteBuffer b = ByteBuffer.wrap(undecodable).order(ByteOrder.LITTLE_ENDIAN);
+        // the first compressed buffer declares 8 bytes more than its stream decompresses to
+        int at = 0;
+        while (!BufferHeader.read(b, at).compressed()) {
+            at += b.getInt(at + EtlLayout.B_BUFFER_SIZE);
+        }
+        b.putInt(at + EtlLayout.B_SAVED_OFFSET, b.getInt(at + EtlLayout.B_SAVED_OFFSET) + 8);
+        List<Path> files = List.of(Files.write(tmp.resolve("undecodable.etl"), undecodable),
                 backwards.write(tmp.resolve("backwards.etl")), Files.write(tmp.resolve("malformed.etl"), malformed));
         for (Path file : files) {
             ReadReport report = new ReadReport();
@@ -425,10 +448,35 @@ class EtlReaderTest {
                 long[] records = {0};
                 reader.read(r -> records[0]++);
                 assertEquals(records[0], reader.stats().records());
-                assertTrue(reader.stats().compressedBuffers() + reader.stats().outOfOrderRecords()
+                assertTrue(reader.stats().shortBuffers() + reader.stats().outOfOrderRecords()
                         + reader.stats().corruptRecords() > 0, file + ": the read counts what the scan left to it");
             }
         }
+    }
+
+    /**
+     * The decompression budget bounds what a scan of compressed buffers holds, the scanning threads'
+     * buffers and the wanted records copied out of them: past it the scan leaves the pass to a read.
+     */
+    @Test
+    void aScanOfCompressedBuffersHoldsNoMoreThanTheDecompressionBudget() throws Exception {
+        Path file = generated(true, false);
+        long[] copied = {0};
+        try (EtlReader reader = EtlReader.open(file, "all.etl", new ReadReport())) {
+            assertTrue(reader.scan(r -> false, r -> true, r -> copied[0] += 1, 2, bytes -> { }) > -1);
+        }
+        long wholeBuffer = 64 << 10; // the generator's buffers hold at most 64 KB
+        for (long budget : new long[] {wholeBuffer, 2 * wholeBuffer + 4096}) { // one thread's buffer; two and a few records
+            ReadReport report = new ReadReport();
+            try (EtlReader reader = EtlReader.open(file, "all.etl", report, MappedFile.DEFAULT_WINDOW,
+                    XpressBuffers.preferred(), budget, true)) {
+                List<TraceRecord> visited = new ArrayList<>();
+                assertEquals(-1, reader.scan(r -> false, r -> true, visited::add, 2, bytes -> { }), "budget " + budget);
+                assertEquals(List.of(), visited);
+                assertEquals(0, report.skippedTotal() + report.warnings().size());
+            }
+        }
+        assertTrue(copied[0] > 1000, copied[0] + " records");
     }
 
     @Test
