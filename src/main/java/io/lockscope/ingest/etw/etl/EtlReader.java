@@ -421,16 +421,17 @@ public final class EtlReader implements Closeable {
 
     /**
      * A pass over the records that {@link #read} would give, cheaper where the file allows it: every
-     * record of every buffer is parsed in file order, on {@link #scanThreads} threads, counting those {@code counted} accepts and noting where those {@code wanted}
-     * accepts are (4 bytes each); then only the wanted ones are parsed again and handed to
-     * {@code visitor}, on the calling thread, in the order read gives them. When each buffer's records are in time order, that order is the sort by time, then buffer
-     * index, then place in the buffer: the merge's. A compressed buffer is decompressed by the thread that
-     * scans it, and its wanted records are copied out; the decompression budget bounds the threads' buffers
-     * and the copies together (a boot trace's names, rundowns and stack walks take a few MB). Where read
-     * has more to do — a buffer whose records go back in time, a malformed record, a compressed buffer that
-     * does not decompress to what it declares — or the copies would take more, the scan visits nothing and
-     * returns -1, so that read does the pass. A scan is not a pass: it counts and reports nothing ({@link #stats()}
-     * describes the first read).
+     * record of every buffer is parsed in file order, on {@link #scanThreads} threads, counting those
+     * {@code counted} accepts and noting where those {@code wanted} accepts are (4 bytes each); then only
+     * the wanted ones are parsed again and handed to {@code visitor}, on the calling thread, in the order
+     * read gives them. When each buffer's records are in time order, that order is the sort by time, then
+     * buffer index, then place in the buffer: the merge's. A compressed buffer is decompressed by the
+     * thread that scans it, and its wanted records are copied out; the decompression budget bounds the
+     * threads' buffers and the copies together (a boot trace's names, rundowns and stack walks take a few
+     * MB). Where read has more to do — a buffer whose records go back in time, a malformed record, a
+     * compressed buffer that does not decompress to what it declares — or the copies would take more, the
+     * scan visits nothing and returns -1, so that read does the pass. A scan is not a pass: it counts and
+     * reports nothing ({@link #stats()} describes the first read).
      *
      * @param counted   which records to count, by their header, called on the scanning threads
      * @param wanted    which records to visit, by their header, called on the scanning threads
@@ -615,8 +616,8 @@ public final class EtlReader implements Closeable {
     }
 
     /**
-     * A scanning thread's decompression: a decoder (the Java one keeps scratch of its own) and one buffer
-     * for the largest compressed buffer of the file, outside the merge's budget.
+     * A scanning thread's decompression: a decoder of its own (the Java one keeps scratch) and one buffer
+     * for the largest compressed buffer of the file, which the scan counts among the bytes it holds.
      */
     private final class Decompressor {
         private final XpressBuffers decoder = xpress.another();
@@ -624,7 +625,7 @@ public final class EtlReader implements Closeable {
 
         /** The buffer's bytes (header space, then its records), or null when it does not decompress to what it declares. */
         ByteBuffer decompress(BufferEntry e) throws IOException {
-            if (scratch == null || scratch.capacity() < e.filled) {
+            if (scratch == null) {
                 scratch = decoder.allocate(maxCompressedFilled());
             }
             int declared = e.filled - EtlLayout.BUFFER_HEADER_SIZE;
@@ -695,7 +696,8 @@ public final class EtlReader implements Closeable {
             if (scan.wantedAt[i] != null) {
                 BufferEntry e = buffers.get(i);
                 byte[] copy = scan.wantedCopies[i];
-                ByteBuffer data = copy != null ? ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN) : file.slice(e.offset, e.filled);
+                ByteBuffer data = copy != null ? ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN)
+                        : file.slice(e.offset, e.filled);
                 WantedCursor c = new WantedCursor(e, data, scan.wantedAt[i], scan.copiedFrom[i], texts);
                 c.advance();
                 queue.add(c);
