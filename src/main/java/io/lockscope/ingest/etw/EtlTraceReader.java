@@ -56,7 +56,11 @@ public final class EtlTraceReader implements TraceReader {
     public Trace read(Path file, String displayName, ReadOptions options) throws BadInputException, IOException {
         TraceBuilder builder = options.newTraceBuilder(displayName, InputFormat.ETL);
         boolean helpers = options.threads() > 1;
-        try (EtlReader reader = EtlReader.open(file, displayName, builder.report(), helpers)) {
+        // a decompressing helper pays only with a core of its own: on two, the reading and the writing
+        // threads take both, and handing decompressed bytes across cores cost more CPU than it saved
+        // (README › Performance, 7 December 2026, 04:00)
+        boolean decompressAhead = options.threads() > 2;
+        try (EtlReader reader = EtlReader.open(file, displayName, builder.report(), decompressAhead)) {
             LogfileHeader header = reader.header();
             builder.timeBase(TimeBase.UTC, zoneOf(header, options));
             EtlPrepass prepass = new EtlPrepass();
