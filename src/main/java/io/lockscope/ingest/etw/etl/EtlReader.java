@@ -34,8 +34,9 @@ import java.util.function.Predicate;
  * are in time order. So the reader first indexes the buffers (offset, size, first timestamp), then
  * merges them k-way by timestamp, opening a buffer only when its first record is due and releasing
  * it (and its decompression scratch) once drained: memory stays at a few buffers. Ties keep file
- * order, so the merge is stable. Where there is a second core, compressed buffers are decompressed
- * on a helper thread a few buffers ahead of the merge ({@link AheadOfMerge}). A pass that needs only a
+ * order, so the merge is stable. Where the reader is opened with a helper thread (by default, where
+ * there is a second core), compressed buffers are decompressed on it a few buffers ahead of the merge
+ * ({@link AheadOfMerge}). A pass that needs only a
  * few of the records in time order can {@link #scan} the buffers in file order on several threads instead.
  *
  * <p>Every size and offset read from the file is checked against the file before use. A damaged first
@@ -441,8 +442,7 @@ public final class EtlReader implements Closeable {
     public long scan(Predicate<TraceRecord> counted, Predicate<TraceRecord> wanted, RecordVisitor visitor, int threads,
                      LongConsumer progress) throws BadInputException, IOException {
         Scan scan = new Scan(counted, wanted);
-        if (stats.compressedBuffers > 0 && scan.heldBytes.addAndGet((long) scanThreads(threads) * maxCompressedFilled())
-                > decompressedBudget) {
+        if (scan.heldBytes.addAndGet((long) scanThreads(threads) * scan.largestCompressed) > decompressedBudget) {
             return -1; // each scanning thread holds a buffer's decompressed bytes
         }
         scan.run(threads, progress);
@@ -475,6 +475,8 @@ public final class EtlReader implements Closeable {
          */
         final byte[][] wantedCopies = new byte[buffers.size()][];
         final int[][] copiedFrom = new int[buffers.size()][];
+        /** The largest decompressed size a compressed buffer declares (bounded when indexed); 0 when none is compressed. */
+        final int largestCompressed = maxCompressedFilled();
         /** Decompressed bytes held: the threads' buffers, then the copies; at most the decompression budget. */
         final AtomicLong heldBytes = new AtomicLong();
 
@@ -515,7 +517,7 @@ public final class EtlReader implements Closeable {
         private void scanBuffers(LongConsumer progress) {
             TraceRecord r = new TraceRecord();
             IntArrayList wanted = new IntArrayList();
-            Decompressor decompressor = new Decompressor();
+            Decompressor decompressor = new Decompressor(largestCompressed);
             long count = 0;
             try {
                 for (int i = nextBuffer.getAndIncrement(); i < buffers.size() && !irregular.get();
@@ -621,25 +623,38 @@ public final class EtlReader implements Closeable {
      */
     private final class Decompressor {
         private final XpressBuffers decoder = xpress.another();
+        private final int capacity;
         private ByteBuffer scratch;
+
+        Decompressor(int capacity) {
+            this.capacity = capacity;
+        }
 
         /** The buffer's bytes (header space, then its records), or null when it does not decompress to what it declares. */
         ByteBuffer decompress(BufferEntry e) throws IOException {
             if (scratch == null) {
-                scratch = decoder.allocate(maxCompressedFilled());
+                scratch = decoder.allocate(capacity);
             }
-            int declared = e.filled - EtlLayout.BUFFER_HEADER_SIZE;
             try {
-                int n = decoder.decode(file.slice(e.offset + EtlLayout.BUFFER_HEADER_SIZE,
-                        e.diskSize - EtlLayout.BUFFER_HEADER_SIZE), scratch, EtlLayout.BUFFER_HEADER_SIZE, declared);
-                return n == declared ? scratch.slice(0, e.filled).order(ByteOrder.LITTLE_ENDIAN) : null;
+                int n = decompressInto(decoder, e, scratch);
+                return n == e.filled - EtlLayout.BUFFER_HEADER_SIZE
+                        ? scratch.slice(0, e.filled).order(ByteOrder.LITTLE_ENDIAN) : null;
             } catch (XpressLz77.CorruptStreamException corrupt) {
                 return null;
             }
         }
     }
 
-    /** The largest decompressed size a compressed buffer of the file declares (bounded when it was indexed). */
+    /**
+     * Decompresses compressed buffer {@code e} with {@code decoder} into {@code out} after its header
+     * space; the bytes written, at most the {@code e.filled - 0x48} it declares.
+     */
+    private int decompressInto(XpressBuffers decoder, BufferEntry e, ByteBuffer out)
+            throws IOException, XpressLz77.CorruptStreamException {
+        return decoder.decode(file.slice(e.offset + EtlLayout.BUFFER_HEADER_SIZE, e.diskSize - EtlLayout.BUFFER_HEADER_SIZE),
+                out, EtlLayout.BUFFER_HEADER_SIZE, e.filled - EtlLayout.BUFFER_HEADER_SIZE);
+    }
+
     private int maxCompressedFilled() {
         int max = 0;
         for (BufferEntry e : buffers) {
@@ -752,7 +767,7 @@ public final class EtlReader implements Closeable {
 
     /**
      * The helper that decompresses this pass's compressed buffers ahead of the merge, or null when
-     * there are none or no second core for it. The merge opens the buffers it has not opened yet in
+     * there are none or the reader was opened without one. The merge opens the buffers it has not opened yet in
      * the order of their indexed first time, then index: that is their place in its queue, and it does
      * not change before they open. So that is the order they are decompressed in.
      */
@@ -876,8 +891,7 @@ public final class EtlReader implements Closeable {
             return Decompressed.overBudget(heldScratchBytes());
         }
         try {
-            int n = xpress.decode(file.slice(e.offset + EtlLayout.BUFFER_HEADER_SIZE, e.diskSize - EtlLayout.BUFFER_HEADER_SIZE), scratch,
-                    EtlLayout.BUFFER_HEADER_SIZE, e.filled - EtlLayout.BUFFER_HEADER_SIZE);
+            int n = decompressInto(xpress, e, scratch);
             return new Decompressed(scratch, n, null, 0);
         } catch (XpressLz77.CorruptStreamException ex) {
             scratchPool.push(scratch);
