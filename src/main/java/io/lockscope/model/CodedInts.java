@@ -12,6 +12,12 @@ final class CodedInts {
     private final IntIntHashMap codeOf = new IntIntHashMap();
     private final IntArrayList values = new IntArrayList();
     private final NarrowInts codes = new NarrowInts();
+    /**
+     * The value coded last and its code (-1 before the first): runs of events of one thread, and of
+     * one result, are the rule, and a compare costs less than a hash lookup.
+     */
+    private int lastValue;
+    private int lastCode = -1;
 
     int size() {
         return codes.size();
@@ -31,12 +37,17 @@ final class CodedInts {
 
     /** The code of {@code value}, given on first sight. */
     private int code(int value) {
+        if (value == lastValue && lastCode >= 0) {
+            return lastCode;
+        }
         int code = codeOf.getIfAbsent(value, -1);
         if (code < 0) {
             code = values.size();
             values.add(value);
             codeOf.put(value, code);
         }
+        lastValue = value;
+        lastCode = code;
         return code;
     }
 

@@ -25,11 +25,30 @@ final class NarrowInts {
     }
 
     void add(int value) {
-        if (size == capacity()) {
-            resize(Math.max(16, size + (size >> 1)));
+        // the common case first, one width test and one bounds test: every event adds to several columns
+        int i = size;
+        if (ints != null) {
+            if (i < ints.length) {
+                ints[i] = value;
+                size = i + 1;
+                return;
+            }
+        } else if (shorts != null) {
+            if (i < shorts.length && value == (short) value) {
+                shorts[i] = (short) value;
+                size = i + 1;
+                return;
+            }
+        } else if (i < bytes.length && value == (byte) value) {
+            bytes[i] = (byte) value;
+            size = i + 1;
+            return;
         }
-        size++;
-        set(size - 1, value);
+        if (i == capacity()) {
+            resize(Math.max(16, i + (i >> 1)));
+        }
+        size = i + 1;
+        set(i, value);
     }
 
     void set(int i, int value) {
@@ -74,7 +93,9 @@ final class NarrowInts {
     }
 
     void trimToSize() {
-        resize(size);
+        if (size < capacity()) {
+            resize(size);
+        }
     }
 
     private int capacity() {

@@ -114,6 +114,29 @@ public final class TraceBuilder {
      */
     public int addEvent(long time, long duration, int processKey, int tid, Operation operation, int result,
                         int pathId, Detail detail, int stackId) {
+        if (!keeps(processKey)) {
+            return NOT_KEPT;
+        }
+        codec.pack(detail, packed);
+        return append(time, duration, processKey, tid, operation, result, pathId, packed, stackId);
+    }
+
+    /**
+     * {@link #addEvent} with the detail packed already, by a {@link DetailCodec} of another pool on another
+     * thread, and its text ids mapped to {@link #strings()} ({@link DetailCodec#mapTexts}); not for a
+     * {@link DetailCodec#rich} detail, which is an object of this builder's store.
+     */
+    public int addPackedEvent(long time, long duration, int processKey, int tid, Operation operation, int result,
+                              int pathId, DetailCodec.Packed detail, int stackId) {
+        if (detail.kind == DetailCodec.RICH) {
+            throw new IllegalArgumentException("a rich detail is added as its object");
+        }
+        return keeps(processKey) ? append(time, duration, processKey, tid, operation, result, pathId, detail, stackId)
+                : NOT_KEPT;
+    }
+
+    /** Whether another event of {@code processKey} is kept, counting those past the limit. */
+    private boolean keeps(int processKey) {
         if (built) {
             throw new IllegalStateException("trace already built");
         }
@@ -122,9 +145,13 @@ public final class TraceBuilder {
         }
         if (events.size() >= maxEvents) {
             notKept++;
-            return NOT_KEPT;
+            return false;
         }
-        codec.pack(detail, packed);
+        return true;
+    }
+
+    private int append(long time, long duration, int processKey, int tid, Operation operation, int result, int pathId,
+                       DetailCodec.Packed detail, int stackId) {
         events.time.add(time);
         events.duration.add(duration);
         events.process.add(processKey);
@@ -132,11 +159,11 @@ public final class TraceBuilder {
         events.result.add(result);
         events.path.add(pathId);
         events.stack.add(stackId);
-        events.opAndKind.add((short) (operation.ordinal() | packed.kind << 12));
-        events.a.add(packed.a);
-        events.b.add(packed.b);
-        events.c.add(packed.c);
-        events.d.add(packed.d);
+        events.opAndKind.add((short) (operation.ordinal() | detail.kind << 12));
+        events.a.add(detail.a);
+        events.b.add(detail.b);
+        events.c.add(detail.c);
+        events.d.add(detail.d);
         return events.size() - 1;
     }
 
@@ -191,10 +218,15 @@ public final class TraceBuilder {
                              EventClass eventClass, int result, int pathId, Detail detail, int stackId) {
         int i = addEvent(time, duration, processKey, tid, Operation.OTHER, result, pathId, detail, stackId);
         setOperationName(i, operationName);
-        if (i != NOT_KEPT && eventClass != null && eventClass != EventClass.UNKNOWN) {
-            events.eventClass.put(i, (byte) eventClass.ordinal());
-        }
+        setEventClass(i, eventClass);
         return i;
+    }
+
+    /** Keeps the class of event {@code event}, whose operation is {@link Operation#OTHER}: its name does not tell. */
+    public void setEventClass(int event, EventClass eventClass) {
+        if (event != NOT_KEPT && eventClass != null && eventClass != EventClass.UNKNOWN) {
+            events.eventClass.put(event, (byte) eventClass.ordinal());
+        }
     }
 
     /**

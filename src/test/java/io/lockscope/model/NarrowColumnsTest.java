@@ -47,6 +47,27 @@ class NarrowColumnsTest {
     }
 
     @Test
+    void aValueThatNeedsAWiderColumnWhenTheColumnIsFullWidensAndGrowsIt() {
+        NarrowInts column = new NarrowInts();
+        column.ensureCapacity(16);
+        for (int i = 0; i < 16; i++) {
+            column.add(i);
+        }
+        column.add(300);
+        assertEquals(2, column.width());
+        for (int i = 17; i < 40; i++) {
+            column.add(i);
+        }
+        column.add(70_000);
+        assertEquals(4, column.width());
+        assertEquals(15, column.get(15));
+        assertEquals(300, column.get(16));
+        assertEquals(39, column.get(39));
+        assertEquals(70_000, column.get(40));
+        assertEquals(41, column.size());
+    }
+
+    @Test
     void codedIntsGiveBackEachValueFromFewDistinctOnes() {
         CodedInts column = new CodedInts();
         int[] results = {0, 0xC0000043, 0, 0x103, 0xC0000043};

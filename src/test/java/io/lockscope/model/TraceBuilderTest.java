@@ -2,6 +2,7 @@ package io.lockscope.model;
 
 import io.lockscope.model.detail.CreateFileDetail;
 import io.lockscope.model.detail.Detail;
+import io.lockscope.model.detail.DetailCodec;
 import io.lockscope.model.detail.IoDetail;
 import io.lockscope.model.detail.LockDetail;
 import io.lockscope.model.detail.ProcessDetail;
@@ -28,6 +29,25 @@ class TraceBuilderTest {
             limited.addEvent(i, 0, p, 8, Operation.CREATE_FILE, 0, 0, Detail.None.INSTANCE, StackTable.NONE);
         }
         assertEquals(10, limited.build().events().size());
+    }
+
+    @Test
+    void anEventPackedElsewhereIsStoredAsItsDetailWouldBeAndARichOneOnlyAsAnObject() {
+        TraceBuilder b = new TraceBuilder("t.pml", "procmon-pml", 2);
+        int p = b.addProcess(ProcessInfo.of(4, "System"));
+        Detail io = new IoDetail(4096, 512, -1, -1);
+        DetailCodec.Packed packed = new DetailCodec.Packed();
+        new DetailCodec(b.strings(), List.of()).pack(io, packed);
+        assertEquals(0, b.addPackedEvent(10, 1, p, 8, Operation.READ_FILE, 0, 0, packed, StackTable.NONE));
+        DetailCodec.Packed rich = new DetailCodec.Packed();
+        rich.kind = DetailCodec.RICH;
+        assertThrows(IllegalArgumentException.class,
+                () -> b.addPackedEvent(11, 1, p, 8, Operation.READ_FILE, 0, 0, rich, StackTable.NONE));
+        assertEquals(1, b.addPackedEvent(12, 1, p, 8, Operation.READ_FILE, 0, 0, packed, StackTable.NONE));
+        assertEquals(TraceBuilder.NOT_KEPT, b.addPackedEvent(13, 1, p, 8, Operation.READ_FILE, 0, 0, packed, StackTable.NONE));
+        Trace t = b.build();
+        assertEquals(io, t.events().detail(1));
+        assertEquals(1, t.report().eventLimit().notKept());
     }
 
     @Test

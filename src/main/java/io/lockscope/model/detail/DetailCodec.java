@@ -4,6 +4,7 @@ import io.lockscope.model.StringPool;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Packs a {@link Detail} into four primitive columns of the event store and back. The columns are
@@ -143,14 +144,44 @@ public final class DetailCodec {
             char sep = NetworkOpenDetail.TIME_SEPARATOR;
             out.d = strings.intern(n.creationTime() + sep + n.lastAccessTime() + sep + n.lastWriteTime() + sep
                     + n.changeTime());
-        } else if (detail instanceof ProcessDetail || detail instanceof HandleDetail
-                || detail instanceof FilterDetail || detail instanceof DirectoryDetail) {
+        } else if (rich(detail)) {
             out.kind = RICH;
             out.a = rich.size();
             rich.add(detail);
         } else {
             throw new IllegalArgumentException("unknown detail " + detail.getClass());
         }
+    }
+
+    /** Whether {@link #pack} keeps {@code detail} as an object (kind {@link #RICH}) in the store's list. */
+    public static boolean rich(Detail detail) {
+        return detail instanceof ProcessDetail || detail instanceof HandleDetail || detail instanceof FilterDetail
+                || detail instanceof DirectoryDetail;
+    }
+
+    /**
+     * Maps the text ids of {@code packed}, made with another pool, through {@code ids} (which keeps -1, no
+     * text): how a detail packed on another thread goes into this store. Not for a {@link #rich} detail.
+     */
+    public static void mapTexts(Packed packed, IntUnaryOperator ids) {
+        switch (packed.kind) {
+            case TEXT, CREATE, RENAME, NETWORK_OPEN -> packed.d = ids.applyAsInt(packed.d);
+            case REG_VALUE -> {
+                packed.c = ids.applyAsInt(packed.c);
+                packed.d = ids.applyAsInt(packed.d);
+            }
+            case FILE_TIMES -> {
+                packed.a = mapTextPair(packed.a, ids);
+                packed.b = mapTextPair(packed.b, ids);
+            }
+            case RICH -> throw new IllegalArgumentException("a rich detail is an object, not texts");
+            default -> {
+            }
+        }
+    }
+
+    private static long mapTextPair(long pair, IntUnaryOperator ids) {
+        return (long) ids.applyAsInt((int) (pair >>> 32)) << 32 | (ids.applyAsInt((int) pair) & 0xFFFFFFFFL);
     }
 
     public Detail unpack(int kind, long a, long b, int c, int d) {

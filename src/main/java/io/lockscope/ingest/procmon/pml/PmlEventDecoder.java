@@ -7,6 +7,7 @@ import io.lockscope.model.Operation;
 import io.lockscope.model.StringPool;
 import io.lockscope.model.TraceBuilder;
 import io.lockscope.model.detail.Detail;
+import io.lockscope.model.detail.DetailCodec;
 import io.lockscope.model.vocab.NtStatus;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 
@@ -15,7 +16,7 @@ import static io.lockscope.format.procmon.pml.PmlLayout.*;
 /**
  * Decodes one PML event record: the fixed header, the stack, the path (which lives inside the class's
  * detail blob) and the typed detail (via {@link PmlDetails}), handed to a {@link Sink}: the
- * {@link TraceBuilder} ({@link #into}), or rows that wait for the parts of the file before them.
+ * {@link TraceBuilder} ({@link TraceSink}), or rows that wait for the parts of the file before them.
  *
  * <p>Event record (procmon-formats.md §1.8; eronnen/procmon-parser stream_logs_format.py):
  * <pre>
@@ -55,23 +56,43 @@ final class PmlEventDecoder {
         this.details = new PmlDetails(in, header, tables, strings);
     }
 
-    /** The sink that adds each event to {@code builder}. */
-    static Sink into(TraceBuilder builder) {
-        return (time, duration, key, tid, name, pmlClass, result, pathId, detail, stackId) -> {
+    /** Adds each event to a trace, keeping procmon's name (and class) of an operation the model has no name for. */
+    static final class TraceSink implements Sink {
+        private final TraceBuilder builder;
+
+        TraceSink(TraceBuilder builder) {
+            this.builder = builder;
+        }
+
+        @Override
+        public void event(long time, long duration, int key, int tid, PmlOperations.Name name, int pmlClass,
+                          int result, int pathId, Detail detail, int stackId) {
+            named(builder.addEvent(time, duration, key, tid, operation(name), result, pathId, detail, stackId), name,
+                    pmlClass);
+        }
+
+        /** An event whose detail another thread packed ({@link TraceBuilder#addPackedEvent}). */
+        void event(long time, long duration, int key, int tid, PmlOperations.Name name, int pmlClass, int result,
+                   int pathId, DetailCodec.Packed detail, int stackId) {
+            named(builder.addPackedEvent(time, duration, key, tid, operation(name), result, pathId, detail, stackId),
+                    name, pmlClass);
+        }
+
+        private static Operation operation(PmlOperations.Name name) {
+            return name == null ? Operation.OTHER : name.operation();
+        }
+
+        private void named(int event, PmlOperations.Name name, int pmlClass) {
             if (name == null) {
-                builder.addOtherEvent(time, duration, key, tid, PmlOperations.UNKNOWN, eventClass(pmlClass), result,
-                        pathId, detail, stackId);
+                builder.setOperationName(event, PmlOperations.UNKNOWN);
+                builder.setEventClass(event, eventClass(pmlClass));
             } else if (name.operation() == Operation.OTHER) {
-                builder.addOtherEvent(time, duration, key, tid, name.text(), name.eventClass(), result, pathId,
-                        detail, stackId);
-            } else {
-                int index = builder.addEvent(time, duration, key, tid, name.operation(), result, pathId, detail,
-                        stackId);
-                if (!name.text().equals(name.operation().procmonName())) {
-                    builder.setOperationName(index, name.text());
-                }
+                builder.setOperationName(event, name.text());
+                builder.setEventClass(event, name.eventClass());
+            } else if (!name.text().equals(name.operation().procmonName())) {
+                builder.setOperationName(event, name.text());
             }
-        };
+        }
     }
 
     PmlDetails details() {

@@ -7,12 +7,14 @@ import io.lockscope.model.StackTable;
 import io.lockscope.model.StringPool;
 import io.lockscope.model.TraceBuilder;
 import io.lockscope.model.detail.Detail;
+import io.lockscope.model.detail.DetailCodec;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
@@ -79,37 +81,52 @@ final class PmlParts {
         }
     }
 
-    /** What another thread's part read: its rows, in order, where its reading ended, and its undecoded blobs. */
+    /**
+     * What another thread's part read: its rows, in order, where its reading ended, and its undecoded blobs;
+     * {@code spare} takes the rows back once they are in the trace.
+     */
     record Part(List<Rows> rows, long assumedPreviousEnd, State state, PmlDetails.Undecoded undecoded,
-                StringPool strings, StackTable stacks) {
+                StringPool strings, StackTable stacks, Queue<Rows> spare) {
     }
 
     /**
      * Reads events {@code [from, to)} on the calling thread with {@code decoder}, which interns into
-     * {@code strings} and {@code stacks}; gives up at a batch's end once {@code stopping}.
+     * {@code strings} and {@code stacks}, into rows from {@code spare} where it has some (else new ones);
+     * gives up at a batch's end once {@code stopping}.
      */
     static Part read(MappedFile in, long offsets, long from, long to, PmlEventDecoder decoder, StringPool strings,
-                     StackTable stacks, BooleanSupplier stopping, String name) {
+                     StackTable stacks, Queue<Rows> spare, BooleanSupplier stopping, String name) {
         State state = new State();
         long assumed = from == 0 ? 0 : Math.max(0, decoder.recordEnd(in.u32(offsets + 5 * (from - 1))));
         state.previousEnd = assumed;
-        Collector rows = new Collector(strings, stopping);
+        Collector rows = new Collector(strings, spare, stopping);
         decode(in, offsets, from, to, decoder, rows, rows, state, name, at -> { });
         rows.all.add(rows.filling);
-        return new Part(rows.all, assumed, state, decoder.details().takeUndecoded(), strings, stacks);
+        return new Part(rows.all, assumed, state, decoder.details().takeUndecoded(), strings, stacks, spare);
     }
 
-    /** Fills batches of rows, a new one when the last is full. */
+    /** Fills batches of rows, another one when the last is full. */
     private static final class Collector implements PmlEventDecoder.Sink, Skips {
         private final StringPool strings;
+        private final Queue<Rows> spare;
         private final BooleanSupplier stopping;
         private final List<Rows> all = new ArrayList<>();
         private Rows filling;
 
-        Collector(StringPool strings, BooleanSupplier stopping) {
+        Collector(StringPool strings, Queue<Rows> spare, BooleanSupplier stopping) {
             this.strings = strings;
+            this.spare = spare;
             this.stopping = stopping;
-            this.filling = new Rows(strings);
+            this.filling = empty();
+        }
+
+        /**
+         * Rows the reading thread is done with, or new ones: a part's rows wait in memory until taken, and
+         * new ones every part would be copied by young collections and promoted, part after part.
+         */
+        private Rows empty() {
+            Rows rows = spare.poll();
+            return rows != null ? rows : new Rows(strings);
         }
 
         @Override
@@ -129,15 +146,22 @@ final class PmlParts {
                     throw new IllegalStateException("stopped");
                 }
                 all.add(filling);
-                filling = new Rows(strings);
+                filling = empty();
             }
             return filling;
         }
     }
 
-    /** Decoded events (or skips) of another thread's part, with the size its pool had after each. */
+    /**
+     * Decoded events (or skips) of another thread's part, with the size its pool had after each. Details are
+     * packed here, their texts interned into that pool, so that only a {@link DetailCodec#rich} one stays
+     * an object: a part's rows wait in memory, and objects waiting are what young collections copy.
+     */
     static final class Rows implements PmlEventDecoder.Sink {
         private final StringPool strings;
+        /** Packs into {@link #strings}; never asked to pack a rich detail, so without a list of them. */
+        private final DetailCodec codec;
+        private final DetailCodec.Packed packed = new DetailCodec.Packed();
         int size;
         final long[] time = new long[ROWS];
         final long[] duration = new long[ROWS];
@@ -147,7 +171,13 @@ final class PmlParts {
         final int[] pmlClass = new int[ROWS];
         final int[] result = new int[ROWS];
         final int[] pathId = new int[ROWS];
-        final Detail[] detail = new Detail[ROWS];
+        final byte[] detailKind = new byte[ROWS];
+        final long[] detailA = new long[ROWS];
+        final long[] detailB = new long[ROWS];
+        final int[] detailC = new int[ROWS];
+        final int[] detailD = new int[ROWS];
+        /** Non-null for a rich detail, which is not packed. */
+        final Detail[] rich = new Detail[ROWS];
         final int[] stackId = new int[ROWS];
         /** The pool's size after the row: the texts its decoding added end there. */
         final int[] poolEnd = new int[ROWS];
@@ -156,6 +186,7 @@ final class PmlParts {
 
         Rows(StringPool strings) {
             this.strings = strings;
+            this.codec = new DetailCodec(strings, List.of());
         }
 
         @Override
@@ -170,7 +201,16 @@ final class PmlParts {
             pmlClass[i] = c;
             result[i] = r;
             pathId[i] = path;
-            detail[i] = det;
+            if (DetailCodec.rich(det)) {
+                rich[i] = det;
+            } else {
+                codec.pack(det, packed);
+                detailKind[i] = (byte) packed.kind;
+                detailA[i] = packed.a;
+                detailB[i] = packed.b;
+                detailC[i] = packed.c;
+                detailD[i] = packed.d;
+            }
             stackId[i] = stack;
             poolEnd[i] = strings.size();
         }
@@ -180,6 +220,13 @@ final class PmlParts {
             skip[i] = new Skip(reason, where);
             poolEnd[i] = strings.size();
         }
+
+        /** Empties the rows for another batch. */
+        void clear() {
+            Arrays.fill(rich, 0, size, null);
+            Arrays.fill(skip, 0, size, null);
+            size = 0;
+        }
     }
 
     /**
@@ -188,8 +235,9 @@ final class PmlParts {
      */
     static final class Taker {
         private final TraceBuilder builder;
-        private final PmlEventDecoder.Sink into;
+        private final PmlEventDecoder.TraceSink into;
         private final Skips skips;
+        private final DetailCodec.Packed packed = new DetailCodec.Packed();
         /** By thread (its pool): what its texts and stacks are in the trace. */
         private final Map<StringPool, Source> sources = new IdentityHashMap<>();
 
@@ -224,7 +272,7 @@ final class PmlParts {
             }
         }
 
-        Taker(TraceBuilder builder, PmlEventDecoder.Sink into, Skips skips) {
+        Taker(TraceBuilder builder, PmlEventDecoder.TraceSink into, Skips skips) {
             this.builder = builder;
             this.into = into;
             this.skips = skips;
@@ -240,10 +288,24 @@ final class PmlParts {
                         skips.skip(skip.reason(), skip.where());
                         continue;
                     }
+                    int path = source.ids.applyAsInt(rows.pathId[i]);
+                    int stack = source.stack(rows.stackId[i]);
+                    if (rows.rich[i] != null) {
+                        into.event(rows.time[i], rows.duration[i], rows.key[i], rows.tid[i], rows.name[i],
+                                rows.pmlClass[i], rows.result[i], path, rows.rich[i], stack);
+                        continue;
+                    }
+                    packed.kind = rows.detailKind[i];
+                    packed.a = rows.detailA[i];
+                    packed.b = rows.detailB[i];
+                    packed.c = rows.detailC[i];
+                    packed.d = rows.detailD[i];
+                    DetailCodec.mapTexts(packed, source.ids);
                     into.event(rows.time[i], rows.duration[i], rows.key[i], rows.tid[i], rows.name[i], rows.pmlClass[i],
-                            rows.result[i], source.ids.applyAsInt(rows.pathId[i]), rows.detail[i],
-                            source.stack(rows.stackId[i]));
+                            rows.result[i], path, packed, stack);
                 }
+                rows.clear();
+                part.spare().add(rows);
             }
         }
     }

@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
@@ -151,7 +153,7 @@ public final class PmlReader implements TraceReader {
         private long partsBytes;
         private final int threads;
         /** Where events go, skipped records are counted, and the offset of the record read is told. */
-        private final PmlEventDecoder.Sink into;
+        private final PmlEventDecoder.TraceSink into;
         private final PmlParts.Skips skips;
         private final LongConsumer progressAt;
         /** The System process of the file being read, whose modules kernel frames resolve against; null if none. */
@@ -161,7 +163,7 @@ public final class PmlReader implements TraceReader {
             this.builder = builder;
             this.progress = options.progress();
             this.threads = options.threads();
-            this.into = PmlEventDecoder.into(builder);
+            this.into = new PmlEventDecoder.TraceSink(builder);
             this.skips = builder.report()::skip;
             this.progressAt = offset -> progress.at(partsBytes + offset);
         }
@@ -305,8 +307,9 @@ public final class PmlReader implements TraceReader {
                     own.kernelModulesFrom(system);
                 }
                 PmlEventDecoder mine = new PmlEventDecoder(in, header, tables, strings, keyByIndex, own, new PmlOperations());
+                Queue<PmlParts.Rows> spare = new ConcurrentLinkedQueue<>();
                 return (p, stopping) -> PmlParts.read(in, offsets, bounds[p], bounds[p + 1], mine, strings, table,
-                        stopping, name);
+                        spare, stopping, name);
             })) {
                 for (int p = 0; p < parts; p++) {
                     if (others.ownPart(p)) {
