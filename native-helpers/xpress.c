@@ -3,7 +3,8 @@
  * loaded through JNA by io.lockscope.nativeio.NativeXpress. It mirrors the pure-Java oracle
  * io.lockscope.ingest.etw.etl.XpressLz77 step for step (same bounds checks, same stopping rules, same
  * error positions); it only goes faster where the Java loop cannot: runs of literals and
- * non-overlapping matches are copied in blocks instead of byte by byte.
+ * non-overlapping matches are copied in blocks instead of byte by byte. A block may write past the run
+ * or match it copies, never past the output: those bytes are the next ones the stream writes.
  *
  * Stream layout ([MS-XCA] 2.3-2.4): a 32-bit little-endian flag word read MSB first; a 0 bit is a
  * literal byte, a 1 bit a 16-bit match token (offset = token >> 3 + 1, length = token & 7, 7 meaning
@@ -75,7 +76,11 @@ LOCKSCOPE_EXPORT int32_t lockscope_xpress_decode(const uint8_t *src, int32_t src
                 }
                 CORRUPT();
             }
-            memcpy(out, in, (size_t) n);
+            if (n <= 8 && in_end - in >= 8 && out_end - out >= 8) {
+                memcpy(out, in, 8); /* most runs are short: one fixed-size copy, what it writes past the run comes next */
+            } else {
+                memcpy(out, in, (size_t) n);
+            }
             out += n;
             in += n;
             flag_count -= (int32_t) n - 1;

@@ -16,6 +16,11 @@ public final class StringPool {
     /** Open addressing: slot holds id + 1, 0 = empty. */
     private int[] slots = new int[2048];
     /**
+     * The hash of each slot's string: a probe compares it before the string, which is elsewhere in
+     * memory (a cache miss for each string of a large pool it passes), and growing reuses it.
+     */
+    private int[] slotHashes = new int[2048];
+    /**
      * Every string's characters end to end while the pool is being filled: a slice is compared with
      * them by {@link Arrays#equals(char[], int, int, char[], int, int)}, many characters a step, where a
      * String's charAt costs a call per character (it was a tenth of a CSV read). Null once {@link #compact}ed.
@@ -45,9 +50,9 @@ public final class StringPool {
         for (int i = h & mask; ; i = (i + 1) & mask) {
             int slot = slots[i];
             if (slot == 0) {
-                return add(s.toString(), i);
+                return add(s.toString(), h, i);
             }
-            if (contentEquals(values[slot - 1], s)) {
+            if (slotHashes[i] == h && contentEquals(values[slot - 1], s)) {
                 return slot - 1;
             }
         }
@@ -62,11 +67,11 @@ public final class StringPool {
         for (int i = h & mask; ; i = (i + 1) & mask) {
             int slot = slots[i];
             if (slot == 0) {
-                return add(new String(chars, offset, length), i);
+                return add(new String(chars, offset, length), h, i);
             }
             int id = slot - 1;
             int start = arenaStarts[id];
-            if (values[id].length() == length
+            if (slotHashes[i] == h && values[id].length() == length
                     && Arrays.equals(arena, start, start + length, chars, offset, offset + length)) {
                 return id;
             }
@@ -75,13 +80,14 @@ public final class StringPool {
 
     /** The id of {@code s}, or -1 when it was never interned. */
     public int find(CharSequence s) {
+        int h = hash(s);
         int mask = slots.length - 1;
-        for (int i = hash(s) & mask; ; i = (i + 1) & mask) {
+        for (int i = h & mask; ; i = (i + 1) & mask) {
             int slot = slots[i];
             if (slot == 0) {
                 return -1;
             }
-            if (contentEquals(values[slot - 1], s)) {
+            if (slotHashes[i] == h && contentEquals(values[slot - 1], s)) {
                 return slot - 1;
             }
         }
@@ -89,7 +95,7 @@ public final class StringPool {
 
     /** Bytes retained by the pool itself, strings included (for the memory report). */
     public long retainedBytes() {
-        long bytes = 16L + values.length * 4L + slots.length * 4L;
+        long bytes = 16L + values.length * 4L + slots.length * 8L;
         for (int i = 0; i < size; i++) {
             bytes += 24 + 16 + values[i].length() * (isLatin1(values[i]) ? 1L : 2L);
         }
@@ -102,7 +108,7 @@ public final class StringPool {
         arenaStarts = null;
     }
 
-    private int add(String s, int slotIndex) {
+    private int add(String s, int hash, int slotIndex) {
         if (size == values.length) {
             values = Arrays.copyOf(values, size * 2);
         }
@@ -111,6 +117,7 @@ public final class StringPool {
         }
         values[size] = s;
         slots[slotIndex] = size + 1;
+        slotHashes[slotIndex] = hash;
         size++;
         if (size * 2 > slots.length) {
             rehash();
@@ -146,15 +153,22 @@ public final class StringPool {
 
     private void rehash() {
         int[] bigger = new int[slots.length * 2];
+        int[] biggerHashes = new int[bigger.length];
         int mask = bigger.length - 1;
-        for (int id = 0; id < size; id++) {
-            int i = hash(values[id]) & mask;
+        for (int old = 0; old < slots.length; old++) {
+            if (slots[old] == 0) {
+                continue;
+            }
+            int h = slotHashes[old];
+            int i = h & mask;
             while (bigger[i] != 0) {
                 i = (i + 1) & mask;
             }
-            bigger[i] = id + 1;
+            bigger[i] = slots[old];
+            biggerHashes[i] = h;
         }
         slots = bigger;
+        slotHashes = biggerHashes;
     }
 
     /**

@@ -60,4 +60,25 @@ class StringPoolTest {
         char[] padded = ("~" + s + "~").toCharArray();
         return pool.intern(padded, 1, s.length());
     }
+
+    @Test
+    void textsOfOneHashKeepTheirOwnIdsThroughGrowth() {
+        StringPool pool = new StringPool();
+        // "Aa" and "BB" share String.hashCode, and so every text made of them with the same length
+        String[] same = {"AaAa", "AaBB", "BBAa", "BBBB"};
+        int[] ids = new int[same.length];
+        for (int i = 0; i < same.length; i++) {
+            ids[i] = pool.intern(same[i]);
+        }
+        for (int i = 0; i < 5000; i++) {
+            pool.intern("C:\\Windows\\System32\\drivers\\d" + i + ".sys");
+        }
+        for (int i = 0; i < same.length; i++) {
+            assertEquals(ids[i], pool.find(same[i]));
+            assertEquals(ids[i], pool.intern(same[i].toCharArray(), 0, 4));
+            assertEquals(same[i], pool.get(ids[i]));
+        }
+        assertEquals(-1, pool.find("AaAB"));
+        assertEquals(5000 + same.length + 1, pool.size());
+    }
 }

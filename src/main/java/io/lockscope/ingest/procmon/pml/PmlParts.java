@@ -153,7 +153,7 @@ final class PmlParts {
     }
 
     /**
-     * Decoded events (or skips) of another thread's part, with the size its pool had after each. Details are
+     * Decoded events (or skips) of another thread's part, with the size its pool had after them. Details are
      * packed here, their texts interned into that pool, so that only a {@link DetailCodec#rich} one stays
      * an object: a part's rows wait in memory, and objects waiting are what young collections copy.
      */
@@ -179,8 +179,8 @@ final class PmlParts {
         /** Non-null for a rich detail, which is not packed. */
         final Detail[] rich = new Detail[ROWS];
         final int[] stackId = new int[ROWS];
-        /** The pool's size after the row: the texts its decoding added end there. */
-        final int[] poolEnd = new int[ROWS];
+        /** The pool's size after the last row: the texts these rows' decoding added end there. */
+        int poolEnd;
         /** Non-null for a skipped record. */
         final Skip[] skip = new Skip[ROWS];
 
@@ -212,13 +212,13 @@ final class PmlParts {
                 detailD[i] = packed.d;
             }
             stackId[i] = stack;
-            poolEnd[i] = strings.size();
+            poolEnd = strings.size();
         }
 
         void skip(String reason, String where) {
             int i = size++;
             skip[i] = new Skip(reason, where);
-            poolEnd[i] = strings.size();
+            poolEnd = strings.size();
         }
 
         /** Empties the rows for another batch. */
@@ -226,12 +226,13 @@ final class PmlParts {
             Arrays.fill(rich, 0, size, null);
             Arrays.fill(skip, 0, size, null);
             size = 0;
+            poolEnd = 0;
         }
     }
 
     /**
-     * Puts another thread's part into the trace, in order: each row's new texts and stacks first, in the
-     * order that thread made them, then its event (or its skip, to {@code skips}).
+     * Puts another thread's part into the trace, in order: each batch's new texts first, in the order that
+     * thread made them, then its events (or skips, to {@code skips}), each event's new stack before it.
      */
     static final class Taker {
         private final TraceBuilder builder;
@@ -281,8 +282,9 @@ final class PmlParts {
         void take(Part part) {
             Source source = sources.computeIfAbsent(part.strings(), pool -> new Source(part));
             for (Rows rows : part.rows()) {
+                // the rows' new texts first, in the order that thread made them: adding the rows interns nothing
+                source.ids.upTo(rows.poolEnd);
                 for (int i = 0; i < rows.size; i++) {
-                    source.ids.upTo(rows.poolEnd[i]);
                     Skip skip = rows.skip[i];
                     if (skip != null) {
                         skips.skip(skip.reason(), skip.where());
