@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and a {@link CaseRecord}), then writes the batch summary ({@link SummaryFiles}, {@link IndexPage}).
  *
  * <p>Cases run on a pool of {@code jobs} threads and each task reads, analyses, writes and drops its
- * case, so at most {@code jobs} cases are in memory at once. A case that fails becomes an error row;
- * nothing else stops. With {@code resume}, a case whose {@link InputHash} matches its stored record
- * (same lockscope version, same formats, report files present) is not analysed again.
+ * case, so at most {@code jobs} cases are in memory at once; one that runs out of memory beside others
+ * runs again alone ({@link SharedHeap}). A case that fails becomes an error row; nothing else stops.
+ * With {@code resume}, a case whose {@link InputHash} matches its stored record (same lockscope version,
+ * same formats, report files present) is not analysed again.
  */
 public final class BatchRunner {
     /** Told of each finished case, from the worker threads (calls are serialised). */
@@ -52,6 +53,9 @@ public final class BatchRunner {
 
     private final CaseJob job;
     private final Options options;
+    private final SharedHeap heap;
+    /** The message of a case that ran out of memory alone too, made while there is memory to make it. */
+    private final String outOfMemoryAlone = OutOfMemory.heap() + ", also when run alone";
 
     /**
      * The threads each case's reading may use ({@link io.lockscope.ingest.ReadOptions#threads}): the
@@ -65,6 +69,7 @@ public final class BatchRunner {
     public BatchRunner(CaseAnalyzer analyzer, Options options) {
         this.job = new CaseJob(analyzer, options.formats());
         this.options = options;
+        this.heap = new SharedHeap(options.jobs());
     }
 
     public Result run(List<BatchCase> cases, Listener listener) throws IOException, InterruptedException {
@@ -127,7 +132,12 @@ public final class BatchRunner {
         CaseSummary kept = options.resume()
                 ? job.unchanged(c, hash, caseDir, r -> Files.isRegularFile(options.outDir().resolve(r)))
                 : null;
-        return kept != null ? new Outcome(kept, true) : new Outcome(job.analyse(c, files, hash, caseDir), false);
+        if (kept != null) {
+            return new Outcome(kept, true);
+        }
+        CaseSummary row = heap.run(() -> job.analyse(c, files, hash, caseDir),
+                r -> r.status().equals(CaseSummary.OUT_OF_MEMORY), r -> r.withMessage(outOfMemoryAlone));
+        return new Outcome(row, false);
     }
 
     private static double seconds(long startNanos) {

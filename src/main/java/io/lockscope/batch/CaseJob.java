@@ -25,6 +25,8 @@ public final class CaseJob {
 
     private final CaseAnalyzer analyzer;
     private final List<String> formats;
+    /** The message of a case that ran out of memory, made while there is memory to make it. */
+    private final String outOfMemory = OutOfMemory.heap();
 
     /** @param formats the per-case report formats (Renderers names); an unknown one fails here */
     public CaseJob(CaseAnalyzer analyzer, List<String> formats) {
@@ -52,8 +54,8 @@ public final class CaseJob {
 
     /**
      * Analyses the case into {@code caseDir}: its reports, then its record. Bad input becomes an error
-     * row, recorded like a report; an internal error becomes an error row without a record, so that a
-     * later run tries the case again. One case's failure never escapes as an exception.
+     * row, recorded like a report; an internal error or running out of memory becomes an error row without
+     * a record, so that a later run tries the case again. One case's failure never escapes as an exception.
      *
      * @param files     the case's folder or archive on a local disk (for {@code batch}, the input itself)
      * @param inputHash {@link InputHash} of {@code files}
@@ -81,8 +83,11 @@ public final class CaseJob {
         } catch (IOException e) {
             row = CaseSummary.error(c, CaseSummary.BAD_INPUT, c.input() + ": " + e.getClass().getSimpleName() + ": "
                     + naming(e.getMessage(), files, c), seconds(start));
-        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            // one case's failure must not end the batch; its memory is free again once this task unwinds
+        } catch (OutOfMemoryError e) {
+            // its memory is free again once this task unwinds; no record, so that a later run tries it again
+            return CaseSummary.error(c, CaseSummary.OUT_OF_MEMORY, outOfMemory, seconds(start));
+        } catch (RuntimeException | StackOverflowError e) {
+            // one case's failure must not end the batch
             return CaseSummary.error(c, CaseSummary.INTERNAL_ERROR, "internal error: " + e, seconds(start));
         }
         new CaseRecord(inputHash, analyzer.toolVersion(), formats, analyzer.lang(), row).write(caseDir);

@@ -18,7 +18,7 @@ import java.util.function.Function;
 /**
  * One case's row of a batch summary (summary.json, summary.csv, index.html).
  *
- * @param status     ok (a report was written) | bad-input | internal-error
+ * @param status     ok (a report was written) | bad-input | internal-error | out-of-memory (even run alone)
  * @param verdict    the verdict kind, null for an error row
  * @param culprit    every culprit's process, joined with {@value #CULPRIT_SEPARATOR} (likewise vendor and driver)
  * @param failingInf the failing INF of the servicing logs, else the INF the target was taken from
@@ -35,6 +35,8 @@ public record CaseSummary(String id, String name, String input, String status, S
     public static final String OK = "ok";
     public static final String BAD_INPUT = "bad-input";
     public static final String INTERNAL_ERROR = "internal-error";
+    /** The case ran out of Java heap, also with no other case beside it: the operator's heap is too small for it. */
+    public static final String OUT_OF_MEMORY = "out-of-memory";
     /** Between the culprits of a case in the culprit, vendor and driver fields. */
     public static final String CULPRIT_SEPARATOR = "; ";
 
@@ -85,6 +87,12 @@ public record CaseSummary(String id, String name, String input, String status, S
     public static CaseSummary error(BatchCase c, String status, String message, double seconds) {
         return new CaseSummary(c.id(), c.name(), c.input(), status, null, null, null, null, null, null,
                 null, 0, 0, message, seconds, List.of());
+    }
+
+    /** The same row with another message. */
+    CaseSummary withMessage(String newMessage) {
+        return new CaseSummary(id, name, input, status, verdict, confidence, culprit, vendor, driver, failingInf,
+                hresult, inputs, warnings, newMessage, seconds, reports);
     }
 
     /** The report a reader opens first: the HTML one if written, else the first; null when none. */

@@ -4,6 +4,7 @@ import io.lockscope.batch.BatchCase;
 import io.lockscope.batch.BatchRunner;
 import io.lockscope.batch.CaseAnalyzer;
 import io.lockscope.batch.CaseSummary;
+import io.lockscope.batch.OutOfMemory;
 import io.lockscope.ingest.ReadProgress;
 import io.lockscope.ingest.archive.ArchiveLimits;
 import io.lockscope.report.render.Renderers;
@@ -99,7 +100,12 @@ final class BatchCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "lockscope: %d cases (%d analysed, %d unchanged); summary in %s%n",
                     result.rows().size(), result.analysed(), result.kept(), outDir.resolve("index.html"));
         }
-        if (result.rows().stream().anyMatch(r -> r.status().equals(CaseSummary.INTERNAL_ERROR))) {
+        long outOfMemory = result.rows().stream().filter(r -> r.status().equals(CaseSummary.OUT_OF_MEMORY)).count();
+        if (outOfMemory > 0) {
+            err.printf(Locale.ROOT, "lockscope: %d of the cases ran out of memory even alone: %s; then run again with --resume,"
+                    + " which keeps the cases done%n", outOfMemory, OutOfMemory.advice());
+        }
+        if (result.rows().stream().anyMatch(r -> r.status().equals(CaseSummary.INTERNAL_ERROR)) || outOfMemory > 0) {
             return ExitCode.INTERNAL.code();
         }
         return result.rows().stream().anyMatch(CaseSummary::isError) ? ExitCode.BAD_INPUT.code() : ExitCode.OK.code();

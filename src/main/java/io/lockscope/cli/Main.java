@@ -1,5 +1,6 @@
 package io.lockscope.cli;
 
+import io.lockscope.batch.OutOfMemory;
 import io.lockscope.ingest.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,6 +8,7 @@ import picocli.CommandLine.Command;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.ref.Reference;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
@@ -24,6 +26,8 @@ public final class Main implements Runnable {
     public static final int USAGE = ExitCode.USAGE.code();
     public static final int INTERNAL = ExitCode.INTERNAL.code();
     public static final int FINDING = ExitCode.FINDING.code();
+    /** Heap held while a command runs, let go when it runs out of memory so that the message can be written. */
+    private static final int OUT_OF_MEMORY_RESERVE = 256 << 10;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -66,13 +70,40 @@ public final class Main implements Runnable {
             }
             return INTERNAL;
         });
+        // made, and heap set aside, before the command can fill the heap: with the heap full, even making
+        // a message allocates, and an error escaping main would print the JVM's own trace
+        String outOfMemory = "lockscope: " + OutOfMemory.line();
+        byte[] reserve = new byte[OUT_OF_MEMORY_RESERVE];
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
             // picocli hands Errors through; a user still gets one line, not a stack trace
-            err.println("lockscope: out of memory; give the JVM more heap (JAVA_OPTS=-Xmx8g)");
-            return INTERNAL;
+            reserve = null;
+            return tellOutOfMemory(outOfMemory, err);
+        } finally {
+            Reference.reachabilityFence(reserve);
         }
+    }
+
+    /**
+     * Writes the out-of-memory line, trying again a few times while the heap is still full: the helper
+     * threads of a failed read stop at their next batch, and what they hold is then free.
+     */
+    private static int tellOutOfMemory(String line, PrintWriter err) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                err.println(line);
+                return INTERNAL;
+            } catch (OutOfMemoryError stillFull) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return INTERNAL;
     }
 
     /** An I/O failure in words, without the exception's class name. */

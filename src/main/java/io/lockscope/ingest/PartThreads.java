@@ -24,6 +24,7 @@ public final class PartThreads<R> implements AutoCloseable {
     }
 
     private final int threads;
+    private final Thread[] others;
     private final Semaphore[] turns;
     private final CompletableFuture<R>[] results;
     private final AtomicBoolean stop = new AtomicBoolean();
@@ -31,6 +32,7 @@ public final class PartThreads<R> implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private PartThreads(int parts, int threads) {
         this.threads = threads;
+        this.others = new Thread[threads];
         this.turns = new Semaphore[threads];
         this.results = new CompletableFuture[parts];
         for (int i = 0; i < parts; i++) {
@@ -50,6 +52,7 @@ public final class PartThreads<R> implements AutoCloseable {
             int first = t;
             Thread thread = new Thread(() -> all.readParts(first, reader), name);
             thread.setDaemon(true);
+            all.others[t] = thread;
             thread.start();
         }
         return all;
@@ -77,12 +80,30 @@ public final class PartThreads<R> implements AutoCloseable {
         }
     }
 
-    /** Stops the other threads at their next chance; their results are not taken. */
+    /**
+     * Stops the other threads at their next chance (a batch's end) and waits for them; their results are
+     * not taken. Waiting matters when a read fails for want of memory: a thread still reading would hold
+     * its parts, and the heap would stay full for whatever runs next (the message, a case run again alone).
+     */
     @Override
     public void close() {
         stop.set(true);
         for (int t = 1; t < threads; t++) {
             turns[t].release(); // wakes a thread waiting for its turn, to see the stop
+        }
+        boolean interrupted = false;
+        for (int t = 1; t < threads; t++) {
+            while (true) {
+                try {
+                    others[t].join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // still wait: the read's memory is only free once they end
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
