@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
 # How lockscope scales with the size of a case and with cores (issue 12's scaling table):
 #
-#  1. `analyze` of generated lock-holder procmon CSVs (27 columns) of 250,000 / 1,000,000 / 4,000,000
-#     events: wall time, max RSS, time per event and the time per event each size adds over the one
+#  1. `analyze` of generated lock-holder procmon boot logs of 250,000 / 1,000,000 / 4,000,000 events,
+#     CSV (27 columns) or, with FORMAT=pml, PML: wall time, max RSS, time per event and the time per event each size adds over the one
 #     before (linear time shows as a flat "added"), and the live heap the model keeps per event after a
 #     full GC (io.lockscope.benchmarks.Retained).
 #  2. `batch --jobs J` for J = 1, 2, 4, … up to the cores of the machine, over N cases of EVENTS events
 #     (every scenario in turn, CSV): cases/min, the speedup over --jobs 1 and the CPU the process used.
 #     With JFR=1 one more, untimed run at the most jobs records a JFR file and prints where the CPU
 #     went (Java samples by thread, top methods), its GC pauses, the JIT compiler's time and monitor waits.
+#     N=0 leaves this part out.
 #
 # Needs target/lockscope.jar (mvn -q -B package -DskipTests) and benchmarks/target/benchmarks.jar
 # (mvn -q -B install -DskipTests && (cd benchmarks && mvn -q -B package)); inputs are generated once
 # into ${LOCKSCOPE_BENCH_DATA:-benchmarks/target/data}/scaling (about 2.6 GB).
 #
 #   benchmarks/scaling.sh        SIZES="250000 1000000" N=48 EVENTS=200000 JFR=1 benchmarks/scaling.sh
+#   FORMAT=pml N=0 benchmarks/scaling.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=target/lockscope.jar
@@ -22,6 +24,7 @@ bench=benchmarks/target/benchmarks.jar
 [ -f "$jar" ] && [ -f "$bench" ] || { echo "build first: see the header of $0" >&2; exit 2; }
 data=${LOCKSCOPE_BENCH_DATA:-benchmarks/target/data}/scaling
 sizes=${SIZES:-250000 1000000 4000000}
+format=${FORMAT:-csv}
 heap=${HEAP:-6g}
 n=${N:-24}
 events=${EVENTS:-50000}
@@ -33,17 +36,18 @@ echo
 echo "analyze (-Xmx$heap)"
 # µs/event counts the JVM's start and warm-up in every size; "added" is the time per event the size
 # added over the size before it, what a linear time shows as constant
-printf '%10s %9s %8s %10s %8s %9s %s\n' events "CSV MB" "wall s" "µs/event" added "RSS MB" "live heap (Retained)"
+printf '%10s %9s %8s %10s %8s %9s %s\n' events "$format MB" "wall s" "µs/event" added "RSS MB" "live heap (Retained)"
 previous_events=0
 previous_wall=0
 for e in $sizes; do
-  case_dir="$data/csv-$e"
-  [ -f "$case_dir/boot_log.csv" ] || java -jar "$jar" generate lock-holder -o "$case_dir" --events "$e" --formats csv,logs -q > /dev/null
-  mb=$(( $(stat -c %s "$case_dir/boot_log.csv") / 1000000 ))
+  case_dir="$data/$format-$e"
+  log="$case_dir/boot_log.$format"
+  [ -f "$log" ] || java -jar "$jar" generate lock-holder -o "$case_dir" --events "$e" --formats "$format",logs -q > /dev/null
+  mb=$(( $(stat -c %s "$log") / 1000000 ))
   /usr/bin/time -f '%e %M' -o "$data/time.txt" java -Xmx"$heap" -jar "$jar" analyze "$case_dir" --format json \
       -o "$data/report-$e.json" -q
   read -r wall rss < "$data/time.txt"
-  live=$(java -Xmx"$heap" -cp "$bench" io.lockscope.benchmarks.Retained "$case_dir/boot_log.csv" \
+  live=$(java -Xmx"$heap" -cp "$bench" io.lockscope.benchmarks.Retained "$log" \
       | sed -n 's/.*: \([0-9.]*\) bytes\/event (distinct.*/\1 B\/event, distinct strings apart/p')
   added=$(echo "($wall - $previous_wall) * 1000000 / ($e - $previous_events)" | bc -l)
   printf '%10d %9d %8.1f %10.2f %8.2f %9d %s\n' "$e" "$mb" "$wall" "$(echo "$wall * 1000000 / $e" | bc -l)" "$added" \
@@ -52,6 +56,7 @@ for e in $sizes; do
   previous_wall=$wall
 done
 
+[ "$n" -gt 0 ] || exit 0
 echo
 scenarios="lock-holder decoy compatible-agent two-holders pid-reuse filter-denial delete-pending registry-corrupt clean unknown-agent miradisp"
 count=$(echo $scenarios | wc -w)
