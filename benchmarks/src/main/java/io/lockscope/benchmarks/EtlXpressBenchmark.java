@@ -1,7 +1,5 @@
 package io.lockscope.benchmarks;
 
-import io.lockscope.format.etw.etl.EtlLayout;
-import io.lockscope.ingest.etw.etl.BufferHeader;
 import io.lockscope.ingest.etw.etl.EtlReader;
 import io.lockscope.ingest.etw.etl.TraceRecord;
 import io.lockscope.ingest.etw.etl.XpressLz77;
@@ -22,10 +20,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -74,24 +69,15 @@ public class EtlXpressBenchmark {
             System.setProperty(NativeXpress.ENABLED_PROPERTY, "false");
         }
         int largest = 0;
-        try (FileChannel ch = FileChannel.open(etl, StandardOpenOption.READ)) {
-            ByteBuffer file = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()).order(ByteOrder.LITTLE_ENDIAN);
-            for (int offset = 0; offset + EtlLayout.BUFFER_HEADER_SIZE <= file.capacity(); ) {
-                BufferHeader h = BufferHeader.read(file, offset);
-                if (h.compressed()) {
-                    int n = (int) h.bufferSize() - EtlLayout.BUFFER_HEADER_SIZE;
-                    byte[] stream = new byte[n];
-                    file.get(offset + EtlLayout.BUFFER_HEADER_SIZE, stream);
-                    if (decoder.equals("native")) {
-                        directStreams.add(ByteBuffer.allocateDirect(n).put(0, stream));
-                    } else {
-                        heapStreams.add(stream);
-                    }
-                    decodedSizes.add((int) h.savedOffset() - EtlLayout.BUFFER_HEADER_SIZE);
-                    largest = Math.max(largest, (int) h.savedOffset());
-                }
-                offset += (int) h.bufferSize();
+        for (XpressStreams.Stream stream : XpressStreams.of(etl)) {
+            byte[] bytes = stream.bytes();
+            if (decoder.equals("native")) {
+                directStreams.add(ByteBuffer.allocateDirect(bytes.length).put(0, bytes));
+            } else {
+                heapStreams.add(bytes);
             }
+            decodedSizes.add(stream.decodedLength());
+            largest = Math.max(largest, stream.decodedLength());
         }
         heapOut = new byte[largest];
         directOut = ByteBuffer.allocateDirect(largest);
