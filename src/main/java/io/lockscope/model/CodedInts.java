@@ -13,11 +13,14 @@ final class CodedInts {
     private final IntArrayList values = new IntArrayList();
     private final NarrowInts codes = new NarrowInts();
     /**
-     * The value coded last and its code (-1 before the first): runs of events of one thread, and of
-     * one result, are the rule, and a compare costs less than a hash lookup.
+     * The last two distinct values coded and their codes (-1 before there are any): runs of events of one
+     * thread, and of one result, are the rule, and so are two values taking turns (a kernel address's
+     * upper half and 0, {@link KernelIds}); a compare costs less than a hash lookup.
      */
     private int lastValue;
     private int lastCode = -1;
+    private int otherValue;
+    private int otherCode = -1;
 
     int size() {
         return codes.size();
@@ -40,12 +43,19 @@ final class CodedInts {
         if (value == lastValue && lastCode >= 0) {
             return lastCode;
         }
-        int code = codeOf.getIfAbsent(value, -1);
-        if (code < 0) {
-            code = values.size();
-            values.add(value);
-            codeOf.put(value, code);
+        int code;
+        if (value == otherValue && otherCode >= 0) {
+            code = otherCode;
+        } else {
+            code = codeOf.getIfAbsent(value, -1);
+            if (code < 0) {
+                code = values.size();
+                values.add(value);
+                codeOf.put(value, code);
+            }
         }
+        otherValue = lastValue;
+        otherCode = lastCode;
         lastValue = value;
         lastCode = code;
         return code;

@@ -19,8 +19,8 @@ import java.util.Objects;
  * detail kind (2), packed detail (8 + 8 + 4 + 4), path id (4 at most), process key, thread id, result
  * and stack id (1 or 2 each in a boot log: narrow or dictionary-coded columns widen only when a value
  * needs it): 45–50 bytes. Rare things — the text of an operation this build does not know, the class
- * of such an operation — live in sparse maps; the kernel ids of ETW events in two long columns made
- * when the first is set. Written by {@link TraceBuilder}; read-only afterwards.
+ * of such an operation — live in sparse maps; the kernel ids of ETW events in two columns of five
+ * bytes a row ({@link KernelIds}) made when the first is set. Written by {@link TraceBuilder}; read-only afterwards.
  */
 public final class EventStore {
     /** Duration not known (procmon leaves it empty for pending operations). */
@@ -44,8 +44,8 @@ public final class EventStore {
     final IntObjectHashMap<String> operationText = new IntObjectHashMap<>();
     final IntByteHashMap eventClass = new IntByteHashMap();
     /** Only sources that record kernel identities (ETL) make these; rows past their end are 0. */
-    LongArrayList objectId;
-    LongArrayList irp;
+    KernelIds objectId;
+    KernelIds irp;
     /**
      * Sparse: the FileKeys of ETW opens, each on its Create event only, as (event, key) pairs in the order
      * they were learnt and by event once the trace is built ({@link #trim}). A Create learns its key from
@@ -135,7 +135,7 @@ public final class EventStore {
         return kernelId(irp, i);
     }
 
-    private long kernelId(LongArrayList column, int i) {
+    private long kernelId(KernelIds column, int i) {
         Objects.checkIndex(i, size());
         return column == null || i >= column.size() ? 0 : column.get(i);
     }
@@ -169,7 +169,7 @@ public final class EventStore {
         n += duration.retainedBytes() + process.retainedBytes() + tid.retainedBytes() + result.retainedBytes()
                 + path.retainedBytes() + stack.retainedBytes();
         n += 32L * (operationText.size() + eventClass.size());
-        n += 8L * ((objectId == null ? 0 : objectId.size()) + (irp == null ? 0 : irp.size()));
+        n += (objectId == null ? 0 : objectId.retainedBytes()) + (irp == null ? 0 : irp.retainedBytes());
         n += 12L * fileKeys.size();
         return n;
     }

@@ -2,7 +2,6 @@ package io.lockscope.model;
 
 import io.lockscope.model.detail.Detail;
 import io.lockscope.model.detail.DetailCodec;
-import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -255,12 +254,9 @@ public final class TraceBuilder {
      * {@code column} (made on first use, sized for the events expected like the other columns) with row
      * {@code event} set to {@code id}, rows before it 0 when unset.
      */
-    private LongArrayList setKernelId(LongArrayList column, int event, long id) {
-        LongArrayList c = column != null ? column : new LongArrayList(Math.max(expectedEvents, event + 1));
-        while (c.size() <= event) {
-            c.add(0);
-        }
-        c.set(event, id);
+    private KernelIds setKernelId(KernelIds column, int event, long id) {
+        KernelIds c = column != null ? column : new KernelIds(Math.max(expectedEvents, event + 1));
+        c.put(event, id);
         return c;
     }
 

@@ -82,6 +82,60 @@ class NarrowColumnsTest {
     }
 
     @Test
+    void codedIntsKeepValuesThatTakeTurnsApartFromTheirNeighbours() {
+        // the two values coded last are remembered; a third one and a return to an older one must still
+        // find their own codes
+        CodedInts column = new CodedInts();
+        int[] values = {7, 0, 7, 0, 9, 7, 9, 0, 0, 11, 7, 11, 9};
+        for (int v : values) {
+            column.add(v);
+        }
+        column.set(1, 11);
+        column.set(2, 9);
+        for (int i = 0; i < values.length; i++) {
+            int expected = i == 1 ? 11 : i == 2 ? 9 : values[i];
+            assertEquals(expected, column.get(i), "row " + i);
+        }
+    }
+
+    @Test
+    void kernelIdsKeepEveryAddressInFiveBytesARowAndZeroForRowsNeverSet() {
+        KernelIds column = new KernelIds(16);
+        long fileObject = 0xFFFFA00200000100L;
+        long handleObject = 0xFFFFB000_8000_0010L; // lower half negative as an int
+        column.put(0, fileObject);
+        column.put(3, handleObject); // rows 1 and 2 were never set
+        column.put(4, -1L);
+        column.put(5, 0x0000_0001_0000_0000L); // lower half 0
+        column.put(1, fileObject + 0x40); // an earlier row, set later
+        assertEquals(6, column.size());
+        assertEquals(fileObject, column.get(0));
+        assertEquals(fileObject + 0x40, column.get(1));
+        assertEquals(0, column.get(2));
+        assertEquals(handleObject, column.get(3));
+        assertEquals(-1L, column.get(4));
+        assertEquals(0x0000_0001_0000_0000L, column.get(5));
+        column.trimToSize();
+        // 4 bytes of lower half and a 1-byte code per row, 16 per distinct upper half (0xFFFFA002,
+        // 0, 0xFFFFB000, 0xFFFFFFFF, 1)
+        assertEquals(6 * 5 + 16L * 5, column.retainedBytes());
+    }
+
+    @Test
+    void kernelIdsOfManyDistinctUpperHalvesStayExact() {
+        // a hostile trace may give every address its own upper half: the codes widen, nothing is lost
+        KernelIds column = new KernelIds(0);
+        int rows = 100_000;
+        for (int i = 0; i < rows; i++) {
+            column.put(i, (long) i << 32 | 0x1000);
+        }
+        for (int i = 0; i < rows; i += 997) {
+            assertEquals((long) i << 32 | 0x1000, column.get(i));
+        }
+        assertEquals(rows, column.size());
+    }
+
+    @Test
     void narrowLongsKeepValuesBeyondAnIntAside() {
         NarrowLongs column = new NarrowLongs();
         long[] values = {-1, 0, 12_345_678, Integer.MIN_VALUE, 5_000_000_000L, Long.MAX_VALUE, Integer.MAX_VALUE};
