@@ -47,8 +47,10 @@ public final class BatchRunner {
      * @param rows     one per case, in input order
      * @param analysed cases analysed in this run
      * @param kept     cases skipped by --resume
+     * @param ranAlone cases that ran out of memory beside others and were run again alone, one at a time:
+     *                 what a larger heap would have let run in parallel
      */
-    public record Result(List<CaseSummary> rows, int analysed, int kept) {
+    public record Result(List<CaseSummary> rows, int analysed, int kept, int ranAlone) {
     }
 
     private final CaseJob job;
@@ -99,7 +101,7 @@ public final class BatchRunner {
             for (Future<CaseSummary> f : futures) {
                 rows.add(f.get());
             }
-            Result result = new Result(rows, cases.size() - kept.get(), kept.get());
+            Result result = new Result(rows, cases.size() - kept.get(), kept.get(), heap.ranAlone());
             SummaryFiles.write(options.outDir(), job.toolVersion(), result);
             IndexPage.write(options.outDir(), result, job.lang());
             return result;

@@ -19,7 +19,7 @@ public final class OutOfMemory {
      * out: a full heap may have no room left for making them.
      */
     public static String heap() {
-        return "out of memory in a " + size(Runtime.getRuntime().maxMemory()) + " heap";
+        return "out of memory in a " + heapSize() + " heap";
     }
 
     /** {@code out of memory in a 2.0 GiB heap; give the JVM more heap, …}: what a command prints when it runs out. */
@@ -32,8 +32,17 @@ public final class OutOfMemory {
      * (--max-events N)}: the launchers (bin/lockscope, bin\lockscope.cmd) pass JAVA_OPTS to the JVM.
      */
     public static String advice() {
-        return "give the JVM more heap, such as twice this (JAVA_OPTS=" + xmx(2 * Runtime.getRuntime().maxMemory())
-                + "), or keep fewer trace events (--max-events N)";
+        return "give the JVM more heap, such as twice this (" + twiceTheHeap() + "), or keep fewer trace events (--max-events N)";
+    }
+
+    /** {@code JAVA_OPTS=-Xmx4g} for a heap of 2 GiB now: the setting of twice the heap. */
+    public static String twiceTheHeap() {
+        return "JAVA_OPTS=" + xmx(2 * Runtime.getRuntime().maxMemory());
+    }
+
+    /** {@code 2.0 GiB}: the heap's size. */
+    public static String heapSize() {
+        return size(Runtime.getRuntime().maxMemory());
     }
 
     /** A heap size as a person reads it: {@code 400 MiB}, {@code 2.0 GiB}. */

@@ -1,6 +1,7 @@
 package io.lockscope.batch;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -20,6 +21,7 @@ final class SharedHeap {
     /** Fair: a case waiting to run alone is not passed by cases that start after it asked. */
     private final ReentrantReadWriteLock turns = new ReentrantReadWriteLock(true);
     private final boolean shared;
+    private final AtomicInteger ranAlone = new AtomicInteger();
 
     /** @param jobs cases run at once; with one, a case always runs alone and is never run again */
     SharedHeap(int jobs) {
@@ -46,11 +48,17 @@ final class SharedHeap {
             turns.readLock().unlock();
         }
         turns.writeLock().lock();
+        ranAlone.incrementAndGet();
         try {
             T result = attempt.run();
             return outOfMemory.test(result) ? failedAlone.apply(result) : result;
         } finally {
             turns.writeLock().unlock();
         }
+    }
+
+    /** Cases run again alone so far: each made the others wait, and a larger heap would have spared that. */
+    int ranAlone() {
+        return ranAlone.get();
     }
 }

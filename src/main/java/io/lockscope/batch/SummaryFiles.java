@@ -15,7 +15,7 @@ import java.util.Locale;
  * {@code summary.json} and {@code summary.csv} of a batch: one row per case, in input order.
  *
  * <p>summary.json: {@code {"schemaVersion":1, "tool":{"name","version"}, "counts":{"cases",
- * "analysed", "kept", "ok", "badInput", "internalError", "outOfMemory"}, "cases":[row…]}}, rows as
+ * "analysed", "kept", "ok", "badInput", "internalError", "outOfMemory", "ranAlone"}, "cases":[row…]}}, rows as
  * {@link CaseSummary}. summary.csv: RFC 4180 (comma, CRLF, quotes doubled), UTF-8, a header line;
  * formula-like text is neutralised ({@link #quote}).
  */
@@ -58,6 +58,7 @@ public final class SummaryFiles {
             g.writeNumberField("badInput", count(rows, CaseSummary.BAD_INPUT));
             g.writeNumberField("internalError", count(rows, CaseSummary.INTERNAL_ERROR));
             g.writeNumberField("outOfMemory", count(rows, CaseSummary.OUT_OF_MEMORY));
+            g.writeNumberField("ranAlone", result.ranAlone());
             g.writeEndObject();
             g.writeArrayFieldStart("cases");
             for (CaseSummary row : rows) {

@@ -100,15 +100,36 @@ final class BatchCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "lockscope: %d cases (%d analysed, %d unchanged); summary in %s%n",
                     result.rows().size(), result.analysed(), result.kept(), outDir.resolve("index.html"));
         }
-        long outOfMemory = result.rows().stream().filter(r -> r.status().equals(CaseSummary.OUT_OF_MEMORY)).count();
-        if (outOfMemory > 0) {
-            err.printf(Locale.ROOT, "lockscope: %d of the cases ran out of memory even alone: %s; then run again with --resume,"
-                    + " which keeps the cases done%n", outOfMemory, OutOfMemory.advice());
-        }
-        if (result.rows().stream().anyMatch(r -> r.status().equals(CaseSummary.INTERNAL_ERROR)) || outOfMemory > 0) {
+        memoryLines(result).forEach(err::println);
+        if (result.rows().stream().anyMatch(r -> r.status().equals(CaseSummary.INTERNAL_ERROR)) || outOfMemory(result) > 0) {
             return ExitCode.INTERNAL.code();
         }
         return result.rows().stream().anyMatch(CaseSummary::isError) ? ExitCode.BAD_INPUT.code() : ExitCode.OK.code();
+    }
+
+    private static long outOfMemory(BatchRunner.Result result) {
+        return result.rows().stream().filter(r -> r.status().equals(CaseSummary.OUT_OF_MEMORY)).count();
+    }
+
+    /**
+     * What the heap did to the batch, for stderr: the cases that ran again alone and then fitted (the
+     * others waited for each: the heap, not the cores, set the pace), and those that did not fit even alone.
+     */
+    static List<String> memoryLines(BatchRunner.Result result) {
+        List<String> lines = new ArrayList<>();
+        long outOfMemory = outOfMemory(result);
+        // every case out of memory even alone ran alone too (with one job, none runs again)
+        long fittedAlone = result.ranAlone() - outOfMemory;
+        if (fittedAlone > 0) {
+            lines.add(String.format(Locale.ROOT, "lockscope: %d of the cases ran out of memory beside others, so each ran"
+                    + " again alone while the others waited; more heap than the %s now (such as %s) lets such cases run"
+                    + " side by side", fittedAlone, OutOfMemory.heapSize(), OutOfMemory.twiceTheHeap()));
+        }
+        if (outOfMemory > 0) {
+            lines.add(String.format(Locale.ROOT, "lockscope: %d of the cases ran out of memory even alone: %s; then run"
+                    + " again with --resume, which keeps the cases done", outOfMemory, OutOfMemory.advice()));
+        }
+        return lines;
     }
 
     private long size(String text) {

@@ -86,6 +86,7 @@ class SharedHeapTest {
         later.join();
         assertEquals(2, attempts.get());
         assertEquals(1, laterRan.get(), "the later case ran after the retry, alone");
+        assertEquals(1, heap.ranAlone(), "one case ran again alone");
     }
 
     @Test
@@ -97,6 +98,7 @@ class SharedHeapTest {
         }, OUT::equals, r -> r + ", also when run alone");
         assertEquals("out of memory, also when run alone", row);
         assertEquals(2, attempts.get());
+        assertEquals(1, heap.ranAlone());
     }
 
     @Test
@@ -119,12 +121,14 @@ class SharedHeapTest {
     @Test
     void withOneJobACaseAlwaysRanAloneAndIsNotRunAgain() throws Exception {
         AtomicInteger attempts = new AtomicInteger();
-        String row = new SharedHeap(1).run(() -> {
+        SharedHeap oneJob = new SharedHeap(1);
+        String row = oneJob.run(() -> {
             attempts.incrementAndGet();
             return OUT;
         }, OUT::equals, r -> r + ", also when run alone");
         assertEquals(OUT, row);
         assertEquals(1, attempts.get());
+        assertEquals(0, oneJob.ranAlone(), "with one job nothing runs again");
     }
 
     private interface Body<T> {

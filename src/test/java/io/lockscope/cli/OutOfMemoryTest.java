@@ -84,6 +84,8 @@ class OutOfMemoryTest {
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertEquals(1, summary.at("/counts/ok").asInt(), summary.toString());
         assertEquals(1, summary.at("/counts/outOfMemory").asInt(), summary.toString());
+        assertEquals(1, summary.at("/counts/ranAlone").asInt(), "the big case ran again alone: " + summary);
+        assertFalse(run.err().contains("beside others"), "it did not fit alone either: " + run.err());
         for (JsonNode row : summary.get("cases")) {
             if (row.get("name").asText().equals("big")) {
                 assertEquals("out-of-memory", row.get("status").asText());

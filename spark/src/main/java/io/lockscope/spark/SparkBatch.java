@@ -252,7 +252,7 @@ public final class SparkBatch implements java.util.concurrent.Callable<Integer> 
 
     private static void writeSummaries(SparkSession spark, JobOutput out, Configuration conf, Summary summary,
                                        String lang) throws IOException {
-        BatchRunner.Result result = new BatchRunner.Result(summary.rows(), summary.analysed(), summary.kept());
+        BatchRunner.Result result = new BatchRunner.Result(summary.rows(), summary.analysed(), summary.kept(), 0);
         try (Writer w = out.writer("summary.json", conf)) {
             SummaryFiles.writeJson(w, BuildVersion.current(), result);
         }
