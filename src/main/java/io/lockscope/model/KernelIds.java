@@ -4,9 +4,11 @@ import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 
 /**
  * A growable column of kernel addresses (FILE_OBJECTs, IRPs, objects of handle events), 0 where an event
- * has none. Kernel pool addresses share their upper half (0xFFFF8…–0xFFFFF…), so each row keeps its lower
- * 32 bits as an int and its upper 32 bits as the code of one of their few values ({@link CodedInts}):
- * five bytes per row instead of eight, whatever the number of distinct addresses.
+ * has none. An x64 kernel's addresses lie at the top of the address space (0xFFFF8000'00000000 and up)
+ * and a trace's objects come from a few pool regions, so the upper 32 bits of its addresses take few
+ * values (a 32-bit trace's, only 0). Each row keeps its lower 32 bits as an int and its upper 32 bits as
+ * the code of one of those values ({@link CodedInts}, which widens its codes if a trace has many): five
+ * bytes per row instead of eight, whatever the number of distinct addresses.
  */
 final class KernelIds {
     private final IntArrayList low;
