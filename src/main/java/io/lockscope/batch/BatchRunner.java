@@ -51,6 +51,10 @@ public final class BatchRunner {
      *                 what a larger heap would have let run in parallel
      */
     public record Result(List<CaseSummary> rows, int analysed, int kept, int ranAlone) {
+        /** The rows of {@code status} ({@link CaseSummary#OK}, …). */
+        public long count(String status) {
+            return rows.stream().filter(r -> r.status().equals(status)).count();
+        }
     }
 
     private final CaseJob job;

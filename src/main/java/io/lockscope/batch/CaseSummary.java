@@ -106,6 +106,14 @@ public record CaseSummary(String id, String name, String input, String status, S
     }
 
     /**
+     * A failure of the run rather than of the input: an internal error, or out of memory even alone. The
+     * batch then exits 3 (bad input: 1).
+     */
+    public boolean failedInRun() {
+        return INTERNAL_ERROR.equals(status) || OUT_OF_MEMORY.equals(status);
+    }
+
+    /**
      * The progress line of a finished case: {@code [12/200] case-042  lock-holder  ntrtscan.exe  3.1 s}.
      *
      * @param kept not analysed because its inputs are unchanged

@@ -54,10 +54,10 @@ public final class SummaryFiles {
             g.writeNumberField("cases", rows.size());
             g.writeNumberField("analysed", result.analysed());
             g.writeNumberField("kept", result.kept());
-            g.writeNumberField("ok", count(rows, CaseSummary.OK));
-            g.writeNumberField("badInput", count(rows, CaseSummary.BAD_INPUT));
-            g.writeNumberField("internalError", count(rows, CaseSummary.INTERNAL_ERROR));
-            g.writeNumberField("outOfMemory", count(rows, CaseSummary.OUT_OF_MEMORY));
+            g.writeNumberField("ok", result.count(CaseSummary.OK));
+            g.writeNumberField("badInput", result.count(CaseSummary.BAD_INPUT));
+            g.writeNumberField("internalError", result.count(CaseSummary.INTERNAL_ERROR));
+            g.writeNumberField("outOfMemory", result.count(CaseSummary.OUT_OF_MEMORY));
             g.writeNumberField("ranAlone", result.ranAlone());
             g.writeEndObject();
             g.writeArrayFieldStart("cases");
@@ -67,10 +67,6 @@ public final class SummaryFiles {
             g.writeEndArray();
             g.writeEndObject();
         }
-    }
-
-    private static long count(List<CaseSummary> rows, String status) {
-        return rows.stream().filter(r -> r.status().equals(status)).count();
     }
 
     /** Writes summary.csv to {@code w}, which stays open. */

@@ -101,14 +101,10 @@ final class BatchCommand implements Callable<Integer> {
                     result.rows().size(), result.analysed(), result.kept(), outDir.resolve("index.html"));
         }
         memoryLines(result).forEach(err::println);
-        if (result.rows().stream().anyMatch(r -> r.status().equals(CaseSummary.INTERNAL_ERROR)) || outOfMemory(result) > 0) {
+        if (result.rows().stream().anyMatch(CaseSummary::failedInRun)) {
             return ExitCode.INTERNAL.code();
         }
         return result.rows().stream().anyMatch(CaseSummary::isError) ? ExitCode.BAD_INPUT.code() : ExitCode.OK.code();
-    }
-
-    private static long outOfMemory(BatchRunner.Result result) {
-        return result.rows().stream().filter(r -> r.status().equals(CaseSummary.OUT_OF_MEMORY)).count();
     }
 
     /**
@@ -117,7 +113,7 @@ final class BatchCommand implements Callable<Integer> {
      */
     static List<String> memoryLines(BatchRunner.Result result) {
         List<String> lines = new ArrayList<>();
-        long outOfMemory = outOfMemory(result);
+        long outOfMemory = result.count(CaseSummary.OUT_OF_MEMORY);
         // every case out of memory even alone ran alone too (with one job, none runs again)
         long fittedAlone = result.ranAlone() - outOfMemory;
         if (fittedAlone > 0) {

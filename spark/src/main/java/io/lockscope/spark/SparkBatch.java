@@ -148,8 +148,7 @@ public final class SparkBatch implements java.util.concurrent.Callable<Integer> 
                         output));
             }
             List<CaseSummary> rows = summary.rows();
-            if (rows.stream().anyMatch(r -> r.status().equals(CaseSummary.INTERNAL_ERROR)
-                    || r.status().equals(CaseSummary.OUT_OF_MEMORY))) {
+            if (rows.stream().anyMatch(CaseSummary::failedInRun)) {
                 return 3;
             }
             return rows.stream().anyMatch(CaseSummary::isError) ? 1 : 0;
